@@ -1,0 +1,28 @@
+# The two commands of the README do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install clean benchmarks
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,parquet,api]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/dateline ingest examples/corpus --db dateline.db
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) dateline.db build dist src/*.egg-info

@@ -1,0 +1,47 @@
+"""Exceptions whose messages say what went wrong and what to do next."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DatelineError", "ModelNotFoundError", "InputError", "UnreadableInputError",
+    "ArticleTooLargeError", "EmptyArticleError", "BinaryInputError", "StoreError",
+    "KnowledgeFileError",
+]
+
+
+class DatelineError(Exception):
+    """Base class of every error dateline raises on purpose."""
+
+
+class ModelNotFoundError(DatelineError):
+    """No usable spaCy pipeline is installed, or the one asked for is missing."""
+
+
+class InputError(DatelineError):
+    """An input article cannot be used; ``reason`` is a short machine-readable code."""
+
+    reason = "bad-input"
+
+
+class UnreadableInputError(InputError):
+    reason = "unreadable"
+
+
+class EmptyArticleError(InputError):
+    reason = "empty"
+
+
+class BinaryInputError(InputError):
+    reason = "binary"
+
+
+class ArticleTooLargeError(InputError):
+    reason = "too-large"
+
+
+class StoreError(DatelineError):
+    """The database cannot be opened, migrated or written."""
+
+
+class KnowledgeFileError(DatelineError):
+    """A knowledge data file (actors, patterns, gazetteer) is missing or malformed."""

