@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["resolve_model", "load_pipeline", "masked_text", "parse", "installed_models"]
+__all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -109,8 +109,19 @@ def masked_text(text: str, layout: Layout | None) -> str:
     return "".join(chars)
 
 
-def parse(nlp: "Language", items: Iterable[tuple[str, T]], settings: Settings) -> Iterator[tuple["Doc", T]]:
-    """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in input order."""
+def tokenize(nlp: "Language", text: str, breaks: Iterable[int] = ()) -> "Doc":
+    """Tokenize ``text`` and start a sentence at each offset in ``breaks`` (zone boundaries)."""
+    doc = nlp.make_doc(text)
+    wanted = set(breaks)
+    if wanted:
+        for token in doc:
+            if token.i > 0 and token.idx in wanted:
+                token.is_sent_start = True
+    return doc
+
+
+def parse(nlp: "Language", items: Iterable[tuple["str | Doc", T]], settings: Settings) -> Iterator[tuple["Doc", T]]:
+    """Parse ``(text or tokenized doc, context)`` pairs in batches; ``(doc, context)`` in input order."""
     kwargs: dict[str, Any] = {"batch_size": settings.batch_size, "as_tuples": True}
     if settings.processes > 1:
         kwargs["n_process"] = settings.processes

@@ -20,7 +20,7 @@ from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
 from .ingest.wire import analyse_layout
-from .nlp import load_pipeline, masked_text, parse
+from .nlp import load_pipeline, masked_text, parse, tokenize
 from .records import Article, Failure, Layout, SourceDocument, Span
 from .settings import Settings
 
@@ -162,7 +162,7 @@ class Pipeline:
 
     def run(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
         """Process articles lazily, in input order; failures are yielded, never raised."""
-        batch: list[tuple[str, _Prepared] | Failure] = []
+        batch: list[tuple["Doc", _Prepared] | Failure] = []
         for n, item in enumerate(inputs, 1):
             source = _as_source(item, n)
             if isinstance(source, Failure):
@@ -172,7 +172,7 @@ class Pipeline:
                     t = time.perf_counter()
                     prepared = self.prepare(source)
                     self.timer.add("layout", t)
-                    batch.append((masked_text(source.text, prepared.layout), prepared))
+                    batch.append((self._tokenized(prepared), prepared))
                 except InputError as exc:
                     batch.append(Failure(origin=source.origin or f"<input {n}>", stage="read",
                                          reason=exc.reason, id=source.id, detail=str(exc)))
@@ -182,7 +182,12 @@ class Pipeline:
         if batch:
             yield from self._finish(batch)
 
-    def _finish(self, batch: list[tuple[str, _Prepared] | Failure]) -> Iterator[Article | Failure]:
+    def _tokenized(self, prepared: _Prepared) -> "Doc":
+        layout = prepared.layout
+        breaks = [z.start for z in layout.zones] + [z.end for z in layout.zones]
+        return tokenize(self.nlp, masked_text(prepared.source.text, layout), breaks)
+
+    def _finish(self, batch: list[tuple["Doc", _Prepared] | Failure]) -> Iterator[Article | Failure]:
         to_parse = [b for b in batch if not isinstance(b, Failure)]
         parsed: dict[int, Article | Failure] = {}
         t = time.perf_counter()
@@ -236,5 +241,5 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
     doc_in = SourceDocument(text=text, id=id, published=published, source=source, title=title,
                             origin="<extract>")
     prepared = pipe.prepare(doc_in)
-    doc = next(parse(pipe.nlp, [(masked_text(text, prepared.layout), 0)], settings.replace(processes=1)))[0]
+    doc = next(parse(pipe.nlp, [(pipe._tokenized(prepared), 0)], settings.replace(processes=1)))[0]
     return pipe.analyse(doc, prepared)

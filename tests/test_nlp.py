@@ -1,0 +1,52 @@
+"""The NLP backbone: model resolution, masking and zone-aware tokenization."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.errors import ModelNotFoundError
+from dateline.nlp import masked_text, resolve_model, tokenize
+from dateline.records import Layout, Zone
+
+
+def test_unknown_model_names_the_pip_command():
+    with pytest.raises(ModelNotFoundError, match="pip install"):
+        resolve_model("en_core_web_nonexistent")
+
+
+def test_default_model_is_installed():
+    assert resolve_model(None)
+
+
+def _layout(zones):
+    return Layout(zones=tuple(zones), title=None, standfirst=(), dateline=None, body=None)
+
+
+def test_masking_blanks_excluded_zones_and_keeps_length():
+    text = "Title\n© Photo/TASS\nBody text here."
+    layout = _layout([Zone("title", 0, 5), Zone("credit", 6, 18), Zone("body", 19, len(text))])
+    masked = masked_text(text, layout)
+    assert len(masked) == len(text)
+    assert masked[6:18].strip() == "" and masked[19:] == text[19:] and masked[:6] == text[:6]
+
+
+@given(st.text(max_size=200), st.integers(0, 200), st.integers(0, 200))
+def test_masking_never_changes_length(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert len(masked_text(text, _layout([Zone("caption", start, end)]))) == len(text)
+
+
+def test_line_breaks_and_zone_breaks_start_sentences(nlp):
+    text = "Kremlin says talks go on\n\nMOSCOW, March 4. /TASS/. Russia and Turkey held talks."
+    doc = nlp(tokenize(nlp, text, [text.index("Russia")]))
+    starts = [s.start_char for s in doc.sents]
+    assert text.index("MOSCOW") in starts
+    assert text.index("Russia") in starts
+
+
+def test_lowercase_continuation_line_does_not_break(nlp):
+    text = "The minister said the talks would\ncontinue next week in Geneva."
+    doc = nlp(text)
+    assert len([s for s in doc.sents if s.text.strip()]) == 1

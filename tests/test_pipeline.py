@@ -1,0 +1,63 @@
+"""The streaming pipeline: order, identity, and the per-article error policy."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline import Pipeline, Settings
+from dateline.errors import EmptyArticleError
+from dateline.pipeline import article_id
+from dateline.records import Article, Failure
+
+STORY = ("MOSCOW, March 4. /TASS/. Russian President Vladimir Putin and Turkish President "
+         "Recep Tayyip Erdogan will hold talks in Moscow on Thursday, the Kremlin said.")
+
+
+def test_extract_returns_an_article_whose_spans_slice_back():
+    article = dateline.extract(STORY, published="2020-03-04", source="TASS")
+    assert isinstance(article, Article)
+    assert article.sentences
+    for span in (*article.sentences, *article.actors, *article.times, *article.places):
+        assert STORY[span.start:span.end] == span.text
+    assert article.id == article_id(STORY)
+
+
+def test_extract_rejects_empty_text():
+    with pytest.raises(EmptyArticleError):
+        dateline.extract("   \n ")
+
+
+def test_run_keeps_input_order_and_reports_failures():
+    settings = Settings(batch_size=2, max_chars=500)
+    inputs = [
+        {"id": "ok-1", "text": STORY, "published": "2020-03-04"},
+        {"id": "empty", "text": ""},
+        {"id": "no-text", "title": "x"},
+        {"id": "huge", "text": "word " * 200},
+        STORY.replace("Moscow", "Ankara"),
+    ]
+    results = list(Pipeline(settings).run(inputs))
+    assert [type(r).__name__ for r in results] == ["Article", "Failure", "Failure", "Failure", "Article"]
+    assert [r.reason for r in results if isinstance(r, Failure)] == ["empty", "no-text", "too-large"]
+    assert results[0].id == "ok-1" and results[0].published == "2020-03-04"
+    assert results[4].id.startswith("sha1-")
+
+
+def test_an_extractor_crash_becomes_a_failure_and_the_run_goes_on(monkeypatch):
+    from dateline.extract import times as times_mod
+
+    calls = {"n": 0}
+    real = times_mod.times
+
+    def flaky(doc, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("boom")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(times_mod, "times", flaky)
+    results = list(Pipeline(Settings()).run([STORY, STORY + " Again."]))
+    assert isinstance(results[0], Failure) and results[0].stage == "extract"
+    assert "boom" in results[0].detail
+    assert isinstance(results[1], Article)
