@@ -1,0 +1,115 @@
+"""JSON routes, one per resource: articles, events, quotes, actors, stats, and extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ..records import Failure, SourceDocument
+from ..store import Store
+from .app import state_of
+
+__all__ = ["router", "ExtractRequest"]
+
+router = APIRouter()
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Since = Annotated[str | None, Query(description="From this ISO date (2019, 2019-10 or 2019-10-14).")]
+Until = Annotated[str | None, Query(description="Up to this ISO date.")]
+
+
+def store(request: Request) -> Iterator[Store]:
+    """A read connection to the app's database for one request."""
+    yield from state_of(request).store()
+
+
+StoreDep = Annotated[Store, Depends(store)]
+
+
+class Page(BaseModel):
+    """A page of rows and how it was asked for."""
+
+    rows: list[dict[str, Any]]
+    count: int
+    limit: int
+    offset: int
+
+
+def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
+    return Page(rows=rows, count=len(rows), limit=limit, offset=offset)
+
+
+@router.get("/articles", response_model=Page, tags=["articles"])
+def list_articles(db: StoreDep, search: str | None = None, since: Since = None, until: Until = None,
+                  source: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
+    """Articles, newest first; ``search`` is full-text over title and text."""
+    rows = db.articles(search=search, since=since, until=until, source=source, limit=limit, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def get_article(db: StoreDep, article_id: str, text: bool = False) -> dict[str, Any]:
+    """One article's record (FORMAT.md), with its text when ``text=true``."""
+    record = db.get_article(article_id, include_text=text)
+    if record is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return record
+
+
+@router.get("/events", response_model=Page, tags=["events"])
+def list_events(db: StoreDep, type: str | None = None, source: str | None = None, target: str | None = None,
+                since: Since = None, until: Until = None, article: str | None = None,
+                status: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
+    """Events filtered by PLOVER type, source/target country code, date range, article and status."""
+    rows = db.events(type=type, source=source, target=target, since=since, until=until, article=article,
+                     status=status, limit=limit, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/quotes", response_model=Page, tags=["quotes"])
+def list_quotes(db: StoreDep, speaker: str | None = None, article: str | None = None, since: Since = None,
+                until: Until = None, search: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
+    """Quotes filtered by speaker (name or mention), article, date range and content."""
+    rows = db.quotes(speaker=speaker, article=article, since=since, until=until, search=search,
+                     limit=limit, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/actors", response_model=Page, tags=["actors"])
+def list_actors(db: StoreDep, country: str | None = None, sector: str | None = None, name: str | None = None,
+                limit: Limit = 50, offset: Offset = 0) -> Page:
+    """Distinct actors with their mention counts, most mentioned first."""
+    rows = db.actors(country=country, sector=sector, name=name, limit=limit, offset=offset)
+    return _page(rows, limit, offset)
+
+
+@router.get("/stats", tags=["stats"])
+def get_stats(db: StoreDep) -> dict[str, Any]:
+    """Counts of articles, spans, errors and events by type; the date range; the database size."""
+    return db.stats()
+
+
+class ExtractRequest(BaseModel):
+    """An article to analyse (FORMAT.md input: only ``text`` is required)."""
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    id: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD: anchors relative dates.")
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@router.post("/extract", tags=["extract"])
+def extract_article(request: Request, body: ExtractRequest) -> dict[str, Any]:
+    """Analyse one article and return its record (nothing is stored)."""
+    source = SourceDocument(text=body.text, id=body.id, published=body.published, source=body.source,
+                            title=body.title, url=body.url, origin="<api>")
+    result = state_of(request).analyse(source)
+    if isinstance(result, Failure):
+        raise HTTPException(422, f"{result.reason}: {result.detail}")
+    return result.to_dict()
