@@ -36,7 +36,7 @@ def main(verbose: int) -> None:
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn dateline's exceptions into a one-line message and exit code 2."""
+    """Turn dateline's exceptions into a one-line message and exit code 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -1,0 +1,363 @@
+"""Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``export``, ``stats``.
+
+Thin commands over :mod:`dateline.store`; table output fits a 100-column terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import StoreError
+from ..store import DEFAULT_DB, Store, export, missing_database_message
+from ..store.queries import article_info, check_date
+from .app import emit_rows, format_option, handle_errors, main
+
+__all__ = ["MissingDatabaseError", "open_store"]
+
+WIDTH = 100
+
+
+class MissingDatabaseError(click.ClickException):
+    """The database to browse does not exist yet (exit code 2)."""
+
+    exit_code = 2
+
+
+def open_store(db: str) -> Store:
+    """Open an existing database for browsing; a missing file is a one-line error, exit code 2."""
+    if db != ":memory:" and not Path(db).exists():
+        raise MissingDatabaseError(missing_database_message(db))
+    return Store.open(db, create=False)
+
+
+# -- shared options ---------------------------------------------------------------------------
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_date(value, param.name or "date")
+    except StoreError as exc:
+        raise click.BadParameter("write an ISO date such as 2019, 2019-10 or 2019-10-14") from exc
+
+
+def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Country codes: three letters each, comma-separated (RUS, IGO ...)."""
+    if value is None:
+        return None
+    codes = [v.strip().upper() for v in value.split(",") if v.strip()]
+    bad = [c for c in codes if len(c) != 3 or not c.isalpha()]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r} is not a country code: use ISO 3166 alpha-3 codes such as RUS, "
+                                 "or IGO, UNO, EUR, NGO for international actors")
+    return ",".join(codes)
+
+
+def _common(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--db, --format and --limit."""
+    func = click.option("--limit", type=click.IntRange(0, None), default=50, show_default=True,
+                        help="At most this many rows (0: all).")(func)
+    func = format_option()(func)
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+                        help="The SQLite database written by `dateline ingest`.")(func)
+
+
+def _dates(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--until", callback=_date, metavar="DATE", help="Up to this date (inclusive).")(func)
+    return click.option("--since", callback=_date, metavar="DATE", help="From this date (inclusive).")(func)
+
+
+# -- table helpers ----------------------------------------------------------------------------
+
+def _clip(value: Any, width: int) -> str:
+    text = "" if value is None else str(value).replace("\n", " ").replace("\r", " ")
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, layout: Sequence[tuple[str, int]], limit: int) -> None:
+    """Rows as a table of the ``layout`` columns (clipped to their widths), or whole as CSV/JSON."""
+    if fmt == "table":
+        cells = [{name: _clip(row.get(name), width) for name, width in layout} for row in rows]
+        emit_rows(cells, fmt, columns=[name for name, _ in layout], max_width=WIDTH)
+        if limit and len(rows) >= limit:
+            sys.stdout.flush()
+            click.echo(f"(first {limit} rows: --limit 0 shows all)", err=True)
+        return
+    emit_rows(rows, fmt, columns=list(rows[0].keys()) if rows else None)
+
+
+def _party(name: str | None, country: str | None) -> str:
+    """``RUS Dmitry Peskov``: an actor cell."""
+    return " ".join(v for v in (country, name) if v) or "-"
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+@main.command("articles")
+@_common
+@click.option("--search", "-s", metavar="WORDS", help="Full-text search in titles and texts (FTS5 syntax).")
+@_dates
+@click.option("--source", metavar="NAME", help="Only articles from this source (e.g. TASS).")
+@handle_errors
+def articles_command(db: str, fmt: str, limit: int, search: str | None, since: str | None, until: str | None,
+                     source: str | None) -> None:
+    """List articles, newest first (best match first with --search).
+
+    \b
+    Example:
+      dateline articles --search "Peskov Syria" --since 2019-10-01
+      dateline articles --source TASS --format csv --limit 0 > articles.csv
+    """
+    with open_store(db) as store:
+        rows = store.articles(search=search, since=since, until=until, source=source, limit=limit)
+    if search:
+        layout = [("id", 16), ("published", 10), ("title", 20), ("snippet", 48)]
+    else:
+        layout = [("id", 22), ("published", 10), ("source", 8), ("title", 40), ("events", 6), ("quotes", 6)]
+    _emit(rows, fmt, layout, limit)
+
+
+@main.command("events")
+@_common
+@click.option("--type", "type_", metavar="TYPE[,TYPE]", help="PLOVER event type(s), e.g. ASSAULT,COERCE.")
+@click.option("--source", metavar="CODE[,CODE]", callback=_codes,
+              help="Source actor country code (any of the sources), e.g. RUS.")
+@click.option("--target", metavar="CODE[,CODE]", callback=_codes,
+              help="Target actor country code (any of the targets), e.g. SYR.")
+@_dates
+@click.option("--article", metavar="ID", help="Only this article's events.")
+@click.option("--status", metavar="STATUS[,STATUS]",
+              help="asserted, planned, hypothetical, negated or reported.")
+@handle_errors
+def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str | None, target: str | None,
+                   since: str | None, until: str | None, article: str | None, status: str | None) -> None:
+    """List events (who did what to whom), newest first; dates fall back to the article's.
+
+    \b
+    Example:
+      dateline events --type ASSAULT --source TUR --target SYR
+      dateline events --since 2019-10-01 --until 2019-10-31 --status asserted --format csv
+    """
+    with open_store(db) as store:
+        rows = store.events(type=type_, source=source, target=target, since=since, until=until,
+                            article=article, status=status, limit=limit)
+    if fmt == "table":
+        for row in rows:
+            row["who"] = _party(row["source_name"], row["source_country"])
+            row["whom"] = _party(row["target_name"], row["target_country"])
+    layout = [("date", 10), ("article_id", 21), ("type", 9), ("who", 15), ("whom", 15), ("cameo", 5),
+              ("trigger", 12)]
+    _emit(rows, fmt, layout, limit)
+
+
+@main.command("quotes")
+@_common
+@click.option("--speaker", metavar="NAME", help="Speaker name or mention contains this (case-insensitive).")
+@click.option("--article", metavar="ID", help="Only this article's quotes.")
+@_dates
+@click.option("--search", "-s", metavar="WORDS", help="Quote content contains these words.")
+@handle_errors
+def quotes_command(db: str, fmt: str, limit: int, speaker: str | None, article: str | None, since: str | None,
+                   until: str | None, search: str | None) -> None:
+    """List quotes (who said what), newest first.
+
+    \b
+    Example:
+      dateline quotes --speaker Peskov
+      dateline quotes --search sanctions --since 2019 --format json
+    """
+    with open_store(db) as store:
+        rows = store.quotes(speaker=speaker, article=article, since=since, until=until, search=search,
+                            limit=limit)
+    if fmt == "table":
+        for row in rows:
+            row["speaker"] = row["speaker_name"] or row["speaker_text"]
+    layout = [("date", 10), ("article_id", 21), ("speaker", 18), ("kind", 8), ("content", 35)]
+    _emit(rows, fmt, layout, limit)
+
+
+@main.command("actors")
+@_common
+@click.option("--country", metavar="CODE[,CODE]", callback=_codes, help="Country code(s), e.g. RUS or IGO.")
+@click.option("--sector", metavar="CODE[,CODE]", help="PLOVER sector code(s), e.g. GOV,MIL.")
+@click.option("--name", metavar="TEXT", help="Name or mention contains this (case-insensitive).")
+@click.option("--mentions", is_flag=True, help="One row per mention (with offsets) instead of per actor.")
+@handle_errors
+def actors_command(db: str, fmt: str, limit: int, country: str | None, sector: str | None, name: str | None,
+                   mentions: bool) -> None:
+    """List actors, most mentioned first (or every mention with --mentions).
+
+    \b
+    Example:
+      dateline actors --country RUS --sector GOV
+      dateline actors --name Peskov --mentions
+    """
+    with open_store(db) as store:
+        rows = store.actors(country=country, sector=sector, name=name, mentions=mentions, limit=limit)
+    if mentions:
+        layout = [("article_id", 16), ("start", 6), ("end", 6), ("text", 24), ("name", 20), ("country", 7),
+                  ("sector", 6)]
+    else:
+        layout = [("name", 34), ("country", 7), ("sector", 6), ("kind", 12), ("mentions", 8), ("articles", 8)]
+    _emit(rows, fmt, layout, limit)
+
+
+@main.command("show")
+@click.argument("article_id", metavar="ID")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The SQLite database written by `dateline ingest`.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Readable text, or the FORMAT.md record as JSON.")
+@click.option("--text", "with_text", is_flag=True, help="Include the article text.")
+@handle_errors
+def show_command(article_id: str, db: str, fmt: str, with_text: bool) -> None:
+    """Show one article: metadata, dateline and its spans grouped by kind, with offsets.
+
+    \b
+    Example:
+      dateline show tass-2019-10-14
+      dateline show tass-2019-10-14 --format json --text > record.json
+    """
+    with open_store(db) as store:
+        record = store.get_article(article_id, include_text=True)
+        info = article_info(store.connection, article_id)
+    if record is None or info is None:
+        raise click.ClickException(f"no article {article_id!r} in {db}: list them with `dateline articles`")
+    if fmt == "json":
+        if not with_text:
+            record.pop("text", None)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    for line in _describe(record, info):
+        click.echo(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
+    if with_text:
+        click.echo("\ntext")
+        click.echo(record.get("text") or "")
+
+
+def _at(span: dict[str, Any] | None) -> str:
+    if not span or span.get("start") is None:
+        return "[   -   ]"
+    return f"[{span['start']}:{span['end']}]"
+
+
+def _describe(record: dict[str, Any], info: dict[str, Any]) -> list[str]:
+    """The readable form of one stored article."""
+    text = record.get("text") or ""
+    lines = [f"{record['id']}  ({record.get('source') or 'no source'}, published {record.get('published') or '?'}, "
+             f"{info.get('chars')} characters)"]
+    for key in ("title", "url"):
+        if record.get(key):
+            lines.append(f"  {key + ':':<10}{record[key]}")
+    lines.append(f"  {'origin:':<10}{info.get('origin') or '-'}  ingested {info.get('ingested_at')}"
+                 + (f" (run {info['run_id']})" if info.get("run_id") else ""))
+    dl = record.get("dateline")
+    if dl:
+        lines.append(f"  {'dateline:':<10}{_at(dl)} {text[dl['start']:dl['end']] if text else ''!r}  place="
+                     f"{dl.get('place')} date={dl.get('date')} agency={dl.get('agency')}")
+    body = record.get("body")
+    lines.append(f"  {'body:':<10}{_at(body)}")
+
+    def section(kind: str, items: list[Any], render: Callable[[dict[str, Any]], str]) -> None:
+        lines.append("")
+        lines.append(f"{kind} ({len(items)})")
+        for item in items:
+            first, *rest = render(item).split("\n")
+            lines.append("  " + first)
+            lines.extend("      " + more for more in rest)
+
+    section("events", record.get("events") or [], lambda e: (
+        f"{_at(e.get('trigger'))} {e['type']} {(e.get('trigger') or {}).get('text')!r}: "
+        f"{' + '.join(_party(a.get('name'), a.get('country')) for a in e.get('source') or []) or '-'} -> "
+        f"{' + '.join(_party(a.get('name'), a.get('country')) for a in e.get('target') or []) or '-'}"
+        f"\ncameo={e.get('cameo')} quad={e.get('quad')} goldstein={e.get('goldstein')} "
+        f"{e.get('status')} date={e.get('date')}"
+        + (f" at={(e.get('location') or {}).get('name')}" if e.get("location") else "")))
+    section("quotes", record.get("quotes") or [], lambda q: (
+        f"{_at(q.get('content'))} {q['kind']}: "
+        + (f"{_party((q.get('speaker') or {}).get('name'), (q.get('speaker') or {}).get('country'))} "
+           f"({(q.get('speaker') or {}).get('text')!r} {_at(q.get('speaker'))})" if q.get("speaker") else "-")
+        + (f" {(q.get('cue') or {}).get('text')!r}" if q.get("cue") else "")
+        + f"\n{(q.get('content') or {}).get('text')!r}"))
+    section("actors", record.get("actors") or [], lambda a: (
+        f"{_at(a)} {a.get('text')!r} -> {a.get('name') or '-'} {a.get('country') or '-'} "
+        f"{a.get('sector') or '-'} {a.get('kind') or ''}".rstrip()))
+    section("times", record.get("times") or [],
+            lambda t: f"{_at(t)} {t.get('text')!r} -> {t.get('value')} {t.get('type')}")
+    section("places", record.get("places") or [], lambda p: (
+        f"{_at(p)} {p.get('text')!r} -> {p.get('name') or '-'} {p.get('country') or '-'} "
+        f"{p.get('lat')},{p.get('lon')} {p.get('feature') or ''} geonames={p.get('geonameid')}"))
+    section("sentences", record.get("sentences") or [], lambda s: f"{_at(s)} {text[s['start']:s['end']]!r}")
+    return lines
+
+
+@main.command("export")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The SQLite database written by `dateline ingest`.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl: FORMAT.md records; csv: flat events; parquet: tables.")
+@click.option("-o", "--output", "output", type=click.Path(), default=None,
+              help="Output file (default: standard output); for parquet a file, or a folder for every table.")
+@click.option("--what", type=click.Choice(["articles", "events", "quotes"]), default=None,
+              help="Table to export (default: articles for jsonl, events for csv, all for parquet).")
+@click.option("--text", "with_text", is_flag=True, help="Include article texts.")
+@handle_errors
+def export_command(db: str, fmt: str, output: str | None, what: str | None, with_text: bool) -> None:
+    """Export the database as JSON Lines records, an event CSV or Parquet tables.
+
+    \b
+    Example:
+      dateline export --format jsonl --text -o records.jsonl
+      dateline export --format csv -o events.csv
+      dateline export --format parquet -o tables/
+    """
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("parquet export needs -o FILE (one table) or -o FOLDER (every table)")
+    with open_store(db) as store:
+        counts = export(store, fmt, output if output is not None else sys.stdout, what=what,
+                        include_text=with_text)
+    where = output or "standard output"
+    click.echo("exported " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" to {where}", err=True)
+
+
+@main.command("stats")
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The SQLite database written by `dateline ingest`.")
+@format_option()
+@handle_errors
+def stats_command(db: str, fmt: str) -> None:
+    """Summarise the database: articles, spans, errors by reason, events by type, dates, size.
+
+    \b
+    Example:
+      dateline stats
+      dateline stats --db news.db --format json
+    """
+    with open_store(db) as store:
+        data = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    rows = _flatten(data)
+    if fmt == "csv":
+        emit_rows([{"metric": k, "value": v} for k, v in rows], "csv", columns=["metric", "value"])
+        return
+    for key, value in rows:
+        click.echo(f"{key:<32} {value}")
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.extend(_flatten(value, name + ".") if value else [(name, "-")])
+        else:
+            out.append((name, "-" if value is None else value))
+    return out
