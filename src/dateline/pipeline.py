@@ -20,6 +20,7 @@ from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
 from .ingest.wire import analyse_layout
+from .knowledge.wire import load_wire_knowledge
 from .nlp import load_pipeline, masked_text, parse, tokenize
 from .records import Article, Failure, Layout, SourceDocument, Span
 from .settings import Settings
@@ -124,7 +125,8 @@ class Pipeline:
             raise ArticleTooLargeError(
                 f"the article has {len(text):,} characters, more than the limit of "
                 f"{self.settings.max_chars:,}: split it, or raise the limit with --max-chars")
-        layout = analyse_layout(text, published=source.published, source=source.source, title=source.title)
+        layout = analyse_layout(text, published=source.published, source=source.source, title=source.title,
+                                knowledge=load_wire_knowledge(self.settings.wire_files))
         return _Prepared(source, source.id or article_id(text), layout)
 
     def analyse(self, doc: "Doc", prepared: _Prepared) -> Article:

@@ -23,6 +23,7 @@ class Settings:
     ``max_chars``: longer articles are recorded as errors instead of parsed.
     ``date_order``: how to read ``03/05/2020`` (``MDY`` US, ``DMY`` elsewhere).
     ``actor_files``: extra actor knowledge files (YAML/CSV) layered over the packaged ones.
+    ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     """
 
@@ -32,6 +33,7 @@ class Settings:
     max_chars: int = 1_000_000
     date_order: Literal["MDY", "DMY"] = "MDY"
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    wire_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
 

@@ -38,6 +38,8 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="How to read numeric dates such as 03/05/2020."),
         click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra actor knowledge file (YAML/TSV); repeatable."),
+        click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
     ]
     for option in reversed(options):
@@ -49,7 +51,8 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
     """The run's Settings from the shared pipeline options."""
     return Settings(model=opts["model"], processes=opts["processes"], batch_size=opts["batch_size"],
                     max_chars=opts["max_chars"], date_order=opts["date_order"],
-                    actor_files=tuple(Path(p) for p in opts["actor_files"]), places=not opts["no_places"])
+                    actor_files=tuple(Path(p) for p in opts["actor_files"]),
+                    wire_files=tuple(Path(p) for p in opts["wire_files"]), places=not opts["no_places"])
 
 
 @dataclass
