@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import run  # noqa: F401  (each module registers its commands on `main`)
+from . import browse, run, serve  # noqa: F401  (each module registers its commands on `main`)
 from .app import main
 
 __all__ = ["main"]
