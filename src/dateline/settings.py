@@ -24,6 +24,7 @@ class Settings:
     ``date_order``: how to read ``03/05/2020`` (``MDY`` US, ``DMY`` elsewhere).
     ``actor_files``: extra actor knowledge files (YAML/CSV) layered over the packaged ones.
     ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
+    ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     """
 
@@ -34,6 +35,7 @@ class Settings:
     date_order: Literal["MDY", "DMY"] = "MDY"
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     wire_files: tuple[Path, ...] = field(default_factory=tuple)
+    time_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
 
