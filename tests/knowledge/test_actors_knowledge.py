@@ -1,0 +1,225 @@
+"""The actor knowledge: derived country base, packaged files, user files, look-ups, phrase coding."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.errors import KnowledgeFileError
+from dateline.knowledge.actors import ActorCode, acronym_key, load_actor_knowledge, norm_key
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_actor_knowledge()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S.", "us"), ("Erdoğan", "erdogan"), ("Secretary-General", "secretary general"),
+    ("Syria’s", "syria's"), ("  The   Kremlin ", "the kremlin"),
+])
+def test_norm_key(text, expected):
+    assert norm_key(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.N.", "UN"), ("NATO", "NATO"), ("us", None), ("Nato", None), ("REPUBLICANS", None),
+])
+def test_acronym_key(text, expected):
+    assert acronym_key(text) == expected
+
+
+@pytest.mark.parametrize("text, country, sector, kind", [
+    ("Russia", "RUS", "GOV", "state"),
+    ("Kremlin", "RUS", "GOV", "state"),
+    ("White House", "USA", "GOV", "state"),
+    ("Downing Street", "GBR", "GOV", "state"),
+    ("Pentagon", "USA", "MIL", "state"),
+    ("U.S.", "USA", "GOV", "state"),
+    ("Britain", "GBR", "GOV", "state"),
+    ("UN", "UNO", None, "organization"),
+    ("European Union", "EUR", None, "organization"),
+    ("NATO", "IGO", "MIL", "organization"),
+    ("OSCE", "IGO", None, "organization"),
+    ("African Union", "IGO", None, "organization"),
+    ("Amnesty International", "NGO", None, "organization"),
+    ("Red Cross", "NGO", "MED", "organization"),
+    ("TASS", "RUS", "MED", "organization"),
+    ("SANA", "SYR", "MED", "organization"),
+    ("Reuters", "GBR", "MED", "organization"),
+    ("Mongolia", "MNG", "GOV", "state"),          # from the pycountry base, not the curated file
+])
+def test_entities(kb, text, country, sector, kind):
+    code = kb.entity(text)
+    assert code is not None
+    assert (code.country, code.sector, code.kind) == (country, sector, kind)
+
+
+@pytest.mark.parametrize("text", ["us", "russia", "turkey", "the"])
+def test_lowercase_words_are_no_names(kb, text):
+    assert kb.entity(text) is None
+
+
+@pytest.mark.parametrize("text, country, kind", [
+    ("Turkish", "TUR", "state"), ("American", "USA", "state"), ("Russian", "RUS", "state"),
+    ("Mongolian", "MNG", "state"), ("Israelis", "ISR", "state"), ("Kurdish", None, "group"),
+])
+def test_demonyms(kb, text, country, kind):
+    code = kb.demonym(text)
+    assert code is not None and (code.country, code.kind) == (country, kind)
+
+
+def test_capitals_are_metonyms(kb):
+    assert kb.capital("Ulaanbaatar") == ActorCode("Mongolia", "MNG", "GOV", "state")
+    assert kb.entity("Ankara").country == "TUR"
+
+
+@pytest.mark.parametrize("text, sector, kind", [
+    ("spokesman", None, "person"), ("armed forces", "MIL", "group"), ("militants", "REB", "group"),
+    ("Lt. Gen.", "MIL", "person"), ("ministries", "GOV", "organization"),
+    ("protesters", "OPP", "group"), ("news agency", "MED", "organization"), ("court", "JUD", "organization"),
+])
+def test_roles(kb, text, sector, kind):
+    role = kb.role(text)
+    assert role is not None and (role.sector, role.kind) == (sector, kind)
+
+
+@pytest.mark.parametrize("country, office, date, name", [
+    ("USA", "president", "2019-10-14", "Donald Trump"),
+    ("USA", "president", "2010-06-01", "Barack Obama"),
+    ("USA", "president", "2022-06-01", "Joe Biden"),
+    ("RUS", "president", "2010-06-01", "Dmitry Medvedev"),
+    ("RUS", "prime_minister", "2010-06-01", "Vladimir Putin"),
+    ("GBR", "prime_minister", "2019-10-14", "Boris Johnson"),
+    ("RUS", "foreign_minister", "2019-10-14", "Sergey Lavrov"),
+])
+def test_office_holders(kb, country, office, date, name):
+    assert kb.office_holder(country, office, date).name == name
+
+
+def test_office_holder_needs_a_date(kb):
+    assert kb.office_holder("USA", "president", None) is None
+
+
+@pytest.mark.parametrize("alias, date, name", [
+    ("Putin", None, "Vladimir Putin"), ("Bush", "2003-01-01", "George W. Bush"),
+    ("Bush", "1990-01-01", "George H. W. Bush"), ("Erdoğan", None, "Recep Tayyip Erdogan"),
+])
+def test_people_by_alias(kb, alias, date, name):
+    assert kb.person(alias, date=date).name == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kremlin Spokesman Dmitry Peskov", ("Dmitry Peskov", "RUS", "GOV", "person")),
+    ("the Turkish armed forces", ("Turkish armed forces", "TUR", "MIL", "group")),
+    ("Syrian positions", ("Syrian positions", "SYR", "MIL", "group")),
+    ("militants", ("militants", None, "REB", "group")),
+    ("the global community", ("global community", "IGO", None, "group")),
+    ("Ankara", ("Turkey", "TUR", "GOV", "state")),
+    ("the Russian Defense Ministry", ("Russian Defense Ministry", "RUS", "MIL", "organization")),
+    ("Russian President Vladimir Putin", ("Vladimir Putin", "RUS", "GOV", "person")),
+    ("Syria’s SANA news agency", ("SANA", "SYR", "MED", "organization")),
+    ("Kurdish units", ("Kurdish units", None, "REB", "group")),
+    ("36 Turkish soldiers", ("Turkish soldiers", "TUR", "MIL", "group")),
+    ("President of Mongolia", ("President of Mongolia", "MNG", "GOV", "person")),
+    ("the Ministry of Defence of Ukraine", ("Ministry of Defence of Ukraine", "UKR", "MIL", "organization")),
+    ("Judge Ana Torres", ("Ana Torres", None, "JUD", "person")),
+    ("Syrian refugees", ("Syrian refugees", "SYR", "REF", "group")),
+    ("UN peacekeepers", ("UN peacekeepers", "UNO", "MIL", "group")),
+])
+def test_code_phrase(kb, text, expected):
+    code = kb.code_phrase(text, date="2019-10-14")
+    assert code is not None
+    assert (code.name, code.country, code.sector, code.kind) == expected
+
+
+@pytest.mark.parametrize("text, date, name", [
+    ("the US president", "2019-10-14", "Donald Trump"),
+    ("the U.S. president", "2012-03-01", "Barack Obama"),
+    ("the Russian foreign minister", "2019-10-14", "Sergey Lavrov"),
+    ("the former US president", "2019-10-14", "former US president"),
+    ("the US president", None, "US president"),
+])
+def test_office_holders_by_date(kb, text, date, name):
+    assert kb.code_phrase(text, date=date).name == name
+
+
+@pytest.mark.parametrize("text", ["Ankara's military operation", "the positions", "it", "", "the"])
+def test_no_actor(kb, text):
+    assert kb.code_phrase(text) is None
+
+
+def test_user_files_layer_over_packaged(tmp_path):
+    orgs = tmp_path / "mine.yaml"
+    orgs.write_text("organizations:\n  - {name: Zebra Front, aliases: [ZF], country: XKX, sector: REB}\n"
+                    "countries:\n  RUS:\n    seats: {Old Square: GOV}\n", encoding="utf-8")
+    roles = tmp_path / "roles.tsv"
+    roles.write_text("# my roles\nphrase\tsector\tkind\toffice\tcountry\tflags\n"
+                     "zookeeper\tCVL\tperson\t\t\t\n", encoding="utf-8")
+    people = tmp_path / "people.tsv"
+    people.write_text("name\tcountry\tsector\toffice\tstart\tend\taliases\n"
+                      "Ada Example\tMNG\tGOV\tpresident\t2030-01-01\t\tExample\n", encoding="utf-8")
+    kb = load_actor_knowledge((orgs, roles, people))
+    assert kb.entity("ZF") == ActorCode("Zebra Front", "XKX", "REB", "organization")
+    assert kb.entity("Old Square").country == "RUS"
+    assert kb.role("zookeepers").sector == "CVL"
+    assert kb.office_holder("MNG", "president", "2031-05-05").name == "Ada Example"
+    assert kb.entity("Kremlin").country == "RUS"        # packaged knowledge is still there
+
+
+@pytest.mark.parametrize("name, content", [
+    ("bad.yaml", "organizations: [{aliases: [X]}]\n"),
+    ("bad2.yaml", "- just a list\n"),
+    ("bad.tsv", "who\twhat\nx\ty\n"),
+    ("bad2.tsv", "name\tcountry\tsector\toffice\tstart\tend\taliases\nX\tRUS\tGOV\t\t2020\t\t\n"),
+    ("bad.json", "{}"),
+])
+def test_malformed_files_raise(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeFileError):
+        load_actor_knowledge((path,))
+
+
+def test_missing_file_raises(tmp_path):
+    with pytest.raises(KnowledgeFileError, match="does not exist"):
+        load_actor_knowledge((tmp_path / "nope.yaml",))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+def test_code_phrase_never_crashes(text):
+    code = load_actor_knowledge().code_phrase(text)
+    assert code is None or isinstance(code, ActorCode)
+
+
+@pytest.mark.parametrize("alias, date, office, expected", [
+    ("Yeltsin", "2005-01-01", None, ("Boris Yeltsin", "ELI")),      # out of office: an elite
+    ("Lavrov", "2019-01-01", None, ("Sergey Lavrov", "GOV")),
+    ("Clinton", "1998-01-01", "president", ("Bill Clinton", "GOV")),
+    ("Clinton", "2016-01-01", None, ("Hillary Clinton", "ELI")),
+    ("Zelensky", "2010-01-01", None, ("Volodymyr Zelensky", None)),  # not yet in office
+])
+def test_people_by_date_and_office(kb, alias, date, office, expected):
+    code = kb.person(alias, date=date, office=office)
+    assert (code.name, code.sector) == expected
+
+
+def test_cities_give_countries(kb):
+    assert kb.city("Aleppo") == "SYR"
+    assert kb.city("aleppo") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a group of Yoruba leaders", ("Yoruba leaders", "NGA", "ELI")),
+    ("Serbian Labour Minister Dragan Petrovic", ("Dragan Petrovic", "SRB", "GOV")),
+    ("Russian UN envoy", ("Russian UN envoy", "RUS", "GOV")),
+    ("Ugandan opposition candidates", ("Ugandan opposition candidates", "UGA", "OPP")),
+    ("Rebels in the Ivory Coast", ("Rebels", "CIV", "REB")),
+    ("a human rights group", ("human rights group", "NGO", "SOC")),
+    ("California", ("California", "USA", None)),
+])
+def test_code_phrase_more(kb, text, expected):
+    code = kb.code_phrase(text)
+    assert (code.name, code.country, code.sector) == expected
