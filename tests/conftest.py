@@ -21,3 +21,19 @@ def nlp():
 def parse(nlp):
     """Parse a text the way the pipeline does (no layout masking)."""
     return nlp
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer_path(tmp_path_factory):
+    """A gazetteer built from cities of 15,000 people or more (seconds, not the full build)."""
+    from dateline.knowledge.gazetteer_build import build_gazetteer
+
+    return build_gazetteer(tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite", min_population=15000)
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(small_gazetteer_path):
+    """The small gazetteer, opened read-only."""
+    from dateline.knowledge.gazetteer import Gazetteer
+
+    return Gazetteer(small_gazetteer_path)

@@ -139,8 +139,10 @@ class Pipeline:
         t = timer.add("actors", t)
         found_times = times_mod.times(doc, layout=layout, anchor=anchor, settings=self.settings)
         t = timer.add("times", t)
-        found_places = (places_mod.places(doc, layout=layout, gazetteer=self.gazetteer)
-                        if self.settings.places else [])
+        settings = self.settings
+        found_places = (places_mod.places(doc, layout=layout, gazetteer=self.gazetteer,
+                                          demonyms=settings.place_demonyms, embedded=settings.place_embedded)
+                        if settings.places else [])
         t = timer.add("places", t)
         found_quotes = quotes_mod.quotes(doc, layout=layout, actors=found_actors, times=found_times,
                                          anchor=anchor)

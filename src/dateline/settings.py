@@ -27,6 +27,9 @@ class Settings:
     ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
     ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
+    ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
+    ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
+    them; off by default, since a demonym names people, not a location (it feeds actor coding).
     """
 
     model: str | None = None
@@ -39,6 +42,8 @@ class Settings:
     time_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
+    place_embedded: bool = True
+    place_demonyms: bool = False
 
     def replace(self, **changes) -> "Settings":
         """A copy with some values changed."""

@@ -41,6 +41,8 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
+        click.option("--place-demonyms", is_flag=True,
+                     help="Report nationality words (\"Syrian\") as places too, as GeoWebNews does."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -52,7 +54,8 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
     return Settings(model=opts["model"], processes=opts["processes"], batch_size=opts["batch_size"],
                     max_chars=opts["max_chars"], date_order=opts["date_order"],
                     actor_files=tuple(Path(p) for p in opts["actor_files"]),
-                    wire_files=tuple(Path(p) for p in opts["wire_files"]), places=not opts["no_places"])
+                    wire_files=tuple(Path(p) for p in opts["wire_files"]), places=not opts["no_places"],
+                    place_demonyms=opts["place_demonyms"])
 
 
 @dataclass

@@ -1,0 +1,65 @@
+"""Words around toponyms (directions, administrative nouns, organisation heads, non-places),
+loaded from ``geo_words.yaml`` and any user files layered over it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import KnowledgeFileError
+
+__all__ = ["GeoWords", "load_geo_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class GeoWords:
+    """Lower-cased word sets used to find and delimit toponyms."""
+
+    directions: frozenset[str]
+    relative: tuple[tuple[str, ...], ...]
+    admin_nouns: dict[str, str]
+    org_heads: frozenset[str]
+    not_places: frozenset[str]
+    facility_nouns: frozenset[str] = frozenset()
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeFileError(f"cannot read place word file {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise KnowledgeFileError(f"{path}: expected a mapping of lists at the top level")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
+    """The packaged ``geo_words.yaml`` merged with ``extra_files`` (same keys; lists are added)."""
+    packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))
+    merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
+                                      "not_places": [], "facility_nouns": []}
+    for path in (packaged, *map(Path, extra_files)):
+        for key, value in _read(path).items():
+            if key not in merged:
+                raise KnowledgeFileError(f"{path}: unknown key {key!r} (expected one of {sorted(merged)})")
+            if isinstance(merged[key], dict):
+                if not isinstance(value, dict):
+                    raise KnowledgeFileError(f"{path}: {key} must map nouns to feature classes")
+                merged[key].update({str(k).lower(): str(v) for k, v in value.items()})  # type: ignore[union-attr]
+            else:
+                merged[key].extend(str(v) for v in value or ())  # type: ignore[union-attr]
+    return GeoWords(
+        directions=frozenset(w.lower() for w in merged["directions"]),
+        relative=tuple(tuple(w.lower().split()) for w in merged["relative"]),
+        admin_nouns=dict(merged["admin_nouns"]),  # type: ignore[arg-type]
+        org_heads=frozenset(w.lower() for w in merged["org_heads"]),
+        not_places=frozenset(w.lower() for w in merged["not_places"]),
+        facility_nouns=frozenset(w.lower() for w in merged["facility_nouns"]),
+    )
