@@ -20,6 +20,7 @@ from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
 from .ingest.wire import analyse_layout
+from .knowledge.event_patterns import load_event_patterns
 from .knowledge.wire import load_wire_knowledge
 from .nlp import load_pipeline, masked_text, parse, tokenize
 from .records import Article, Failure, Layout, SourceDocument, Span
@@ -149,7 +150,8 @@ class Pipeline:
         t = timer.add("quotes", t)
         found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
                                          times=found_times, places=found_places, anchor=anchor,
-                                         knowledge=self.actor_knowledge)
+                                         knowledge=self.actor_knowledge,
+                                         patterns=load_event_patterns(settings.event_files))
         timer.add("events", t)
         title = source.title or (layout.title.text if layout.title else None)
         sentences = tuple(Span(s.start_char, s.end_char, text[s.start_char:s.end_char])

@@ -26,6 +26,7 @@ class Settings:
     ``phrase`` for roles or ``name`` for people) layered over the packaged ones.
     ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
     ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
+    ``event_files``: extra event trigger pattern files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
@@ -40,6 +41,7 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     wire_files: tuple[Path, ...] = field(default_factory=tuple)
     time_files: tuple[Path, ...] = field(default_factory=tuple)
+    event_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
     place_embedded: bool = True

@@ -38,6 +38,10 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="How to read numeric dates such as 03/05/2020."),
         click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra actor knowledge file (YAML/TSV); repeatable."),
+        click.option("--events", "event_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra event pattern file (YAML); repeatable."),
+        click.option("--times", "time_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra temporal lexicon/rule file (YAML); repeatable."),
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
@@ -54,7 +58,9 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
     return Settings(model=opts["model"], processes=opts["processes"], batch_size=opts["batch_size"],
                     max_chars=opts["max_chars"], date_order=opts["date_order"],
                     actor_files=tuple(Path(p) for p in opts["actor_files"]),
-                    wire_files=tuple(Path(p) for p in opts["wire_files"]), places=not opts["no_places"],
+                    wire_files=tuple(Path(p) for p in opts["wire_files"]),
+                    event_files=tuple(Path(p) for p in opts["event_files"]),
+                    time_files=tuple(Path(p) for p in opts["time_files"]), places=not opts["no_places"],
                     place_demonyms=opts["place_demonyms"])
 
 

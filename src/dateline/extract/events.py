@@ -1,13 +1,355 @@
-"""PLOVER events: who did what to whom. (STUB)"""
+"""PLOVER events: who did what to whom, when, where, and how sure we are.
+
+Each sentence's triggers are matched against lemma/dependency patterns from the knowledge files
+(``knowledge/data/event_patterns.yaml``); source and target come from the parse
+(:mod:`.event_roles`), status from the words around the trigger (:mod:`.event_status`), codes from
+the PLOVER↔CAMEO table (``knowledge/data/plover_codes.tsv``). A plain "said" is a quote, never an
+event: only PLOVER's verbal types (ACCUSE, REQUEST, REJECT, THREATEN, ...) are coded from speech.
+
+Confidence is a documented heuristic: 0.7 × the pattern's weight (its specificity, 0.4-0.95),
+plus 0.15 when the source is coded with a country, plus 0.15 when the target is, minus 0.1 when
+neither role has an actor, times 0.9 for reported events; clamped to [0.05, 0.99].
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..records import Actor, Event, Layout, Place, Quote, TimeExpr
+from ..knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
+from ..knowledge.plover import PloverTable, load_plover_table
+from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
+from .event_actors import ActorCoder
+from .event_match import TriggerMatch, match_sentence
+from .event_roles import Roles, find_roles
+from .event_status import Frame, read_frame
+from .event_where import context_country, event_date, event_location, is_future_date, localized
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["events", "code_sentence_events"]
+
+log = logging.getLogger(__name__)
+
+# How an announced future act is coded (CAMEO's "express intent to" and "threaten" families).
+_INTENT_TO_AGREE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
+_INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
+# Types whose trigger governs the content of what is said: events inside their complement are
+# that content, not events of their own ("accused X of attacking", "demanded the withdrawal").
+_VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_HEAD_ZONES = ("title", "standfirst")
 
 
-def events(doc, *, layout: Layout, actors: Sequence[Actor], quotes: Sequence[Quote],
-           times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None, knowledge: Any) -> list[Event]:
-    return []
+def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes: Sequence[Quote],
+           times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None, knowledge: Any,
+           patterns: EventPatterns | None = None, lexicon: EventLexicon | None = None,
+           table: PloverTable | None = None) -> list[Event]:
+    """Every PLOVER event of a parsed article, headline/standfirst repeats of body events removed.
+
+    ``patterns``, ``lexicon`` and ``table`` default to the packaged knowledge files.
+    """
+    patterns = patterns or load_event_patterns()
+    lexicon = lexicon or load_event_lexicon()
+    table = table or load_plover_table()
+    coder = ActorCoder(doc, actors=actors, knowledge=knowledge, date=anchor, lexicon=lexicon, quotes=quotes,
+                       event_nouns=patterns.event_nouns)
+    excluded = layout.excluded if layout is not None else ()
+    found: list[Event] = []
+    for sent in doc.sents:
+        if not sent.text.strip() or any(z.start <= sent.start_char < z.end for z in excluded):
+            continue
+        found.extend(code_sentence_events(sent, coder=coder, patterns=patterns, lexicon=lexicon, table=table,
+                                          times=times, places=places, anchor=anchor, layout=layout,
+                                          quotes=quotes))
+    return _dedupe_article(found, layout)
+
+
+def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,
+                         lexicon: EventLexicon, table: PloverTable, times: Sequence[TimeExpr],
+                         places: Sequence[Place], anchor: str | None, layout: Layout | None = None,
+                         quotes: Sequence[Quote] = ()) -> list[Event]:
+    """The events of one sentence, one per trigger, repeats within the sentence merged."""
+    matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs) if not _says_nothing(m, lexicon)]
+    matches, contents = _absorb(matches)
+    matches, modes = _fold_same_type(matches)
+    text = coder.text
+    sentence = _trimmed_span(text, sent.start_char, sent.end_char)
+    out: list[Event] = []
+    for m in matches:
+        if _background_participle(m):
+            continue
+        roles = find_roles(m, coder, patterns, lexicon)
+        if not _needs_met(m, roles):
+            continue
+        frame = read_frame(m.token, lexicon)
+        type_, mode, status = _type_and_status(m, frame)
+        if m.pattern.intent and type_ == "AGREE":
+            type_, mode = _promised(contents.get(m.token.i, []), mode)
+        if frame.tense in ("future", "intent") and not roles.target and status == "asserted" \
+                and type_ != m.pattern.type and not m.pattern.intent and not frame.conditional:
+            # "X will resign": an act announced without a counterpart stays what it is, planned
+            type_, mode, status = m.pattern.type, m.pattern.mode, "planned"
+        mode = mode or modes.get(m.token.i)
+        date = event_date(times, m, sentence, anchor)
+        if status == "asserted" and is_future_date(date, anchor):
+            status = "planned"  # "talks on March 5" in a story of March 4
+        attributed = None
+        if frame.reported_by is not None:
+            got = coder.code_noun(frame.reported_by)
+            attributed = got[0].name if got and got[0].name else _whole_phrase(frame.reported_by, coder)
+        code = table.lookup(type_, mode)
+        trigger = Span(m.start, m.end, text[m.start:m.end])
+        location = event_location(sent.doc, places, m, sentence, layout)
+        where = context_country(location, places, sentence)
+        out.append(Event(
+            type=type_, trigger=trigger, sentence=sentence,
+            source=localized(roles.source, where, lexicon), target=localized(roles.target, where, lexicon),
+            mode=mode, context=m.pattern.context,
+            date=date,
+            location=location,
+            cameo=code.cameo if code else None, quad=code.quad if code else None,
+            goldstein=code.goldstein if code else None, status=status, attributed_to=attributed,
+            confidence=_confidence(m, roles, status),
+        ))
+    return _merge_in_sentence(out)
+
+
+# -- matching helpers --------------------------------------------------------------------------
+
+
+def _absorb(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, list[TriggerMatch]]]:
+    """Drop triggers that are the content of a governing control or verbal trigger.
+
+    Returns the remaining matches and, per governing trigger, the triggers of its complement.
+    """
+    governors = [m for m in matches if m.pattern.control or m.pattern.type in _VERBAL_TYPES]
+    if not governors:
+        return matches, {}
+    absorbed: set[int] = set()
+    contents: dict[int, list[TriggerMatch]] = {}
+    by_index = {m.token.i: m for m in matches}
+    for g in governors:
+        for child in g.token.children:
+            # "vowed to fight" (an infinitive without an object is the content; "offered troops to
+            # help" is a purpose)
+            infinitive = (child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                          and not any(c.dep_ in ("dobj", "obj") for c in g.token.children))
+            if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "dative", "attr", "oprd") or infinitive:
+                inner = {t.i for t in child.subtree}
+                absorbed.update(inner)
+                if child.dep_ in ("xcomp", "ccomp") or infinitive:
+                    contents.setdefault(g.token.i, []).extend(by_index[i] for i in sorted(inner) if i in by_index)
+    kept = [m for m in matches if m.token.i not in absorbed or m.token.i == m.token.head.i]
+    return kept, contents
+
+
+def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """A refusal to comment ("declined to give details"), a control verb over a question ("asked
+    whether"), or one used as a reporting verb after its content ("X will attack, officials warned")."""
+    if not m.pattern.control:
+        return False
+    if any(c.dep_ == "ccomp" and c.i < m.token.i for c in m.token.children) and not any(
+            c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
+        return True
+    for comp in m.token.children:
+        if comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        if m.pattern.type == "REJECT" and (lexicon.has("uneventful_complements", comp.lemma_) or any(
+                c.dep_ in ("dobj", "obj") and lexicon.has("uneventful_objects", c.lemma_) for c in comp.children)):
+            return True
+        if any(c.dep_ == "mark" and lexicon.has("hypothetical_marks", c.lower_) for c in comp.children):
+            return True
+        if any(c.tag_ in ("WDT", "WP", "WRB") and c.i < comp.i for c in comp.children):
+            return True
+    return False
+
+
+def _fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, str]]:
+    """One trigger per act: "killed and wounded", "a bombing killed", "arrived on a visit".
+
+    A trigger is dropped when it is a noun hanging (within two steps) on another trigger of the
+    same type, or when it is coordinated with one and either is a casualty verb (``outcome``);
+    a dropped noun lends its mode to the verb.
+    """
+    by_index = {m.token.i: m for m in matches}
+    dropped: set[int] = set()
+    modes: dict[int, str] = {}
+    for m in matches:
+        t = m.token
+        other = None
+        if t.dep_ == "conj" and t.head.i in by_index and (m.pattern.outcome or by_index[t.head.i].pattern.outcome):
+            other = by_index[t.head.i]
+        elif t.dep_ == "advcl" and m.pattern.outcome and t.head.i in by_index:
+            other = by_index[t.head.i]  # "opened fire on X, killing five"
+        elif m.pattern.pos == "NOUN":
+            h = t.head
+            for _ in range(2):
+                if h.i in by_index and h.i != t.i:
+                    other = by_index[h.i]
+                    break
+                if h.head.i == h.i:
+                    break
+                h = h.head
+        if other is not None and other.pattern.type == m.pattern.type and other.token.i not in dropped:
+            dropped.add(t.i)
+            if m.pattern.mode and not other.pattern.mode:
+                modes[other.token.i] = m.pattern.mode
+    return [m for m in matches if m.token.i not in dropped], modes
+
+
+def _background_participle(m: TriggerMatch) -> bool:
+    """A reduced relative ("a letter handed over to X") without a "by" agent: background, no event."""
+    t = m.token
+    return (t.dep_ == "acl" and t.tag_ == "VBN"
+            and not any(c.dep_ == "agent" for c in t.children))
+
+
+def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str | None]:
+    """A promise of a hostile act is a threat ("vowed to fight"); of anything else, an agreement."""
+    for c in contents:
+        if c.pattern.type in _INTENT_TO_THREATEN or c.pattern.type == "THREATEN":
+            return "THREATEN", _THREAT_MODES.get(c.pattern.type, c.pattern.mode)
+    return "AGREE", mode
+
+
+def _needs_met(m: TriggerMatch, roles: Roles) -> bool:
+    coded_src = any(a.country or a.sector or a.name for a in roles.source)
+    coded_tgt = any(a.country or a.sector or a.name for a in roles.target)
+    needs = m.pattern.needs
+    if needs == "none":
+        return True
+    if needs == "source":
+        return coded_src
+    if needs == "target":
+        return coded_tgt
+    return coded_src or coded_tgt
+
+
+def _type_and_status(m: TriggerMatch, frame: Frame) -> tuple[str, str | None, str]:
+    type_, mode = m.pattern.type, m.pattern.mode
+    if frame.negated:
+        if m.pattern.negated:
+            return m.pattern.negated, None, "hypothetical" if frame.hypothetical else "asserted"
+        if frame.tense in ("future", "intent") and type_ in _COOPERATIVE and not frame.hypothetical:
+            return "REJECT", None, "asserted"  # "will not negotiate": a refusal, which PLOVER codes
+        return type_, mode, "negated"
+    if frame.hypothetical:
+        return type_, mode, "hypothetical"
+    if frame.conditional and frame.tense not in ("future", "intent"):
+        return type_, mode, "hypothetical"  # "if X attacks, Y responds"
+    if frame.tense in ("future", "intent"):
+        if frame.decided:
+            return type_, mode, "planned"
+        if type_ in _INTENT_TO_AGREE:
+            return "AGREE", None, "asserted"
+        if type_ in _INTENT_TO_THREATEN:
+            return "THREATEN", _THREAT_MODES.get(type_, mode), "asserted"
+        return type_, mode, "planned"
+    if frame.tense == "planned":
+        return type_, mode, "planned"
+    if frame.reported:
+        return type_, mode, "reported"
+    return type_, mode, "asserted"
+
+
+def _whole_phrase(token, coder: ActorCoder) -> str:
+    start, end = coder.phrase_bounds(token)
+    return coder.doc[start:end].text
+
+
+def _confidence(m: TriggerMatch, roles: Roles, status: str) -> float:
+    score = 0.7 * m.pattern.weight
+    if any(a.country for a in roles.source):
+        score += 0.15
+    if any(a.country for a in roles.target):
+        score += 0.15
+    if not roles.source and not roles.target:
+        score -= 0.1
+    if status == "reported":
+        score *= 0.9
+    return round(min(0.99, max(0.05, score)), 2)
+
+
+# -- repeats -----------------------------------------------------------------------------------
+
+
+def _countries(actors: Iterable[Actor]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
+def _dyad_key(e: Event) -> tuple[str, frozenset[str], frozenset[str]]:
+    return e.type, _countries(e.source), _countries(e.target)
+
+
+def _merge_in_sentence(found: list[Event]) -> list[Event]:
+    """One verbal event (QuadClass 1 or 3) per type and dyad within a sentence, the most confident.
+
+    A sentence that praises, backs and supports X makes one SUPPORT event; material acts with
+    the same dyad ("occupying A and taking B") stay apart.
+    """
+    best: dict[tuple[Any, ...], Event] = {}
+    order: list[tuple[Any, ...]] = []
+    for e in found:
+        key = _dyad_key(e) + (e.status,)
+        if (not key[1] and not key[2]) or e.quad not in (1, 3):
+            key = key + (e.trigger.start,)
+        if key not in best:
+            best[key] = e
+            order.append(key)
+        elif (e.confidence or 0) > (best[key].confidence or 0):
+            best[key] = e
+    return [best[k] for k in order]
+
+
+def _zone_of(e: Event, layout: Layout | None) -> str:
+    if layout is None:
+        return "body"
+    for z in layout.zones:
+        if z.start <= e.trigger.start < z.end:
+            return z.kind
+    return "body"
+
+
+def _overlaps(a: Event, b: Event) -> bool:
+    ca, cb = _countries(a.source) | _countries(a.target), _countries(b.source) | _countries(b.target)
+    return bool(ca & cb)
+
+
+def _dedupe_article(found: list[Event], layout: Layout | None) -> list[Event]:
+    """Drop repeats across the article.
+
+    - a headline or standfirst event that a body event of the same type and overlapping
+      countries repeats;
+    - a verbal event (QuadClass 1 or 3) or a planned one that an earlier event repeats with the
+      same type, mode, source and target countries (statements are repeated in quotes; material
+      acts with the same dyad are often distinct acts, so they are kept).
+    """
+    body = [e for e in found if _zone_of(e, layout) not in _HEAD_ZONES]
+    out: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    for e in found:
+        key = _dyad_key(e)
+        has_dyad = bool(key[1] or key[2])
+        if _zone_of(e, layout) in _HEAD_ZONES and any(b.type == e.type and _overlaps(b, e) for b in body):
+            continue
+        if has_dyad and (e.quad in (1, 3) or e.status == "planned") and e.status not in ("negated", "hypothetical"):
+            full = key + (e.mode,)
+            if full in seen:
+                continue
+            seen.add(full)
+        out.append(e)
+    return out
+
+
+def _trimmed_span(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(start, end, text[start:end])
+

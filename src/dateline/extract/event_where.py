@@ -1,0 +1,128 @@
+"""When and where an event happened, and the country of actors that name none.
+
+Date: the time expression of the trigger's sentence (through the times module's ``time_for_span``
+when it exists), else the article's date. Location: the places module's ``event_location`` when it
+exists, else the place of the sentence nearest the trigger. Domestic actors without a country
+("police", "rebels") take the country where the event happens.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from ..knowledge.event_patterns import EventLexicon
+from ..records import Actor, Layout, Location, Place, Span, TimeExpr
+from .event_match import TriggerMatch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["event_date", "event_location", "is_future_date", "context_country", "localized"]
+
+log = logging.getLogger(__name__)
+
+
+def _times_helper() -> Any:
+    """The times module's ``time_for_span``, when it exists."""
+    try:
+        from . import times as times_mod
+    except Exception:  # noqa: BLE001 - optional collaborator
+        return None
+    return getattr(times_mod, "time_for_span", None)
+
+
+def is_future_date(value: str | None, anchor: str | None) -> bool:
+    """Whether a time value lies after the article's date (through the times module's ``is_future``)."""
+    if not value or not anchor or value == anchor:
+        return False
+    try:
+        from .times import is_future
+    except Exception:  # noqa: BLE001 - optional collaborator
+        return False
+    try:
+        return bool(is_future(value, anchor))
+    except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+        log.debug("is_future failed: %s", exc)
+        return False
+
+
+def _places_helper() -> Any:
+    """The places module's ``event_location``, when it exists."""
+    try:
+        from . import places as places_mod
+    except Exception:  # noqa: BLE001 - optional collaborator
+        return None
+    return getattr(places_mod, "event_location", None)
+
+
+def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, anchor: str | None) -> str | None:
+    """The value of the sentence's time expression nearest the trigger, else the article's date."""
+    helper = _times_helper()
+    if helper is not None:
+        try:
+            got = helper(times, m.start, m.end, sentence.start, sentence.end)
+        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+            log.debug("time_for_span failed: %s", exc)
+            got = None
+        if got is not None:
+            value = getattr(got, "value", got)
+            if isinstance(value, str):
+                return value
+    inside = [t for t in times if sentence.start <= t.start and t.end <= sentence.end
+              and t.type in ("DATE", "TIME") and t.value]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - m.start))
+        return best.value
+    return anchor
+
+
+def context_country(location: Location | None, places: Sequence[Place], sentence: Span) -> str | None:
+    """The country an event happens in: its location's when the sentence names it, else the
+    sentence's only country.
+
+    The dateline is not used: a wire's dateline is where the reporter is, often not the event.
+    """
+    if location is not None and location.country and location.start is not None \
+            and sentence.start <= location.start < sentence.end:
+        return location.country
+    inside = {p.country for p in places if sentence.start <= p.start and p.end <= sentence.end and p.country}
+    return next(iter(inside)) if len(inside) == 1 else None
+
+
+def localized(actors: tuple[Actor, ...], country: str | None, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """Domestic actors that name no country ("police", "rebels") take the event's country."""
+    if not country:
+        return actors
+    return tuple(replace(a, country=country)
+                 if a.country is None and a.sector and lexicon.has("domestic_sectors", a.sector) else a
+                 for a in actors)
+
+
+def _dateline_place(places: Sequence[Place], layout: Layout | None) -> Place | None:
+    """The resolved place of the wire dateline ("RIYADH, October 14."), when there is one."""
+    span = layout.dateline.place_span if layout is not None and layout.dateline else None
+    if span is None:
+        return None
+    return next((p for p in places if p.start < span.end and span.start < p.end), None)
+
+
+def event_location(doc: "Doc", places: Sequence[Place], m: TriggerMatch, sentence: Span,
+                   layout: Layout | None) -> Location | None:
+    """Where the event happened, or None when the text does not say."""
+    helper = _places_helper()
+    if helper is not None:
+        dateline_place = _dateline_place(places, layout)
+        try:
+            return helper(doc, places, start=m.start, end=m.end, sentence_start=sentence.start,
+                          sentence_end=sentence.end, dateline_place=dateline_place)
+        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+            log.debug("event_location failed: %s", exc)
+    inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end and p.lat is not None]
+    if not inside:
+        return None
+    p = min(inside, key=lambda p: abs(p.start - m.start))
+    return Location(text=p.text, name=p.name, lat=p.lat, lon=p.lon, country=p.country, start=p.start,
+                    end=p.end, geonameid=p.geonameid)

@@ -1,0 +1,270 @@
+"""Event trigger patterns: lemma-based, with dependency constraints, read from YAML data files.
+
+The packaged file is ``data/event_patterns.yaml`` (its header documents every field). A user can
+layer files of the same shape over it with ``load_event_patterns(extra_files=...)``; an entry
+with the same lemma, part of speech, object, particle, preposition and modifier replaces the
+packaged one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeFileError
+from .plover import PLOVER_TYPES
+
+__all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
+           "EventLexicon", "load_event_lexicon"]
+
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_FILE = DATA / "event_patterns.yaml"
+
+_POS = {"VERB", "NOUN", "ADJ"}
+_NEEDS = {"source", "target", "actor", "none"}
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectTerm:
+    """An object noun lemma and the modifiers it must carry (``hunger strike`` → strike + hunger)."""
+
+    lemma: str
+    modifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventPattern:
+    """One trigger pattern: a lemma in a syntactic frame, and the PLOVER coding it yields."""
+
+    lemma: str
+    type: str
+    pos: str = "VERB"
+    objects: tuple[ObjectTerm, ...] = ()
+    particles: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    symmetric: bool = False
+    needs: str = "actor"
+    negated: str | None = None
+    control: bool = False
+    intent: bool = False
+    outcome: bool = False
+    weight: float = 0.6
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """What identifies a pattern when a user file overrides a packaged one."""
+        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers)
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints besides the lemma the pattern places (more wins a tie)."""
+        n = 0
+        if self.objects:
+            n += 2 + max(len(o.modifiers) for o in self.objects)
+        n += bool(self.particles) + bool(self.preps) + bool(self.modifiers) + bool(self.xcomp)
+        return n
+
+
+@dataclass(frozen=True)
+class EventPatterns:
+    """All trigger patterns, indexed by trigger lemma, with default target prepositions by type."""
+
+    patterns: tuple[EventPattern, ...]
+    default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    nominalizations: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[EventPattern]] = {}
+        for p in self.patterns:
+            index.setdefault(p.lemma, []).append(p)
+        for lst in index.values():
+            lst.sort(key=lambda p: -p.specificity)
+        object.__setattr__(self, "_index", index)
+
+    def for_lemma(self, lemma: str) -> list[EventPattern]:
+        """Patterns whose trigger is ``lemma``, most specific first."""
+        return self._index.get(lemma.lower(), [])  # type: ignore[attr-defined]
+
+    @property
+    def event_nouns(self) -> frozenset[str]:
+        """Lemmas that name events: nominal triggers and nominalizations."""
+        return frozenset({p.lemma for p in self.patterns if p.pos == "NOUN"} | set(self.nominalizations))
+
+    def plain_verb_patterns(self, noun_lemma: str) -> list[EventPattern]:
+        """The unconstrained verb patterns an event noun stands for ("withdrawal" → withdraw)."""
+        verb = self.nominalizations.get(noun_lemma.lower())
+        if verb is None:
+            return []
+        return [p for p in self.for_lemma(verb) if p.pos == "VERB" and p.specificity == 0]
+
+    def targets_for(self, pattern: EventPattern) -> tuple[str, ...]:
+        """The prepositions that introduce a target for this pattern."""
+        return pattern.targets or self.default_targets.get(pattern.type, ())
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+
+def _word(value: Any) -> str:
+    # YAML 1.1 reads an unquoted on/off/yes/no as a boolean; in a word list it is the word "on"/"off".
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, bool)):
+        return [_word(value)]
+    if isinstance(value, (list, tuple)):
+        return [_word(v) for v in value]
+    raise ValueError(f"expected a word or a list of words, got {value!r}")
+
+
+def _object_term(text: str) -> ObjectTerm:
+    words = text.lower().split()
+    return ObjectTerm(words[-1], tuple(words[:-1]))
+
+
+def _patterns_from_entry(entry: Any, where: str) -> list[EventPattern]:
+    if not isinstance(entry, dict):
+        raise KnowledgeFileError(f"{where}: a pattern must be a mapping with at least 'lemma' and 'type'")
+    try:
+        type_ = str(entry["type"]).upper()
+        lemmas = [w.lower() for w in _as_list(entry["lemma"])]
+    except KeyError as exc:
+        raise KnowledgeFileError(f"{where}: the pattern lacks the field {exc}; every pattern needs "
+                                 "'lemma' and 'type'") from exc
+    if type_ not in PLOVER_TYPES:
+        raise KnowledgeFileError(f"{where}: {type_!r} is not one of the 16 PLOVER types "
+                                 f"({', '.join(PLOVER_TYPES)})")
+    pos = str(entry.get("pos", "VERB")).upper()
+    needs = str(entry.get("needs", "actor")).lower()
+    negated = entry.get("negated")
+    if pos not in _POS:
+        raise KnowledgeFileError(f"{where}: pos {pos!r} must be one of {sorted(_POS)}")
+    if needs not in _NEEDS:
+        raise KnowledgeFileError(f"{where}: needs {needs!r} must be one of {sorted(_NEEDS)}")
+    if negated is not None and str(negated).upper() not in PLOVER_TYPES:
+        raise KnowledgeFileError(f"{where}: negated {negated!r} is not a PLOVER type")
+    try:
+        xcomp = tuple(_as_list(entry.get("xcomp")))
+        common = dict(
+            type=type_, pos=pos,
+            objects=tuple(_object_term(o) for o in _as_list(entry.get("object"))),
+            particles=tuple(w.lower() for w in _as_list(entry.get("particle"))),
+            preps=tuple(w.lower() for w in _as_list(entry.get("prep"))),
+            modifiers=tuple(w.lower() for w in _as_list(entry.get("modifier"))),
+            xcomp=xcomp,
+            mode=entry.get("mode") or None,
+            context=tuple(_as_list(entry.get("context"))),
+            targets=tuple(w.lower() for w in _as_list(entry.get("targets"))),
+            symmetric=bool(entry.get("symmetric", False)),
+            needs=needs,
+            negated=str(negated).upper() if negated else None,
+            control=bool(entry.get("control", False)),
+            intent=bool(entry.get("intent", False)),
+            outcome=bool(entry.get("outcome", False)),
+            weight=float(entry.get("weight", 0.8 if (entry.get("object") or entry.get("particle")) else 0.6)),
+        )
+    except (TypeError, ValueError) as exc:
+        raise KnowledgeFileError(f"{where}: {exc}") from exc
+    return [EventPattern(lemma=lemma, **common) for lemma in lemmas]
+
+
+def _read(path: Path) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise KnowledgeFileError(f"cannot read the event pattern file {path}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeFileError(f"the event pattern file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("patterns", []), list):
+        raise KnowledgeFileError(f"{path}: expected a mapping with a 'patterns' list (see {DEFAULT_FILE})")
+    patterns: list[EventPattern] = []
+    for n, entry in enumerate(data.get("patterns") or [], 1):
+        patterns.extend(_patterns_from_entry(entry, f"{path}, pattern {n}"))
+    targets = {str(t).upper(): tuple(w.lower() for w in _as_list(v))
+               for t, v in ((data.get("defaults") or {}).get("targets") or {}).items()}
+    nominal = data.get("nominalizations") or {}
+    if not isinstance(nominal, dict):
+        raise KnowledgeFileError(f"{path}: 'nominalizations' must map event nouns to verb lemmas")
+    return patterns, targets, {str(k).lower(): str(v).lower() for k, v in nominal.items()}
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[Path, ...]) -> EventPatterns:
+    by_key: dict[tuple[Any, ...], EventPattern] = {}
+    targets: dict[str, tuple[str, ...]] = {}
+    nominal: dict[str, str] = {}
+    for path in files:
+        patterns, defaults, nouns = _read(path)
+        targets.update(defaults)
+        nominal.update(nouns)
+        for p in patterns:
+            by_key[p.key] = p
+    return EventPatterns(tuple(by_key.values()), targets, nominal)
+
+
+def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
+    """The packaged trigger patterns with the entries of ``extra_files`` layered over them."""
+    return _load((DEFAULT_FILE, *(Path(p) for p in extra_files)))
+
+
+LEXICON_FILE = DATA / "event_lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Word lists (lemmas) that describe the frame around a trigger; see ``data/event_lexicon.yaml``."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            return frozenset()
+
+    def has(self, name: str, word: str) -> bool:
+        """Whether ``word`` (any case) is in the list ``name``."""
+        return word.lower() in self.lists.get(name, frozenset())
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(files: tuple[Path, ...]) -> EventLexicon:
+    merged: dict[str, set[str]] = {}
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise KnowledgeFileError(f"cannot read the event word-list file {path}: {exc}") from exc
+        except yaml.YAMLError as exc:
+            raise KnowledgeFileError(f"the event word-list file {path} is not valid YAML: {exc}") from exc
+        if not isinstance(data, dict):
+            raise KnowledgeFileError(f"{path}: expected a mapping of list names to word lists "
+                                     f"(see {LEXICON_FILE})")
+        for name, words in data.items():
+            try:
+                merged.setdefault(str(name), set()).update(w.lower() for w in _as_list(words))
+            except ValueError as exc:
+                raise KnowledgeFileError(f"{path}, list {name!r}: {exc}") from exc
+    return EventLexicon({k: frozenset(v) for k, v in merged.items()})
+
+
+def load_event_lexicon(extra_files: Iterable[str | Path] = ()) -> EventLexicon:
+    """The packaged event word lists with the words of ``extra_files`` added."""
+    return _load_lexicon((LEXICON_FILE, *(Path(p) for p in extra_files)))

@@ -1,0 +1,112 @@
+"""The event pattern, word-list and PLOVER code tables: they load, cover PLOVER, and can be extended."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.errors import KnowledgeFileError
+from dateline.knowledge.event_patterns import load_event_lexicon, load_event_patterns
+from dateline.knowledge.plover import PLOVER_TYPES, load_plover_table
+
+
+def test_every_plover_type_has_patterns_and_a_default_code():
+    patterns = load_event_patterns()
+    table = load_plover_table()
+    covered = {p.type for p in patterns.patterns}
+    assert covered == set(PLOVER_TYPES)
+    for type_ in PLOVER_TYPES:
+        assert table.lookup(type_) is not None, type_
+
+
+@pytest.mark.parametrize("type_, quad", [
+    ("AGREE", 1), ("CONSULT", 1), ("SUPPORT", 1), ("COOPERATE", 2), ("AID", 2), ("RETREAT", 2),
+    ("CONCEDE", 2), ("REQUEST", 3), ("ACCUSE", 3), ("REJECT", 3), ("THREATEN", 3), ("PROTEST", 4),
+    ("MOBILIZE", 4), ("SANCTION", 4), ("COERCE", 4), ("ASSAULT", 4),
+])
+def test_default_quad_class_by_type(type_, quad):
+    assert load_plover_table().lookup(type_).quad == quad
+
+
+def test_mode_row_and_fallback_to_type_default():
+    table = load_plover_table()
+    assert table.lookup("ASSAULT", "aerial").cameo == "195"
+    assert table.lookup("ASSAULT", "no-such-mode") == table.lookup("ASSAULT")
+    assert -10.0 <= table.lookup("ASSAULT").goldstein < 0 < table.lookup("AID").goldstein
+
+
+def test_goldstein_sign_follows_cooperation_or_conflict():
+    table = load_plover_table()
+    for (type_, mode), row in table._rows.items():  # noqa: SLF001 - checking the whole data file
+        if row.quad in (1, 2):
+            assert row.goldstein >= 0, (type_, mode)
+        else:
+            assert row.goldstein <= 0, (type_, mode)
+
+
+@pytest.mark.parametrize("lemma, type_", [
+    ("attack", "ASSAULT"), ("condemn", "ACCUSE"), ("demand", "REQUEST"), ("refuse", "REJECT"),
+    ("threaten", "THREATEN"), ("arrest", "COERCE"), ("expel", "SANCTION"), ("demonstrate", "PROTEST"),
+])
+def test_patterns_by_lemma(lemma, type_):
+    assert type_ in {p.type for p in load_event_patterns().for_lemma(lemma)}
+
+
+def test_most_specific_pattern_comes_first():
+    first = load_event_patterns().for_lemma("hold")[0]
+    assert first.objects  # an object-constrained pattern before any bare one
+
+
+def test_user_pattern_file_is_layered(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("patterns:\n  - {lemma: snub, type: REJECT, weight: 0.7}\n", encoding="utf-8")
+    patterns = load_event_patterns([extra])
+    assert [p.type for p in patterns.for_lemma("snub")] == ["REJECT"]
+    assert patterns.for_lemma("attack")  # the packaged ones are still there
+
+
+@pytest.mark.parametrize("body, message", [
+    ("patterns:\n  - {lemma: snub, type: SNUB}\n", "not one of the 16 PLOVER types"),
+    ("patterns:\n  - {type: REJECT}\n", "lacks the field"),
+    ("patterns: [\n", "not valid YAML"),
+    ("patterns:\n  - {lemma: snub, type: REJECT, pos: ADV}\n", "pos"),
+])
+def test_malformed_pattern_file_says_what_is_wrong(tmp_path, body, message):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=message):
+        load_event_patterns([bad])
+
+
+def test_user_code_table_overrides_a_row(tmp_path):
+    extra = tmp_path / "codes.tsv"
+    extra.write_text("type\tmode\tcameo\tquad\tgoldstein\nASSAULT\taerial\t195\t4\t-9.9\n", encoding="utf-8")
+    assert load_plover_table((extra,)).lookup("ASSAULT", "aerial").goldstein == -9.9
+
+
+def test_bad_code_table_row(tmp_path):
+    bad = tmp_path / "codes.tsv"
+    bad.write_text("type\tmode\tcameo\tquad\tgoldstein\nASSAULT\t\t190\t7\t-10\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="out of range"):
+        load_plover_table((bad,))
+
+
+def test_lexicon_lists_and_user_additions(tmp_path):
+    lex = load_event_lexicon()
+    assert lex.has("hypothetical_marks", "Whether")
+    assert lex.has("speech_verbs", "say")
+    extra = tmp_path / "words.yaml"
+    extra.write_text("speech_verbs: [opine]\n", encoding="utf-8")
+    assert load_event_lexicon([extra]).has("speech_verbs", "opine")
+
+
+def test_unquoted_yaml_on_is_the_word_on(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("patterns:\n  - {lemma: pounce, type: ASSAULT, targets: [on, off]}\n", encoding="utf-8")
+    (pattern,) = load_event_patterns([extra]).for_lemma("pounce")
+    assert pattern.targets == ("on", "off")
+
+
+def test_nominalizations_point_at_plain_verb_patterns():
+    patterns = load_event_patterns()
+    assert {p.type for p in patterns.plain_verb_patterns("withdrawal")} == {"RETREAT"}
+    assert patterns.plain_verb_patterns("weather") == []
