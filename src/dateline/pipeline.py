@@ -21,6 +21,7 @@ from .extract import quotes as quotes_mod
 from .extract import times as times_mod
 from .ingest.wire import analyse_layout
 from .knowledge.event_patterns import load_event_patterns
+from .knowledge.quote_cues import load_cues
 from .knowledge.wire import load_wire_knowledge
 from .nlp import load_pipeline, masked_text, parse, tokenize
 from .records import Article, Failure, Layout, SourceDocument, Span
@@ -96,6 +97,7 @@ class Pipeline:
         self._nlp = None
         self._actor_knowledge = None
         self._gazetteer = None
+        self._quote_cues = None
 
     @property
     def nlp(self):
@@ -108,6 +110,12 @@ class Pipeline:
         if self._actor_knowledge is None:
             self._actor_knowledge = actors_mod.load_knowledge(self.settings)
         return self._actor_knowledge
+
+    @property
+    def quote_cues(self):
+        if self._quote_cues is None:
+            self._quote_cues = load_cues(self.settings.quote_files)
+        return self._quote_cues
 
     @property
     def gazetteer(self):
@@ -146,7 +154,7 @@ class Pipeline:
                         if settings.places else [])
         t = timer.add("places", t)
         found_quotes = quotes_mod.quotes(doc, layout=layout, actors=found_actors, times=found_times,
-                                         anchor=anchor)
+                                         anchor=anchor, cues=self.quote_cues)
         t = timer.add("quotes", t)
         found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
                                          times=found_times, places=found_places, anchor=anchor,

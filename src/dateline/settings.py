@@ -27,6 +27,7 @@ class Settings:
     ``wire_files``: extra wire-layout knowledge files (agencies, credits, navigation phrases).
     ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
     ``event_files``: extra event trigger pattern files layered over the packaged ones.
+    ``quote_files``: extra reporting-verb/frame files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
@@ -42,6 +43,7 @@ class Settings:
     wire_files: tuple[Path, ...] = field(default_factory=tuple)
     time_files: tuple[Path, ...] = field(default_factory=tuple)
     event_files: tuple[Path, ...] = field(default_factory=tuple)
+    quote_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
     place_embedded: bool = True

@@ -40,6 +40,8 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Extra actor knowledge file (YAML/TSV); repeatable."),
         click.option("--events", "event_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra event pattern file (YAML); repeatable."),
+        click.option("--quotes", "quote_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra reporting-verb/frame file (YAML); repeatable."),
         click.option("--times", "time_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra temporal lexicon/rule file (YAML); repeatable."),
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -60,7 +62,8 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
                     actor_files=tuple(Path(p) for p in opts["actor_files"]),
                     wire_files=tuple(Path(p) for p in opts["wire_files"]),
                     event_files=tuple(Path(p) for p in opts["event_files"]),
-                    time_files=tuple(Path(p) for p in opts["time_files"]), places=not opts["no_places"],
+                    time_files=tuple(Path(p) for p in opts["time_files"]),
+                    quote_files=tuple(Path(p) for p in opts["quote_files"]), places=not opts["no_places"],
                     place_demonyms=opts["place_demonyms"])
 
 
