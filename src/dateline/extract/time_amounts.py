@@ -16,12 +16,13 @@ __all__ = ["duration", "set_calendar", "set_every", "fixed", "reference"]
 
 
 def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``three weeks`` → ``P3W``, ``16-hour`` → ``PT16H``, ``several years`` → ``PXY``."""
+    """``three weeks`` → ``P3W``, ``16-hour`` → ``PT16H``, ``several years`` → ``PXY``,
+    ``day-long`` → ``P1D``."""
     lex = ctx.lexicon
     unit = lex.lookup("units", (groups.get("unit") or "").lower())
     if not isinstance(unit, dict):
         return None
-    num = groups.get("num")
+    num = groups.get("num") or ("1" if groups.get("one") else None)  # "day-long": one day
     amount = amount_of(num, lex) if num else None
     if amount is not None:
         if amount <= 0 or amount > 10000:
@@ -61,6 +62,14 @@ def fixed(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
 
 
 def reference(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """General reference to the present, past or future (``now``, ``recently``, ``soon``)."""
+    """General reference to the present, past or future (``now``, ``recently``, ``soon``).
+
+    In a past-tense clause a word of the future ("he was soon released") counts from the time
+    narrated, not from the document date: it is sequencing, not a temporal expression.
+    """
     value = ctx.lexicon.lookup("references", groups.get("ref"))
-    return (str(value), "DATE") if value else None
+    if not value:
+        return None
+    if value == "FUTURE_REF" and ctx.direction() == "past":
+        return None
+    return str(value), "DATE"

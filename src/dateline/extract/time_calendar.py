@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Literal
 
 __all__ = [
@@ -17,7 +18,9 @@ __all__ = [
     "easter", "number_value", "duration_value",
 ]
 
-Direction = Literal["past", "future", "present"] | None
+# "near": the time was set from a past vantage point ("planned a rally for Saturday", "was
+# scheduled for Friday"): it may lie on either side of the document date, so the nearest reading wins.
+Direction = Literal["past", "future", "present", "near"] | None
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
@@ -28,11 +31,17 @@ _YEAR = re.compile(r"^(\d{4})$")
 
 
 def parse_anchor(anchor: str | None) -> date | None:
-    """The document date from ``YYYY-MM-DD`` (anything after the date is ignored), else None."""
+    """The document date from ``YYYY-MM-DD`` (anything after the date is ignored) or an RFC 2822
+    date (``Mon, 08 Mar 2021 09:15:00 +0000``, as feeds give it), else None."""
     if not anchor:
         return None
     m = _DAY.match(anchor.strip())
-    return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if m:
+        return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    try:
+        return parsedate_to_datetime(anchor.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -162,13 +171,17 @@ def weekday_date(anchor: date, weekday: int, direction: Direction, step: int | N
 
     ``step`` -1 (``last Friday``) is strictly before, +1 (``next Friday``) strictly after,
     0 (``this Friday``) the one of the anchor's week. Without a step the anchor itself when the
-    weekday matches, else the previous one unless the direction is future.
+    weekday matches, else the nearest one when the direction is "near", else the previous one
+    unless the direction is future.
     """
     today = anchor.isoweekday()
     if step == 0:
         return anchor + timedelta(days=weekday - today)
     if step is None and weekday == today:
         return anchor
+    if step is None and direction == "near":
+        ahead = (weekday - today) % 7
+        return anchor + timedelta(days=ahead) if ahead < 7 - ahead else anchor - timedelta(days=7 - ahead)
     if step == 1 or (step is None and direction == "future"):
         return anchor + timedelta(days=(weekday - today) % 7 or 7)
     return anchor - timedelta(days=(today - weekday) % 7 or 7)
@@ -209,7 +222,7 @@ _SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "W": (7, "D")}
 
 
 def duration_value(amount: float | None, code: str, time_unit: bool) -> str:
-    """An ISO 8601 duration: ``P3W``, ``PT16H``, ``P2Y6M``, ``PXY``."""
+    """An ISO 8601 duration: ``P3W``, ``PT16H``, ``P2Y6M``, ``PXY`` (TimeML adds ``P2Q``)."""
     prefix = "PT" if time_unit else "P"
     if amount is not None and not float(amount).is_integer() and code in _SMALLER:
         whole = int(amount)

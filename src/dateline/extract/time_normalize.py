@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..knowledge.time_lexicon import TimeRule
+from ..knowledge.time_lexicon import TimeRule, normal_key
 from .time_amounts import duration, fixed, reference, set_calendar, set_every
 from .time_calendar import (
     Direction, easter, granularity, nth_weekday, pick_year, safe_date, value_date, week_value,
@@ -93,8 +93,9 @@ def _year_by_tense(anchor: date, month: int, day: int | None, direction: Directi
     """The year of a month (and day) without one: the tense's direction within a window, else the nearest."""
     nearest = pick_year(anchor, month, day, None)
     window = _MONTH_WINDOW
-    if direction not in ("past", "future"):
-        if day is not None:
+    defaulted = direction not in ("past", "future")
+    if defaulted:
+        if day is not None or direction == "near":
             return nearest
         direction, window = "past", _MONTH_DEFAULT_WINDOW
     chosen = pick_year(anchor, month, day, direction)
@@ -239,8 +240,12 @@ def weekday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     step = step_of(groups, lex)
     if step is not None and step > 1:
         step = 1
+    base = ctx.anchor
+    rel = groups.get("rel")
+    if step and rel and normal_key(rel) in lex.classes.get("anaphoric_relations", ()):
+        base = value_date(ctx.reference) if granularity(ctx.reference) == "day" else base
     direction = None if step is not None else _weekday_direction(groups, ctx)
-    day = weekday_date(ctx.anchor, number, direction, step)
+    day = weekday_date(base or ctx.anchor, number, direction, step)
     return with_part(day, part, lex)
 
 
@@ -302,12 +307,27 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
         number = lex.lookup("weekdays", groups["weekday"])
         value = weekday_date(ctx.anchor, number, _weekday_direction(groups, ctx)).isoformat() if number else None
     else:
-        value = ctx.anchor.isoformat() if ctx.anchor else None
+        value = _clock_day(ctx)
     return (f"{value}T{hhmm}" if value else None), "TIME"
+
+
+def _clock_day(ctx: NormContext) -> str | None:
+    """The day of a clock time given alone: in a past clause the day last mentioned ("was shot on
+    Friday ... at 10 p.m."), otherwise the document date."""
+    if ctx.anchor is None:
+        return None
+    reference = ctx.reference
+    if granularity(reference) == "day" and reference and ctx.direction() == "past":
+        day = value_date(reference)
+        if day is not None and day <= ctx.anchor:
+            return day.isoformat()
+    return ctx.anchor.isoformat()
+
 
 NORMALIZERS: dict[str, Callable[[Groups, TimeRule, NormContext], Normalized | None]] = {
     "calendar": calendar, "numeric_date": numeric_date, "week_of": week_of, "decade": decade,
-    "century": century, "spelled_year": spelled_year, "year_end": year_end, "holiday": holiday, "weekday": weekday, "deictic": deictic, "clock": clock,
+    "century": century, "spelled_year": spelled_year, "year_end": year_end, "holiday": holiday,
+    "weekday": weekday, "deictic": deictic, "clock": clock,
     "relative_unit": relative_unit, "quarter": quarter, "season": season, "anaphoric": anaphoric,
     "ago": ago, "duration": duration, "set_calendar": set_calendar, "set_every": set_every,
     "fixed": fixed, "reference": reference,

@@ -40,6 +40,7 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     """Quarters and halves: ``the third quarter`` → ``1998-Q3``, ``the year-ago quarter``, ``the first half``."""
     lex = ctx.lexicon
     unit = (groups.get("unit") or "quarter").lower()
+    step = step_of(groups, lex)
     ordinal = day_of(groups.get("ordinal"), lex)
     year = int_of(groups.get("year")) or int_of(groups.get("year2"))
     code = "H" if unit == "half" else "Q"
@@ -47,14 +48,20 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return None
     if year is not None and ordinal:
         return f"{year:04d}-{code}{ordinal}", "DATE"
+    if ordinal is None and year is not None and step == -1:
+        ordinal = 4 if code == "Q" else 2  # "the last half of 1989"
+        return f"{year:04d}-{code}{ordinal}", "DATE"
     if code == "H" and not ordinal:
         return None
     anchor = ctx.anchor
     if anchor is None:
         return None, "DATE"
+    if code == "Q" and not ordinal and (groups.get("endmonth") or groups.get("endyesterday")):
+        ended = _quarter_ending(groups, ctx)
+        if ended:
+            return ended, "DATE"
     now = quarter_of(anchor) if code == "Q" else (anchor.month - 1) // 6 + 1
     yrel = groups.get("yrel")
-    step = step_of(groups, lex)
     if ordinal:
         if yrel:
             chosen = anchor.year + (ctx.lexicon.lookup("relations", yrel) or 0)
@@ -82,6 +89,21 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     if groups.get("latest"):
         return shift_value(anchor, "Q", -1), "DATE"
     return reference or shift_value(anchor, "Q", -1), "DATE"
+
+
+def _quarter_ending(groups: Groups, ctx: NormContext) -> str | None:
+    """The calendar quarter a reporting period ends in: ``the quarter ended Sept. 30`` → ``1989-Q3``
+    (the latest such month at or before the document date: "ended" is past)."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    if groups.get("endyesterday"):
+        return shift_value(anchor, "Q", 0)
+    month = ctx.lexicon.lookup("months", groups.get("endmonth"))
+    if not isinstance(month, int):
+        return None
+    year = anchor.year if month <= anchor.month else anchor.year - 1
+    return f"{year:04d}-Q{(month - 1) // 3 + 1}"
 
 
 def season(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:

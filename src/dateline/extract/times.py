@@ -3,8 +3,8 @@
 :func:`times` finds dates, times, durations and sets in a parsed article with the rules of
 ``time_rules.yaml`` and normalizes each against the document creation time: weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
-the last date mentioned. :func:`time_for_span` and :func:`is_future` help the quotes and events
-extractors date what they find.
+the last date mentioned. :func:`time_for_span` (by clause when given the parse) and
+:func:`is_future` help the quotes and events extractors date what they find.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 from ..records import Layout, TimeExpr
 from ..settings import Settings
 from .time_calendar import Direction, granularity, parse_anchor, value_date
+from .time_clause import clause_tier
 from .time_normalize import NormContext, normalize
 from .time_rules import Candidate, find_candidates, select_candidates
 from .time_tense import direction_at
@@ -50,12 +51,15 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     excluded = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
 
     def accept(cand: Candidate) -> bool:
-        """Outside excluded zones, and with the part of speech the rule asks for."""
+        """Outside excluded zones, with the part of speech the rule asks for, and before its
+        syntactic head when the rule says so ("Peskov earlier stressed")."""
         if any(cand.start < end and start < cand.end for start, end in excluded):
             return False
-        if cand.rule.pos:
+        if cand.rule.pos or cand.rule.precedes_head:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is None or span[0].pos_ not in cand.rule.pos:
+            if span is None or (cand.rule.pos and span[0].pos_ not in cand.rule.pos):
+                return False
+            if cand.rule.precedes_head and not span.root.i < span.root.head.i:
                 return False
         return True
 
@@ -94,13 +98,17 @@ def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon
 
 
 def time_for_span(times: Sequence[TimeExpr], start: int, end: int, sentence_start: int,
-                  sentence_end: int) -> TimeExpr | None:
-    """The dated expression (DATE or TIME with a value) of the sentence nearest to ``start:end``.
+                  sentence_end: int, *, doc: "Doc | None" = None) -> TimeExpr | None:
+    """The dated expression (DATE or TIME with a value) of the sentence that dates ``start:end``.
 
-    Expressions overlapping the span itself count as nearest; general references (``PAST_REF``)
-    are used only when the sentence has no calendar date.
+    With the parsed ``doc`` the clause decides first: a time on the span's own word (or on a
+    relative clause describing it), then one on the verb of its clause, then one elsewhere in that
+    clause, then the rest of the sentence (:func:`dateline.extract.time_clause.clause_tier`).
+    Without it, or within a rank, expressions overlapping the span count as nearest, then the
+    nearest by characters. General references (``PAST_REF``) are used only when the sentence
+    has no calendar date.
     """
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     chosen: TimeExpr | None = None
     for t in times:
         if t.start < sentence_start or t.end > sentence_end or t.value is None:
@@ -108,8 +116,10 @@ def time_for_span(times: Sequence[TimeExpr], start: int, end: int, sentence_star
         if t.type not in ("DATE", "TIME"):
             continue
         general = 1 if t.value.endswith("_REF") else 0
-        distance = 0 if (t.start < end and start < t.end) else min(abs(t.start - end), abs(start - t.end))
-        key = (general, distance, t.start)
+        overlapping = t.start < end and start < t.end
+        distance = 0 if overlapping else min(abs(t.start - end), abs(start - t.end))
+        tier = 0 if overlapping or doc is None else clause_tier(doc, (start, end), (t.start, t.end))
+        key = (general, tier, distance, t.start)
         if best is None or key < best:
             best, chosen = key, t
     return chosen

@@ -31,8 +31,8 @@ _MAPPING_CLASSES = (
     "references", "frequencies", "holidays", "deictic_days", "clock_words", "decade_words", "year_centuries",
 )
 _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators", "future_auxiliaries",
-                 "future_governors", "future_participles", "present_auxiliaries", "future_signals",
-                 "past_signals")
+                 "future_governors", "future_participles", "planning_verbs", "anaphoric_relations",
+                 "limit_signals", "present_auxiliaries", "future_signals", "past_signals")
 _TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -51,6 +51,7 @@ class TimeRule:
     order: int = 0
     before: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
+    precedes_head: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def _compile_rule(raw: Mapping[str, Any], holes: Mapping[str, str], order: int, 
     before, not_before = (_context_regex(raw.get(key), name, key, path) for key in ("before", "not_before"))
     return TimeRule(name=name, regex=regex, before=before, not_before=not_before, norm=str(norm), type=type_, value=raw.get("value"),
                     pos=tuple(raw.get("pos", ())), capital=tuple(raw.get("capital", ())),
-                    priority=int(raw.get("priority", 0)), order=order)
+                    priority=int(raw.get("priority", 0)), order=order,
+                    precedes_head=bool(raw.get("precedes_head", False)))
 
 
 def _context_regex(pattern: Any, name: str, key: str, path: Path) -> re.Pattern[str] | None:
