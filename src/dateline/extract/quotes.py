@@ -16,6 +16,7 @@ from .quote_common import Found
 from .quote_direct import direct_quotes
 from .quote_reported import colon_lines, reported_speech
 from .resolve import resolve_mention
+from .times import time_for_span
 
 __all__ = ["quotes", "quote_region"]
 
@@ -26,11 +27,6 @@ _INHERIT_WINDOW = 2500
 # Statements found this way are dropped when they sit inside what another statement reports
 # ("he said Moscow favored ..." is one statement, not two).
 _NESTED_VIA = ("object",)
-
-try:  # the times engineer's helper, when it is there
-    from .times import time_for_span as _time_for_span  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the times module
-    _time_for_span = None
 
 
 def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
@@ -80,15 +76,8 @@ def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> s
     at = found.cue if found.cue else (found.start, found.start + 1)
     s_start, s_end = _sentence_bounds(doc, at[0])
     candidates = [t for t in times if not (found.start <= t.start and t.end <= found.end)]
-    if _time_for_span is not None:
-        try:
-            chosen = _time_for_span(candidates, at[0], at[1], s_start, s_end)
-        except Exception:  # another module's helper: a failure there must not lose the quote
-            log.debug("time_for_span failed", exc_info=True)
-            chosen = None
-        if chosen is not None and getattr(chosen, "value", None):
-            return chosen.value
-        return anchor
+    chosen = time_for_span(candidates, at[0], at[1], s_start, s_end, doc=doc)
+    return chosen.value if chosen is not None and chosen.value else anchor
     for t in candidates:
         if s_start <= t.start < s_end and t.value and t.type in ("DATE", "TIME"):
             return t.value

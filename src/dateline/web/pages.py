@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from ..api.routes import StoreDep
