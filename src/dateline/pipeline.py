@@ -30,7 +30,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Pipeline", "extract", "article_id", "StageTimer"]
+__all__ = ["Pipeline", "extract", "article_id", "as_source", "StageTimer"]
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,8 @@ class StageTimer:
         return now
 
 
-def _as_source(item: InputLike, n: int) -> SourceDocument | Failure:
+def as_source(item: InputLike, n: int) -> SourceDocument | Failure:
+    """An input (text, FORMAT.md mapping or SourceDocument) as a SourceDocument, or a Failure."""
     if isinstance(item, (SourceDocument, Failure)):
         return item
     if isinstance(item, str):
@@ -178,7 +179,7 @@ class Pipeline:
         """Process articles lazily, in input order; failures are yielded, never raised."""
         batch: list[tuple["Doc", _Prepared] | Failure] = []
         for n, item in enumerate(inputs, 1):
-            source = _as_source(item, n)
+            source = as_source(item, n)
             if isinstance(source, Failure):
                 batch.append(source)
             else:

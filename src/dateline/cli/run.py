@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ from ..records import Article, Failure
 from ..settings import Settings
 from .app import handle_errors, main
 
-__all__ = ["pipeline_options", "settings_from_options", "RunSummary"]
+__all__ = ["pipeline_options", "dask_options", "settings_from_options", "RunSummary"]
 
 
 def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,6 +54,16 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def dask_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--dask`` and ``--partition-size``: run the pipeline on a Dask cluster."""
+    func = click.option("--partition-size", type=click.IntRange(1, 100_000), default=256, show_default=True,
+                        help="Articles per Dask task (with --dask).")(func)
+    return click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local",
+                        help="Run on Dask: 'local' starts --processes workers on this machine (one per "
+                             "core when --processes is 1), or a scheduler address such as "
+                             "tcp://10.0.0.5:8786. Needs `pip install 'dateline[dask]'`.")(func)
 
 
 def settings_from_options(opts: dict[str, Any]) -> Settings:
@@ -108,6 +119,22 @@ def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int) -> It
     yield from read_inputs(list(paths), published=published, max_chars=max_chars)
 
 
+def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any]) -> Iterator[Article | Failure]:
+    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask."""
+    inputs = _inputs(paths, opts["published"], settings.max_chars)
+    if opts.get("dask_address"):
+        from ..distributed import run_distributed
+
+        results = run_distributed(inputs, settings=settings, client_or_address=opts["dask_address"],
+                                  partition_size=opts["partition_size"])
+        # importing distributed sets its loggers to INFO: keep them at the level -v asked for
+        logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
+        return results
+    from ..pipeline import Pipeline
+
+    return Pipeline(settings).run(inputs)
+
+
 def _count_articles(paths: Iterable[str]) -> int | None:
     """A cheap estimate of how many articles the inputs hold (None for stdin)."""
     total = 0
@@ -161,6 +188,7 @@ def _finish(summary: RunSummary) -> None:
 @click.option("--with-text", is_flag=True, help="Include each article's text in its record.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @pipeline_options
+@dask_options
 @handle_errors
 def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, progress: bool | None,
                     **opts: Any) -> None:
@@ -172,15 +200,13 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
     Example:
       dateline extract ../shared/eval/gold/seeds.jsonl -o seeds.out.jsonl
       cat story.txt | dateline extract - --published 2019-10-14
+      dateline extract corpus/ -o corpus.jsonl --dask local --processes 4
     """
-    from ..pipeline import Pipeline
-
     settings = settings_from_options(opts)
-    pipeline = Pipeline(settings)
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
-    results = pipeline.run(_inputs(inputs, opts["published"], settings.max_chars))
+    results = _results(inputs, settings, opts)
     for result in _progress(results, total, show):
         summary.add(result)
         if isinstance(result, Failure):
@@ -199,6 +225,7 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
               help="Articles per transaction (a crash loses at most this many).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @pipeline_options
+@dask_options
 @handle_errors
 def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, progress: bool | None,
                    **opts: Any) -> None:
@@ -210,20 +237,19 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
     Example:
       dateline ingest examples/corpus --db dateline.db
       dateline events --db dateline.db --type ASSAULT
+      dateline ingest corpus/ --db dateline.db --dask tcp://10.0.0.5:8786
     """
-    from ..pipeline import Pipeline
     from ..store import Store
 
     settings = settings_from_options(opts)
-    pipeline = Pipeline(settings)
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
     with Store.open(db_path) as store:
         run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
-                                  "processes": settings.processes})
+                                  "processes": settings.processes, "dask": opts["dask_address"]})
         batch: list[Article | Failure] = []
-        results = pipeline.run(_inputs(inputs, opts["published"], settings.max_chars))
+        results = _results(inputs, settings, opts)  # with --dask, records still arrive here, in order
         for result in _progress(results, total, show):
             summary.add(result)
             if isinstance(result, Failure):

@@ -1,0 +1,274 @@
+"""Distributed runs: the records of a local run, in order, and no article lost when a task fails."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from dateline import Pipeline, Settings
+from dateline.records import Article, Failure, SourceDocument
+
+distributed = pytest.importorskip("distributed")
+
+from dateline import distributed as dist_mod  # noqa: E402
+from dateline.distributed import (  # noqa: E402
+    DaskNotInstalledError,
+    DistributedError,
+    SchedulerUnreachableError,
+    run_distributed,
+)
+
+STORY = ("MOSCOW, March 4. /TASS/. Russian President Vladimir Putin said on Monday that Russia "
+         "would send humanitarian aid to Syria.")
+OTHER = ("ANKARA, May 2 (Reuters) - Turkish police detained twelve protesters in Istanbul on "
+         "Friday, the interior ministry said.")
+
+INPUTS = [
+    {"id": "a1", "text": STORY, "published": "2020-03-04", "source": "TASS"},
+    {"id": "empty", "text": "   "},
+    OTHER,
+    {"id": "no-text", "title": "a title alone"},
+    SourceDocument(text=STORY.replace("Syria", "Libya")),
+    Failure(origin="feed.jsonl:7", stage="read", reason="bad-json", detail="not JSON"),
+    {"id": "a7", "text": OTHER.replace("Istanbul", "Izmir"), "published": "2021-05-02"},
+]
+SETTINGS = Settings(batch_size=2, max_chars=2_000, places=False)
+
+
+@pytest.fixture(scope="module")
+def client():
+    """An in-process cluster of one worker thread (fast to start, shares this process's modules)."""
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
+                                  dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def local_results():
+    return list(Pipeline(SETTINGS).run(INPUTS))
+
+
+def _dicts(results):
+    return [r.to_dict(include_text=True) if isinstance(r, Article) else r.to_dict() for r in results]
+
+
+def test_records_pickle_round_trip(local_results):
+    article = next(r for r in local_results if isinstance(r, Article))
+    assert article.events or article.actors or article.times
+    for record in local_results:
+        copy = pickle.loads(pickle.dumps(record))
+        assert copy == record
+
+
+@pytest.mark.parametrize("partition_size, max_in_flight", [(1, 1), (2, None), (3, 2), (256, None)])
+def test_same_records_in_the_same_order_as_a_local_run(client, local_results, partition_size, max_in_flight):
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client,
+                                   partition_size=partition_size, max_in_flight=max_in_flight))
+    assert _dicts(results) == _dicts(local_results)
+    assert results == local_results  # origins too, which the store keeps
+
+
+def test_failures_pass_through(client):
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=2))
+    failures = [r for r in results if isinstance(r, Failure)]
+    assert [f.reason for f in failures] == ["empty", "no-text", "bad-json"]
+    assert [f.origin for f in failures] == ["<input 2>", "<input 4>", "feed.jsonl:7"]
+
+
+def test_inputs_are_read_lazily(client):
+    read: list[int] = []
+
+    def stream():
+        for n, text in enumerate([STORY, OTHER] * 5, 1):
+            read.append(n)
+            yield text
+
+    results = run_distributed(stream(), settings=SETTINGS, client_or_address=client,
+                              partition_size=1, max_in_flight=2)
+    first = next(results)
+    assert isinstance(first, Article)
+    assert len(read) <= 3
+    results.close()
+
+
+# -- a partition whose task fails ------------------------------------------------------------------
+
+CALLS: dict[str, int] = {"n": 0}
+REAL_PROCESS_PARTITION = dist_mod.process_partition
+
+
+def _fails_on_turkish_police(settings, items):
+    CALLS["n"] += 1
+    if any(isinstance(item, SourceDocument) and "Turkish police" in item.text for _, item in items):
+        raise RuntimeError("worker fell over")
+    return REAL_PROCESS_PARTITION(settings, items)
+
+
+def _fails_once(settings, items):
+    CALLS["n"] += 1
+    if CALLS["n"] == 1:
+        raise RuntimeError("transient")
+    return REAL_PROCESS_PARTITION(settings, items)
+
+
+@pytest.fixture
+def patched(monkeypatch):
+    """Replace the worker function (the in-process cluster shares this module, and CALLS)."""
+    CALLS["n"] = 0
+
+    def use(fake):
+        monkeypatch.setattr(dist_mod, "process_partition", fake)
+
+    return use
+
+
+def test_a_failing_partition_is_retried_then_becomes_one_failure_per_article(client, patched, local_results):
+    patched(_fails_on_turkish_police)
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=2))
+    assert len(results) == len(INPUTS)
+    # partition 2 holds OTHER and the no-text record; partition 4 holds "a7" alone
+    assert isinstance(results[2], Failure) and results[2].stage == "distributed"
+    assert results[2].reason == "worker-error" and "worker fell over" in results[2].detail
+    assert results[2].origin == "<input 3>" and results[2].id.startswith("sha1-")
+    assert results[3] == local_results[3]  # it had failed before the cluster: its reason stays
+    assert isinstance(results[6], Failure) and results[6].id == "a7" and results[6].reason == "worker-error"
+    # the other partitions are untouched
+    assert [results[i] for i in (0, 1, 4, 5)] == [local_results[i] for i in (0, 1, 4, 5)]
+    assert CALLS["n"] == 4 + 2  # four partitions, and one retry for each of the two that failed
+
+
+def test_a_partition_that_fails_once_succeeds_on_retry(client, patched, local_results):
+    patched(_fails_once)
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=7))
+    assert results == local_results
+    assert CALLS["n"] == 2
+
+
+def _loses_its_workers(settings, items):
+    CALLS["n"] += 1
+    if any(isinstance(item, SourceDocument) and "Turkish police" in item.text for _, item in items):
+        raise distributed.KilledWorker("dateline-test", SimpleNamespace(address="tcp://127.0.0.1:1"), 3)
+    return REAL_PROCESS_PARTITION(settings, items)
+
+
+def test_a_partition_whose_workers_died_is_submitted_once_more_then_fails(client, patched, local_results):
+    patched(_loses_its_workers)
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=7))
+    assert [r.reason for r in results] == ["worker-error"] * 3 + ["no-text", "worker-error", "bad-json",
+                                                                  "worker-error"]
+    assert "KilledWorker" in results[0].detail
+    assert CALLS["n"] == 4  # Dask's retry, then ours with its own retry
+
+
+# -- errors that stop a run before it starts -------------------------------------------------------
+
+def test_missing_dask_gives_an_install_hint(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(DaskNotInstalledError, match=r"pip install 'dateline\[dask\]'"):
+        run_distributed([STORY], settings=SETTINGS)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error():
+    results = run_distributed([STORY], settings=SETTINGS, client_or_address="tcp://127.0.0.1:9", timeout=1)
+    with pytest.raises(SchedulerUnreachableError, match="cannot reach a Dask scheduler at tcp://127.0.0.1:9"):
+        next(results)
+
+
+def test_workers_running_another_dateline_are_refused_before_any_work(client, monkeypatch):
+    monkeypatch.setattr(dist_mod, "_dateline_version", lambda: "0.0.0-other")
+    with pytest.raises(DistributedError, match=r"another dateline than this one .*0\.0\.0-other"):
+        next(run_distributed([STORY], settings=SETTINGS, client_or_address=client))
+
+
+@pytest.mark.parametrize("kwargs", [{"partition_size": 0}, {"max_in_flight": 0}])
+def test_bad_sizes_are_refused(kwargs):
+    with pytest.raises(DistributedError):
+        run_distributed([STORY], settings=SETTINGS, **kwargs)
+
+
+# -- the command line (`--dask`, from /work/notes/dask_cli.patch) ---------------------------------
+
+
+
+def _corpus(folder):
+    import json
+
+    path = folder / "corpus.jsonl"
+    lines = [json.dumps({"id": f"s{i}", "text": text, "published": "2020-03-04"})
+             for i, text in enumerate([STORY, OTHER, STORY.replace("Syria", "Yemen")])]
+    path.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_extract_with_dask_writes_what_a_local_run_writes(client, tmp_path):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    corpus = _corpus(tmp_path)
+    outputs = {}
+    for name, extra in (("local", []), ("dask", ["--dask", client.scheduler.address, "--partition-size", "2"])):
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(out), "--no-places", *extra])
+        assert result.exit_code == 0, result.output
+        assert "malformed-json" in result.output and "articles: 3" in result.output
+        outputs[name] = out.read_text(encoding="utf-8")
+    assert outputs["dask"] == outputs["local"]
+
+
+def test_ingest_with_dask_writes_in_the_driver_and_stays_idempotent(client, tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    corpus, db = _corpus(tmp_path), tmp_path / "dask.db"
+    args = ["ingest", str(corpus), "--db", str(db), "--no-places", "--dask", client.scheduler.address,
+            "--partition-size", "2", "--commit-every", "2"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "3 new" in first.output
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0, second.output
+    assert "3 unchanged" in second.output
+    with sqlite3.connect(db) as con:
+        assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")] == ["s0", "s1", "s2"]
+
+
+def test_the_cli_reports_an_unreachable_scheduler_in_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    monkeypatch.setitem(dist_mod.run_distributed.__kwdefaults__, "timeout", 1)
+    result = CliRunner().invoke(main, ["extract", str(_corpus(tmp_path)), "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "cannot reach a Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+# -- the real thing ---------------------------------------------------------------------------------
+
+def _crashes_on_marker(settings, items):
+    if any(isinstance(item, SourceDocument) and "CRASH-THIS-WORKER" in item.text for _, item in items):
+        os._exit(3)
+    return REAL_PROCESS_PARTITION(settings, items)
+
+
+@pytest.mark.slow
+def test_a_local_cluster_of_two_processes_gives_the_local_records_and_survives_a_crash(monkeypatch):
+    poison = SourceDocument(text="CRASH-THIS-WORKER " + STORY, id="poison", origin="poison.txt")
+    inputs = [*INPUTS, poison, *INPUTS]
+    monkeypatch.setattr(dist_mod, "process_partition", _crashes_on_marker)  # the workers import this module
+    results = list(run_distributed(inputs, settings=SETTINGS, client_or_address="local",
+                                   partition_size=4, n_workers=2))
+    expected = list(Pipeline(SETTINGS).run(inputs))
+    assert len(results) == len(inputs)
+    lost = [i for i, r in enumerate(results) if r != expected[i]]
+    assert lost == [i for i in range(4, 8) if not isinstance(expected[i], Failure)]  # the poison's partition only
+    assert all(results[i].reason == "worker-error" and "KilledWorker" in results[i].detail for i in lost)
+    assert results[7].id == "poison"
