@@ -198,3 +198,79 @@ def test_agency_home_is_weak_evidence(nlp, small_gazetteer):
                                       place_span=Span(0, 6, "MOSCOW")))
     [place] = places(nlp(text), layout=layout, gazetteer=small_gazetteer)
     assert (place.name, place.feature, place.geonameid) == ("Moscow", "P.PPLC", 524901)
+
+
+# -- recall mechanisms (settings defaults: embedded on, demonyms off) ------------------------------
+
+def _default(nlp, gaz, text):
+    return [(p.text, p.country) for p in places(nlp(text), layout=None, gazetteer=gaz, embedded=True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Streets, buildings and sites are spans even without coordinates, whatever the model's label.
+    ("Shots were fired on Royal Street late on Friday.", [("Royal Street", None)]),
+    ("The choir sang at Holy Redeemer Church on Sunday.", [("Holy Redeemer Church", None)]),
+    ("Patients were moved to the Bambino Gesu Paediatric Hospital in Rome.",
+     [("Bambino Gesu Paediatric Hospital", None), ("Rome", "ITA")]),
+    # An organisation is not a facility, and its place name is an embedded toponym.
+    ("She studied at Moscow State University for five years.", [("Moscow", "RUS")]),
+])
+def test_facilities(nlp, small_gazetteer, text, expected):
+    assert _default(nlp, small_gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Major places the model labels PERSON or ORG.
+    ("Delegates flew to Abuja for the talks.", [("Abuja", "NGA")]),
+    ("The governor of Rajasthan spoke to the Rajasthan assembly.", [("Rajasthan", "IND"), ("Rajasthan", "IND")]),
+    # Two places run together into one entity.
+    ("Unemployment is high in countries such as Cyprus, Greece Italy or Spain.",
+     [("Cyprus", "CYP"), ("Greece", "GRC"), ("Italy", "ITA"), ("Spain", "ESP")]),
+    # A surname is not a place, even a town's name, once the article names the person in full.
+    ("Conor McGregor was arrested. A source close to McGregor said he was upset.", []),
+    # A title in quotation marks is not a place.
+    ('He starred in the Broadway smash "Hamilton."', [("Broadway", None)]),
+    # Words on the stoplist and common nouns at the start of a sentence.
+    ("Settlement talks began in 2016.", []),
+    ("El Niño and La Niña shape the hurricane season.", []),
+])
+def test_mislabelled_names(nlp, small_gazetteer, text, expected):
+    assert _default(nlp, small_gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms Blampied told the Suffolk Times that she was worried.", [("Suffolk", "USA")]),
+    ("He worked with Seattle Fire and Police at every Seattle Seahawks home game.", [("Seattle", "USA")]),
+    ("The Muscat International Film Festival came to a close.", [("Muscat", "OMN")]),
+    ("The Communist Party of Vietnam Nguyen Phu Trong spoke.", [("Vietnam", "VNM")]),
+    # Operation names are not places, embedded or not.
+    ("Turkey has conducted three operations in Syria: Euphrates Shield, Olive Branch and Peace Spring.",
+     [("Turkey", "TUR"), ("Syria", "SYR")]),
+])
+def test_embedded_toponyms(nlp, small_gazetteer, text, expected):
+    assert _default(nlp, small_gazetteer, text) == expected
+
+
+def test_division_without_coordinates_is_named(nlp, small_gazetteer):
+    [place] = places(nlp("The lake lies in Limpopo province."), layout=None, gazetteer=small_gazetteer)
+    assert (place.text, place.name, place.country, place.feature, place.lat) == (
+        "Limpopo province", "Limpopo", "ZAF", "A.ADM1", None)
+
+
+def _candidate(name, population, prio=0):
+    from dateline.knowledge.gazetteer import Candidate
+
+    return Candidate(1, name, 1.0, 1.0, "P", "PPL", "PK", "PAK", "01", population, 0, prio)
+
+
+@pytest.mark.parametrize("cands, text, preposition, expected", [
+    ([_candidate("Wana", 2_223)], "Wana", "at", True),           # a village by its own name
+    ([_candidate("Wana", 2_223)], "Wana", "of", False),          # "Minister of ...": not enough
+    ([_candidate("Royal City", 2_000, prio=2)], "Royal", "in", False),  # only an alternate name
+    ([_candidate("Wana", 400)], "Wana", "in", False),            # too small to recognise
+    ([_candidate("Dewsbury", 62_945)], "Dewsbury", "of", True),  # a town after any preposition
+])
+def test_places_after_prepositions(cands, text, preposition, expected):
+    from dateline.extract.place_mentions import _local
+
+    assert _local(cands, text, preposition) is expected

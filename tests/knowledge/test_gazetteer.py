@@ -69,6 +69,27 @@ def test_lookup_rejects(small_gazetteer, name):
     assert small_gazetteer.lookup_text(name) == ()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("La", []),            # "La Niña": a short word is not the alias LA
+    ("No", []),            # "No. 2": nor an alternate name of Ho
+    ("LA", ["USA"]),       # all caps it is the alias
+    ("Md.", ["USA"]),      # an abbreviation with its dot still matches
+])
+def test_short_words_match_only_their_own_name(small_gazetteer, text, expected):
+    assert sorted({c.country for c in small_gazetteer.lookup_text(text)}) == expected
+
+
+@pytest.mark.parametrize("name, country", [("Limpopo", "ZAF"), ("Roraima", "BRA"), ("Eastern Cape", "ZAF")])
+def test_divisions_without_a_city_are_named_without_coordinates(small_gazetteer, name, country):
+    [division] = [c for c in small_gazetteer.lookup_text(name) if c.is_admin]
+    assert (division.country, division.feature, division.lat, division.lon) == (country, "A.ADM1", None, None)
+
+
+@pytest.mark.parametrize("name", ["Central", "Western", "North-West"])
+def test_divisions_named_by_common_words_are_left_out(small_gazetteer, name):
+    assert not any(c.is_admin and c.lat is None for c in small_gazetteer.lookup_text(name))
+
+
 @pytest.mark.parametrize("word, expected", [("Syrian", "SYR"), ("Syrians", "SYR"), ("Turkish", "TUR"),
                                             ("American", "USA"), ("British", "GBR"), ("Idlib", None)])
 def test_demonyms(small_gazetteer, word, expected):

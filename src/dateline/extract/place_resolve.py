@@ -110,10 +110,13 @@ def _candidates(gazetteer: Gazetteer, mention: Mention, words: GeoWords) -> tupl
     return ()
 
 
-def _worth_keeping(mention: Mention, text: str, words: GeoWords) -> bool:
+def _worth_keeping(mention: Mention, text: str, words: GeoWords, speaks: bool = False) -> bool:
     """Whether a toponym with no gazetteer entry still looks like a place ("Press Street", "in
-    Guhdar"), rather than an entity the model mislabelled."""
+    Guhdar"), rather than an entity the model mislabelled: a name that speaks ("Guhdar said")
+    anywhere in the article is a person."""
     last = text[mention.start:mention.end].split()[-1].lower().rstrip(".")
+    if speaks and last not in words.facility_nouns:
+        return False
     return (mention.locative or mention.label in ("LOC", "FAC") or mention.source == "dateline"
             or last in words.facility_nouns or last in words.admin_nouns)
 
@@ -145,7 +148,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     """A Place per mention; a name with no gazetteer entry keeps its span with null coordinates."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        key = ("demonym:" if m.source == "demonym" else "") + normalize(m.name)
+        # "Suffolk County" and "Suffolk" may be different places: a division is its own sense.
+        key = ("demonym:" if m.source == "demonym" else "") + normalize(m.name) + ("|A" if m.prefer == "A" else "")
         groups.setdefault(key, []).append(m)
     cands = {key: _candidates(gazetteer, ms[0], words) for key, ms in groups.items()}
     for key, ms in groups.items():
@@ -153,6 +157,7 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         if wanted == "A" and cands[key] and not any(c.fclass == "A" for c in cands[key]):
             cands[key] = ()  # "Walker County" is not the town of Walker
     facility = {key: _is_facility(ms[0].name, words) for key, ms in groups.items()}
+    speaks = {key: any(m.speaks for m in ms) for key, ms in groups.items()}
     prefer = {key: next((m.prefer for m in ms if m.prefer), None) for key, ms in groups.items()}
 
     def ranked(key: str, ev: Evidence | None) -> list[tuple[float, Candidate]]:
@@ -193,13 +198,15 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     for key, ms in groups.items():
         scored = ranked(key, ev)
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms if _worth_keeping(m, text, words))
+            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms
+                          if _worth_keeping(m, text, words, speaks[key]))
             continue
         best_score, best = scored[0]
         if facility[key] and not _near_evidence(best, key, ev):
             scored = []
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms if _worth_keeping(m, text, words))
+            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms
+                          if _worth_keeping(m, text, words, speaks[key]))
             continue
         total = sum(math.exp(s - best_score) for s, _ in scored[:10])
         confidence = round(1.0 / total, 3)

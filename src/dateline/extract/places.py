@@ -1,8 +1,9 @@
 """Toponyms resolved against the offline gazetteer, and where events happened.
 
-``places(doc, layout=..., gazetteer=...)`` finds toponyms (NER entities, gazetteer matches the
-model missed, the dateline's place) and resolves each against the gazetteer with the evidence of
-the whole article. ``event_location`` gives the place an event happened in.
+``places(doc, layout=..., gazetteer=...)`` finds toponyms (the dateline's place, named streets
+and buildings, NER entities, known places the model mislabelled, gazetteer matches it missed) and
+resolves each against the gazetteer with the evidence of the whole article. ``event_location``
+gives the place an event happened in.
 """
 
 from __future__ import annotations

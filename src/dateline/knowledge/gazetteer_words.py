@@ -1,5 +1,5 @@
-"""Words around toponyms (directions, administrative nouns, organisation heads, non-places),
-loaded from ``geo_words.yaml`` and any user files layered over it."""
+"""Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
+honorifics, operation names, non-places), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ class GeoWords:
     org_heads: frozenset[str]
     not_places: frozenset[str]
     facility_nouns: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    operation_words: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -44,7 +46,8 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     """The packaged ``geo_words.yaml`` merged with ``extra_files`` (same keys; lists are added)."""
     packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
-                                      "not_places": [], "facility_nouns": []}
+                                      "not_places": [], "facility_nouns": [],
+                                      "honorifics": [], "operation_words": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -62,4 +65,6 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         org_heads=frozenset(w.lower() for w in merged["org_heads"]),
         not_places=frozenset(w.lower() for w in merged["not_places"]),
         facility_nouns=frozenset(w.lower() for w in merged["facility_nouns"]),
+        honorifics=frozenset(w.lower().rstrip(".") for w in merged["honorifics"]),
+        operation_words=frozenset(w.lower() for w in merged["operation_words"]),
     )

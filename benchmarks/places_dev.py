@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Development measurements of the places extractor on a toponym gold set (default: GeoWebNews).
+
+Runs only the layout, the spaCy parse and ``dateline.extract.places`` (no other extractor), the
+way the pipeline does, with the settings' defaults (``place_embedded`` on, ``place_demonyms`` off)
+unless flags say otherwise. Prints ``score.py``'s figures, the recall ceiling without the gold
+items the settings deliberately leave out (demonyms), the seconds places() took, then misses and
+false positives grouped by GeoWebNews type and by cause.
+
+    python benchmarks/places_dev.py                          # GeoWebNews, all documents
+    python benchmarks/places_dev.py --split even --show 5    # develop on even, 5 examples per group
+    python benchmarks/places_dev.py --split odd              # held-out half
+    python benchmarks/places_dev.py --gold ../shared/eval/gold/seeds.jsonl --show 10
+    python benchmarks/places_dev.py --demonyms --no-embedded # other settings
+
+Parses are cached in a DocBin under the system temp directory (``--cache-dir``), keyed by the
+model and the exact texts fed to the parser, so reruns take seconds. Without ``../shared`` (or
+the file given with ``--gold``) the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "gold" / "gwn_places.jsonl"
+Item = dict[str, Any]
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def read_gold(path: Path) -> list[Item]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def parsed_docs(docs: Sequence[Item], cache_dir: Path) -> tuple[list[Any], list[Any]]:
+    """``(spaCy docs, layouts)`` for the gold documents, parsed as the pipeline does, cached."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from dateline.ingest.wire import analyse_layout
+    from dateline.knowledge.wire import load_wire_knowledge
+    from dateline.nlp import load_pipeline, masked_text, resolve_model, tokenize
+
+    knowledge = load_wire_knowledge(())
+    layouts = [analyse_layout(d["text"], published=d.get("published"), source=d.get("source"), knowledge=knowledge)
+               for d in docs]
+    inputs = []
+    for d, layout in zip(docs, layouts):
+        breaks = sorted({z.start for z in layout.zones} | {z.end for z in layout.zones})
+        inputs.append((masked_text(d["text"], layout), breaks))
+    model = resolve_model(None)
+    key = hashlib.sha256(json.dumps([model, spacy.__version__, inputs]).encode("utf-8")).hexdigest()[:20]
+    cache = cache_dir / f"{key}.spacy"
+    nlp = load_pipeline()
+    if cache.is_file():
+        found = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(found) == len(docs):
+            return found, layouts
+    _log(f"places_dev: parsing {len(docs)} documents (cached in {cache}) ...")
+    started = time.perf_counter()
+    bin_ = DocBin(store_user_data=True)
+    found = []
+    for doc in nlp.pipe((tokenize(nlp, text, breaks) for text, breaks in inputs), batch_size=16):
+        bin_.add(doc)
+        found.append(doc)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(cache)
+    _log(f"places_dev: parsed in {time.perf_counter() - started:.0f} s")
+    return found, layouts
+
+
+def predict(docs: Sequence[Item], parsed: Sequence[Any], layouts: Sequence[Any], *, demonyms: bool,
+            embedded: bool, gazetteer_path: Path | None) -> tuple[list[Item], float]:
+    """One prediction record (``id``, ``places``) per gold document, and the seconds places() took."""
+    from dateline.extract.places import open_gazetteer, places
+    from dateline.settings import Settings
+
+    gazetteer = open_gazetteer(Settings(gazetteer=gazetteer_path))
+    out = []
+    seconds = 0.0
+    for gold, doc, layout in zip(docs, parsed, layouts):
+        started = time.perf_counter()
+        found = places(doc, layout=layout, gazetteer=gazetteer, demonyms=demonyms, embedded=embedded)
+        seconds += time.perf_counter() - started
+        out.append({"id": gold["id"], "places": [p.to_dict() for p in found]})
+    return out, seconds
+
+
+def write_jsonl(path: Path, records: Iterable[Item]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_scorer(scorer: Path, gold: Path, pred: Path) -> str:
+    """score.py's report, run as the referee runs it."""
+    done = subprocess.run([sys.executable, str(scorer), "places", str(gold), str(pred)],
+                          capture_output=True, text=True, check=False)
+    return done.stdout + (done.stderr if done.returncode else "")
+
+
+def _km(a: Item, b: Item) -> float:
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dp, dl = p2 - p1, math.radians(b["lon"] - a["lon"])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _overlaps(a: Item, b: Item) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    return " ".join((left + "[" + text[start:end] + "]" + right).split())
+
+
+def _is_demonym_item(text: str, gazetteer: Any) -> bool:
+    """A gold item the default settings leave out: a nationality word ("Syrian", "Syrians")."""
+    if gazetteer.demonym_place(text) is None:
+        return False
+    return not any(c.name == text and (c.is_country or c.population >= 100_000) for c in gazetteer.lookup_text(text))
+
+
+def _cause_of_miss(doc: Any, item: Item) -> str:
+    """Why a gold toponym was missed, from what the parser made of it."""
+    span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+    if span is None or not len(span):
+        return "no tokens"
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    shape = "caps" if span.text.isupper() and len(span.text) > 3 else \
+        "lower" if not span.text[:1].isupper() else "title"
+    label = "/".join(sorted(labels)) or "no entity"
+    return f"{label} {shape}"
+
+
+def _cause_of_false(doc: Any, place: Item) -> str:
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    labels = {t.ent_type_ for t in span if t.ent_type_} if span is not None else set()
+    coded = "coded" if place.get("lat") is not None else "uncoded"
+    return f"{'/'.join(sorted(labels)) or 'no entity'} {coded}"
+
+
+def errors(docs: Sequence[Item], preds: Sequence[Item], parsed: Sequence[Any], gazetteer: Any) -> dict[str, list[Item]]:
+    """Misses (split into deliberate demonyms and the rest), false positives and far geocodes."""
+    found: dict[str, list[Item]] = {"demonym": [], "missed": [], "spurious": [], "far": []}
+    for gold_doc, pred_doc, doc in zip(docs, preds, parsed):
+        text = gold_doc["text"]
+        gold, pred = gold_doc.get("places", []), pred_doc["places"]
+        for g in gold:
+            over = [p for p in pred if _overlaps(g, p)]
+            ctx = _context(text, g["start"], g["end"])
+            if not over:
+                kind = "demonym" if _is_demonym_item(g["text"], gazetteer) else "missed"
+                found[kind].append({"type": g.get("gwn_type") or "-", "cause": _cause_of_miss(doc, g),
+                                    "context": ctx, "note": ""})
+                continue
+            best = max(over, key=lambda p: min(p["end"], g["end"]) - max(p["start"], g["start"]))
+            if g.get("lat") is not None and best.get("lat") is not None and _km(g, best) > 161:
+                found["far"].append({"type": g.get("gwn_type") or "-", "cause": best.get("feature") or "-",
+                                     "context": ctx,
+                                     "note": f"gold {g.get('name')} → {best['name']} {best['country']} "
+                                             f"{round(_km(g, best))} km"})
+        for p in pred:
+            if not any(_overlaps(p, g) for g in gold):
+                found["spurious"].append({"type": "-", "cause": _cause_of_false(doc, p),
+                                          "context": _context(text, p["start"], p["end"]),
+                                          "note": f"{p.get('name')} {p.get('feature')}"})
+    return found
+
+
+def breakdown(found: dict[str, list[Item]], show: int, kinds: Sequence[str]) -> str:
+    """Counts by GeoWebNews type and by cause, with up to ``show`` examples per cause."""
+    lines = []
+    for kind in kinds:
+        items = found[kind]
+        lines.append(f"\n## {kind}: {len(items)}")
+        by_type = Counter(i["type"] for i in items)
+        if kind in ("missed", "demonym", "far"):
+            lines.append("  by type:  " + ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
+        by_cause: dict[str, list[Item]] = defaultdict(list)
+        for i in items:
+            by_cause[i["cause"]].append(i)
+        lines.append("  by cause: " + ", ".join(f"{c} {len(v)}" for c, v in
+                                                 sorted(by_cause.items(), key=lambda kv: -len(kv[1]))))
+        if show:
+            for cause in sorted(by_cause, key=lambda c: -len(by_cause[c])):
+                lines.append(f"  == {cause} ({len(by_cause[cause])})")
+                for i in by_cause[cause][:show]:
+                    lines.append(f"    {i['type']:22} {i['context']}" + (f"   ({i['note']})" if i["note"] else ""))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from dateline.settings import Settings
+
+    defaults = Settings()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON Lines with `places`")
+    parser.add_argument("--split", choices=("even", "odd", "all"), default="all",
+                        help="documents with an even or odd line index (0-based), or all")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="N examples per error cause")
+    parser.add_argument("--kind", choices=("missed", "spurious", "far", "demonym", "all"), default="all",
+                        help="which errors to list (default: all but demonyms)")
+    parser.add_argument("--demonyms", action=argparse.BooleanOptionalAction, default=defaults.place_demonyms,
+                        help="report nationality words as places (default: the settings' default)")
+    parser.add_argument("--embedded", action=argparse.BooleanOptionalAction, default=defaults.place_embedded,
+                        help="report place names inside organisation names (default: the settings' default)")
+    parser.add_argument("--gazetteer", type=Path, help="gazetteer file (default: the settings' one)")
+    parser.add_argument("--pred", type=Path, help="also keep the predictions here (JSON Lines)")
+    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "dateline-places-dev")
+    args = parser.parse_args(argv)
+
+    gold_path = args.gold if args.gold.is_absolute() else (Path.cwd() / args.gold)
+    if not gold_path.is_file():
+        _log(f"places_dev: {args.gold} is missing (no ../shared next to the repository?): nothing to measure")
+        return 0
+    all_docs = read_gold(gold_path)
+    parsed, layouts = parsed_docs(all_docs, args.cache_dir)
+    index = [i for i in range(len(all_docs)) if args.split == "all" or i % 2 == (0 if args.split == "even" else 1)]
+    docs = [all_docs[i] for i in index]
+    docs_parsed = [parsed[i] for i in index]
+    preds, seconds = predict(docs, docs_parsed, [layouts[i] for i in index], demonyms=args.demonyms,
+                             embedded=args.embedded, gazetteer_path=args.gazetteer)
+
+    with tempfile.TemporaryDirectory(prefix="places-dev-") as tmp:
+        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        write_jsonl(gold_file, docs)
+        write_jsonl(pred_file, preds)
+        if args.pred:
+            write_jsonl(args.pred, preds)
+        scorer = gold_path.parent.parent / "score.py"
+        print(f"# {gold_path.name} split={args.split} documents={len(docs)} demonyms={args.demonyms} "
+              f"embedded={args.embedded}")
+        if scorer.is_file():
+            print(run_scorer(scorer, gold_file, pred_file).rstrip())
+        else:
+            _log(f"places_dev: {scorer} is missing: no official figures")
+
+    from dateline.extract.places import open_gazetteer
+
+    found = errors(docs, preds, docs_parsed, open_gazetteer(Settings(gazetteer=args.gazetteer)))
+    total = sum(len(d.get("places", [])) for d in docs)
+    reachable = total - (0 if args.demonyms else len(found["demonym"]))
+    hit = reachable - len(found["missed"]) - (len(found["demonym"]) if args.demonyms else 0)
+    print(f"\nplaces() {seconds:.2f} s over {len(docs)} documents; peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if not args.demonyms:
+        print(f"gold {total}, of which demonyms left out by the settings {len(found['demonym'])}: recall ceiling "
+              f"{reachable / max(total, 1):.3f}, recall of the rest {hit / max(reachable, 1):.3f}")
+    kinds = ("missed", "spurious", "far") if args.kind == "all" else (args.kind,)
+    print(breakdown(found, args.show, kinds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
