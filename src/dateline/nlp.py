@@ -21,12 +21,21 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models"]
+__all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models", "doc_text"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LINE_BREAKS_COMPONENT = "dateline_line_breaks"
+_TEXT_KEY = "dateline.text"
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, built once per document (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def installed_models() -> list[str]:

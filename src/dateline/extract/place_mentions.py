@@ -15,6 +15,7 @@ from ..knowledge.gazetteer import Candidate, Gazetteer
 from ..knowledge.gazetteer_names import normalize
 from ..knowledge.gazetteer_words import GeoWords
 from ..knowledge.quote_cues import default_cues
+from ..nlp import doc_text
 from ..records import Layout
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class _Finder:
 
     def _text(self, start: int, end: int) -> str:
         doc = self.doc
-        return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+        return doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
 
     def _org_head_after(self, end: int) -> bool:
         """The name goes on into an organisation ("Moscow State University", "Washington Post")."""

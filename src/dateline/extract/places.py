@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.gazetteer import Gazetteer, open_gazetteer_file
 from ..knowledge.gazetteer_words import load_geo_words
+from ..nlp import doc_text
 from ..records import Layout, Place
 from ..settings import Settings
 from .place_mentions import find_mentions
@@ -52,5 +53,5 @@ def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
     home = None
     if layout is not None and layout.dateline is not None:
         home = agency_country(layout.dateline.agency)
-    return resolve_mentions(mentions, doc.text, gazetteer=gazetteer, words=words, home_country=home)
+    return resolve_mentions(mentions, doc_text(doc), gazetteer=gazetteer, words=words, home_country=home)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..knowledge.quote_cues import QuoteCues
+from ..nlp import doc_text
 from .quote_common import Found, according_frame, cue_span, is_cue_verb, speaker_of, speaker_span, subject_of
 from .quote_marks import QuotedStretch, find_quoted
 
@@ -25,7 +26,7 @@ _ATTRIBUTION_START = {"PRON", "PROPN", "VERB", "AUX", "DET", "NOUN", "ADV"}
 
 def _token_index(doc) -> list[int]:
     """Token index for every character offset (the token starting at or before it)."""
-    out = [0] * (len(doc.text) + 1)
+    out = [0] * (len(doc_text(doc)) + 1)
     for t in doc:
         for k in range(t.idx, min(t.idx + len(t.text) + len(t.whitespace_), len(out))):
             out[k] = t.i
@@ -208,7 +209,7 @@ def _dash_attribution(doc, window: list, cues: QuoteCues):
 
 def _colon_before(doc, q: QuotedStretch, index: list[int], cues: QuoteCues):
     """The attribution of a quote that opens a line after a line ending in a colon."""
-    colon_tail = doc.text[:q.open_mark].rstrip()
+    colon_tail = doc_text(doc)[:q.open_mark].rstrip()
     if not colon_tail.endswith(":"):
         return None
     back = index[len(colon_tail) - 1]
@@ -240,7 +241,7 @@ def _words(text: str) -> int:
 
 def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
     """Direct quotations between ``start`` and ``end`` with their attributions, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     end = len(text) if end is None else end
     stretches = find_quoted(text, cues, start=start, end=end)
     if not stretches:

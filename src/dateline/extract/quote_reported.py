@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..knowledge.quote_cues import QuoteCues
+from ..nlp import doc_text
 from .quote_common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 
@@ -59,7 +60,7 @@ def _content(doc, clause, cues: QuoteCues, *, exclude=None) -> tuple[int, int] |
     if k >= len(first):
         return None
     start = first[k].idx
-    start, end = trim_span(doc.text, start, end)
+    start, end = trim_span(doc_text(doc), start, end)
     if end - start < 3:
         return None
     return start, end
@@ -86,7 +87,7 @@ def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
         return None
     first = min(c.left_edge.i for c in comps)
     last = max(c.right_edge.i for c in comps)
-    start, end = trim_span(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    start, end = trim_span(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return (start, end) if end - start >= 2 else None
 
 
@@ -110,7 +111,7 @@ def _nominal(doc, noun, cues: QuoteCues) -> Found | None:
     first = comp.left_edge
     if comp.dep_ == "prep" and comp.lower_ in ("of", "on", "for", "about", "against"):
         first = doc[comp.i + 1] if comp.i + 1 <= comp.right_edge.i else comp
-    start, end = trim_span(doc.text, first.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    start, end = trim_span(doc_text(doc), first.idx, comp.right_edge.idx + len(comp.right_edge.text))
     if first.lower_ == "that" and first.dep_ == "mark":
         start = doc[first.i + 1].idx
     if end - start < 3:
@@ -128,7 +129,7 @@ def _passive_with_agent(doc, verb, cues: QuoteCues) -> Found | None:
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if pobj is None or subj.lower_ in ("it", "there"):
         return None
-    start, end = trim_span(doc.text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+    start, end = trim_span(doc_text(doc), subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
     if end - start < 2:
         return None
     cue = cue_span(verb, cues)
@@ -156,7 +157,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
                     skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Indirect statements between ``start`` and ``end``; tokens inside ``skip`` spans
     (direct quotations) are not read as cues."""
-    end = len(doc.text) if end is None else end
+    end = len(doc_text(doc)) if end is None else end
     verbs = cues.reporting_verbs
     objects = cues.object_verbs
     out: list[Found] = []
@@ -227,7 +228,7 @@ _COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z]
 
 def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
     """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ..."."""
-    text = doc.text
+    text = doc_text(doc)
     end = len(text) if end is None else end
     out: list[Found] = []
     for m in _COLON_LINE.finditer(text, start, end):

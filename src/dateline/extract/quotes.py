@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 
 from ..knowledge.quote_cues import QuoteCues, default_cues
+from ..nlp import doc_text
 from ..records import Actor, Layout, Quote, Span, TimeExpr
 from .quote_common import Found
 from .quote_direct import direct_quotes
@@ -63,7 +64,7 @@ def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
 
 
 def _sentence_bounds(doc, offset: int) -> tuple[int, int]:
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or len(span) == 0:
         return offset, offset
     sent = span[0].sent
@@ -88,7 +89,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
            anchor: str | None, cues: QuoteCues | None = None) -> list[Quote]:
     """Every statement in the article, in text order, with its resolved speaker, cue and date."""
     cues = cues or default_cues()
-    text = doc.text
+    text = doc_text(doc)
     start, end = quote_region(layout, len(text))
     direct = direct_quotes(doc, cues, start=start, end=end)
     colon = [f for f in colon_lines(doc, cues, start=start, end=end)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..knowledge.quote_cues import QuoteCues, default_cues
+from ..nlp import doc_text
 from ..records import Actor
 
 __all__ = ["resolve_mention", "mention_span", "gender_of"]
@@ -181,7 +182,7 @@ def resolve_mention(doc, start: int, end: int, *, actors: Sequence[Actor],
     unresolvable mention comes back with its text and ``name`` None.
     """
     cues = cues or default_cues()
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     mention = Actor(start, end, text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.time_lexicon import TimeLexicon
+from ..nlp import doc_text
 from .time_calendar import Direction
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ def direction_at(doc: "Doc", start: int, end: int, lexicon: TimeLexicon, text: s
     future), a plan made in the past ("near"; but a fronted time dates the planning itself), and
     a limit set by a past act ("was extended to Nov. 16": "near").
 
-    ``text`` is ``doc.text`` when the caller has it at hand (spaCy rebuilds it on every access).
+    ``text`` is the document's text when the caller has it at hand.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     if _signalled(text, start, lexicon, "past_signals"):
         return "past"
     verb = _governing_verb(doc, start, end)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..knowledge.time_lexicon import TimeLexicon, load_time_lexicon
+from ..nlp import doc_text
 from ..records import Layout, TimeExpr
 from ..settings import Settings
 from .time_calendar import Direction, granularity, parse_anchor, value_date
@@ -47,7 +48,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
               date_order: str = "MDY", lexicon: TimeLexicon | None = None) -> list[TimeExpr]:
     """:func:`times` with the lexicon and date order given directly."""
     lexicon = lexicon or load_time_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     excluded = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
 
     def accept(cand: Candidate) -> bool:
