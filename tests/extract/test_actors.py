@@ -200,3 +200,49 @@ def test_bare_roles_take_the_organisation_named_before(nlp, kb):
     found = _run(nlp, kb, text)
     assert _find(found, "The ministry").name == "Mongolian Defence Ministry"
     assert _find(found, "The army").country is None            # nothing named before it
+
+
+# -- unfamiliar actors: general mechanisms ------------------------------------------------------
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a title with a country adjective before an unknown name
+    ("Angolan President Zeca Mbonda condemned the attack.", "Angolan President Zeca Mbonda",
+     ("Zeca Mbonda", "AGO", "GOV")),
+    # a title "of COUNTRY"
+    ("The president of Angola condemned the attack.", "The president of Angola", (None, "AGO", "GOV")),
+    # an unknown name in apposition to a coded title, after it and before it
+    ("The president of Angola, Jose Mbonda, accused Zambia of arming rebels.", "Jose Mbonda",
+     ("Jose Mbonda", "AGO", "GOV")),
+    ("Mbonda, the Angolan foreign minister, met reporters.", "Mbonda", ("Mbonda", "AGO", "GOV")),
+    # an organisation whose name holds a demonym or a country
+    ("The Iraqi National Congress urged Washington to act.", "The Iraqi National Congress", (None, "IRQ", None)),
+    ("The Kenya Anti-Corruption Commission summoned him.", "The Kenya Anti-Corruption Commission", (None, "KEN", None)),
+])
+def test_unfamiliar_actors(nlp, kb, text, mention, expected):
+    a = _find(_run(nlp, kb, text, date="2000-01-01"), mention)
+    name, country, sector = expected
+    assert a.country == country
+    if name is not None:
+        assert a.name == name
+    if sector is not None:
+        assert a.sector == sector
+
+
+def test_a_name_named_earlier_keeps_its_country(nlp, kb):
+    found = _run(nlp, kb, "Zambian Foreign Minister Kalo Bwanga said Bwanga would visit Luanda.", date="2000-01-01")
+    assert _find(found, "Bwanga").country == "ZMB"
+
+
+def test_apposition_needs_a_coded_title(nlp, kb):
+    found = _run(nlp, kb, "Zeca Mbonda, a farmer, met reporters.", date="2000-01-01")
+    assert _find(found, "Zeca Mbonda").country is None
+
+
+def test_code_span_reuses_its_work_and_keeps_offsets(nlp, kb):
+    doc = nlp("Russian President Vladimir Putin met Turkish troops.")
+    first = code_span(doc, 0, 32, knowledge=kb)
+    again = code_span(doc, 0, 32, knowledge=kb)
+    assert first is again and first.country == "RUS" and first.text == "Russian President Vladimir Putin"
+    # a span that cuts a token keeps only the whole tokens inside it
+    part = code_span(doc, 37, 51, knowledge=kb)
+    assert part is not None and part.country == "TUR" and (part.start, part.end) == (37, 51)

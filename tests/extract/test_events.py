@@ -270,3 +270,95 @@ def test_no_input_crashes_and_offsets_hold(nlp, words):
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.type in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+# -- broad vocabulary, mis-tagged verbs and roles ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # one sentence per type, in words the hand-tuned patterns do not list
+    ("Russia and Turkey clinched a deal on Monday.", [("AGREE", ["RUS", "TUR"], [], "asserted")]),
+    ("Iran hailed Iraq for its restraint.", [("SUPPORT", ["IRN"], ["IRQ"], "asserted")]),
+    ("Russia teamed up with Turkey.", [("COOPERATE", ["RUS"], ["TUR"], "asserted")]),
+    ("Norway airlifted blankets to Kenya.", [("AID", ["NOR"], ["KEN"], "asserted")]),
+    ("Iran backed down over the dispute.", [("CONCEDE", ["IRN"], [], "asserted")]),
+    ("Iraq handed back the island to Kuwait.", [("RETREAT", ["IRQ"], ["KWT"], "asserted")]),
+    ("Britain lashed out at Iran over the arrests.", [("ACCUSE", ["GBR"], ["IRN"], "asserted")]),
+    ("Russia brushed aside the French proposal.", [("REJECT", ["RUS"], ["FRA"], "asserted")]),
+    ("Egypt expelled two Turkish diplomats.", [("SANCTION", ["EGY"], ["TUR"], "asserted")]),
+    ("Turkey amassed troops along the border with Syria.", [("MOBILIZE", ["TUR"], ["SYR"], "asserted")]),
+    ("Syria bombarded Turkish positions.", [("ASSAULT", ["SYR"], ["TUR"], "asserted")]),
+    ("Iran apprehended two British sailors.", [("COERCE", ["IRN"], ["GBR"], "asserted")]),
+])
+def test_broad_vocabulary(nlp, text, expected):
+    assert summary(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    # the object names the target or belongs to it
+    ("Iran rejected the French proposal.", "REJECT", ["FRA"]),
+    # an act as object: its doer is the target
+    ("Syria criticized the Turkish raid on Iraq.", "ACCUSE", ["TUR"]),
+    # a speaker who says another party must act asks it to
+    ("Britain said Iran must release the sailors.", "REQUEST", ["IRN"]),
+    # a subject the parser takes for a modifier still acts
+    ("Turkey massed troops near Syria.", "MOBILIZE", ["SYR"]),
+])
+def test_roles_from_the_parse(nlp, text, type_, target):
+    found = [e for e in run(nlp, text) if e.status not in ("negated", "hypothetical")]
+    assert [(e.type, sorted({a.country for a in e.target if a.country})) for e in found] == [(type_, target)]
+
+
+def test_said_with_a_modal_about_oneself_is_no_request(nlp):
+    assert not [e for e in run(nlp, "Britain said it must act.") if e.type == "REQUEST"]
+
+
+def test_coordinated_subjects_of_a_joint_act_are_all_sources(nlp):
+    assert summary(run(nlp, "French and Egyptian warships held a naval exercise.")) == [
+        ("COOPERATE", ["EGY", "FRA"], [], "asserted")]
+
+
+def test_mis_tagged_verb_lemmas(nlp):
+    from dateline.extract.event_match import verb_lemmas
+
+    doc = nlp("They shelled, denied and stopped it.")
+    assert "shell" in verb_lemmas(doc[1])
+    assert "deny" in verb_lemmas(doc[3])
+    assert "stop" in verb_lemmas(doc[5])
+
+
+def test_home_authority_lends_its_country():
+    from dateline.extract.event_where import localized_by_counterpart
+    from dateline.knowledge.event_patterns import load_event_lexicon
+
+    lexicon = load_event_lexicon()
+    police = Actor(0, 14, "Chinese police", country="CHN", sector="COP")
+    members = Actor(24, 31, "members", sector="OPP")
+    soldiers = Actor(0, 8, "soldiers", country="TUR", sector="MIL")
+    assert localized_by_counterpart((police,), (members,), lexicon)[1][0].country == "CHN"
+    # an army abroad lends nothing: its opponents are not its own people
+    assert localized_by_counterpart((soldiers,), (members,), lexicon)[1][0].country is None
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    # the nearest coded party among the trigger's dependents, when no role rule finds one
+    ("Kenya criticised the decision of Iran on the embassy.", "ACCUSE", ["IRN"]),
+    # a place that locates the target names it; where the act happened does not
+    ("Turkey shelled positions in Syria.", "ASSAULT", ["SYR"]),
+])
+def test_target_of_last_resort(nlp, text, type_, target):
+    found = [e for e in run(nlp, text) if e.type == type_]
+    assert [sorted({a.country for a in e.target if a.country}) for e in found] == [target]
+
+
+def test_where_an_act_happened_is_not_its_target(nlp):
+    found = [e for e in run(nlp, "Turkey conducted three military operations in Syria.") if e.type == "ASSAULT"]
+    assert found and not found[0].target
+
+
+def test_hyphenated_object_split_by_the_parser(nlp):
+    assert [e.type for e in run(nlp, "Russia launched a counter-offensive against Ukraine.")] == ["ASSAULT"]
+
+
+def test_any_act_is_no_act(nlp):
+    found = run(nlp, "Russia said it would respond to any attack on Turkey.")
+    assert all(e.status == "hypothetical" for e in found if e.type == "ASSAULT")

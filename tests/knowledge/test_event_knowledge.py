@@ -110,3 +110,51 @@ def test_nominalizations_point_at_plain_verb_patterns():
     patterns = load_event_patterns()
     assert {p.type for p in patterns.plain_verb_patterns("withdrawal")} == {"RETREAT"}
     assert patterns.plain_verb_patterns("weather") == []
+
+
+def test_broad_vocabulary_covers_every_type():
+    lemmas: dict[str, set[str]] = {}
+    for p in load_event_patterns().patterns:
+        lemmas.setdefault(p.type, set()).add(p.lemma)
+    assert set(lemmas) == set(PLOVER_TYPES)
+    for type_ in ("ASSAULT", "COERCE", "ACCUSE", "RETREAT"):  # the frequent types of wire copy
+        assert len(lemmas[type_]) >= 90, type_
+    for type_ in PLOVER_TYPES:
+        assert len(lemmas[type_]) >= 20, type_
+
+
+@pytest.mark.parametrize("lemma, type_", [
+    ("bombard", "ASSAULT"), ("apprehend", "COERCE"), ("excoriate", "ACCUSE"), ("repudiate", "REJECT"),
+    ("redeploy", "MOBILIZE"), ("blacklist", "SANCTION"), ("acclaim", "SUPPORT"), ("concur", "AGREE"),
+    ("parley", "CONSULT"), ("bankroll", "AID"), ("acquiesce", "CONCEDE"), ("abdicate", "RETREAT"),
+    ("entreat", "REQUEST"), ("menace", "THREATEN"), ("vandalize", "PROTEST"), ("recognise", "SUPPORT"),
+])
+def test_vocabulary_by_lemma(lemma, type_):
+    assert type_ in {p.type for p in load_event_patterns().for_lemma(lemma)}
+
+
+def test_generic_verbs_always_carry_a_constraint():
+    for p in load_event_patterns().patterns:
+        if p.lemma in ("make", "take", "give", "hold", "put", "set", "have", "get") and p.pos == "VERB":
+            assert p.objects or p.particles or p.preps or p.xcomp or p.aux, p
+
+
+def test_any_object_is_weaker_than_a_named_object():
+    hits = load_event_patterns().for_lemma("hold")
+    named = next(p for p in hits if p.objects and p.objects[0].lemma != "*")
+    assert hits[0].objects and hits[0].objects[0].lemma != "*"
+    assert named.specificity >= 2
+
+
+def test_hand_tuned_file_wins_a_tie_with_the_vocabulary():
+    # "deny entry" is SANCTION in event_patterns.yaml; the vocabulary has no entry to outrank it
+    first = next(p for p in load_event_patterns().for_lemma("deny") if p.objects)
+    assert first.type == "SANCTION"
+
+
+def test_complement_modal_field(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("patterns:\n  - {lemma: reckon, aux: [should], type: REQUEST, control: true}\n",
+                     encoding="utf-8")
+    pattern = load_event_patterns([extra]).for_lemma("reckon")[0]
+    assert pattern.aux == ("should",) and pattern.specificity == 1

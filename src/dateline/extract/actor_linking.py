@@ -17,7 +17,7 @@ from .actor_mentions import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["link_mentions", "locate_mentions"]
+__all__ = ["link_mentions", "locate_mentions", "link_appositions"]
 
 
 def _name_tokens(name: str, particles: frozenset[str]) -> list[str]:
@@ -135,3 +135,46 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
         out.append(m)
     return out
 
+
+
+def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:
+    """A name without a country takes the country and sector of the title set beside it:
+    "Mbonda, the Angolan foreign minister," and "the president of Angola, Jose Mbonda," ->
+    AGO GOV for the name. The two must stand in apposition: linked by the parse, or next to each
+    other with only a comma between."""
+    if not mentions:
+        return mentions
+    text = doc.text
+    by_token: dict[int, int] = {}
+    roots: dict[int, object] = {}
+    parsed = doc.has_annotation("DEP")
+    for n, m in enumerate(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            roots[n] = span.root
+            for t in span:
+                by_token[t.i] = n
+    out = list(mentions)
+    for n, m in enumerate(mentions):
+        code = m.coding.code
+        if code.country is not None or code.kind == "state" or m.coding.how != "name":
+            continue
+        beside: list[int] = []
+        if n + 1 < len(mentions) and text[m.end:mentions[n + 1].start].strip() == ",":
+            beside.append(n + 1)
+        if n > 0 and text[mentions[n - 1].end:m.start].strip() == ",":
+            beside.append(n - 1)
+        root = roots.get(n)
+        if parsed and root is not None:
+            toks = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                toks.append(root.head)
+            beside += [by_token[t.i] for t in toks if t.i in by_token]
+        for k in beside:
+            title = mentions[k].coding
+            if k != n and title.how in ("role", "known", "linked") and title.code.kind == "person" \
+                    and title.code.country:
+                merged = ActorCode(code.name, title.code.country, title.code.sector or code.sector, "person")
+                out[n] = replace(m, coding=Coding(merged, "linked", title.role, m.coding.start, m.coding.end))
+                break
+    return out

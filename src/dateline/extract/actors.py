@@ -41,7 +41,7 @@ from ..knowledge.actors import ActorCode, ActorKnowledge, load_actor_knowledge
 from ..records import Actor, Layout
 from ..settings import Settings
 from .actor_coding import code_words, words_of_span
-from .actor_linking import link_mentions, locate_mentions
+from .actor_linking import link_appositions, link_mentions, locate_mentions
 from .actor_mentions import find_mentions
 
 if TYPE_CHECKING:
@@ -72,24 +72,53 @@ def actors(doc: "Doc", *, layout: Layout | None, knowledge: ActorKnowledge | Non
     mentions = [m for m in find_mentions(doc, kb, date)
                 if not any(s <= m.start < e for s, e in skipped)]
     out: list[Actor] = []
-    for m in locate_mentions(link_mentions(mentions, kb), doc, kb):
+    for m in locate_mentions(link_appositions(link_mentions(mentions, kb), doc), doc, kb):
         code = m.coding.code
         out.append(Actor(m.start, m.end, text[m.start:m.end], name=code.name, country=code.country,
                          sector=code.sector, kind=code.kind))
     return out
 
 
+class _DocCache:
+    """The text of the last few documents and the codes already computed on them.
+
+    ``Doc.text`` is rebuilt from the tokens on every access, and event coding asks about many
+    phrases of one document, so both are kept for the documents in use (compared by identity).
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._entries: list[tuple["Doc", str, dict]] = []
+
+    def get(self, doc: "Doc") -> tuple[str, dict]:
+        for entry in self._entries:
+            if entry[0] is doc:
+                return entry[1], entry[2]
+        text, codes = doc.text, {}
+        self._entries.insert(0, (doc, text, codes))
+        del self._entries[self.size:]
+        return text, codes
+
+
+_DOCS = _DocCache()
+
+
 def code_span(doc: "Doc", start: int, end: int, *, knowledge: ActorKnowledge | None,
               date: str | None = None) -> Actor | None:
     """Code the tokens of ``doc`` between two character offsets; None if they name no actor."""
     kb = _default_knowledge(knowledge)
-    tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    text, codes = _DOCS.get(doc)
+    key = (start, end, date, id(kb))
+    if key in codes:
+        return codes[key]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = [] if span is None else [t for t in span if t.idx >= start and t.idx + len(t.text) <= end]
     words = words_of_span(tokens)
-    if not words:
-        return None
-    coding = code_words(words, doc.text, knowledge=kb, date=date)
-    if coding is None:
-        return None
-    code = coding.code
-    return Actor(start, end, doc.text[start:end], name=code.name, country=code.country,
-                 sector=code.sector, kind=code.kind)
+    coding = code_words(words, text, knowledge=kb, date=date) if words else None
+    result = None
+    if coding is not None:
+        code = coding.code
+        result = Actor(start, end, text[start:end], name=code.name, country=code.country,
+                       sector=code.sector, kind=code.kind)
+    codes[key] = result
+    return result

@@ -161,13 +161,18 @@ class ActorCoder:
             return [actor]
         # "leaders of X", "the president of X", "their forces", "workers affiliated with X":
         # a phrase without a country takes the one of the phrase it belongs to
+        named: list[Actor] = []
         if depth < 2:
             for inner in self._look_through(noun):
                 got = self.code_noun(inner, depth=depth + 1)
                 if any(a.country for a in got):
                     return got
+                if got and not named and noun.lemma_.lower() in self.lexicon.carrier_nouns:
+                    named = got  # "52 members of MASSOB": the group, even without a code
         if actor is not None:
             return [actor]
+        if named:
+            return named
         if not event and noun.ent_type_ in _ENTITY_LABELS and noun.pos_ == "PROPN":
             span = self.doc[start:end]
             return [Actor(span.start_char, span.end_char, span.text, name=span.text)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
@@ -73,6 +73,35 @@ def _lemma(token: "Token") -> str:
     return token.lemma_.lower()
 
 
+def _verb_like(token: "Token") -> bool:
+    """A word the tagger called a noun or adjective that the parse uses as a verb: it heads a
+    clause with a subject ("Rebels shell(NOUN) the town"), or is tagged as a verb form."""
+    if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    if token.tag_.startswith("VB"):
+        return True
+    clause = token.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl")
+    return clause and any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("d", ""))
+
+
+def verb_lemmas(token: "Token") -> list[str]:
+    """Candidate verb lemmas of a mis-tagged verb: its lemma, then its form with an inflection
+    removed ("shelled" -> shell, "denied" -> deny, "stopped" -> stop)."""
+    word = token.lower_
+    out = [token.lemma_.lower()]
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if not repl and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # a doubled consonant: "stopped"
+    return list(dict.fromkeys(out))
+
+
 def _pos_ok(token: "Token", pos: str) -> bool:
     if pos == "VERB":
         return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
@@ -84,7 +113,7 @@ def _pos_ok(token: "Token", pos: str) -> bool:
 
 def _has_modifier(token: "Token", lemmas: Iterable[str]) -> bool:
     wanted = set(lemmas)
-    return any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in wanted for c in token.children)
+    return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _lemma(c) in wanted for c in token.children)
 
 
 def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
@@ -101,7 +130,10 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
                  for p in c.children if p.dep_ == "pobj"]
     if obj is None:
         return prep_objs
-    out = [obj, *[c for c in obj.children if c.dep_ == "conj"], *prep_objs]
+    # further objects: conjuncts, and the pieces of a hyphenated noun the parser split into
+    # several objects ("launched a counter(dobj) -(dobj) offensive(dobj)")
+    more = [c for c in token.children if c.dep_ in _OBJECT_DEPS and c.i != obj.i]
+    out = [obj, *[c for c in obj.children if c.dep_ == "conj"], *more, *prep_objs]
     if _lemma(obj) in _QUANTITY_HEADS or obj.pos_ in ("NUM", "SYM") or obj.tag_ == "$":
         for c in obj.children:
             if c.dep_ == "prep" and _lemma(c) in ("of", "in"):
@@ -109,8 +141,8 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     return out
 
 
-def _fits(token: "Token", pattern: EventPattern) -> tuple[bool, "Token | None"]:
-    if not _pos_ok(token, pattern.pos):
+def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tuple[bool, "Token | None"]:
+    if not (as_verb and pattern.pos == "VERB") and not _pos_ok(token, pattern.pos):
         return False, None
     obj: Token | None = None
     if pattern.objects:
@@ -120,7 +152,8 @@ def _fits(token: "Token", pattern: EventPattern) -> tuple[bool, "Token | None"]:
                 break
         if obj is None:
             return False, None
-    if pattern.particles and not any(c.dep_ == "prt" and _lemma(c) in pattern.particles for c in token.children):
+    if pattern.particles and not any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
+                                     and _lemma(c) in pattern.particles for c in token.children):
         return False, None
     if pattern.preps and not any(c.dep_ in ("prep", "agent", "dative") and _lemma(c) in pattern.preps
                                  for c in token.children):
@@ -131,6 +164,9 @@ def _fits(token: "Token", pattern: EventPattern) -> tuple[bool, "Token | None"]:
         comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
         if not comps or ("*" not in pattern.xcomp and not any(_lemma(c) in pattern.xcomp for c in comps)):
             return False, None
+    if pattern.aux and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in pattern.aux
+                               for c in token.children if c.dep_ in ("ccomp", "xcomp") for a in c.children):
+        return False, None
     return True, obj
 
 
@@ -140,6 +176,14 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
         ok, obj = _fits(token, pattern)
         if ok:
             return TriggerMatch(token, pattern, obj)
+    if _verb_like(token):  # the tagger's noun or adjective used as a verb
+        for lemma in verb_lemmas(token):
+            for pattern in patterns.for_lemma(lemma):
+                if pattern.pos != "VERB":
+                    continue
+                ok, obj = _fits(token, pattern, as_verb=True)
+                if ok:
+                    return TriggerMatch(token, pattern, obj)
     return None
 
 
@@ -151,6 +195,17 @@ def match_light_verb(token: "Token", patterns: EventPatterns, light_verbs: froze
     for noun in _object_candidates(token):
         for pattern in patterns.plain_verb_patterns(_lemma(noun)):
             return TriggerMatch(token, pattern, noun)
+    for noun in _object_candidates(token):
+        if noun.pos_ != "NOUN":
+            continue
+        # "gave its backing to X", "issued a condemnation": the event noun's own pattern, read
+        # as the verb's event (its subject is the doer, its object noun part of the trigger)
+        for pattern in patterns.for_lemma(_lemma(noun)):
+            if pattern.pos == "NOUN" and not pattern.objects and (
+                    not pattern.modifiers or _has_modifier(noun, pattern.modifiers)):
+                verbal = replace(pattern, pos="VERB", objects=(ObjectTerm(pattern.lemma, pattern.modifiers),),
+                                 modifiers=(), needs="actor" if pattern.needs == "source" else pattern.needs)
+                return TriggerMatch(token, verbal, noun)
     return None
 
 

@@ -3,8 +3,16 @@
 Verbs: subject → source, object / dative / target prepositions → target; passive verbs swap
 (``by`` agent → source, passive subject → target); a verb without a subject takes the subject of
 the clause it depends on. Nouns: possessor, nationality modifier or ``by`` phrase → source, else
-the subject of the nearest governing action verb. Symmetric events split coordinated subjects and
-read ``between X and Y``.
+the subject of the nearest governing action verb. Symmetric events read ``between X and Y``; their
+coordinated subjects are all sources, or a dyad for the types listed in ``dyadic_symmetric_types``.
+
+When no rule finds a target, in order: the owner of the trigger's object noun ("rejected the
+French proposal"), the doer of an act named as object ("criticized the Israeli raid"), the place
+for the types in ``place_target_types`` ("demonstrated in Belgrade"), and last the nearest coded
+actor among the trigger's dependents, another country's first (never the subject, never the
+place where the act happened). Parser slips are mended where they are regular: a subject read as
+a modifier ("Turkey(npadvmod) massed"), a main verb hung on a noun in a verbless sentence, a
+preposition that lost its object to the next clause.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ if TYPE_CHECKING:
 
     from ..knowledge.event_patterns import EventLexicon, EventPatterns
 
-__all__ = ["Roles", "find_roles"]
+__all__ = ["Roles", "find_roles", "verbless_main"]
 
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "relcl", "dep"}
 
@@ -39,7 +47,26 @@ def _children(token: "Token", *deps: str) -> list["Token"]:
 
 
 def _pobjs(prep: "Token") -> list["Token"]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if found or prep.dep_ not in ("prep", "dative", "agent"):
+        return found
+    # a preposition left without its object, which the parser made the subject of a clause
+    # that follows ("granted asylum to(prep) officers(nsubj) holed up in ...")
+    for t in prep.doc[prep.i + 1:min(prep.i + 6, len(prep.doc))]:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") \
+                and t.head.dep_ in ("advcl", "acl", "relcl", "ccomp") and t.head.i > t.i:
+            return [t]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            break
+    return []
+
+
+def verbless_main(verb: "Token") -> bool:
+    """Whether a verb the parser attached to a noun (acl) is in fact the main verb: its sentence
+    has a noun for root and no other verb of its own."""
+    root = verb.sent.root
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN")
+            and verb.i > root.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops: int = 4) -> list[Actor]:
@@ -47,6 +74,9 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
     t = verb
     for _ in range(hops):
         subj = _children(t, "nsubj") or ([] if t is verb and is_passive(t) else _children(t, "nsubjpass"))
+        if not subj and not _children(t, "nsubjpass", "csubj", "expl"):
+            # a subject the parser misread as a modifier of the verb ("Turkey(npadvmod) massed troops")
+            subj = [c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.pos_ == "PROPN"]
         if subj:
             noun = subj[0]
             got = coder.code_noun(noun)
@@ -64,6 +94,10 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
             return []
         if t.dep_ == "relcl":
             return []
+        if verbless_main(t):
+            # the main verb the parser hung on a noun of a sentence it left without one
+            # ("Doctors(ROOT) from aid groups donated(acl) ..."): the root noun is its subject
+            return coder.code_noun(t.sent.root)
         if t.dep_ not in _INHERIT_DEPS or t.head.i == t.i:
             return []
         t = t.head
@@ -162,6 +196,7 @@ def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -
 def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[str, ...],
                         depth: int = 0) -> list[Actor]:
     """``demanded that X ...`` → X; ``threatened to ban X`` → X; ``refused to lift Y on X`` → X."""
+    fallback: list[Actor] = []
     for comp in _children(match.token, "ccomp", "xcomp"):
         if comp.dep_ == "ccomp":
             for s in _children(comp, "nsubj", "nsubjpass"):
@@ -171,13 +206,72 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
         inner = TriggerMatch(comp, match.pattern, None)
         for n in _target_nouns(inner, targets + ("on", "against", "with", "from", "to"), passive=is_passive(comp)):
             got = coder.code_noun(n)
-            if got:
+            if any(a.country for a in got):  # "agreed to send troops to Afghanistan": Afghanistan
                 return got
+            if got and not fallback:
+                fallback = got
         if depth < 1:  # "refused to allow X to cross"
             got = _complement_targets(inner, coder, targets, depth + 1)
             if got:
                 return got
+    return fallback
+
+
+def _object_owner(obj: "Token", coder: ActorCoder, source: list[Actor]) -> list[Actor]:
+    """The target an object noun of the trigger names or belongs to: "expelled two Turkish
+    diplomats" -> the diplomats; "rejected the French proposal", "demolished Palestinian homes"
+    -> the nationality or owner of the thing. An event noun ("held talks") names no one, and the
+    source's own people and things ("its troops", "Syrian troops" for Syria) are no target."""
+    if obj.lemma_.lower() in coder.event_nouns:
+        return []
+    own = {a.country for a in source if a.country}
+    got = _best_target([obj], coder, source)
+    if any(a.country for a in got) and not {a.country for a in got} <= own:
+        return got
+    for c in obj.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < obj.i and not coder.is_pronoun(c):
+            found = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else _code_token(c, coder)
+            if any(a.country for a in found) and not {a.country for a in found} <= own:
+                return found
     return []
+
+
+_NOT_TARGET_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod", "punct", "cc", "mark", "aux",
+                    "auxpass", "neg", "advmod", "det", "relcl", "appos"}
+
+
+_LOCATIVE = {"in", "at", "inside", "within", "throughout", "across", "near", "around"}
+
+
+def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 4) -> list[Actor]:
+    """The last resort for a target: the nearest coded actor among the trigger's own dependents
+    (objects, prepositional phrases, complements; never its subject), one of another country than
+    the source first ("protested X's failure", "in defiance of X", "over X's decision")."""
+    own = {a.country for a in source if a.country}
+    spans = {(a.start, a.end) for a in source}
+    frontier = [match.token] + ([match.obj] if match.obj is not None else [])
+    seen = {t.i for t in frontier}
+    same_country: list[Actor] = []
+    for _ in range(hops):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen or c.dep_ in _NOT_TARGET_DEPS or c.ent_type_ in ("DATE", "TIME") \
+                        or (c.dep_ == "prep" and c.lower_ in _LOCATIVE
+                            and (t.i == match.token.i or t.lemma_.lower() in coder.event_nouns)):
+                    continue  # where it happened is not whom it concerns ("positions in X" is)
+                seen.add(c.i)
+                nxt.append(c)
+        for n in nxt:
+            if n.pos_ not in ("NOUN", "PROPN", "PRON") or coder.is_pronoun(n):
+                continue
+            got = [a for a in coder.code_noun(n) if a.country and (a.start, a.end) not in spans]
+            if got and not {a.country for a in got} <= own:
+                return got
+            if got and not same_country:
+                same_country = got
+        frontier = nxt
+    return same_country
 
 
 def _between(noun: "Token") -> list["Token"]:
@@ -215,15 +309,27 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
 
+    if not target and pattern.pos == "VERB" and not passive:
+        # "criticized the Israeli raid", "condemned Turkey's offensive": the doer of the act
+        for obj in _children(trig, "dobj", "obj"):
+            if obj.lemma_.lower() in coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
+                target = [a for a in _noun_source(obj, coder, lexicon, hops=0) if a.country]
     if not target:
         target = _best_target(_target_nouns(match, targets, passive=passive), coder, source)
     if not target and match.obj is not None:  # "the blockade of X", "the withdrawal of X's troops"
         of_nouns = [n for n in _target_nouns(match, ("of",), passive=False)
                     if n.dep_ == "pobj" and n.head.head.i in (match.obj.i, trig.i)]
         target = _best_target(of_nouns, coder, source)
+    if not target and match.obj is not None and match.obj.i != trig.i:
+        target = _object_owner(match.obj, coder, source)
     if not target and (pattern.control or pattern.pos == "ADJ"):
         target = _complement_targets(match, coder, targets)
-    if pattern.symmetric and len(source) > 1 and not target:
+    if not target and lexicon.has("place_target_types", pattern.type):
+        places = [n for n in _target_nouns(match, ("in",), passive=False) if n.pos_ == "PROPN"]
+        target = [a for a in _best_target(places, coder, source) if a.country and a.kind == "state"]
+    if not target and not (pattern.symmetric and len(source) > 1):
+        target = _nearest_other(match, coder, source)
+    if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types", pattern.type):
         source, target = source[:1], source[1:]
     src_keys = {(a.start, a.end) for a in source}
     target = [a for a in target if (a.start, a.end) not in src_keys or a.start is None]

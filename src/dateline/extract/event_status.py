@@ -94,6 +94,8 @@ def read_frame(trigger: "Token", lexicon: EventLexicon) -> Frame:
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and own):
                 if own or t.pos_ in ("VERB", "AUX", "ADJ"):
                     negated = True
+            elif c.dep_ == "det" and own and lexicon.has("hypothetical_determiners", low):
+                hypothetical = True  # "any attack on its citizens": no attack in particular
             elif c.dep_ == "mark" and lexicon.has("hypothetical_marks", low):
                 hypothetical = True
             elif c.dep_ == "aux":

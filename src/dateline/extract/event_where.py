@@ -101,6 +101,27 @@ def localized(actors: tuple[Actor, ...], country: str | None, lexicon: EventLexi
                  for a in actors)
 
 
+def localized_by_counterpart(source: tuple[Actor, ...], target: tuple[Actor, ...],
+                             lexicon: EventLexicon) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """A side made only of domestic actors without a country takes the country of the other side
+    when that side is the home authority (government, police, court, legislature) of one country."""
+    def home_country(actors: tuple[Actor, ...]) -> str | None:
+        countries = {a.country for a in actors if a.country}
+        if len(countries) != 1 or not any(a.sector and lexicon.has("home_sectors", a.sector) for a in actors):
+            return None
+        return next(iter(countries))
+
+    def adopt(actors: tuple[Actor, ...], country: str | None) -> tuple[Actor, ...]:
+        # domestic sectors ("rebels", "students") and named groups nobody has coded ("MASSOB")
+        if not country or not actors or any(a.country for a in actors) or not all(
+                lexicon.has("domestic_sectors", a.sector) if a.sector else a.kind in ("organization", "group")
+                for a in actors):
+            return actors
+        return tuple(replace(a, country=country) for a in actors)
+
+    return adopt(source, home_country(target)), adopt(target, home_country(source))
+
+
 def _dateline_place(places: Sequence[Place], layout: Layout | None) -> Place | None:
     """The resolved place of the wire dateline ("RIYADH, October 14."), when there is one."""
     span = layout.dateline.place_span if layout is not None and layout.dateline else None

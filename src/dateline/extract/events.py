@@ -1,7 +1,8 @@
 """PLOVER events: who did what to whom, when, where, and how sure we are.
 
 Each sentence's triggers are matched against lemma/dependency patterns from the knowledge files
-(``knowledge/data/event_patterns.yaml``); source and target come from the parse
+(``knowledge/data/event_vocabulary.yaml``, the broad wire-copy vocabulary of every type, under the
+hand-tuned ``knowledge/data/event_patterns.yaml``); source and target come from the parse
 (:mod:`.event_roles`), status from the words around the trigger (:mod:`.event_status`), codes from
 the PLOVER↔CAMEO table (``knowledge/data/plover_codes.tsv``). A plain "said" is a quote, never an
 event: only PLOVER's verbal types (ACCUSE, REQUEST, REJECT, THREATEN, ...) are coded from speech.
@@ -22,9 +23,10 @@ from ..knowledge.plover import PloverTable, load_plover_table
 from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
 from .event_match import TriggerMatch, match_sentence
-from .event_roles import Roles, find_roles
+from .event_roles import Roles, find_roles, verbless_main
 from .event_status import Frame, read_frame
-from .event_where import context_country, event_date, event_location, is_future_date, localized
+from .event_where import (context_country, event_date, event_location, is_future_date, localized,
+                          localized_by_counterpart)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -106,9 +108,10 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         trigger = Span(m.start, m.end, text[m.start:m.end])
         location = event_location(sent.doc, places, m, sentence, layout)
         where = context_country(location, places, sentence)
+        source, target = localized_by_counterpart(localized(roles.source, where, lexicon),
+                                                  localized(roles.target, where, lexicon), lexicon)
         out.append(Event(
-            type=type_, trigger=trigger, sentence=sentence,
-            source=localized(roles.source, where, lexicon), target=localized(roles.target, where, lexicon),
+            type=type_, trigger=trigger, sentence=sentence, source=source, target=target,
             mode=mode, context=m.pattern.context,
             date=date,
             location=location,
@@ -127,12 +130,19 @@ def _absorb(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, 
 
     Returns the remaining matches and, per governing trigger, the triggers of its complement.
     """
-    governors = [m for m in matches if m.pattern.control or m.pattern.type in _VERBAL_TYPES]
-    if not governors:
-        return matches, {}
     absorbed: set[int] = set()
     contents: dict[int, list[TriggerMatch]] = {}
     by_index = {m.token.i: m for m in matches}
+    for m in matches:
+        # "meet the demands to release prisoners", "rejected a plan to withdraw": an infinitive
+        # hanging on the trigger's object noun is what that noun asks or proposes, not an act
+        for noun in ([m.obj] if m.obj is not None else []) + ([m.token] if m.pattern.pos == "NOUN" else []):
+            for child in noun.children:
+                if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    absorbed.update(t.i for t in child.subtree)
+    governors = [m for m in matches if m.pattern.control or m.pattern.type in _VERBAL_TYPES]
+    if not governors:
+        return [m for m in matches if m.token.i not in absorbed], {}
     for g in governors:
         for child in g.token.children:
             # "vowed to fight" (an infinitive without an object is the content; "offered troops to
@@ -199,6 +209,17 @@ def _fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], di
             dropped.add(t.i)
             if m.pattern.mode and not other.pattern.mode:
                 modes[other.token.i] = m.pattern.mode
+    # "donated and delivered goods to X": coordinated verbs of one type, one without an object of
+    # its own, share that object: one act (the one with the object is kept)
+    for m in matches:
+        t = m.token
+        head = by_index.get(t.head.i)
+        if (t.dep_ != "conj" or head is None or head.pattern.type != m.pattern.type or t.i in dropped
+                or head.token.i in dropped or m.pattern.pos != "VERB" or head.pattern.pos != "VERB"):
+            continue
+        has_obj = [any(c.dep_ in ("dobj", "obj") for c in x.token.children) for x in (head, m)]
+        if has_obj[0] != has_obj[1]:
+            dropped.add(head.token.i if has_obj[1] else t.i)
     return [m for m in matches if m.token.i not in dropped], modes
 
 
@@ -206,7 +227,7 @@ def _background_participle(m: TriggerMatch) -> bool:
     """A reduced relative ("a letter handed over to X") without a "by" agent: background, no event."""
     t = m.token
     return (t.dep_ == "acl" and t.tag_ == "VBN"
-            and not any(c.dep_ == "agent" for c in t.children))
+            and not any(c.dep_ == "agent" for c in t.children) and not verbless_main(t))
 
 
 def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str | None]:

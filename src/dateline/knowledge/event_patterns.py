@@ -1,9 +1,11 @@
 """Event trigger patterns: lemma-based, with dependency constraints, read from YAML data files.
 
-The packaged file is ``data/event_patterns.yaml`` (its header documents every field). A user can
-layer files of the same shape over it with ``load_event_patterns(extra_files=...)``; an entry
-with the same lemma, part of speech, object, particle, preposition and modifier replaces the
-packaged one.
+The packaged files are ``data/event_vocabulary.yaml`` (the broad wire-copy vocabulary of every
+type) and ``data/event_patterns.yaml`` (hand-tuned patterns; its header documents every field),
+read in that order. A user can layer files of the same shape over them with
+``load_event_patterns(extra_files=...)``. An entry with the same lemma, part of speech, object,
+particle, preposition and modifier replaces an earlier one; between different entries of equal
+specificity, the one from the later file is tried first.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from ..errors import KnowledgeFileError
 from .plover import PLOVER_TYPES
 
 __all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
-           "EventLexicon", "load_event_lexicon"]
+           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = DATA / "event_patterns.yaml"
+VOCABULARY_FILE = DATA / "event_vocabulary.yaml"
 
 _POS = {"VERB", "NOUN", "ADJ"}
 _NEEDS = {"source", "target", "actor", "none"}
@@ -49,6 +52,7 @@ class EventPattern:
     preps: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
+    aux: tuple[str, ...] = ()
     mode: str | None = None
     context: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
@@ -63,15 +67,15 @@ class EventPattern:
     @property
     def key(self) -> tuple[Any, ...]:
         """What identifies a pattern when a user file overrides a packaged one."""
-        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers)
+        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers, self.aux)
 
     @property
     def specificity(self) -> int:
         """How many constraints besides the lemma the pattern places (more wins a tie)."""
         n = 0
-        if self.objects:
-            n += 2 + max(len(o.modifiers) for o in self.objects)
-        n += bool(self.particles) + bool(self.preps) + bool(self.modifiers) + bool(self.xcomp)
+        if self.objects:  # "any object" is a weaker constraint than a named object noun
+            n += (1 if all(o.lemma == "*" for o in self.objects) else 2) + max(len(o.modifiers) for o in self.objects)
+        n += bool(self.particles) + bool(self.preps) + bool(self.modifiers) + bool(self.xcomp) + bool(self.aux)
         return n
 
 
@@ -169,6 +173,7 @@ def _patterns_from_entry(entry: Any, where: str) -> list[EventPattern]:
             preps=tuple(w.lower() for w in _as_list(entry.get("prep"))),
             modifiers=tuple(w.lower() for w in _as_list(entry.get("modifier"))),
             xcomp=xcomp,
+            aux=tuple(w.lower() for w in _as_list(entry.get("aux"))),
             mode=entry.get("mode") or None,
             context=tuple(_as_list(entry.get("context"))),
             targets=tuple(w.lower() for w in _as_list(entry.get("targets"))),
@@ -207,21 +212,23 @@ def _read(path: Path) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], d
 
 @lru_cache(maxsize=8)
 def _load(files: tuple[Path, ...]) -> EventPatterns:
-    by_key: dict[tuple[Any, ...], EventPattern] = {}
+    by_key: dict[tuple[Any, ...], tuple[int, EventPattern]] = {}
     targets: dict[str, tuple[str, ...]] = {}
     nominal: dict[str, str] = {}
-    for path in files:
+    for rank, path in enumerate(files):
         patterns, defaults, nouns = _read(path)
         targets.update(defaults)
         nominal.update(nouns)
         for p in patterns:
-            by_key[p.key] = p
-    return EventPatterns(tuple(by_key.values()), targets, nominal)
+            by_key[p.key] = (rank, p)
+    # later files first, so that a tie in specificity goes to the more specific file
+    ordered = sorted(by_key.values(), key=lambda rp: -rp[0])
+    return EventPatterns(tuple(p for _, p in ordered), targets, nominal)
 
 
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
     """The packaged trigger patterns with the entries of ``extra_files`` layered over them."""
-    return _load((DEFAULT_FILE, *(Path(p) for p in extra_files)))
+    return _load((VOCABULARY_FILE, DEFAULT_FILE, *(Path(p) for p in extra_files)))
 
 
 LEXICON_FILE = DATA / "event_lexicon.yaml"
