@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import dateline
@@ -61,3 +63,27 @@ def test_an_extractor_crash_becomes_a_failure_and_the_run_goes_on(monkeypatch):
     assert isinstance(results[0], Failure) and results[0].stage == "extract"
     assert "boom" in results[0].detail
     assert isinstance(results[1], Article)
+
+
+def test_processes_give_the_same_records_in_the_same_order():
+    inputs = [{"id": f"a{i}", "text": STORY.replace("Moscow", city), "published": "2020-03-04"}
+              for i, city in enumerate(["Ankara", "Paris", "Cairo", "Kabul", "Lima"])]
+    inputs.insert(2, {"id": "empty", "text": ""})
+    one = [r.to_dict() for r in Pipeline(Settings(batch_size=2, places=False)).run(inputs)]
+    two_pipe = Pipeline(Settings(batch_size=2, processes=2, places=False))
+    two = [r.to_dict() for r in two_pipe.run(inputs)]
+    assert two == one
+    assert two_pipe.timer.seconds.get("parse", 0) > 0
+
+
+def _die(chunk):
+    os._exit(3)
+
+
+def test_a_dead_worker_chunk_is_redone_in_the_main_process(monkeypatch):
+    from dateline import parallel
+
+    monkeypatch.setattr(parallel, "_process_chunk", _die)
+    inputs = [STORY.replace("Moscow", city) for city in ("Ankara", "Paris", "Cairo", "Kabul", "Lima", "Oslo")]
+    results = list(Pipeline(Settings(processes=2, batch_size=1, places=False)).run(inputs))
+    assert [type(r).__name__ for r in results] == ["Article"] * 6

@@ -11,11 +11,11 @@ import importlib.util
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelNotFoundError
 from .records import Layout
-from .settings import DEFAULT_MODELS, Settings
+from .settings import DEFAULT_MODELS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -129,9 +129,6 @@ def tokenize(nlp: "Language", text: str, breaks: Iterable[int] = ()) -> "Doc":
     return doc
 
 
-def parse(nlp: "Language", items: Iterable[tuple["str | Doc", T]], settings: Settings) -> Iterator[tuple["Doc", T]]:
+def parse(nlp: "Language", items: Iterable[tuple["str | Doc", T]], batch_size: int) -> Iterator[tuple["Doc", T]]:
     """Parse ``(text or tokenized doc, context)`` pairs in batches; ``(doc, context)`` in input order."""
-    kwargs: dict[str, Any] = {"batch_size": settings.batch_size, "as_tuples": True}
-    if settings.processes > 1:
-        kwargs["n_process"] = settings.processes
-    yield from nlp.pipe(items, **kwargs)
+    yield from nlp.pipe(items, batch_size=batch_size, as_tuples=True)

@@ -176,7 +176,19 @@ class Pipeline:
     # -- running -----------------------------------------------------------------------------
 
     def run(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
-        """Process articles lazily, in input order; failures are yielded, never raised."""
+        """Process articles lazily, in input order; failures are yielded, never raised.
+
+        With ``settings.processes > 1`` whole articles are spread over worker processes.
+        """
+        if self.settings.processes > 1:
+            from .parallel import run_in_processes
+
+            yield from run_in_processes(self, (as_source(item, n) for n, item in enumerate(inputs, 1)))
+        else:
+            yield from self.run_here(inputs)
+
+    def run_here(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
+        """Process articles in this process, in input order."""
         batch: list[tuple["Doc", _Prepared] | Failure] = []
         for n, item in enumerate(inputs, 1):
             source = as_source(item, n)
@@ -191,7 +203,7 @@ class Pipeline:
                 except InputError as exc:
                     batch.append(Failure(origin=source.origin or f"<input {n}>", stage="read",
                                          reason=exc.reason, id=source.id, detail=str(exc)))
-            if len(batch) >= self.settings.batch_size * max(1, self.settings.processes):
+            if len(batch) >= self.settings.batch_size:
                 yield from self._finish(batch)
                 batch = []
         if batch:
@@ -206,7 +218,7 @@ class Pipeline:
         to_parse = [b for b in batch if not isinstance(b, Failure)]
         parsed: dict[int, Article | Failure] = {}
         t = time.perf_counter()
-        docs = parse(self.nlp, ((text, i) for i, (text, _) in enumerate(to_parse)), self.settings)
+        docs = parse(self.nlp, ((text, i) for i, (text, _) in enumerate(to_parse)), self.settings.batch_size)
         for doc, i in docs:
             t = self.timer.add("parse", t)
             prepared = to_parse[i][1]
@@ -256,5 +268,5 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
     doc_in = SourceDocument(text=text, id=id, published=published, source=source, title=title,
                             origin="<extract>")
     prepared = pipe.prepare(doc_in)
-    doc = next(parse(pipe.nlp, [(pipe._tokenized(prepared), 0)], settings.replace(processes=1)))[0]
+    doc = next(parse(pipe.nlp, [(pipe._tokenized(prepared), 0)], settings.batch_size))[0]
     return pipe.analyse(doc, prepared)

