@@ -19,21 +19,16 @@ the file given with ``--gold``) the script says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import re
-import subprocess
-import sys
 import tempfile
-import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "gold" / "tbaq_times.jsonl"
-Item = dict[str, Any]
+from devkit import GOLD_DIR, Item, log, parsed_docs, read_gold, run_scorer, write_jsonl
+
+DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"
 
 # Expression shapes for the breakdown, tried in order on the gold (or predicted) span's text.
 # They describe the text, not our rules, so the categories stay put when the rules change.
@@ -77,57 +72,7 @@ def shape_of(text: str) -> str:
     return "other"
 
 
-def _log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
-
-def read_gold(path: Path, split: str) -> list[Item]:
-    """The gold documents of one split: ``even`` and ``odd`` by line index (0-based), or ``all``."""
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if split == "all":
-        return docs
-    parity = 0 if split == "even" else 1
-    return [d for i, d in enumerate(docs) if i % 2 == parity]
-
-
-def parsed_docs(docs: Sequence[Item], cache_dir: Path) -> tuple[list[Any], list[Any]]:
-    """``(spaCy docs, layouts)`` for the gold documents, parsed as the pipeline does, cached."""
-    import spacy
-    from spacy.tokens import DocBin
-
-    from dateline.ingest.wire import analyse_layout
-    from dateline.knowledge.wire import load_wire_knowledge
-    from dateline.nlp import load_pipeline, masked_text, resolve_model
-
-    knowledge = load_wire_knowledge(())
-    layouts = [analyse_layout(d["text"], published=d.get("published"), source=d.get("source"), knowledge=knowledge)
-               for d in docs]
-    inputs = []
-    for d, layout in zip(docs, layouts):
-        breaks = sorted({z.start for z in layout.zones} | {z.end for z in layout.zones})
-        inputs.append((masked_text(d["text"], layout), breaks))
-    model = resolve_model(None)
-    key = hashlib.sha256(json.dumps([model, spacy.__version__, inputs]).encode("utf-8")).hexdigest()[:20]
-    cache = cache_dir / f"{key}.spacy"
-    nlp = load_pipeline()
-    if cache.is_file():
-        found = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(found) == len(docs):
-            return found, layouts
-    from dateline.nlp import tokenize
-
-    _log(f"times_dev: parsing {len(docs)} documents (cached in {cache}) ...")
-    started = time.perf_counter()
-    bin_ = DocBin(store_user_data=True)
-    found = []
-    tokenized = (tokenize(nlp, text, breaks) for text, breaks in inputs)
-    for doc in nlp.pipe(tokenized, batch_size=16):
-        bin_.add(doc)
-        found.append(doc)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    bin_.to_disk(cache)
-    _log(f"times_dev: parsed in {time.perf_counter() - started:.0f} s")
-    return found, layouts
 
 
 def predict(docs: Sequence[Item], parsed: Sequence[Any], layouts: Sequence[Any]) -> list[Item]:
@@ -144,17 +89,6 @@ def predict(docs: Sequence[Item], parsed: Sequence[Any], layouts: Sequence[Any])
     return out
 
 
-def write_jsonl(path: Path, records: Iterable[Item]) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def run_scorer(scorer: Path, gold: Path, pred: Path) -> str:
-    """score.py's report, run as the referee runs it."""
-    done = subprocess.run([sys.executable, str(scorer), "times", str(gold), str(pred)],
-                          capture_output=True, text=True, check=False)
-    return done.stdout + (done.stderr if done.returncode else "")
 
 
 def _pairs(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]:
@@ -258,10 +192,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     gold_path = args.gold if args.gold.is_absolute() else (Path.cwd() / args.gold)
     if not gold_path.is_file():
-        _log(f"times_dev: {args.gold} is missing (no ../shared next to the repository?): nothing to measure")
+        log(f"times_dev: {args.gold} is missing (no ../shared next to the repository?): nothing to measure")
         return 0
     all_docs = read_gold(gold_path, "all")
-    parsed, layouts = parsed_docs(all_docs, args.cache_dir)
+    parsed, layouts = parsed_docs(all_docs, args.cache_dir, label="times_dev")
     index = [i for i in range(len(all_docs)) if args.split == "all" or i % 2 == (0 if args.split == "even" else 1)]
     docs = [all_docs[i] for i in index]
     preds = predict(docs, [parsed[i] for i in index], [layouts[i] for i in index])
@@ -275,9 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         scorer = gold_path.parent.parent / "score.py"
         print(f"# {gold_path.name} split={args.split} documents={len(docs)}")
         if scorer.is_file():
-            print(run_scorer(scorer, gold_file, pred_file).rstrip())
+            print(run_scorer(scorer, "times", gold_file, pred_file).rstrip())
         else:
-            _log(f"times_dev: {scorer} is missing: no official figures")
+            log(f"times_dev: {scorer} is missing: no official figures")
     kinds = ("value", "missed", "spurious") if args.kind == "all" else (args.kind,)
     print()
     print(breakdown(docs, errors(docs, preds), args.show, args.category, kinds))

@@ -1,0 +1,82 @@
+"""What the development scripts share: gold files, cached parses laid out as the pipeline does,
+JSON Lines output and the referee ``score.py`` run as a separate program."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+Item = dict[str, Any]
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_DIR = REPO.parent / "shared" / "eval" / "gold"
+SCORER = REPO.parent / "shared" / "eval" / "score.py"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def read_gold(path: Path, split: str = "all") -> list[Item]:
+    """The gold documents of one split: ``even`` and ``odd`` by line index (0-based), or ``all``."""
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if split == "all":
+        return docs
+    parity = 0 if split == "even" else 1
+    return [d for i, d in enumerate(docs) if i % 2 == parity]
+
+
+def parsed_docs(docs: Sequence[Item], cache_dir: Path, *, label: str) -> tuple[list[Any], list[Any]]:
+    """``(spaCy docs, layouts)`` for the gold documents, parsed as the pipeline does, cached on disk."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from dateline.ingest.wire import analyse_layout
+    from dateline.knowledge.wire import load_wire_knowledge
+    from dateline.nlp import load_pipeline, masked_text, resolve_model, tokenize
+
+    knowledge = load_wire_knowledge(())
+    layouts = [analyse_layout(d["text"], published=d.get("published"), source=d.get("source"), knowledge=knowledge)
+               for d in docs]
+    inputs = []
+    for d, layout in zip(docs, layouts):
+        breaks = sorted({z.start for z in layout.zones} | {z.end for z in layout.zones})
+        inputs.append((masked_text(d["text"], layout), breaks))
+    model = resolve_model(None)
+    key = hashlib.sha256(json.dumps([model, spacy.__version__, inputs]).encode("utf-8")).hexdigest()[:20]
+    cache = cache_dir / f"{key}.spacy"
+    nlp = load_pipeline()
+    if cache.is_file():
+        found = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(found) == len(docs):
+            return found, layouts
+    log(f"{label}: parsing {len(docs)} documents (cached in {cache}) ...")
+    started = time.perf_counter()
+    bin_ = DocBin(store_user_data=True)
+    found = []
+    for doc in nlp.pipe((tokenize(nlp, text, breaks) for text, breaks in inputs), batch_size=16):
+        bin_.add(doc)
+        found.append(doc)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(cache)
+    log(f"{label}: parsed in {time.perf_counter() - started:.0f} s")
+    return found, layouts
+
+
+def write_jsonl(path: Path, records: Iterable[Item]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_scorer(scorer: Path, task: str, gold: Path, pred: Path) -> str:
+    """score.py's report, run as the referee runs it."""
+    done = subprocess.run([sys.executable, str(scorer), task, str(gold), str(pred)],
+                          capture_output=True, text=True, check=False)
+    return done.stdout + (done.stderr if done.returncode else "")
