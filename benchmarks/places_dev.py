@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import math
 import resource
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -30,6 +31,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
 from devkit import GOLD_DIR, Item, log, parsed_docs, read_gold, run_scorer, write_jsonl
 
 DEFAULT_GOLD = GOLD_DIR / "gwn_places.jsonl"

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
 from devkit import GOLD_DIR, Item, log, parsed_docs, read_gold, run_scorer, write_jsonl
 
 DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"

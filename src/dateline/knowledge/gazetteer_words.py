@@ -9,9 +9,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 
 __all__ = ["GeoWords", "load_geo_words"]
 
@@ -31,14 +31,7 @@ class GeoWords:
 
 
 def _read(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeFileError(f"cannot read place word file {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeFileError(f"{path}: expected a mapping of lists at the top level")
-    return data
+    return read_yaml_mapping(path, what="place word file", keys="directions, admin_nouns, org_heads")
 
 
 @lru_cache(maxsize=8)

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 
 __all__ = ["QuoteCues", "Pronoun", "load_cues", "default_cues", "DATA_DIR"]
 
@@ -94,20 +94,7 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except OSError as exc:
-        raise KnowledgeFileError(f"cannot read quote knowledge file {path}: {exc}; "
-                                 "check the path given for extra quote cues.") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeFileError(f"quote knowledge file {path} is not valid YAML ({exc}); "
-                                 "fix the file or leave it out.") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeFileError(f"quote knowledge file {path} must hold a mapping of keys "
-                                 "(verbs, frame_nouns, pronouns, ...), not a "
-                                 f"{type(data).__name__}.")
-    return data
+    return read_yaml_mapping(path, what="quote knowledge file", keys="verbs, frame_nouns, pronouns")
 
 
 def _words(value: Any, key: str) -> frozenset[str]:

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 
 __all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES"]
 
@@ -134,15 +134,7 @@ def _placeholders(classes: Mapping[str, Any]) -> dict[str, str]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     """The mapping in a YAML file; KnowledgeFileError when it is missing or malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError as exc:
-        raise KnowledgeFileError(f"time knowledge file {path} does not exist: check the path") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeFileError(f"time knowledge file {path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeFileError(f"time knowledge file {path} must hold a mapping at the top level")
-    return data
+    return read_yaml_mapping(path, what="time knowledge file")
 
 
 def _merge_classes(target: dict[str, Any], data: Mapping[str, Any], path: Path) -> None:

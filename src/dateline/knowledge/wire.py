@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 
 __all__ = ["WireKnowledge", "load_wire_knowledge", "DATA_DIR"]
 
@@ -55,18 +55,7 @@ class WireKnowledge:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-    except OSError as exc:
-        raise KnowledgeFileError(f"cannot read wire knowledge file {path}: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeFileError(f"wire knowledge file {path} is not valid YAML: {exc}; "
-                                 f"fix the file or leave it out") from exc
-    if not isinstance(data, dict):
-        raise KnowledgeFileError(f"wire knowledge file {path} must hold a mapping of lists "
-                                 f"(agencies, navigation, credit_agencies, ...), got {type(data).__name__}")
-    return data
+    return read_yaml_mapping(path, what="wire knowledge file", keys="agencies, navigation, credit_agencies")
 
 
 def _merge(files: Iterable[Path]) -> WireKnowledge:
