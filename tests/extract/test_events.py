@@ -362,3 +362,124 @@ def test_hyphenated_object_split_by_the_parser(nlp):
 def test_any_act_is_no_act(nlp):
     found = run(nlp, "Russia said it would respond to any attack on Turkey.")
     assert all(e.status == "hypothetical" for e in found if e.type == "ASSAULT")
+
+
+# -- object classes, loose objects and the frame that picks a reading -------------------------------
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a verb whose meaning is the type takes an object outside its list (at a lower weight)
+    ("Egypt severed its links with Iran.", "SANCTION"),
+    ("Kenya downgraded its embassy in Iran.", "SANCTION"),
+    ("Britain imposed a fine on Iran.", "SANCTION"),
+    ("Iran repealed the press law.", "CONCEDE"),
+    # objects of a class named once in event_objects.yaml
+    ("Russia halted military exchanges with Turkey.", "SANCTION"),
+    ("Russia cut off gas supplies to Ukraine.", "SANCTION"),
+    ("Egypt terminated its cooperation with Turkey.", "SANCTION"),
+    ("France gave its blessing to the German plan.", "SUPPORT"),
+    ("Kuwait paid compensation to Iraq.", "CONCEDE"),
+    ("Kenya put the capital under curfew.", "COERCE"),
+    ("Britain put Iran on its terror list.", "SANCTION"),
+    ("Germany refused visas to Iranian officials.", "SANCTION"),
+    ("Britain barred Iranian officials from entering the country.", "SANCTION"),
+    ("Iran barred the British journalist from leaving the country.", "COERCE"),
+    ("France gave its backing to Ukraine.", "SUPPORT"),
+    ("Russia lobbied on behalf of Iran.", "SUPPORT"),
+    ("Russian jets destroyed a Ukrainian bridge.", "ASSAULT"),
+    # a predicate of the object ("held X responsible", "called X unacceptable")
+    ("Iraq held Kuwait responsible for the deaths.", "ACCUSE"),
+    ("The French minister called the Iranian action unacceptable.", "ACCUSE"),
+])
+def test_loose_objects_and_classes(nlp, text, type_):
+    assert type_ in [e.type for e in run(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany slashed prices on Monday.",  # an object that contradicts the reading
+    "Britain lifted its stake in the firm.",
+])
+def test_excluded_objects_make_no_loose_event(nlp, text):
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    # arrest: a charge in the frame makes it the accusation; a plain arrest coerces
+    ("Iranian police arrested two Britons on suspicion of spying.", "ACCUSE"),
+    ("Iranian police arrested two British sailors on Monday.", "COERCE"),
+    # expel: diplomats are a sanction, a population driven out an assault
+    ("Egypt expelled two Turkish diplomats.", "SANCTION"),
+    ("Iraq expelled thousands of Kuwaiti residents.", "ASSAULT"),
+    # withdraw: from an organisation or talks is a sanction, from territory a retreat
+    ("Russia withdrew from the Council of Europe.", "SANCTION"),
+    ("Russia withdrew from the peace talks with Ukraine.", "SANCTION"),
+    ("Russia withdrew its troops from Ukraine.", "RETREAT"),
+    # agree: to demands is a concession, to act is an agreement
+    ("Iran agreed to the demands of Britain.", "CONCEDE"),
+    ("Iran agreed to negotiate with Britain.", "AGREE"),
+    # mobilize: support is rallied, troops are mobilized
+    ("France mobilized support for Ukraine.", "SUPPORT"),
+    ("Russia mobilized troops near Ukraine.", "MOBILIZE"),
+    # lift: a curfew is a concession, a blockade a retreat
+    ("Egypt lifted the curfew in Cairo.", "CONCEDE"),
+    ("Russia lifted the blockade of the Ukrainian port.", "RETREAT"),
+])
+def test_frame_picks_the_reading(nlp, text, type_):
+    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == [type_]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Germany endorsed the French proposal.", "SUPPORT"),
+    ("Russia sided with Iran in the dispute.", "SUPPORT"),
+    ("Britain defended Kuwait against the accusations.", "SUPPORT"),
+    ("France welcomed the decision of Germany.", "SUPPORT"),
+    ("Egypt voiced support for the Kuwaiti government.", "SUPPORT"),
+    ("Britain imposed sanctions on Iran.", "SANCTION"),
+    ("Germany froze the assets of Russian officials.", "SANCTION"),
+    ("Norway suspended aid to Kenya.", "SANCTION"),
+    ("Egypt recalled its ambassador from Turkey.", "SANCTION"),
+    ("Iran eased restrictions on British journalists.", "CONCEDE"),
+    ("Iran granted amnesty to Kenyan prisoners.", "CONCEDE"),
+    ("Turkey allowed Syrian refugees to return.", "CONCEDE"),
+    ("Iraq banned the Kuwaiti newspaper.", "COERCE"),
+    ("Russia deported two Ukrainian activists.", "COERCE"),
+    ("Iranian police confiscated the passports of British journalists.", "COERCE"),
+    ("Kenya imposed a curfew on the city.", "COERCE"),
+])
+def test_weak_types_are_covered(nlp, text, type_):
+    assert type_ in [e.type for e in run(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause on a person is background to the sentence's act
+    ("Iranian police beat Kuwaiti refugees, whom Iran blames for the unrest.", ["ASSAULT"]),
+    # so is a clause that sets the scene in time, when the sentence has an act of its own
+    ("Germany condemned Russia after Russian troops shelled Kyiv.", ["ACCUSE"]),
+    # an event noun after "after", "during", ... is the time of the main act
+    ("Germany condemned Russia after talks with France.", ["ACCUSE"]),
+    # a casualty participle is the outcome of the act it hangs on, whatever that act's type
+    ("Kenyan protesters rioted in Nairobi, killing two policemen.", ["PROTEST"]),
+    # ... but not a clause that contrasts two acts
+    ("Iran attacked the embassy, while Britain condemned Iran.", ["ASSAULT", "ACCUSE"]),
+])
+def test_background_clauses_give_way_to_the_main_act(nlp, text, expected):
+    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
+
+
+def test_a_sentence_main_trigger_stands_when_one_side_is_coded(nlp):
+    # praise needs a target; with none coded, the sentence's main act is still coded from its source
+    assert summary(run(nlp, "Germany praised the efforts to end the war.")) == [
+        ("SUPPORT", ["DEU"], [], "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an announced use of force is a threat
+    ("Turkey said it would take military action against Syria.", ["THREATEN"]),
+    ("Britain said it would respond with force to any Iranian provocation.", ["THREATEN"]),
+    ("Iran vowed to retaliate against Britain.", ["THREATEN"]),
+    ("Russia retaliated against Ukraine on Monday.", ["ASSAULT"]),
+    # the means names the act: one assault, not two
+    ("Turkish forces retaliated by carrying out attacks against Syrian positions.", ["ASSAULT"]),
+])
+def test_force_announced_and_used(nlp, text, expected):
+    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == expected

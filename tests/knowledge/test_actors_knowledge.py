@@ -223,3 +223,13 @@ def test_cities_give_countries(kb):
 def test_code_phrase_more(kb, text, expected):
     code = kb.code_phrase(text)
     assert (code.name, code.country, code.sector) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the Zairean army", "COD"), ("Soviet troops", "RUS"), ("Rhodesian forces", "ZWE"),
+    ("Czechoslovakia", "CZE"), ("West German police", "DEU"), ("Kampuchea", "KHM"),
+])
+def test_former_state_names_code_as_the_successor(text, country):
+    from dateline.knowledge.actors import load_actor_knowledge
+
+    assert load_actor_knowledge().code_phrase(text).country == country

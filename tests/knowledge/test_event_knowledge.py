@@ -158,3 +158,68 @@ def test_complement_modal_field(tmp_path):
                      encoding="utf-8")
     pattern = load_event_patterns([extra]).for_lemma("reckon")[0]
     assert pattern.aux == ("should",) and pattern.specificity == 1
+
+
+def test_object_classes_are_expanded_where_a_pattern_names_them():
+    impose = [p for p in load_event_patterns().for_lemma("impose") if p.type == "SANCTION" and not p.loose]
+    objects = {o.lemma for p in impose for o in p.objects}
+    assert {"sanction", "embargo", "tariff"} <= objects
+
+
+def test_unknown_object_class_says_what_is_wrong(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("patterns:\n  - {lemma: snub, type: REJECT, object: ['@NO_SUCH_CLASS']}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="object class"):
+        load_event_patterns([bad])
+
+
+def test_a_type_specific_verb_gets_a_loose_object_pattern_last():
+    hits = load_event_patterns().for_lemma("sever")
+    loose = [p for p in hits if p.loose]
+    assert loose and hits[-1].loose and loose[0].type == "SANCTION"
+    assert loose[0].objects[0].lemma == "*"
+    assert loose[0].weight < max(p.weight for p in hits if not p.loose)
+    assert "price" in loose[0].exclude  # an object that contradicts the reading
+
+
+@pytest.mark.parametrize("lemma", ["make", "take", "hold", "cut", "release"])
+def test_generic_or_unconstrained_verbs_get_no_loose_pattern(lemma):
+    # generic verbs (strict_verbs) take their meaning from the object; "release" has a bare pattern
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+
+
+def test_loose_type_settles_a_verb_whose_patterns_disagree():
+    patterns = load_event_patterns()
+    assert {p.type for p in patterns.for_lemma("impose") if not p.loose} >= {"SANCTION", "COERCE"}
+    assert [p.type for p in patterns.for_lemma("impose") if p.loose] == ["SANCTION"]
+
+
+def test_user_file_adds_classes_and_loose_types(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("classes:\n  FORTS: [fort, bastion]\nloose_types: {besiege: COERCE}\n"
+                     "patterns:\n  - {lemma: storm, type: ASSAULT, object: ['@FORTS']}\n", encoding="utf-8")
+    patterns = load_event_patterns([extra])
+    storm = [p for p in patterns.for_lemma("storm") if p.objects and p.objects[0].lemma == "fort"]
+    assert storm and {o.lemma for o in storm[0].objects} == {"fort", "bastion"}
+
+
+def test_object_lists_broaden_to_the_classes_they_share():
+    patterns = load_event_patterns()
+    cut = [p for p in patterns.for_lemma("cut") if p.type == "SANCTION" and not p.loose]
+    assert any("link" in {o.lemma for o in p.objects} for p in cut)  # TIES: tie, relation, ... link
+    # a noun another reading of the verb lists stays with that reading: "lift a blockade" retreats
+    lift = [p for p in patterns.for_lemma("lift") if p.type == "CONCEDE" and not p.loose]
+    assert lift and not any("blockade" in {o.lemma for o in p.objects} for p in lift)
+    assert any("blockade" in {o.lemma for o in p.objects} for p in patterns.for_lemma("lift") if p.type == "RETREAT")
+
+
+@pytest.mark.parametrize("body, message", [
+    ("loose_types: {snub: SNUB}\n", "not a PLOVER type"),
+    ("broaden: {classes: [NO_SUCH_CLASS]}\n", "not defined"),
+    ("exclusions: {'*': ['@NO_SUCH_CLASS']}\n", "object class"),
+])
+def test_malformed_object_policy_says_what_is_wrong(tmp_path, body, message):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(body, encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=message):
+        load_event_patterns([bad])

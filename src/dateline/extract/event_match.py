@@ -119,6 +119,8 @@ def _has_modifier(token: "Token", lemmas: Iterable[str]) -> bool:
 def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
     if term.lemma == "*":  # any object: the verb is an event only when used transitively
         return noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    if term.lemma.startswith("ent:"):  # a named entity of a type: "ent:org" (the Commonwealth)
+        return noun.ent_type_.lower() == term.lemma[4:]
     return _lemma(noun) == term.lemma and (not term.modifiers or _has_modifier(noun, term.modifiers))
 
 
@@ -126,8 +128,11 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     """The object noun, its conjuncts, nouns behind a quantity ("10 days of war games"), and,
     when the pattern names prepositions, their objects ("went on strike", "spoke by telephone")."""
     obj = object_of(token)
+    # the object of a named preposition, of a gerund after it ("arrested for spying"), and of a
+    # preposition it governs ("pulled out of the talks")
     prep_objs = [p for c in token.children if c.dep_ == "prep" and _lemma(c) in preps
-                 for p in c.children if p.dep_ == "pobj"]
+                 for p in [*c.children, *(g for n in c.children if n.dep_ == "prep" for g in n.children)]
+                 if p.dep_ in ("pobj", "pcomp")]
     if obj is None:
         return prep_objs
     # further objects: conjuncts, and the pieces of a hyphenated noun the parser split into
@@ -141,12 +146,25 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     return out
 
 
+def _complements(token: "Token") -> list["Token"]:
+    """A controlled verb, or a predicate of the object ("held X responsible", "called it illegal"),
+    which the parser may also attach as an adjectival clause or as an adjective after the object."""
+    out = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")
+           or (c.dep_ in ("advcl", "acomp") and c.pos_ == "ADJ")]
+    for obj in token.children:
+        if obj.dep_ in _OBJECT_DEPS:
+            out += [a for a in obj.children if a.dep_ == "amod" and a.i > obj.i and a.pos_ == "ADJ"]
+    return out
+
+
 def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tuple[bool, "Token | None"]:
     if not (as_verb and pattern.pos == "VERB") and not _pos_ok(token, pattern.pos):
         return False, None
     obj: Token | None = None
     if pattern.objects:
         for cand in _object_candidates(token, pattern.preps):
+            if _lemma(cand) in pattern.exclude:  # "cut prices": an object that contradicts the reading
+                continue
             if any(_term_fits(cand, term) for term in pattern.objects):
                 obj = cand
                 break
@@ -161,7 +179,7 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
     if pattern.modifiers and not _has_modifier(token, pattern.modifiers):
         return False, None
     if pattern.xcomp:
-        comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+        comps = _complements(token)
         if not comps or ("*" not in pattern.xcomp and not any(_lemma(c) in pattern.xcomp for c in comps)):
             return False, None
     if pattern.aux and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in pattern.aux

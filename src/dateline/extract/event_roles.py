@@ -153,8 +153,10 @@ def _target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: boo
     if trig.pos_ in ("VERB", "AUX") or trig.tag_.startswith("VB"):
         if passive:
             nouns += _children(trig, "nsubjpass")
-        elif match.obj is None or any(o.lemma == "*" for o in match.pattern.objects):
-            nouns += _children(trig, "dobj", "obj")
+        elif match.obj is None or any(o.lemma == "*" for o in match.pattern.objects) \
+                or match.obj.dep_ not in ("dobj", "obj"):
+            # the direct object, unless it is the trigger's own object noun ("arrested X on charges")
+            nouns += [c for c in _children(trig, "dobj", "obj") if match.obj is None or c.i != match.obj.i]
         nouns += _children(trig, "dative")
         nouns += [p for d in _children(trig, "dative") for p in _pobjs(d)]
     heads = [trig] + ([match.obj] if match.obj is not None else [])

@@ -7,7 +7,12 @@ hand-tuned ``knowledge/data/event_patterns.yaml``); source and target come from 
 the PLOVER↔CAMEO table (``knowledge/data/plover_codes.tsv``). A plain "said" is a quote, never an
 event: only PLOVER's verbal types (ACCUSE, REQUEST, REJECT, THREATEN, ...) are coded from speech.
 
-Confidence is a documented heuristic: 0.7 × the pattern's weight (its specificity, 0.4-0.95),
+Object nouns are grouped in classes (``knowledge/data/event_objects.yaml``); a verb specific to one
+type also takes an object outside its list, through a derived pattern of lower weight. A trigger
+in a clause that only sets the scene (a relative clause on a person, an "after ..." clause)
+gives way to the sentence's own act.
+
+Confidence is a documented heuristic: 0.7 × the pattern's weight (its specificity, 0.3-0.95),
 plus 0.15 when the source is coded with a country, plus 0.15 when the target is, minus 0.1 when
 neither role has an actor, times 0.9 for reported events; clamped to [0.05, 0.99].
 """
@@ -82,12 +87,15 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     text = coder.text
     sentence = _trimmed_span(text, sent.start_char, sent.end_char)
     out: list[Event] = []
-    for m in matches:
-        if _background_participle(m):
-            continue
-        roles = find_roles(m, coder, patterns, lexicon)
-        if not _needs_met(m, roles):
-            continue
+    embedded: list[bool] = []
+    triggers = {m.token.i for m in matches}
+    found = [(m, find_roles(m, coder, patterns, lexicon)) for m in matches if not _background_participle(m)]
+    coded = [(m, roles) for m, roles in found if _needs_met(m, roles)]
+    if not coded:
+        # a sentence whose triggers all lack the role they ask for: its main-clause trigger
+        # still makes the event when one side is coded ("Germany praised the efforts to ...")
+        coded = [(m, roles) for m, roles in found if _stands_alone(m, roles, lexicon)][:1]
+    for m, roles in coded:
         frame = read_frame(m.token, lexicon)
         type_, mode, status = _type_and_status(m, frame)
         if m.pattern.intent and type_ == "AGREE":
@@ -119,6 +127,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
             goldstein=code.goldstein if code else None, status=status, attributed_to=attributed,
             confidence=_confidence(m, roles, status),
         ))
+        embedded.append(_in_background_clause(m, triggers, patterns.event_nouns | lexicon.event_nouns, lexicon))
+    if not all(embedded):  # background in a relative or temporal clause gives way to the sentence's own act
+        out = [e for e, emb in zip(out, embedded) if not emb]
     return _merge_in_sentence(out)
 
 
@@ -205,10 +216,21 @@ def _fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], di
                 if h.head.i == h.i:
                     break
                 h = h.head
-        if other is not None and other.pattern.type == m.pattern.type and other.token.i not in dropped:
+        # a casualty participle reports the outcome of the act it hangs on, whatever its type
+        # ("protesters rioted, killing two": one riot)
+        outcome_of = t.dep_ == "advcl" and m.pattern.outcome and t.tag_ == "VBG"
+        if other is not None and (other.pattern.type == m.pattern.type or outcome_of) \
+                and other.token.i not in dropped:
             dropped.add(t.i)
             if m.pattern.mode and not other.pattern.mode:
                 modes[other.token.i] = m.pattern.mode
+    # "retaliated by carrying out attacks": the means names the act; the general verb goes
+    for m in matches:
+        t = m.token
+        if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.i in by_index:
+            head = by_index[t.head.head.i]
+            if head.pattern.type == m.pattern.type and head.pattern.weight <= m.pattern.weight:
+                dropped.add(head.token.i)
     # "donated and delivered goods to X": coordinated verbs of one type, one without an object of
     # its own, share that object: one act (the one with the object is kept)
     for m in matches:
@@ -228,6 +250,41 @@ def _background_participle(m: TriggerMatch) -> bool:
     t = m.token
     return (t.dep_ == "acl" and t.tag_ == "VBN"
             and not any(c.dep_ == "agent" for c in t.children) and not verbless_main(t))
+
+
+def _stands_alone(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+    """A trigger of the main clause (the root, a verb joined to it, or an event noun that is its
+    subject or object) with a coded source or target, from a pattern specific enough to stand
+    alone (weight 0.5 or more, not a verb of speech: not "spoke to reporters", "said it must act")."""
+    t = m.token
+    if m.pattern.needs == "none" or m.pattern.weight < 0.5 or lexicon.has("speech_verbs", m.pattern.lemma):
+        return False
+    main = t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+    if not main and not (m.pattern.pos == "NOUN" and t.head.dep_ == "ROOT" and t.dep_ in ("dobj", "nsubj")):
+        return False
+    return any(a.country for a in (*roles.source, *roles.target))
+
+
+def _in_background_clause(m: TriggerMatch, triggers: set[int], event_nouns: frozenset[str],
+                          lexicon: EventLexicon) -> bool:
+    """Whether the trigger sits in a clause that describes a noun ("refugees, whom authorities
+    blame for ...", "a team trying to broker a deal") or sets the scene in time ("condemned X
+    after Y attacked Z"): background to the sentence's main act. A clause on an event noun or
+    another trigger ("the strike, which killed ...") is that event."""
+    t = m.token
+    if m.pattern.pos == "NOUN" and t.dep_ == "pobj" and lexicon.has("background_preps", t.head.lemma_):
+        return True  # "after talks with X", "during the visit": the time of the main act
+    for _ in range(6):
+        if t.dep_ in ("relcl", "acl"):
+            head = t.head
+            return not (head.i in triggers or head.lemma_.lower() in event_nouns or verbless_main(t))
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and lexicon.has("background_marks", c.lemma_)
+                                     for c in t.children):
+            return True
+        if t.head.i == t.i or (t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.pos_ in ("VERB", "AUX")):
+            return False  # the main clause, or a clause of a verb: not a noun's description
+        t = t.head
+    return False
 
 
 def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str | None]:

@@ -2,7 +2,9 @@
 
 The packaged files are ``data/event_vocabulary.yaml`` (the broad wire-copy vocabulary of every
 type) and ``data/event_patterns.yaml`` (hand-tuned patterns; its header documents every field),
-read in that order. A user can layer files of the same shape over them with
+read in that order, and ``data/event_objects.yaml``: the classes of object nouns patterns name as
+"@CLASS", and the policy by which a verb specific to one type also takes other objects (one
+derived "loose" pattern per verb, tried last, at a lower weight). A user can layer files of the same shape over them with
 ``load_event_patterns(extra_files=...)``. An entry with the same lemma, part of speech, object,
 particle, preposition and modifier replaces an earlier one; between different entries of equal
 specificity, the one from the later file is tried first.
@@ -11,7 +13,7 @@ specificity, the one from the later file is tried first.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,11 +24,12 @@ from ..errors import KnowledgeFileError
 from .plover import PLOVER_TYPES
 
 __all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
-           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE"]
+           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE", "OBJECTS_FILE", "ObjectPolicy"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = DATA / "event_patterns.yaml"
 VOCABULARY_FILE = DATA / "event_vocabulary.yaml"
+OBJECTS_FILE = DATA / "event_objects.yaml"
 
 _POS = {"VERB", "NOUN", "ADJ"}
 _NEEDS = {"source", "target", "actor", "none"}
@@ -63,11 +66,14 @@ class EventPattern:
     intent: bool = False
     outcome: bool = False
     weight: float = 0.6
+    exclude: frozenset[str] = frozenset()
+    loose: bool = False
 
     @property
     def key(self) -> tuple[Any, ...]:
         """What identifies a pattern when a user file overrides a packaged one."""
-        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers, self.aux)
+        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers, self.aux,
+                self.loose)
 
     @property
     def specificity(self) -> int:
@@ -92,11 +98,11 @@ class EventPatterns:
         for p in self.patterns:
             index.setdefault(p.lemma, []).append(p)
         for lst in index.values():
-            lst.sort(key=lambda p: -p.specificity)
+            lst.sort(key=lambda p: (p.loose, -p.specificity))  # a derived loose pattern comes last
         object.__setattr__(self, "_index", index)
 
     def for_lemma(self, lemma: str) -> list[EventPattern]:
-        """Patterns whose trigger is ``lemma``, most specific first."""
+        """Patterns whose trigger is ``lemma``, most specific first, loose-object ones last."""
         return self._index.get(lemma.lower(), [])  # type: ignore[attr-defined]
 
     @property
@@ -143,7 +149,134 @@ def _object_term(text: str) -> ObjectTerm:
     return ObjectTerm(words[-1], tuple(words[:-1]))
 
 
-def _patterns_from_entry(entry: Any, where: str) -> list[EventPattern]:
+def _expand(values: list[str], classes: dict[str, tuple[str, ...]], where: str) -> list[str]:
+    """Object words with every "@CLASS" replaced by the class's nouns."""
+    out: list[str] = []
+    for v in values:
+        if v.startswith("@"):
+            try:
+                out.extend(classes[v[1:].upper()])
+            except KeyError:
+                raise KnowledgeFileError(f"{where}: the object class {v!r} is not defined; classes are "
+                                         f"listed under 'classes' in {OBJECTS_FILE}") from None
+        else:
+            out.append(v)
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class ObjectPolicy:
+    """Object classes and how strictly verbs hold to their object lists (``data/event_objects.yaml``)."""
+
+    classes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    loose_weight: float = 0.6
+    strict_verbs: frozenset[str] = frozenset()
+    loose_types: dict[str, str] = field(default_factory=dict)
+    exclusions: dict[str, frozenset[str]] = field(default_factory=dict)
+    broaden: tuple[str, ...] = ()
+    min_overlap: int = 2
+
+    def broadened(self, pattern: EventPattern, taken: frozenset[str] = frozenset()) -> EventPattern:
+        """``pattern`` with every noun of each class its object list shares ``min_overlap`` nouns
+        with, but for the nouns in ``taken`` (listed by the verb's patterns of another reading)."""
+        if not pattern.objects or any(o.lemma == "*" for o in pattern.objects):
+            return pattern
+        listed = {" ".join((*o.modifiers, o.lemma)) for o in pattern.objects}
+        extra: list[str] = []
+        for name in self.broaden:
+            members = self.classes.get(name, ())
+            if len(listed & set(members)) >= self.min_overlap:
+                extra.extend(m for m in members if m not in listed and m not in extra and m not in taken)
+        if not extra:
+            return pattern
+        return replace(pattern, objects=pattern.objects + tuple(_object_term(m) for m in extra))
+
+    def excluded(self, type_: str) -> frozenset[str]:
+        """Object lemmas that contradict a loose reading of a verb of ``type_``."""
+        return self.exclusions.get("*", frozenset()) | self.exclusions.get(type_, frozenset())
+
+
+def _read_policy(paths: Iterable[Path]) -> ObjectPolicy:
+    classes: dict[str, tuple[str, ...]] = {}
+    strict: set[str] = set()
+    loose_types: dict[str, str] = {}
+    raw_exclusions: dict[str, list[str]] = {}
+    weight = 0.6
+    broaden: list[str] = []
+    overlap = 2
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise KnowledgeFileError(f"cannot read the event object file {path}: {exc}") from exc
+        except yaml.YAMLError as exc:
+            raise KnowledgeFileError(f"the event object file {path} is not valid YAML: {exc}") from exc
+        if not isinstance(data, dict):
+            raise KnowledgeFileError(f"{path}: expected a mapping (see {OBJECTS_FILE})")
+        try:
+            for name, words in (data.get("classes") or {}).items():
+                classes[str(name).upper()] = tuple(w.lower() for w in _as_list(words))
+            strict.update(w.lower() for w in _as_list(data.get("strict_verbs")))
+            for lemma, type_ in (data.get("loose_types") or {}).items():
+                if str(type_).upper() not in PLOVER_TYPES:
+                    raise ValueError(f"loose type {type_!r} of {lemma!r} is not a PLOVER type")
+                loose_types[str(lemma).lower()] = str(type_).upper()
+            for type_, words in (data.get("exclusions") or {}).items():
+                raw_exclusions.setdefault(str(type_).upper(), []).extend(_as_list(words))
+            if "loose_weight" in data:
+                weight = float(data["loose_weight"])
+            if data.get("broaden"):
+                broaden.extend(w.upper() for w in _as_list(data["broaden"].get("classes")))
+                overlap = int(data["broaden"].get("min_overlap", overlap))
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise KnowledgeFileError(f"{path}: {exc}") from exc
+    exclusions = {t: frozenset(w.lower() for w in _expand(ws, classes, f"exclusions of {t}"))
+                  for t, ws in raw_exclusions.items()}
+    unknown = [c for c in broaden if c not in classes]
+    if unknown:
+        raise KnowledgeFileError(f"the classes {unknown} to broaden are not defined under 'classes'")
+    return ObjectPolicy(classes, weight, frozenset(strict), loose_types, exclusions,
+                        tuple(dict.fromkeys(broaden)), overlap)
+
+
+def _loose_patterns(patterns: Iterable[EventPattern], policy: ObjectPolicy) -> list[EventPattern]:
+    """One "any object" pattern per frame of a verb whose object patterns all name one type.
+
+    "expelled the correspondent", "froze the membership": the verb says the type; an object
+    outside the list only lowers the weight. Objects in the policy's exclusions, and the objects
+    the verb's patterns of other types name, do not fit it.
+    """
+    by_lemma: dict[str, list[EventPattern]] = {}
+    for p in patterns:
+        if p.pos == "VERB":
+            by_lemma.setdefault(p.lemma, []).append(p)
+    out: list[EventPattern] = []
+    for lemma, ps in by_lemma.items():
+        if lemma in policy.strict_verbs or any(p.specificity == 0 for p in ps):
+            continue
+        named = [p for p in ps if p.objects and not any(o.lemma == "*" for o in p.objects)]
+        if not named:
+            continue
+        types = {p.type for p in named}
+        type_ = policy.loose_types.get(lemma) or (types.pop() if len(types) == 1 else None)
+        if type_ is None:
+            continue
+        own = [p for p in named if p.type == type_] or [replace(p, type=type_, mode=None, context=())
+                                                         for p in named]
+        others = {o.lemma for p in named if p.type != type_ for o in p.objects}
+        modes = {p.mode for p in own}
+        mode = next(iter(modes)) if len(modes) == 1 else None
+        best = max(own, key=lambda p: p.weight)
+        for particles, preps in dict.fromkeys((p.particles, p.preps) for p in own):
+            out.append(replace(
+                best, objects=(ObjectTerm("*"),), particles=particles, preps=preps, modifiers=(), xcomp=(),
+                aux=(), mode=mode, weight=round(best.weight * policy.loose_weight, 2),
+                exclude=policy.excluded(type_) | others, loose=True, control=False, intent=False))
+    return out
+
+
+def _patterns_from_entry(entry: Any, where: str,
+                         classes: dict[str, tuple[str, ...]] | None = None) -> list[EventPattern]:
     if not isinstance(entry, dict):
         raise KnowledgeFileError(f"{where}: a pattern must be a mapping with at least 'lemma' and 'type'")
     try:
@@ -168,7 +301,8 @@ def _patterns_from_entry(entry: Any, where: str) -> list[EventPattern]:
         xcomp = tuple(_as_list(entry.get("xcomp")))
         common = dict(
             type=type_, pos=pos,
-            objects=tuple(_object_term(o) for o in _as_list(entry.get("object"))),
+            objects=tuple(_object_term(o) for o in _expand(_as_list(entry.get("object")), classes or {}, where)),
+            exclude=frozenset(w.lower() for w in _expand(_as_list(entry.get("exclude")), classes or {}, where)),
             particles=tuple(w.lower() for w in _as_list(entry.get("particle"))),
             preps=tuple(w.lower() for w in _as_list(entry.get("prep"))),
             modifiers=tuple(w.lower() for w in _as_list(entry.get("modifier"))),
@@ -190,7 +324,8 @@ def _patterns_from_entry(entry: Any, where: str) -> list[EventPattern]:
     return [EventPattern(lemma=lemma, **common) for lemma in lemmas]
 
 
-def _read(path: Path) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str]]:
+def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
+          ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
@@ -201,7 +336,7 @@ def _read(path: Path) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], d
         raise KnowledgeFileError(f"{path}: expected a mapping with a 'patterns' list (see {DEFAULT_FILE})")
     patterns: list[EventPattern] = []
     for n, entry in enumerate(data.get("patterns") or [], 1):
-        patterns.extend(_patterns_from_entry(entry, f"{path}, pattern {n}"))
+        patterns.extend(_patterns_from_entry(entry, f"{path}, pattern {n}", classes))
     targets = {str(t).upper(): tuple(w.lower() for w in _as_list(v))
                for t, v in ((data.get("defaults") or {}).get("targets") or {}).items()}
     nominal = data.get("nominalizations") or {}
@@ -215,15 +350,22 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     by_key: dict[tuple[Any, ...], tuple[int, EventPattern]] = {}
     targets: dict[str, tuple[str, ...]] = {}
     nominal: dict[str, str] = {}
+    policy = _read_policy((OBJECTS_FILE, *files))
     for rank, path in enumerate(files):
-        patterns, defaults, nouns = _read(path)
+        patterns, defaults, nouns = _read(path, policy.classes)
         targets.update(defaults)
         nominal.update(nouns)
         for p in patterns:
             by_key[p.key] = (rank, p)
     # later files first, so that a tie in specificity goes to the more specific file
-    ordered = sorted(by_key.values(), key=lambda rp: -rp[0])
-    return EventPatterns(tuple(p for _, p in ordered), targets, nominal)
+    ordered = [p for _, p in sorted(by_key.values(), key=lambda rp: -rp[0])]
+    listed: dict[tuple[str, str], set[str]] = {}
+    for p in ordered:
+        listed.setdefault((p.lemma, p.type), set()).update(" ".join((*o.modifiers, o.lemma)) for o in p.objects)
+    others = {key: frozenset().union(*(v for k, v in listed.items() if k[0] == key[0] and k[1] != key[1]))
+              for key in listed}
+    ordered = [policy.broadened(p, others[(p.lemma, p.type)]) for p in ordered]
+    return EventPatterns(tuple(ordered + _loose_patterns(ordered, policy)), targets, nominal)
 
 
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
