@@ -263,15 +263,24 @@ class _Finder:
                 start, end = self._trim(ent.start, ent.end)
                 self._embedded(start, end)  # "the Muscat International Film Festival"
 
-    def _entity(self, ent: "SpacySpan") -> None:
+    def _name_of(self, ent: "SpacySpan") -> tuple[int, int, str] | None:
+        """The entity's trimmed token range and text, or None when it is empty or a demonym
+        (a demonym is added as one when demonyms are asked for)."""
         start, end = self._trim(ent.start, ent.end)
         if start >= end:
-            return
+            return None
         text = self._text(start, end)
         if self._is_demonym(text):
             if self.demonyms:
                 self._add(start, end, "demonym", ent.label_)
+            return None
+        return start, end, text
+
+    def _entity(self, ent: "SpacySpan") -> None:
+        named = self._name_of(ent)
+        if named is None:
             return
+        start, end, text = named
         if self._org_head_after(end) or self._operation(start, end):
             return
         if text in self.person_names and not _strong(self.gaz.lookup_text(text), 1_000_000):
@@ -321,14 +330,10 @@ class _Finder:
         return True
 
     def _norp(self, ent: "SpacySpan") -> None:
-        start, end = self._trim(ent.start, ent.end)
-        if start >= end:
+        named = self._name_of(ent)
+        if named is None:
             return
-        text = self._text(start, end)
-        if self._is_demonym(text):
-            if self.demonyms:
-                self._add(start, end, "demonym", ent.label_)
-            return
+        start, end, text = named
         if text.lower() not in self.words.not_places and _strong(self.gaz.lookup_text(text), 50_000):
             self._add(start, end, "ner", ent.label_)  # "Sochi" labelled NORP
 
