@@ -483,3 +483,49 @@ def test_a_sentence_main_trigger_stands_when_one_side_is_coded(nlp):
 ])
 def test_force_announced_and_used(nlp, text, expected):
     assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plain "said" keeps the act it reports
+    ("Ukraine said that Russia attacked Kyiv.", [("ASSAULT", ["RUS"], ["UKR"], "asserted")]),
+    # the complement of a verbal trigger is its content, not an act of its own
+    ("Kenya demanded that Britain withdraw its soldiers.", [("REQUEST", ["KEN"], ["GBR"], "asserted")]),
+    ("Russia warned that it would attack Ukraine.", [("THREATEN", ["RUS"], ["UKR"], "asserted")]),
+    ("Iran conceded that its forces attacked the British ship.", [("CONCEDE", ["IRN"], ["GBR"], "asserted")]),
+    ("Russia denied that its troops attacked Ukraine.", [("REJECT", ["RUS"], ["UKR"], "asserted")]),
+    # what is said beside the sentence's own act is not coded again
+    ("Germany condemned Russia, saying Russian troops shelled Kyiv.", [("ACCUSE", ["DEU"], ["RUS"], "asserted")]),
+    # nor is an act in a controlled complement beside the sentence's own act
+    ("Russia expelled two Ukrainian diplomats and was forced to close its embassy in Kyiv.",
+     [("SANCTION", ["RUS"], ["UKR"], "asserted")]),
+])
+def test_events_in_clausal_complements(nlp, text, expected):
+    assert summary(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition on the light verb that governs the trigger noun
+    ("Iran imposed sanctions on Britain.", [("SANCTION", ["IRN"], ["GBR"], "asserted")]),
+    ("Germany lodged a protest with Russia.", [("ACCUSE", ["DEU"], ["RUS"], "asserted")]),
+    ("Germany issued a warning to Russia.", [("THREATEN", ["DEU"], ["RUS"], "asserted")]),
+    # the indirect object of the light verb
+    ("Egypt gave Turkey an ultimatum.", [("THREATEN", ["EGY"], ["TUR"], "asserted")]),
+    # the subject of a threat's complement, when it is not the source itself
+    ("Russia threatened that Ukraine would pay.", [("THREATEN", ["RUS"], ["UKR"], "asserted")]),
+    # the owner of the thing a complaint is about
+    ("Iran protested over the British seizure.", [("ACCUSE", ["IRN"], ["GBR"], "asserted")]),
+])
+def test_missing_targets_are_found_around_the_trigger(nlp, text, expected):
+    assert summary(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "protest": a march against something by default, a complaint when addressed or "over" something
+    ("Kenyan students protested against the British base.", "PROTEST"),
+    ("Iran protested to Britain over the seizure.", "ACCUSE"),
+    ("Iran protested over the British seizure.", "ACCUSE"),
+    # "strike": an object makes the assault reading win over the strike "for" something
+    ("Russian troops struck the Ukrainian base for the second time.", "ASSAULT"),
+])
+def test_type_of_an_ambiguous_trigger(nlp, text, expected):
+    assert [e.type for e in run(nlp, text)] == [expected]

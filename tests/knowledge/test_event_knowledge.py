@@ -223,3 +223,33 @@ def test_malformed_object_policy_says_what_is_wrong(tmp_path, body, message):
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=message):
         load_event_patterns([bad])
+
+
+def test_default_type_settles_a_tie_between_readings():
+    patterns = load_event_patterns()
+    assert patterns.default_types["protest"] == "PROTEST"
+    tied = [p for p in patterns.for_lemma("protest") if p.pos == "VERB" and "against" in p.preps]
+    assert [p.type for p in tied][:1] == ["PROTEST"]
+
+
+def test_an_object_constraint_wins_a_tie_in_specificity():
+    strike = [p for p in load_event_patterns().for_lemma("strike") if p.pos == "VERB" and p.specificity == 1]
+    assert strike[0].objects and strike[0].type == "ASSAULT"
+
+
+def test_a_loose_object_pattern_comes_before_a_bare_one():
+    hits = load_event_patterns().for_lemma("withdraw")
+    kinds = ["bare" if not p.specificity and not p.loose else "loose" if p.loose else "constrained" for p in hits]
+    assert kinds == sorted(kinds, key=["constrained", "loose", "bare"].index)
+
+
+def test_user_file_sets_a_default_type(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("defaults:\n  types: {protest: accuse}\n", encoding="utf-8")
+    assert load_event_patterns([extra]).default_types["protest"] == "ACCUSE"
+
+
+def test_governing_types_and_complement_labels_are_listed():
+    lexicon = load_event_lexicon()
+    assert {"request", "threaten", "accuse", "reject"} <= lexicon.governing_types
+    assert lexicon.has("complement_deps", "ccomp") and lexicon.has("cognition_verbs", "believe")

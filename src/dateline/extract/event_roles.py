@@ -7,16 +7,20 @@ the subject of the nearest governing action verb. Symmetric events read ``betwee
 coordinated subjects are all sources, or a dyad for the types listed in ``dyadic_symmetric_types``.
 
 When no rule finds a target, in order: the owner of the trigger's object noun ("rejected the
-French proposal"), the doer of an act named as object ("criticized the Israeli raid"), the place
-for the types in ``place_target_types`` ("demonstrated in Belgrade"), and last the nearest coded
-actor among the trigger's dependents, another country's first (never the subject, never the
-place where the act happened). Parser slips are mended where they are regular: a subject read as
+French proposal"), the doer of an act named as object ("criticized the Israeli raid"), for a
+trigger noun the dative or target preposition of the light verb it is the object of ("imposed
+sanctions on X", "gave X an ultimatum"), for a control or verbal trigger (``governing_types``)
+the subject or object of its complement ("warned that it would attack X"), the place for the
+types in ``place_target_types`` ("demonstrated in Belgrade"), and last the nearest coded actor
+among the trigger's dependents or their owners ("protested over the British seizure"), another
+country's first (never the subject, never the place where the act happened). Parser slips are mended where they are regular: a subject read as
 a modifier ("Turkey(npadvmod) massed"), a main verb hung on a noun in a verbless sentence, a
 preposition that lost its object to the next clause.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -196,14 +200,16 @@ def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -
 
 
 def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[str, ...],
-                        depth: int = 0) -> list[Actor]:
-    """``demanded that X ...`` → X; ``threatened to ban X`` → X; ``refused to lift Y on X`` → X."""
+                        depth: int = 0, source: Sequence[Actor] = ()) -> list[Actor]:
+    """``demanded that X ...`` → X; ``threatened to ban X`` → X; ``refused to lift Y on X`` → X;
+    ``warned that it would attack X`` → X (a subject that is the source itself is passed over)."""
     fallback: list[Actor] = []
+    own = {a.country for a in source if a.country}
     for comp in _children(match.token, "ccomp", "xcomp"):
         if comp.dep_ == "ccomp":
             for s in _children(comp, "nsubj", "nsubjpass"):
                 got = coder.code_noun(s)
-                if got:
+                if got and not (own and {a.country for a in got} <= own):
                     return got
         inner = TriggerMatch(comp, match.pattern, None)
         for n in _target_nouns(inner, targets + ("on", "against", "with", "from", "to"), passive=is_passive(comp)):
@@ -213,7 +219,7 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
             if got and not fallback:
                 fallback = got
         if depth < 1:  # "refused to allow X to cross"
-            got = _complement_targets(inner, coder, targets, depth + 1)
+            got = _complement_targets(inner, coder, targets, depth + 1, source)
             if got:
                 return got
     return fallback
@@ -245,7 +251,18 @@ _NOT_TARGET_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod", "punct",
 _LOCATIVE = {"in", "at", "inside", "within", "throughout", "across", "near", "around"}
 
 
-def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 4) -> list[Actor]:
+def _owner(noun: "Token", coder: ActorCoder) -> list[Actor]:
+    """The country-coded possessor or nationality word before a noun, if any."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and not coder.is_pronoun(c):
+            found = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else _code_token(c, coder)
+            found = [a for a in found if a.country]
+            if found:
+                return found
+    return []
+
+
+def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6) -> list[Actor]:
     """The last resort for a target: the nearest coded actor among the trigger's own dependents
     (objects, prepositional phrases, complements; never its subject), one of another country than
     the source first ("protested X's failure", "in defiance of X", "over X's decision")."""
@@ -254,11 +271,14 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
     frontier = [match.token] + ([match.obj] if match.obj is not None else [])
     seen = {t.i for t in frontier}
     same_country: list[Actor] = []
-    for _ in range(hops):
+    for hop in range(hops):
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
-                if c.i in seen or c.dep_ in _NOT_TARGET_DEPS or c.ent_type_ in ("DATE", "TIME") \
+                # below the trigger's own words, the doer of a clause on a noun owns it ("over
+                # a bill signed by X")
+                owner = hop > 0 and c.dep_ == "agent"
+                if c.i in seen or (c.dep_ in _NOT_TARGET_DEPS and not owner) or c.ent_type_ in ("DATE", "TIME") \
                         or (c.dep_ == "prep" and c.lower_ in _LOCATIVE
                             and (t.i == match.token.i or t.lemma_.lower() in coder.event_nouns)):
                     continue  # where it happened is not whom it concerns ("positions in X" is)
@@ -268,12 +288,27 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
             if n.pos_ not in ("NOUN", "PROPN", "PRON") or coder.is_pronoun(n):
                 continue
             got = [a for a in coder.code_noun(n) if a.country and (a.start, a.end) not in spans]
+            if not got:  # the owner of a thing or act: "over the British seizure", "Russia's decision"
+                got = [a for a in _owner(n, coder) if (a.start, a.end) not in spans]
             if got and not {a.country for a in got} <= own:
                 return got
             if got and not same_country:
                 same_country = got
         frontier = nxt
     return same_country
+
+
+def _light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "EventLexicon") -> list["Token"]:
+    """Nouns in target position on the light verb whose object the trigger noun is: "imposed
+    sanctions on X", "gave X a warning", "lodged a protest with X"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or not lexicon.has("light_verbs", verb.lemma_):
+        return []
+    nouns = _children(verb, "dative") + [p for d in _children(verb, "dative") for p in _pobjs(d)]
+    for prep in _children(verb, "prep"):
+        if prep.lower_ in targets or prep.lemma_.lower() in targets:
+            nouns += _pobjs(prep)
+    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
 
 
 def _between(noun: "Token") -> list["Token"]:
@@ -324,8 +359,10 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = _best_target(of_nouns, coder, source)
     if not target and match.obj is not None and match.obj.i != trig.i:
         target = _object_owner(match.obj, coder, source)
-    if not target and (pattern.control or pattern.pos == "ADJ"):
-        target = _complement_targets(match, coder, targets)
+    if not target and pattern.pos == "NOUN":
+        target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
+    if not target and (pattern.control or pattern.pos == "ADJ" or lexicon.has("governing_types", pattern.type)):
+        target = _complement_targets(match, coder, targets, source=source)
     if not target and lexicon.has("place_target_types", pattern.type):
         places = [n for n in _target_nouns(match, ("in",), passive=False) if n.pos_ == "PROPN"]
         target = [a for a in _best_target(places, coder, source) if a.country and a.kind == "state"]

@@ -9,8 +9,10 @@ event: only PLOVER's verbal types (ACCUSE, REQUEST, REJECT, THREATEN, ...) are c
 
 Object nouns are grouped in classes (``knowledge/data/event_objects.yaml``); a verb specific to one
 type also takes an object outside its list, through a derived pattern of lower weight. A trigger
-in a clause that only sets the scene (a relative clause on a person, an "after ..." clause)
-gives way to the sentence's own act.
+in a clause that only sets the scene (a relative clause on a person, an "after ..." clause), or in
+what is said or thought ("..., saying X attacked Y") or a controlled complement ("was forced to
+use tear gas"), gives way to the sentence's own act; the complement of a verbal trigger
+(``governing_types``: "demanded that X withdraw") is its content, never an event of its own.
 
 Confidence is a documented heuristic: 0.7 × the pattern's weight (its specificity, 0.3-0.95),
 plus 0.15 when the source is coded with a country, plus 0.15 when the target is, minus 0.1 when
@@ -46,9 +48,6 @@ _INTENT_TO_AGREE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
 _INTENT_TO_THREATEN = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence"}
-# Types whose trigger governs the content of what is said: events inside their complement are
-# that content, not events of their own ("accused X of attacking", "demanded the withdrawal").
-_VERBAL_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _HEAD_ZONES = ("title", "standfirst")
 
 
@@ -82,7 +81,7 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
                          quotes: Sequence[Quote] = ()) -> list[Event]:
     """The events of one sentence, one per trigger, repeats within the sentence merged."""
     matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs) if not _says_nothing(m, lexicon)]
-    matches, contents = _absorb(matches)
+    matches, contents = _absorb(matches, lexicon)
     matches, modes = _fold_same_type(matches)
     text = coder.text
     sentence = _trimmed_span(text, sent.start_char, sent.end_char)
@@ -95,6 +94,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         # a sentence whose triggers all lack the role they ask for: its main-clause trigger
         # still makes the event when one side is coded ("Germany praised the efforts to ...")
         coded = [(m, roles) for m, roles in found if _stands_alone(m, roles, lexicon)][:1]
+    inside = [_in_said_complement(m, lexicon) for m, _ in coded]
+    if not all(inside):  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
+        coded = [c for c, said in zip(coded, inside) if not said]
     for m, roles in coded:
         frame = read_frame(m.token, lexicon)
         type_, mode, status = _type_and_status(m, frame)
@@ -136,7 +138,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
 # -- matching helpers --------------------------------------------------------------------------
 
 
-def _absorb(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, list[TriggerMatch]]]:
+def _absorb(matches: list[TriggerMatch],
+            lexicon: EventLexicon) -> tuple[list[TriggerMatch], dict[int, list[TriggerMatch]]]:
     """Drop triggers that are the content of a governing control or verbal trigger.
 
     Returns the remaining matches and, per governing trigger, the triggers of its complement.
@@ -151,7 +154,9 @@ def _absorb(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, 
             for child in noun.children:
                 if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     absorbed.update(t.i for t in child.subtree)
-    governors = [m for m in matches if m.pattern.control or m.pattern.type in _VERBAL_TYPES]
+    # types whose trigger governs the content of what is said (``governing_types``): events inside
+    # their complement are that content, not events of their own ("accused X of attacking")
+    governors = [m for m in matches if m.pattern.control or lexicon.has("governing_types", m.pattern.type)]
     if not governors:
         return [m for m in matches if m.token.i not in absorbed], {}
     for g in governors:
@@ -283,6 +288,19 @@ def _in_background_clause(m: TriggerMatch, triggers: set[int], event_nouns: froz
             return True
         if t.head.i == t.i or (t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.pos_ in ("VERB", "AUX")):
             return False  # the main clause, or a clause of a verb: not a noun's description
+        t = t.head
+    return False
+
+
+def _in_said_complement(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """Whether the trigger sits in the clausal complement (``complement_deps``) of a verb of
+    speech or thought ("said that X attacked Y", "believes X will withdraw"), or in the controlled
+    complement (``controlled_deps``) of any verb ("police were forced to use tear gas")."""
+    t = m.token
+    while t.head.i != t.i:
+        if lexicon.has("controlled_deps", t.dep_) or (lexicon.has("complement_deps", t.dep_) and (
+                lexicon.has("speech_verbs", t.head.lemma_) or lexicon.has("cognition_verbs", t.head.lemma_))):
+            return True
         t = t.head
     return False
 

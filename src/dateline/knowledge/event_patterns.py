@@ -92,17 +92,26 @@ class EventPatterns:
     patterns: tuple[EventPattern, ...]
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nominalizations: dict[str, str] = field(default_factory=dict)
+    default_types: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[EventPattern]] = {}
         for p in self.patterns:
             index.setdefault(p.lemma, []).append(p)
         for lst in index.values():
-            lst.sort(key=lambda p: (p.loose, -p.specificity))  # a derived loose pattern comes last
+            lst.sort(key=self._rank)
         object.__setattr__(self, "_index", index)
 
+    def _rank(self, p: EventPattern) -> tuple[int, int, bool, bool]:
+        """Most constrained first; a derived loose pattern (its object class matched) before a
+        pattern that asks for nothing but the lemma; among equals, one with an object constraint
+        ("struck the town for" is an assault), then the lemma's default type (``defaults: types``)."""
+        tier = 0 if not p.loose and p.specificity else (1 if p.loose else 2)
+        default = self.default_types.get(p.lemma)
+        return tier, -p.specificity, not p.objects, default is not None and default != p.type
+
     def for_lemma(self, lemma: str) -> list[EventPattern]:
-        """Patterns whose trigger is ``lemma``, most specific first, loose-object ones last."""
+        """Patterns whose trigger is ``lemma``, most specific first, bare ones last (see ``_rank``)."""
         return self._index.get(lemma.lower(), [])  # type: ignore[attr-defined]
 
     @property
@@ -325,7 +334,7 @@ def _patterns_from_entry(entry: Any, where: str,
 
 
 def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
-          ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str]]:
+          ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
@@ -342,7 +351,11 @@ def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
     nominal = data.get("nominalizations") or {}
     if not isinstance(nominal, dict):
         raise KnowledgeFileError(f"{path}: 'nominalizations' must map event nouns to verb lemmas")
-    return patterns, targets, {str(k).lower(): str(v).lower() for k, v in nominal.items()}
+    readings = (data.get("defaults") or {}).get("types") or {}
+    if not isinstance(readings, dict):
+        raise KnowledgeFileError(f"{path}: 'defaults: types' must map trigger lemmas to PLOVER types")
+    return (patterns, targets, {str(k).lower(): str(v).lower() for k, v in nominal.items()},
+            {str(k).lower(): str(v).upper() for k, v in readings.items()})
 
 
 @lru_cache(maxsize=8)
@@ -350,11 +363,13 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     by_key: dict[tuple[Any, ...], tuple[int, EventPattern]] = {}
     targets: dict[str, tuple[str, ...]] = {}
     nominal: dict[str, str] = {}
+    readings: dict[str, str] = {}
     policy = _read_policy((OBJECTS_FILE, *files))
     for rank, path in enumerate(files):
-        patterns, defaults, nouns = _read(path, policy.classes)
+        patterns, defaults, nouns, types = _read(path, policy.classes)
         targets.update(defaults)
         nominal.update(nouns)
+        readings.update(types)
         for p in patterns:
             by_key[p.key] = (rank, p)
     # later files first, so that a tie in specificity goes to the more specific file
@@ -365,7 +380,7 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     others = {key: frozenset().union(*(v for k, v in listed.items() if k[0] == key[0] and k[1] != key[1]))
               for key in listed}
     ordered = [policy.broadened(p, others[(p.lemma, p.type)]) for p in ordered]
-    return EventPatterns(tuple(ordered + _loose_patterns(ordered, policy)), targets, nominal)
+    return EventPatterns(tuple(ordered + _loose_patterns(ordered, policy)), targets, nominal, readings)
 
 
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
