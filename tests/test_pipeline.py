@@ -87,3 +87,15 @@ def test_a_dead_worker_chunk_is_redone_in_the_main_process(monkeypatch):
     inputs = [STORY.replace("Moscow", city) for city in ("Ankara", "Paris", "Cairo", "Kabul", "Lima", "Oslo")]
     results = list(Pipeline(Settings(processes=2, batch_size=1, places=False)).run(inputs))
     assert [type(r).__name__ for r in results] == ["Article"] * 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporter's city is not where two foreign armies fought
+    ("CAIRO, May 3. /TASS/. Turkish forces attacked Syrian army positions on Tuesday.", None),
+    # a local event takes the dateline's place when the sentence names none
+    ("CAIRO, May 3. /TASS/. Egyptian police arrested twelve protesters on Tuesday.", "Cairo"),
+])
+def test_the_dateline_locates_only_local_events(text, expected):
+    article = dateline.extract(text, published="2019-05-03")
+    assert article.events, "the story should give an event"
+    assert {(e.location.name if e.location else None) for e in article.events} == {expected}

@@ -131,11 +131,17 @@ def _dateline_place(places: Sequence[Place], layout: Layout | None) -> Place | N
 
 
 def event_location(doc: "Doc", places: Sequence[Place], m: TriggerMatch, sentence: Span,
-                   layout: Layout | None) -> Location | None:
-    """Where the event happened, or None when the text does not say."""
+                   layout: Layout | None, actor_countries: frozenset[str] = frozenset()) -> Location | None:
+    """Where the event happened, or None when the text does not say.
+
+    The dateline's place stands in only for a local event: one whose source or target belongs
+    to the dateline's country (a wire's dateline is where the reporter is).
+    """
     helper = _places_helper()
     if helper is not None:
         dateline_place = _dateline_place(places, layout)
+        if dateline_place is not None and dateline_place.country not in actor_countries:
+            dateline_place = None
         try:
             return helper(doc, places, start=m.start, end=m.end, sentence_start=sentence.start,
                           sentence_end=sentence.end, dateline_place=dateline_place)

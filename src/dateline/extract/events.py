@@ -116,7 +116,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
             attributed = got[0].name if got and got[0].name else _whole_phrase(frame.reported_by, coder)
         code = table.lookup(type_, mode)
         trigger = Span(m.start, m.end, text[m.start:m.end])
-        location = event_location(sent.doc, places, m, sentence, layout)
+        countries = frozenset(a.country for a in (*roles.source, *roles.target) if a.country)
+        location = event_location(sent.doc, places, m, sentence, layout, countries)
         where = context_country(location, places, sentence)
         source, target = localized_by_counterpart(localized(roles.source, where, lexicon),
                                                   localized(roles.target, where, lexicon), lexicon)
