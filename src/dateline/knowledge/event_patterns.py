@@ -18,9 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 from .plover import PLOVER_TYPES
 
 __all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
@@ -214,14 +214,7 @@ def _read_policy(paths: Iterable[Path]) -> ObjectPolicy:
     broaden: list[str] = []
     overlap = 2
     for path in paths:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise KnowledgeFileError(f"cannot read the event object file {path}: {exc}") from exc
-        except yaml.YAMLError as exc:
-            raise KnowledgeFileError(f"the event object file {path} is not valid YAML: {exc}") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeFileError(f"{path}: expected a mapping (see {OBJECTS_FILE})")
+        data = read_yaml_mapping(path, what="event object file", keys="classes, strict_verbs")
         try:
             for name, words in (data.get("classes") or {}).items():
                 classes[str(name).upper()] = tuple(w.lower() for w in _as_list(words))
@@ -335,13 +328,8 @@ def _patterns_from_entry(entry: Any, where: str,
 
 def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
           ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise KnowledgeFileError(f"cannot read the event pattern file {path}: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeFileError(f"the event pattern file {path} is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("patterns", []), list):
+    data = read_yaml_mapping(path, what="event pattern file", keys="patterns")
+    if not isinstance(data.get("patterns", []), list):
         raise KnowledgeFileError(f"{path}: expected a mapping with a 'patterns' list (see {DEFAULT_FILE})")
     patterns: list[EventPattern] = []
     for n, entry in enumerate(data.get("patterns") or [], 1):
@@ -412,15 +400,7 @@ class EventLexicon:
 def _load_lexicon(files: tuple[Path, ...]) -> EventLexicon:
     merged: dict[str, set[str]] = {}
     for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise KnowledgeFileError(f"cannot read the event word-list file {path}: {exc}") from exc
-        except yaml.YAMLError as exc:
-            raise KnowledgeFileError(f"the event word-list file {path} is not valid YAML: {exc}") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeFileError(f"{path}: expected a mapping of list names to word lists "
-                                     f"(see {LEXICON_FILE})")
+        data = read_yaml_mapping(path, what="event word-list file", keys="list names to word lists")
         for name, words in data.items():
             try:
                 merged.setdefault(str(name), set()).update(w.lower() for w in _as_list(words))
