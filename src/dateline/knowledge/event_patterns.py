@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from ..errors import KnowledgeFileError
 from .files import read_yaml_mapping
 from .plover import PLOVER_TYPES
