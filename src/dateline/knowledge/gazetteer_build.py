@@ -8,6 +8,7 @@ file and renames it into place, so a half-built gazetteer is never opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -373,6 +374,25 @@ def _add_demonyms(w: _Writer, data: Path, regions: dict[str, int]) -> None:
         w.con.execute("INSERT OR REPLACE INTO demonym VALUES (?,?,?)", (normalize(row[0]), gid, row[0]))
 
 
+@contextlib.contextmanager
+def replaced_atomically(target: Path, *, prefix: str) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it when the block ends without error.
+
+    On any error the temporary file is removed and ``target`` is left as it was, so a half-written
+    gazetteer is never used.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def build_gazetteer(path: str | os.PathLike, *, min_population: int = 500, limit: int | None = None,
                     data_dirs: Iterable[Path] = (), progress: Progress | None = None) -> Path:
     """Build the gazetteer at ``path`` atomically and return the path.
@@ -385,10 +405,7 @@ def build_gazetteer(path: str | os.PathLike, *, min_population: int = 500, limit
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replaced_atomically(target, prefix=".gazetteer-") as tmp:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         w = _Writer(con)
@@ -419,11 +436,6 @@ def build_gazetteer(path: str | os.PathLike, *, min_population: int = 500, limit
         con.commit()
         con.execute("ANALYZE")
         con.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     report(f"built {target} in {time.perf_counter() - started:.1f} s")
     return target
 

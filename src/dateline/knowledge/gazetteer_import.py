@@ -11,11 +11,10 @@ import logging
 import os
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from ..errors import KnowledgeFileError
-from .gazetteer_build import PRIO_ALT, PRIO_NAME, Progress, _good_alt
+from .gazetteer_build import PRIO_ALT, PRIO_NAME, Progress, _good_alt, replaced_atomically
 from .gazetteer_names import normalize
 
 __all__ = ["import_geonames", "detect_dump_kind"]
@@ -120,10 +119,7 @@ def import_geonames(gazetteer_path: str | os.PathLike, dump: str | os.PathLike,
     if not target.exists():
         raise KnowledgeFileError(f"no gazetteer at {target}: run `dateline gazetteer build` first")
     kind = detect_dump_kind(source)
-    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-import-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replaced_atomically(target, prefix=".gazetteer-import-") as tmp:
         shutil.copyfile(target, tmp)
         con = sqlite3.connect(tmp)
         try:
@@ -138,10 +134,5 @@ def import_geonames(gazetteer_path: str | os.PathLike, dump: str | os.PathLike,
             con.commit()
         finally:
             con.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     report(f"added {count:,} {'places' if kind == 'geoname' else 'alternate names'} from {source.name}")
     return count
