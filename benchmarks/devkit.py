@@ -23,6 +23,15 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def existing_gold(path: Path, label: str) -> Path | None:
+    """The gold file as an absolute path, or None (after saying so) when it is not there."""
+    gold = path if path.is_absolute() else Path.cwd() / path
+    if not gold.is_file():
+        log(f"{label}: {path} is missing (no ../shared next to the repository?): nothing to measure")
+        return None
+    return gold
+
+
 def read_gold(path: Path, split: str = "all") -> list[Item]:
     """The gold documents of one split: ``even`` and ``odd`` by line index (0-based), or ``all``."""
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -215,8 +215,8 @@ def render(runs: list[dict[str, Any]], *, command: str, corpus_note: str, model:
                      f"{max(r['rss_mb'] for r in rs):.0f} | "
                      f"{max(r['rss_workers_mb'] for r in rs) if processes > 1 else 0:.0f} | "
                      f"{'n/a' if rel is None else f'{rel:.2f}x'} |")
-    speedups = [(f"spaCy alone, 2 vs 1 processes", ratio("spacy-1", "spacy-2")),
-                (f"dateline, 2 vs 1 processes", ratio("full-1", "full-2"))]
+    speedups = [("spaCy alone, 2 vs 1 processes", ratio("spacy-1", "spacy-2")),
+                ("dateline, 2 vs 1 processes", ratio("full-1", "full-2"))]
     lines += ["", "Speed-up from a second process: " + "; ".join(
         f"{label} {value:.2f}x" for label, value in speedups if value is not None) + ".", ""]
     full = by_config.get("full-1") or by_config.get("full-2") or []

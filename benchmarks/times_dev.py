@@ -29,7 +29,7 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, log, parsed_docs, read_gold, run_scorer, write_jsonl
+from devkit import GOLD_DIR, Item, existing_gold, log, parsed_docs, read_gold, run_scorer, write_jsonl
 
 DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"
 
@@ -193,9 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "dateline-times-dev")
     args = parser.parse_args(argv)
 
-    gold_path = args.gold if args.gold.is_absolute() else (Path.cwd() / args.gold)
-    if not gold_path.is_file():
-        log(f"times_dev: {args.gold} is missing (no ../shared next to the repository?): nothing to measure")
+    gold_path = existing_gold(args.gold, "times_dev")
+    if gold_path is None:
         return 0
     all_docs = read_gold(gold_path, "all")
     parsed, layouts = parsed_docs(all_docs, args.cache_dir, label="times_dev")
