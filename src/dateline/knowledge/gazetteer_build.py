@@ -352,26 +352,26 @@ def _assign_admin1(con: sqlite3.Connection) -> None:
     con.execute("DROP INDEX place_cc2")
 
 
-def _add_aliases(w: _Writer, data: Path, regions: dict[str, int]) -> None:
-    for row in read_tsv(data / "geo_aliases.tsv"):
+def _named_targets(w: _Writer, path: Path, regions: dict[str, int], what: str) -> Iterator[tuple[str, int]]:
+    """``(name, geonameid)`` for each row ``name<TAB>target`` of ``path`` whose target is known."""
+    for row in read_tsv(path):
         if len(row) < 2:
-            raise KnowledgeFileError(f"geo_aliases.tsv: a row needs an alias and a target: {row!r}")
+            raise KnowledgeFileError(f"{path.name}: a row needs {what} and a target: {row!r}")
         gid = _target(w.con, row[1], regions)
         if gid is None:
-            log.info("geo_aliases.tsv: unknown target %r for %r", row[1], row[0])
+            log.info("%s: unknown target %r for %r", path.name, row[1], row[0])
             continue
-        w.name(row[0], gid, PRIO_ALIAS)
+        yield row[0], gid
+
+
+def _add_aliases(w: _Writer, data: Path, regions: dict[str, int]) -> None:
+    for alias, gid in _named_targets(w, data / "geo_aliases.tsv", regions, "an alias"):
+        w.name(alias, gid, PRIO_ALIAS)
 
 
 def _add_demonyms(w: _Writer, data: Path, regions: dict[str, int]) -> None:
-    for row in read_tsv(data / "geo_demonyms.tsv"):
-        if len(row) < 2:
-            raise KnowledgeFileError(f"geo_demonyms.tsv: a row needs a demonym and a target: {row!r}")
-        gid = _target(w.con, row[1], regions)
-        if gid is None:
-            log.info("geo_demonyms.tsv: unknown target %r for %r", row[1], row[0])
-            continue
-        w.con.execute("INSERT OR REPLACE INTO demonym VALUES (?,?,?)", (normalize(row[0]), gid, row[0]))
+    for demonym, gid in _named_targets(w, data / "geo_demonyms.tsv", regions, "a demonym"):
+        w.con.execute("INSERT OR REPLACE INTO demonym VALUES (?,?,?)", (normalize(demonym), gid, demonym))
 
 
 @contextlib.contextmanager
