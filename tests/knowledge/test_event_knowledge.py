@@ -253,3 +253,11 @@ def test_governing_types_and_complement_labels_are_listed():
     lexicon = load_event_lexicon()
     assert {"request", "threaten", "accuse", "reject"} <= lexicon.governing_types
     assert lexicon.has("complement_deps", "ccomp") and lexicon.has("cognition_verbs", "believe")
+
+
+def test_family_vocabulary_files_are_read_after_the_broad_one_and_before_the_hand_tuned():
+    from dateline.knowledge.event_patterns import DEFAULT_FILE, VOCABULARY_FILE, VOCABULARY_FILES
+
+    assert VOCABULARY_FILES[0] == VOCABULARY_FILE
+    assert all(p.name.startswith("event_vocabulary_") for p in VOCABULARY_FILES[1:])
+    assert DEFAULT_FILE not in VOCABULARY_FILES

@@ -1,8 +1,9 @@
 """Event trigger patterns: lemma-based, with dependency constraints, read from YAML data files.
 
-The packaged files are ``data/event_vocabulary.yaml`` (the broad wire-copy vocabulary of every
-type) and ``data/event_patterns.yaml`` (hand-tuned patterns; its header documents every field),
-read in that order, and ``data/event_objects.yaml``: the classes of object nouns patterns name as
+The packaged files are ``data/event_vocabulary.yaml`` and ``data/event_vocabulary_*.yaml`` (the
+broad wire-copy vocabulary of every type, one file per family of types) and
+``data/event_patterns.yaml`` (hand-tuned patterns; its header documents every field), read in
+that order, and ``data/event_objects.yaml``: the classes of object nouns patterns name as
 "@CLASS", and the policy by which a verb specific to one type also takes other objects (one
 derived "loose" pattern per verb, tried last, at a lower weight). A user can layer files of the same shape over them with
 ``load_event_patterns(extra_files=...)``. An entry with the same lemma, part of speech, object,
@@ -23,11 +24,12 @@ from .files import read_yaml_mapping
 from .plover import PLOVER_TYPES
 
 __all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
-           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE", "OBJECTS_FILE", "ObjectPolicy"]
+           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE", "VOCABULARY_FILES", "OBJECTS_FILE", "ObjectPolicy"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = DATA / "event_patterns.yaml"
 VOCABULARY_FILE = DATA / "event_vocabulary.yaml"
+VOCABULARY_FILES = (VOCABULARY_FILE, *sorted(DATA.glob("event_vocabulary_*.yaml")))
 OBJECTS_FILE = DATA / "event_objects.yaml"
 
 _POS = {"VERB", "NOUN", "ADJ"}
@@ -372,7 +374,7 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
 
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
     """The packaged trigger patterns with the entries of ``extra_files`` layered over them."""
-    return _load((VOCABULARY_FILE, DEFAULT_FILE, *(Path(p) for p in extra_files)))
+    return _load((*VOCABULARY_FILES, DEFAULT_FILE, *(Path(p) for p in extra_files)))
 
 
 LEXICON_FILE = DATA / "event_lexicon.yaml"
