@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 from dateline import Pipeline, Settings, __version__
-from dateline.evaluate import HEADLINES, Evaluation, evaluate_gold, markdown_table, read_jsonl, write_section
+from dateline.evaluate import (HEADLINES, Evaluation, evaluate_gold, markdown_table, read_jsonl, score_pairs,
+                                write_section)
 from dateline.evaluate.bootstrap import bootstrap_intervals
 from dateline.nlp import resolve_model
 
@@ -33,6 +34,9 @@ SECTION = "benchmarks/accuracy.py"
 DEV_SETS = {"events": "plover_events.jsonl", "quotes": "polnear_quotes.jsonl",
             "times": "tbaq_times.jsonl", "places": "gwn_places.jsonl"}
 SEEDS = "seeds.jsonl"
+#: Event sets written for dateline (benchmarks/data/README.md): dev is looked at, test is figures only.
+FRESH_DIR = REPO / "benchmarks" / "data"
+FRESH_SETS = ("events_fresh_dev.jsonl", "events_fresh_test.jsonl")
 
 # (task, metric key, label, target, reference systems, baselines) — published figures as quoted
 # in the issues; the reference systems were measured on their own corpora, named in brackets.
@@ -61,8 +65,9 @@ def run_sets(gold_dir: Path, settings: Settings, quick: int | None, keep: Path |
     out = {}
     pipeline = Pipeline(settings)
     _ = pipeline.nlp  # load the model before the clock starts
-    for name in [*DEV_SETS.values(), SEEDS]:
-        path = gold_dir / name
+    paths = [gold_dir / name for name in (*DEV_SETS.values(), SEEDS)] + [FRESH_DIR / name for name in FRESH_SETS]
+    for path in paths:
+        name = path.name
         if not path.is_file():
             _log(f"accuracy: {path} is missing, skipped")
             continue
@@ -88,7 +93,8 @@ def _met(value: float, target: float | None) -> str:
     return "yes" if value >= target else "no"
 
 
-def render(runs: dict[str, tuple[Evaluation, float, int]], *, command: str, quick: int | None, model: str) -> str:
+def render(runs: dict[str, tuple[Evaluation, float, int]], *, command: str, quick: int | None, model: str,
+           gold_dir: Path = DEFAULT_GOLD) -> str:
     """The Markdown section: headline table, per-type tables, seeds, run times."""
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts = ["## Accuracy", "",
@@ -116,6 +122,7 @@ def render(runs: dict[str, tuple[Evaluation, float, int]], *, command: str, quic
     parts += ["95% CI: percentile interval over 1000 bootstrap resamples of the set's documents; a change "
               "inside it may be noise.", ""]
 
+    parts += held_out_section(runs, gold_dir)
     if DEV_SETS["events"] in runs:
         m = runs[DEV_SETS["events"]][0].results["events"]
         parts += ["### Events per PLOVER type (plover_events.jsonl)", "",
@@ -164,6 +171,46 @@ def render(runs: dict[str, tuple[Evaluation, float, int]], *, command: str, quic
     return "\n".join(parts)
 
 
+def _halves(result: Evaluation, task: str, gold_path: Path) -> tuple[dict, dict]:
+    """The task's figures on the even-indexed and on the odd-indexed documents of the gold file."""
+    order = {str(d.get("id")): i for i, d in enumerate(read_jsonl(gold_path)[0])}
+    pairs = result.pairs.get(task, [])
+    even = [p for p in pairs if order.get(p.id, 0) % 2 == 0]
+    odd = [p for p in pairs if order.get(p.id, 0) % 2 == 1]
+    return score_pairs(task, even), score_pairs(task, odd)
+
+
+def held_out_section(runs: dict[str, tuple[Evaluation, float, int]], gold_dir: Path = DEFAULT_GOLD) -> list[str]:
+    """Developed-on (even) versus held-out (odd) halves of each dev set, and the fresh event sets."""
+    rows = []
+    for task, name in DEV_SETS.items():
+        if name not in runs or not (gold_dir / name).is_file():
+            continue
+        keys = HEADLINES[task]
+        even, odd = _halves(runs[name][0], task, gold_dir / name)
+        target_of = {k: t for tk, k, _, t, _, _ in ROWS if tk == task}
+        targets = " / ".join(f"{target_of[k]:.2f}" if target_of.get(k) else "-" for k in keys)
+        rows.append([task, name, " / ".join(keys), " / ".join(f"{even[k]:.3f}" for k in keys),
+                     " / ".join(f"{odd[k]:.3f}" for k in keys), targets])
+    if not rows:
+        return []
+    parts = ["### Developed-on versus held-out halves", "",
+             "Each extractor is developed on the even-indexed documents of its dev set (0-based line index); "
+             "the odd-indexed ones are only scored, never read. The gap between the halves is the over-fitting "
+             "a figure on unseen material would show.", ""]
+    parts.append(markdown_table(["task", "gold set", "figures", "even (developed on)", "odd (held out)", "targets"],
+                                rows))
+    fresh = [(n, runs[n]) for n in FRESH_SETS if n in runs]
+    if fresh:
+        keys = HEADLINES["events"]
+        parts += ["Event sentences written for dateline (benchmarks/data/README.md), in the style of the CAMEO "
+                  "codebook's examples: the dev file's misses are looked at, the test file is figures only.", ""]
+        parts.append(markdown_table(["set", "docs", *keys, "surplus events per sentence"],
+                                    [[n, docs, *(r.results["events"][k] for k in keys),
+                                      r.results["events"]["extra_per_doc"]] for n, (r, _, docs) in fresh]))
+    return parts
+
+
 def _extra(task: str) -> tuple[str, ...]:
     return {"quotes": ("speaker_e2e", "speaker_name_acc"), "places": ("acc161_e2e",), "times": ("strict_f1",),
             "events": ()}[task]
@@ -193,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     command = "python benchmarks/accuracy.py" + (" " + shlex.join(argv if argv is not None else sys.argv[1:])
                                                  if (argv if argv is not None else sys.argv[1:]) else "")
-    section = render(runs, command=command, quick=args.quick, model=resolve_model(args.model))
+    section = render(runs, command=command, quick=args.quick, model=resolve_model(args.model),
+                     gold_dir=args.gold_dir)
     print(section)
     if args.json:
         figures = {name: {**result.results, "seconds": seconds, "docs": n} for name, (result, seconds, n) in runs.items()}
