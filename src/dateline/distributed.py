@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatelineError
+from .errors import DaskNotInstalledError, DistributedError, SchedulerUnreachableError
 from .pipeline import Pipeline, as_source, article_id
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
@@ -42,18 +42,6 @@ PartitionItem = tuple[int, SourceDocument | Failure]
 """An input as sent to a worker: its 1-based position in the whole stream, and the input."""
 
 INSTALL_HINT = "run `pip install 'dateline[dask]'`"
-
-
-class DistributedError(DatelineError):
-    """A distributed run cannot start or cannot go on."""
-
-
-class DaskNotInstalledError(DistributedError):
-    """``dask`` or ``distributed`` is not installed."""
-
-
-class SchedulerUnreachableError(DistributedError):
-    """No Dask scheduler answers at the address given."""
 
 
 # -- the worker side ---------------------------------------------------------------------------

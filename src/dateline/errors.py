@@ -5,7 +5,8 @@ from __future__ import annotations
 __all__ = [
     "DatelineError", "ModelNotFoundError", "InputError", "UnreadableInputError",
     "ArticleTooLargeError", "EmptyArticleError", "BinaryInputError", "StoreError",
-    "KnowledgeFileError",
+    "KnowledgeFileError", "EvaluationError", "DistributedError", "DaskNotInstalledError",
+    "SchedulerUnreachableError",
 ]
 
 
@@ -45,3 +46,19 @@ class StoreError(DatelineError):
 
 class KnowledgeFileError(DatelineError):
     """A knowledge data file (actors, patterns, gazetteer) is missing or malformed."""
+
+
+class EvaluationError(DatelineError):
+    """A gold or prediction file cannot be used for scoring."""
+
+
+class DistributedError(DatelineError):
+    """A distributed run cannot start or cannot go on."""
+
+
+class DaskNotInstalledError(DistributedError):
+    """``dask`` or ``distributed`` is not installed."""
+
+
+class SchedulerUnreachableError(DistributedError):
+    """No Dask scheduler answers at the address given."""

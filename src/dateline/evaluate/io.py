@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatelineError
+from ..errors import EvaluationError
 
 __all__ = [
     "TASKS", "EvaluationError", "DocPair", "read_jsonl", "pair_documents", "gold_inputs", "tasks_in",
@@ -19,10 +19,6 @@ TASKS: tuple[str, ...] = ("events", "quotes", "times", "places")
 
 #: The only fields of a gold line that may be shown to the system under test.
 INPUT_FIELDS: tuple[str, ...] = ("id", "text", "published", "source")
-
-
-class EvaluationError(DatelineError):
-    """A gold or prediction file cannot be used for scoring."""
 
 
 @dataclass(frozen=True, slots=True)
