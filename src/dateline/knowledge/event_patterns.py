@@ -73,8 +73,8 @@ class EventPattern:
     @property
     def key(self) -> tuple[Any, ...]:
         """What identifies a pattern when a user file overrides a packaged one."""
-        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers, self.aux,
-                self.loose)
+        return (self.lemma, self.pos, self.objects, self.particles, self.preps, self.modifiers, self.xcomp,
+                self.aux, self.loose)
 
     @property
     def specificity(self) -> int:
@@ -369,7 +369,23 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     others = {key: frozenset().union(*(v for k, v in listed.items() if k[0] == key[0] and k[1] != key[1]))
               for key in listed}
     ordered = [policy.broadened(p, others[(p.lemma, p.type)]) for p in ordered]
-    return EventPatterns(tuple(ordered + _loose_patterns(ordered, policy)), targets, nominal, readings)
+    return EventPatterns(tuple(_by_object_specificity(ordered + _loose_patterns(ordered, policy))),
+                         targets, nominal, readings)
+
+
+def _by_object_specificity(patterns: list[EventPattern]) -> list[EventPattern]:
+    """Each pattern split by how many modifiers its objects carry, so that the specificity of a match
+    is that of the object which matched ("export controls" is not as specific as "state of emergency")."""
+    out: list[EventPattern] = []
+    for p in patterns:
+        groups: dict[int, list[ObjectTerm]] = {}
+        for o in p.objects:
+            groups.setdefault(len(o.modifiers), []).append(o)
+        if len(groups) < 2:
+            out.append(p)
+            continue
+        out.extend(replace(p, objects=tuple(terms)) for _, terms in sorted(groups.items(), reverse=True))
+    return out
 
 
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:

@@ -1,0 +1,184 @@
+"""The broad vocabulary of the cooperative PLOVER types (event_vocabulary_cooperation.yaml).
+
+Short sentences written for these tests: each family of entries (CAMEO sub-codes 03-08) gets a
+sentence it must code, and the risky entries a sentence it must leave alone. Actor coding belongs
+to the actor module; a small table of country words stands in for it, so these tests check the
+vocabulary alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract import event_actors
+from dateline.extract.events import events
+from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
+from dateline.knowledge.files import read_yaml_mapping
+from dateline.knowledge.plover import load_plover_table
+from dateline.records import Actor
+
+FILE = DATA / "event_vocabulary_cooperation.yaml"
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+COUNTRIES = {
+    "iran": "IRN", "iraq": "IRQ", "iraqi": "IRQ", "egypt": "EGY", "egyptian": "EGY", "syria": "SYR",
+    "japan": "JPN", "japanese": "JPN", "china": "CHN", "chinese": "CHN", "kenya": "KEN", "kenyan": "KEN",
+    "uganda": "UGA", "sudan": "SDN", "sudanese": "SDN", "qatar": "QAT", "norway": "NOR",
+    "switzerland": "CHE", "germany": "DEU", "german": "DEU", "france": "FRA", "french": "FRA",
+    "russia": "RUS", "russian": "RUS", "india": "IND", "indian": "IND", "pakistan": "PAK",
+    "israel": "ISR", "israeli": "ISR", "bahrain": "BHR", "venezuela": "VEN", "cuba": "CUB",
+    "spain": "ESP", "spanish": "ESP", "portugal": "PRT", "peru": "PER", "bolivia": "BOL",
+    "colombia": "COL", "colombian": "COL", "mexico": "MEX", "canada": "CAN", "canadian": "CAN",
+    "australia": "AUS", "sweden": "SWE", "britain": "GBR", "kenyans": "KEN", "jordan": "JOR",
+    "ghana": "GHA", "greece": "GRC", "italy": "ITA", "saudi arabia": "SAU", "thai": "THA",
+    "turkey": "TUR", "turkish": "TUR", "myanmar": "MMR", "egyptians": "EGY", "ethiopia": "ETH",
+    "eritrea": "ERI", "algerian": "DZA", "united states": "USA", "ukrainian": "UKR", "ukraine": "UKR",
+    "nepalese": "NPL", "serbian": "SRB", "lebanon": "LBN", "nigeria": "NGA", "vietnam": "VNM",
+    "south korea": "KOR", "north korea": "PRK", "philippines": "PHL", "zimbabwe": "ZWE",
+}
+
+
+def stand_in_code_span(doc, start, end, *, knowledge=None, date=None):
+    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t.lower_ for t in span]
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            code = COUNTRIES.get(" ".join(words[i:i + n]))
+            if code:
+                return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]), country=code,
+                             sector="GOV")
+    return None
+
+
+@pytest.fixture(autouse=True)
+def stand_in_actor_coder(monkeypatch):
+    monkeypatch.setattr(event_actors, "_code_span_function", lambda: stand_in_code_span)
+
+
+def coded(nlp, text):
+    """(type, mode, status, trigger text) of every event coded in ``text``."""
+    evs = events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
+                 knowledge=None)
+    for e in evs:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+    return [(e.type, e.mode, e.status, e.trigger.text) for e in evs]
+
+
+def asserted_types(nlp, text):
+    return {t for t, _, status, _ in coded(nlp, text) if status in ("asserted", "planned", "reported")}
+
+
+# -- the file itself ---------------------------------------------------------------------------
+
+def test_file_is_packaged_and_read_after_the_broad_vocabulary():
+    assert FILE in VOCABULARY_FILES
+    assert VOCABULARY_FILES.index(FILE) > 0
+
+
+def _entries():
+    return read_yaml_mapping(FILE, what="event pattern file", keys="patterns")["patterns"]
+
+
+def test_every_entry_is_a_cooperative_type_with_a_known_mode():
+    table = load_plover_table()
+    for entry in _entries():
+        assert entry["type"] in COOPERATIVE, entry
+        if entry.get("mode"):
+            assert entry["mode"] in table.modes(entry["type"]), entry
+
+
+def test_generic_verbs_always_carry_a_constraint():
+    generic = {"make", "take", "give", "come", "put", "set", "end", "open", "hold", "have", "go", "let", "work"}
+    for entry in _entries():
+        lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
+        if generic & set(lemmas) and entry.get("pos", "VERB") == "VERB":
+            assert entry.get("object") or entry.get("particle") or entry.get("prep") or entry.get("xcomp"), entry
+
+
+@pytest.mark.parametrize("lemma", ["sell", "gather", "engage", "enter", "play", "deposit", "swap", "work",
+                                   "reschedule", "facilitate", "halve", "assemble", "dismantle"])
+def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+
+
+# -- sentences it must code ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # AGREE (03): commitments, assurances, proposals, settlements
+    ("Iran committed itself to a peaceful settlement of the dispute with Iraq.", "AGREE"),
+    ("Egypt gave assurances that it would protect the pilgrims.", "AGREE"),
+    ("Japan made an offer to host the next round of talks with China.", "AGREE"),
+    ("The Sudanese rebels put forward a proposal for a ceasefire.", "AGREE"),
+    ("Syria said it was open to talks with Israel.", "AGREE"),
+    ("Kenya and Uganda came to an agreement on the disputed island.", "AGREE"),
+    ("Kenya and Uganda reached a consensus on the border.", "AGREE"),
+    # CONSULT (04): talks entered, calls, visits, hosting, mediation, summits
+    ("Chinese and Japanese officials engaged in talks over the disputed islands.", "CONSULT"),
+    ("The Sudanese government entered into negotiations with the rebels.", "CONSULT"),
+    ("The German chancellor held a video conference with the French president.", "CONSULT"),
+    ("The Indian prime minister embarked on a tour of Southeast Asia.", "CONSULT"),
+    ("Egypt played host to Israeli negotiators.", "CONSULT"),
+    ("Qatar facilitated talks between the Afghan government and the Taliban.", "CONSULT"),
+    ("Switzerland offered its good offices to Iran.", "CONSULT"),
+    ("Leaders of Kenya and Uganda gathered in Nairobi for a regional summit.", "CONSULT"),
+    # SUPPORT (05): congratulations, thanks, defence, recognition, remorse, accession
+    ("The Chinese president sent a congratulatory message to the Indian prime minister.", "SUPPORT"),
+    ("Germany expressed its gratitude to Jordan for hosting refugees.", "SUPPORT"),
+    ("Venezuela came to the defence of Cuba at the United Nations.", "SUPPORT"),
+    ("Russia opened an embassy in Bahrain.", "SUPPORT"),
+    ("Israel and Bahrain exchanged ambassadors for the first time.", "SUPPORT"),
+    ("Japan expressed remorse to China for its wartime conduct.", "SUPPORT"),
+    # COOPERATE (06): working together, arms sales, joint initiatives, judicial, intelligence
+    ("Police from Peru and Bolivia worked together to break up a smuggling ring.", "COOPERATE"),
+    ("Russia sold fighter jets to India.", "COOPERATE"),
+    ("Spain and Portugal launched a joint initiative against forest fires.", "COOPERATE"),
+    ("Colombia transferred the drug suspect to the United States.", "COOPERATE"),
+    ("Israel passed intelligence to Jordan about the plot.", "COOPERATE"),
+    ("Mexico opened its markets to Canadian farm products.", "COOPERATE"),
+    # AID (07): money, arms, advisers, support, asylum, airdrops
+    ("Qatar deposited 2 billion dollars in Egypt's central bank.", "AID"),
+    ("Germany delivered 40 tanks to the Ukrainian army.", "AID"),
+    ("The United States sent military advisers to the Philippines.", "AID"),
+    ("Australia provided logistical support to the Philippines.", "AID"),
+    ("Sweden took in thousands of Iraqi refugees.", "AID"),
+    ("Germany came to the aid of Greece with a loan package.", "AID"),
+    ("Italy airdropped relief supplies to flood victims in Sudan.", "AID"),
+    # CONCEDE (080-083): calling off dissent, backing down, withdrawing bills, commuting
+    ("The Thai opposition called off its protest.", "CONCEDE"),
+    ("A jailed Turkish activist ended his hunger strike.", "CONCEDE"),
+    ("The Algerian president dropped his bid for a fifth term.", "CONCEDE"),
+    ("The Israeli government withdrew the controversial bill.", "CONCEDE"),
+    ("The Egyptian president commuted the death sentences of three dissidents.", "CONCEDE"),
+    # RETREAT (084-087): release, unfreezing, access, de-escalation
+    ("Iraq set two American hostages free.", "RETREAT"),
+    ("Iran set free two American hostages.", "RETREAT"),
+    ("Israel and Lebanon swapped prisoners under German mediation.", "RETREAT"),
+    ("The United States unfroze Iranian assets.", "RETREAT"),
+    ("Syria accepted Turkish monitors.", "RETREAT"),
+    ("Israel allowed 50 trucks of humanitarian aid into Lebanon.", "RETREAT"),
+    ("Russia reduced its troops in Syria.", "RETREAT"),
+    ("Israel ended its occupation of southern Lebanon.", "RETREAT"),
+    ("Colombian guerrillas handed over their weapons to Peru.", "RETREAT"),
+    ("Ethiopia and Eritrea agreed to a 48-hour truce.", "RETREAT"),
+])
+def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
+    assert expected in asserted_types(nlp, text), coded(nlp, text)
+
+
+# -- sentences it must leave alone ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The company sold its shares in the bank.",
+    "She worked with the orchestra for twenty years.",
+    "Investors pumped 3 billion dollars into technology stocks.",
+    "Fans gathered in the square for the final.",
+    "The bank reduced its staff by ten percent.",
+    "The factory halved its output in March.",
+    "The players swapped shirts after the match.",
+    "The band played host to a packed stadium.",
+    "Police dismantled a drug ring in the capital.",
+    "He opened the window to let in fresh air.",
+])
+def test_everyday_copy_makes_no_cooperative_event(nlp, text):
+    assert not (asserted_types(nlp, text) & COOPERATIVE), coded(nlp, text)

@@ -1,0 +1,150 @@
+"""The material-conflict vocabulary (event_vocabulary_force.yaml): MOBILIZE, SANCTION, COERCE, ASSAULT.
+
+Short sentences written for these tests, one or more per CAMEO sub-code family of the file, run
+through the event coder with the packaged actor coder; and sentences from sports, markets and
+daily life that must not make a material-conflict event.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.events import events
+from dateline.knowledge.event_patterns import DATA, load_event_patterns
+
+FORCE_FILE = DATA / "event_vocabulary_force.yaml"
+FORCE_TYPES = {"MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
+
+
+def coded(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(type, mode) of the asserted, planned or reported events of ``text``."""
+    doc = nlp(text)
+    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
+                   knowledge=None)
+    return [(e.type, e.mode) for e in found if e.status not in ("negated", "hypothetical")]
+
+
+def test_the_file_is_read_with_the_broad_vocabulary():
+    assert FORCE_FILE.exists()
+    patterns = load_event_patterns()
+    types = {p.type for p in patterns.for_lemma("quell")}
+    assert "COERCE" in types
+
+
+@pytest.mark.parametrize("lemma", ["crush", "hammer", "pick", "haul", "throw", "surround", "scramble", "advance"])
+def test_verbs_that_take_their_reading_from_the_object_get_no_loose_pattern(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+
+
+def test_a_type_specific_verb_still_gets_its_loose_pattern():
+    # the file's strict verbs are only its own object-driven verbs
+    assert [p for p in load_event_patterns().for_lemma("sever") if p.loose]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 151/152 alert status
+    ("Turkey put its border units on high alert.", ("MOBILIZE", "troops")),
+    ("The Pakistani army went on high alert.", ("MOBILIZE", "troops")),
+    ("Egypt raised the terror alert level.", ("MOBILIZE", "police")),
+    # 153/154 police and armed forces
+    ("Kenya sent in riot police.", ("MOBILIZE", "troops")),
+    ("Russia boosted its troop levels near Ukraine.", ("MOBILIZE", "troops")),
+    ("Greece scrambled its fighter jets to intercept Turkish warplanes.", ("MOBILIZE", "troops")),
+    ("Venezuela mobilised its reservists.", ("MOBILIZE", "troops")),
+    # 150 weapons tests
+    ("India carried out a missile test.", ("MOBILIZE", "weapons")),
+    ("North Korea conducted a nuclear test.", ("MOBILIZE", "weapons")),
+])
+def test_mobilize(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 161 relations, 166 expel or withdraw
+    ("Ghana broke off relations with Israel.", ("SANCTION", "relations")),
+    ("Bahrain snapped ties with Qatar.", ("SANCTION", "relations")),
+    ("Rwanda kicked out Belgian diplomats.", ("SANCTION", "expel")),
+    ("Eritrea kicked out United Nations peacekeepers.", ("SANCTION", "expel")),
+    # 162 material aid
+    ("Britain cut back aid to Rwanda.", ("SANCTION", "discontinue")),
+    ("Canada suspended arms sales to Saudi Arabia.", ("SANCTION", "discontinue")),
+    # 163 sanctions and embargoes
+    ("Britain hit Russia with new sanctions.", ("SANCTION", "embargo")),
+    ("France ratcheted up sanctions on Iran.", ("SANCTION", "embargo")),
+    ("Germany put an embargo on Iranian oil.", ("SANCTION", "embargo")),
+    # 164 halt negotiations
+    ("Ukraine called off talks with Russia.", ("SANCTION", "halt")),
+    ("Iran walked out of the talks with France.", ("SANCTION", "halt")),
+])
+def test_sanction(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 171 property
+    ("Israeli soldiers set the village ablaze.", ("COERCE", "destroy")),
+    ("Iranian commandos seized a British tanker.", ("COERCE", "seize")),
+    # 172 administrative sanctions
+    ("Russia reimposed a curfew in Grozny.", ("COERCE", "curfew")),
+    ("Nicaragua shut down dozens of non-governmental organisations.", ("COERCE", "ban")),
+    ("A Pakistani court barred the former premier from politics.", ("COERCE", "ban")),
+    ("Iran cut off internet access.", ("COERCE", "restrict")),
+    # 173 arrest
+    ("Egyptian police picked up two activists.", ("COERCE", "arrest")),
+    ("Egyptian authorities threw the blogger into prison.", ("COERCE", "arrest")),
+    ("Egyptian police held the activist without charge.", ("COERCE", "arrest")),
+    # 174 deport
+    ("Italy turned back hundreds of migrants.", ("COERCE", "deport")),
+    # 175 repression
+    ("Burmese troops crushed the uprising.", ("COERCE", "repression")),
+    ("Kenyan police fired tear gas at protesters.", ("COERCE", "repression")),
+    ("Indian police used water cannon to disperse the crowd.", ("COERCE", "repression")),
+    ("Turkish police raided the offices of an opposition newspaper.", ("COERCE", "repression")),
+    # 191/192 siege, occupation
+    ("Malian rebels laid siege to the town.", ("COERCE", "block")),
+    ("Russian tanks rolled into the Georgian town of Gori.", ("COERCE", "occupy")),
+    # 176 cyber
+    ("Chinese hackers hacked into Pentagon computers.", ("COERCE", None)),
+])
+def test_coerce(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian rebels held the journalists hostage.", ("ASSAULT", "abduct")),
+    ("Iraqi militants hacked a priest to death.", ("ASSAULT", "beat")),
+    ("Iraqi militiamen raped women in the village.", ("ASSAULT", "sexual")),
+    ("Iraqi insurgents set off a car bomb outside the ministry.", ("ASSAULT", "explosives")),
+    ("Israeli jets hammered Gaza with airstrikes.", ("ASSAULT", "heavy-weapons")),
+    ("Syrian troops pounded rebel positions with artillery.", ("ASSAULT", "heavy-weapons")),
+    ("Syrian forces engaged in fierce fighting with rebels.", ("ASSAULT", "small-arms")),
+    ("Serb forces committed genocide in Srebrenica.", ("ASSAULT", "mass-violence")),
+    ("Russia launched drones at Kyiv.", ("ASSAULT", "drone")),
+    ("Hamas used Palestinian civilians as human shields.", ("ASSAULT", None)),
+    ("Belarusian police beat protesters with batons.", ("ASSAULT", "beat")),
+    ("Ukrainian forces downed a Russian helicopter.", ("ASSAULT", "aerial")),
+])
+def test_assault(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil crushed Argentina 3-0 in the final.",
+    "Stocks were hammered by fears of recession.",
+    "Manchester United hammered Liverpool with three late goals.",
+    "The company cut back spending on advertising.",
+    "She picked up the phone and called her mother in Paris.",
+    "The chef set the sauce on fire.",
+    "The firm shut down its factory in Ohio.",
+    "Prices advanced into record territory.",
+    "The British minister sent out a delegation to Beijing.",
+    "The prime minister dissolved parliament and called elections.",
+    "Voters in Ireland crushed the referendum proposal.",
+    "The French photographer snapped pictures of the crowd.",
+    "The German bank froze the salaries of its staff.",
+    "The storm wiped out the harvest in Kenya.",
+    "Truckloads of goods rolled into Iraq from Jordan.",
+    "The US government announced new regulations for transplant organs.",
+])
+def test_everyday_copy_makes_no_material_conflict_event(nlp, text):
+    assert not [t for t, _ in coded(nlp, text) if t in FORCE_TYPES]

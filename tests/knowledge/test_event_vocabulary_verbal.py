@@ -1,0 +1,211 @@
+"""The verbal-conflict and protest vocabulary (``event_vocabulary_verbal.yaml``): REQUEST, ACCUSE,
+REJECT, THREATEN and PROTEST as wire copy writes them, over short sentences written for these tests.
+
+Actor coding belongs to the actor module; a small table stands in for it here, so these tests
+check what the vocabulary makes of each sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dateline.extract import event_actors
+from dateline.extract.events import events
+from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
+from dateline.knowledge.plover import load_plover_table
+from dateline.records import Actor
+
+VERBAL_FILE = DATA / "event_vocabulary_verbal.yaml"
+
+CODES = {
+    "russia": "RUS", "russian": "RUS", "moscow": "RUS", "turkish": "TUR", "ukraine": "UKR", "kyiv": "UKR", "turkey": "TUR", "ankara": "TUR",
+    "germany": "DEU", "german": "DEU", "france": "FRA", "french": "FRA", "kenya": "KEN", "kenyan": "KEN",
+    "britain": "GBR", "british": "GBR", "iran": "IRN", "iranian": "IRN", "egypt": "EGY", "egyptian": "EGY",
+    "israel": "ISR", "israeli": "ISR", "chile": "CHL", "chilean": "CHL", "peru": "PER", "norway": "NOR",
+    "sweden": "SWE", "serbia": "SRB", "interpol": "IGO", "greece": "GRC", "greek": "GRC", "japan": "JPN",
+    "china": "CHN", "chinese": "CHN", "india": "IND", "indian": "IND", "cuba": "CUB",
+}
+
+
+def fake_code_span(doc, start, end, *, knowledge=None, date=None):
+    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span:
+        code = CODES.get(token.lower_)
+        if code:
+            return Actor(start, end, doc.text[start:end], name=token.lower_, country=code, sector="GOV")
+    return None
+
+
+@pytest.fixture(autouse=True)
+def stand_in_actor_coder(monkeypatch):
+    monkeypatch.setattr(event_actors, "_code_span_function", lambda: fake_code_span)
+
+
+def coded(nlp, text):
+    """(type, source countries, target countries) of the asserted events of ``text``."""
+    doc = nlp(text)
+    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01", knowledge=None)
+    return [(e.type, sorted({a.country for a in e.source if a.country}),
+             sorted({a.country for a in e.target if a.country}))
+            for e in found if e.status not in ("negated", "hypothetical")]
+
+
+def types(nlp, text):
+    return [t for t, _, _ in coded(nlp, text)]
+
+
+# -- the file ----------------------------------------------------------------------------------
+
+def test_file_is_read_with_the_family_files():
+    assert VERBAL_FILE in VOCABULARY_FILES
+    assert len(load_event_patterns()) > 0
+
+
+def test_every_type_and_mode_has_a_plover_row():
+    table = load_plover_table()
+    data = yaml.safe_load(Path(VERBAL_FILE).read_text(encoding="utf-8"))
+    for entry in data["patterns"]:
+        assert table.lookup(entry["type"], entry.get("mode")) is not None, entry
+
+
+def test_nominalizations_name_verbs_with_patterns():
+    patterns = load_event_patterns()
+    data = yaml.safe_load(Path(VERBAL_FILE).read_text(encoding="utf-8"))
+    for noun, verb in data["nominalizations"].items():
+        assert patterns.for_lemma(verb), (noun, verb)
+
+
+# -- REQUEST: appeal (02) and demand (10) -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serbia lodged a request with Interpol for his arrest.", [("REQUEST", ["SRB"], ["IGO"])]),
+    ("Kenya submitted a petition to Britain.", [("REQUEST", ["KEN"], ["GBR"])]),
+    ("Germany stepped up pressure on Iran to release the sailors.", [("REQUEST", ["DEU"], ["IRN"])]),
+    ("Japan put pressure on China.", [("REQUEST", ["JPN"], ["CHN"])]),
+    ("France joined calls for a ceasefire.", [("REQUEST", ["FRA"], [])]),
+    ("Russia told Ukraine to withdraw its troops.", [("REQUEST", ["RUS"], ["UKR"])]),
+    ("Iran set conditions for talks with France.", [("REQUEST", ["IRN"], ["FRA"])]),
+])
+def test_request(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+# -- ACCUSE: disapprove, accuse, complain, investigate, sue, convict (09, 11) ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey hit back at Greece over the migrants.", [("ACCUSE", ["TUR"], ["GRC"])]),
+    ("The Kenyan minister took aim at Britain.", [("ACCUSE", ["KEN"], ["GBR"])]),
+    ("Egypt took issue with Israel over the border.", [("ACCUSE", ["EGY"], ["ISR"])]),
+    ("France spoke out against Russia.", [("ACCUSE", ["FRA"], ["RUS"])]),
+    ("Moscow poured scorn on Kyiv.", [("ACCUSE", ["RUS"], ["UKR"])]),
+    ("The French senator attacked the Iranian policy.", [("ACCUSE", ["FRA"], ["IRN"])]),
+    ("Russia laid the blame on Ukraine.", [("ACCUSE", ["RUS"], ["UKR"])]),
+    ("India handed a protest note to China.", [("ACCUSE", ["IND"], ["CHN"])]),
+    ("Ankara called in the German ambassador.", [("ACCUSE", ["TUR"], ["DEU"])]),
+    ("Chile set up an inquiry into the Peru deaths.", [("ACCUSE", ["CHL"], ["PER"])]),
+    ("Britain took legal action against Iran.", [("ACCUSE", ["GBR"], ["IRN"])]),
+    ("Russia rallied opposition against Germany.", [("ACCUSE", ["RUS"], ["DEU"])]),
+    ("Germany lambasted Turkey.", [("ACCUSE", ["DEU"], ["TUR"])]),
+    ("Germany hauled in the Russian ambassador.", [("ACCUSE", ["DEU"], ["RUS"])]),
+    ("France protested that Britain had broken the treaty.", [("ACCUSE", ["FRA"], ["GBR"])]),
+    ("France was critical of the British plan.", [("ACCUSE", ["FRA"], ["GBR"])]),
+    ("Germany frowned on the Kenyan move.", [("ACCUSE", ["DEU"], ["KEN"])]),
+])
+def test_accuse(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+# -- REJECT (12) -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow poured cold water on the French plan.", [("REJECT", ["RUS"], ["FRA"])]),
+    ("Iran tore up the agreement with Britain.", [("REJECT", ["IRN"], ["GBR"])]),
+    ("Russia used its veto.", [("REJECT", ["RUS"], [])]),
+    ("Israel turned a deaf ear to the Egyptian appeals.", [("REJECT", ["ISR"], ["EGY"])]),
+    ("Serbia stood firm.", [("REJECT", ["SRB"], [])]),
+    ("Egypt denied permission to the Iranian ship.", [("REJECT", ["EGY"], ["IRN"])]),
+    ("Greece reneged on its promise to Turkey.", [("REJECT", ["GRC"], ["TUR"])]),
+    ("Greece blocked the Turkish bid.", [("REJECT", ["GRC"], ["TUR"])]),
+    ("Iran is unwilling to free the British sailors.", [("REJECT", ["IRN"], ["GBR"])]),
+])
+def test_reject(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+def test_not_ruling_out_force_is_a_threat(nlp):
+    assert types(nlp, "Israel did not rule out military action against Iran.") == ["THREATEN"]
+    assert types(nlp, "Israel ruled out military action against Iran.") == ["REJECT"]
+
+
+# -- THREATEN (13) -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran vowed revenge against Israel.", [("THREATEN", ["IRN"], ["ISR"])]),
+    ("Serbia gave Greece a deadline.", [("THREATEN", ["SRB"], ["GRC"])]),
+    ("Russia raised the threat of sanctions against Ukraine.", [("THREATEN", ["RUS"], ["UKR"])]),
+    ("Israel sent a warning to Iran.", [("THREATEN", ["ISR"], ["IRN"])]),
+    ("Britain put Iran on notice.", [("THREATEN", ["GBR"], ["IRN"])]),
+    ("Egypt threatened legal action against Israel.", [("THREATEN", ["EGY"], ["ISR"])]),
+    ("Russia promised a military response to Ukraine.", [("THREATEN", ["RUS"], ["UKR"])]),
+])
+def test_threaten(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+# -- PROTEST (14) ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenyan workers staged a walkout.",
+    "Kenyan teachers walked off the job.",
+    "Chilean dockers took industrial action.",
+    "Kenyan miners laid down their tools.",
+    "Iranian prisoners refused food.",
+    "Egyptian students took part in the protest.",
+    "Youths burned tyres in the streets.",
+    "Rioters torched cars in the suburbs.",
+    "Egyptian students burned the Israeli flag.",
+    "Demonstrators carried placards.",
+    "Anti-government protests erupted on Friday.",
+    "Chilean students occupied the campus.",
+    "Egyptian students staged a sit-in.",
+    "Indian farmers blocked railway lines.",
+    "Rioters looted shops in the capital.",
+])
+def test_protest(nlp, text):
+    assert types(nlp, text) == ["PROTEST"]
+
+
+def test_protest_without_a_clause_stays_a_demonstration(nlp):
+    assert types(nlp, "German students protested against the fees.") == ["PROTEST"]
+
+
+def test_police_in_a_square_are_no_protest(nlp):
+    assert "PROTEST" not in types(nlp, "German police occupied the square to keep order.")
+
+
+def test_staged_is_read_as_stage_in_every_family(nlp):
+    assert types(nlp, "Iranian forces staged an attack on Israel.") == ["ASSAULT"]
+
+
+# -- what must not become an event ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He told reporters that the talks would end soon.",   # reported speech is not a directive
+    "Stocks held firm on Friday.",                        # no actor
+    "The storm tore into the coast.",                     # "tear into" needs a coded target
+    "The central bank raised concerns about inflation.",  # a worry is not an accusation
+    "Fans chanted the name of the striker.",              # chanting names, not slogans
+    "The company set the terms of the sale.",             # terms are not conditions of a demand
+    "The court ruled against the appeal.",                # a ruling needs a coded party
+    "The officer took part in the ceremony.",             # taking part in what is no protest
+    "Kenya appointed a new minister.",
+    "The Kenyan government set a deadline for tax returns.",  # an administrative deadline
+    "The critical issue for Kenya is water.",              # "critical" without "of"                    # no verb of an inquiry is loose
+    "Turkey cast doubt on the figures.",                  # "cast" is no veto verb
+])
+def test_not_an_event(nlp, text):
+    assert coded(nlp, text) == []
