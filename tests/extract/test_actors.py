@@ -46,7 +46,7 @@ def _find(found, text):
     ("The global community condemned the move.",
      "The global community", ("global community", "IGO", None, "group")),
     ("Hundreds of protesters gathered outside the parliament building.",
-     "protesters", ("protesters", None, "OPP", "group")),
+     "Hundreds of protesters", ("protesters", None, "OPP", "group")),
     ("Mongolia's government reported the fire.", "Mongolia's government",
      ("Mongolia's government", "MNG", "GOV", "organization")),
     ("The Red Cross delivered food to the camp.", "The Red Cross", ("Red Cross", "NGO", "MED", "organization")),

@@ -233,3 +233,67 @@ def test_former_state_names_code_as_the_successor(text, country):
     from dateline.knowledge.actors import load_actor_knowledge
 
     assert load_actor_knowledge().code_phrase(text).country == country
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Jane Doe", ("Jane Doe", None, "LEG", "person")),
+    ("Gov. John Roe", ("John Roe", None, "GOV", "person")),
+    ("the Rev. Amos Vale", ("Amos Vale", None, "REL", "person")),
+    ("Sgt. Tom Bell", ("Tom Bell", None, "MIL", "person")),
+    ("rebel leader", ("rebel leader", None, "REB", "person")),
+    ("union leaders", ("union leaders", None, "LAB", "group")),
+    ("Pakistani army spokesman", ("Pakistani army spokesman", "PAK", "MIL", "person")),
+    ("the Iraqi police chief", ("Iraqi police chief", "IRQ", "COP", "person")),
+    ("a Hamas official", ("Hamas official", "PSE", "REB", "person")),
+    ("Darfur rebels", ("Darfur rebels", "SDN", "REB", "group")),
+    ("Chechnya", ("Chechnya", "RUS", None, "state")),
+    ("Ecuadorian police", ("Ecuadorian police", "ECU", "COP", "group")),
+    ("Israeli settlers", ("Israeli settlers", "ISR", "CVL", "group")),
+    ("the Russian coast guard", ("Russian coast guard", "RUS", "MIL", "organization")),
+    ("UN weapons inspectors", ("UN weapons inspectors", "UNO", "GOV", "group")),
+    ("Colombian drug lords", ("Colombian drug lords", "COL", "CRM", "group")),
+    ("the Federal Reserve", ("Federal Reserve", "USA", "BUS", "organization")),
+    ("Boko Haram", ("Boko Haram", "NGA", "REB", "organization")),
+    ("Abu Sayyaf militants", ("Abu Sayyaf militants", "PHL", "REB", "group")),
+    ("the Polisario Front", ("Polisario Front", "ESH", "REB", "organization")),
+    ("OPEC", ("OPEC", "IGO", "BUS", "organization")),
+    ("the Organization of American States", ("Organization of American States", "IGO", None, "organization")),
+    ("Voice of America", ("Voice of America", "USA", "MED", "organization")),
+    ("the Jerusalem Post", ("The Jerusalem Post", "ISR", "MED", "organization")),
+    ("Trinidad", ("Trinidad and Tobago", "TTO", "GOV", "state")),
+])
+def test_broader_coverage(kb, text, expected):
+    code = kb.code_phrase(text, date="2010-06-01")
+    assert code is not None
+    assert (code.name, code.country, code.sector, code.kind) == expected
+
+
+@pytest.mark.parametrize("text", ["Major League Baseball said", "Let us talk", "Solidarity with the poor"])
+def test_common_words_are_no_organisations(kb, text):
+    code = kb.code_phrase(text)
+    assert code is None or code.country is None
+
+
+def test_user_regions_and_generic_roles(tmp_path):
+    extra = tmp_path / "regions.yaml"
+    extra.write_text("regions:\n  Zembla: NOR\n", encoding="utf-8")
+    roles = tmp_path / "roles.tsv"
+    roles.write_text("phrase\tsector\tkind\toffice\tcountry\tflags\n"
+                     "ringleader\t\tperson\t\t\tgeneric\n", encoding="utf-8")
+    kb = load_actor_knowledge((extra, roles))
+    assert kb.entity("Zembla") == ActorCode("Zembla", "NOR", None, "state")
+    assert kb.role("ringleader").generic
+    assert kb.code_phrase("rebel ringleader").sector == "REB"
+
+
+def test_malformed_region_raises(tmp_path):
+    path = tmp_path / "bad_regions.yaml"
+    path.write_text("regions:\n  Zembla: {country: NOR}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="region"):
+        load_actor_knowledge((path,))
+
+
+def test_person_by_country(kb):
+    assert kb.person("King Abdullah", date="2010-06-01", country="SAU").name == "Abdullah bin Abdulaziz"
+    assert kb.person("King Abdullah", date="2010-06-01", country="JOR").name == "Abdullah II"
+    assert kb.person("King Abdullah", date="2010-06-01", country="NOR") is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..knowledge.actors import ActorCode, ActorKnowledge, Role, norm_key
 
@@ -149,7 +149,7 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             i += 3
             continue
         found: Item | None = None
-        longest = kb.max_words if norm_key(w.text) in kb.first_words else 1
+        longest = kb.first_lengths.get(norm_key(w.text), 1)
         for j in range(min(n, i + longest) - 1, i - 1, -1):
             if any(words[k].text in _POSSESSIVE or words[k].text == "," for k in range(i, j + 1)):
                 continue
@@ -157,7 +157,7 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             person_like = any(words[k].ent == "PERSON" for k in range(i, j + 1))
             code = kb.entity(piece, date=date)
             if code is not None and not (person_like and code.kind == "state" and j == i
-                                         and words[i].ent == "PERSON"):
+                                         and _in_longer_person(words, i)):
                 found = Item("entity", i, j, code=code)
                 break
             code = kb.demonym(piece)
@@ -201,15 +201,34 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
     return items
 
 
-def _trim(words: Sequence[Word], kb: ActorKnowledge) -> list[Word]:
+def _in_longer_person(words: Sequence[Word], i: int) -> bool:
+    """Whether word ``i`` is part of a person's name of several words ("Michael Jordan"); a
+    country name the tagger alone calls a person ("Malawi appealed ...") is still the country."""
+    if words[i].ent != "PERSON":
+        return False
+    return words[i].inside or (i + 1 < len(words) and words[i + 1].inside and words[i + 1].ent == "PERSON")
+
+
+def _trim(words: Sequence[Word], kb: ActorKnowledge) -> tuple[list[Word], bool]:
+    """The phrase without leading determiners and counts, and whether it was counted ("tens of
+    thousands of people" -> "people", True: a crowd, so a weak role such as "people" counts)."""
     i = 0
-    while i < len(words) and (words[i].punct or norm_key(words[i].text) in kb.skip
-                              or words[i].text.replace(",", "").replace(".", "").isdigit()):
+    counted = False
+    while i < len(words):
+        key = norm_key(words[i].text)
+        if words[i].text.replace(",", "").replace(".", "").isdigit():
+            counted = True
+        elif key == "of" and counted:
+            pass  # "thousands of people"
+        elif not (words[i].punct or key in kb.skip):
+            break
+        elif key in kb.counts:
+            counted = True
         i += 1
     j = len(words)
     while j > i and words[j - 1].punct:
         j -= 1
-    return list(words[i:j])
+    return list(words[i:j]), counted
 
 
 def _split_tail(words: list[Word], kb: ActorKnowledge, text: str) -> tuple[list[Word], list[Word]]:
@@ -242,7 +261,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
                date: str | None = None) -> Coding | None:
     """Code a phrase given as words over ``text``; None when its head is no actor."""
     kb = knowledge
-    kept = _trim(words, kb)
+    kept, counted = _trim(words, kb)
     if not kept:
         return None
     head_words, tail_words = _split_tail(kept, kb, text)
@@ -273,7 +292,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         role = mods[-1].role
         mods = mods[:-1]
         anchor = _anchor(mods)
-        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date)
+        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
     anchor = _anchor(mods)
     if head.type in ("entity", "capital") and head.code is not None:
         code = head.code
@@ -283,7 +302,13 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
             code = _with(code, sector="CVL")
         how = "known" if code.kind == "person" else ("state" if code.kind == "state" else "org")
         title = next((m.role for m in reversed(mods) if m.type == "role"), None)
-        if code.kind == "person" and title is not None and title.office:
+        country = _state_country(mods)
+        if code.kind == "person" and country is not None and code.country not in (None, country):
+            # "Jordan's King Abdullah" is not the Saudi king of the same name
+            piece = _span_text(text, head_words, head.first, head.last)
+            code = (kb.person(piece, date=date, office=title.office if title else None, country=country)
+                    or ActorCode(piece, country, title.sector if title else None, "person"))
+        elif code.kind == "person" and title is not None and title.office:
             piece = _span_text(text, head_words, head.first, head.last)
             code = kb.person(piece, date=date, office=title.office) or code
         if (code.kind == "person" and title is not None and title.sector
@@ -313,8 +338,23 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         if (head_words[head.last].text[:1].isupper() and len(tail_words) > 1
                 and norm_key(tail_words[0].text) == "of" and tail_words[-1].text[:1].isupper()):
             phrase = _span_text(text, kept, 0, len(kept) - 1)  # a proper name: "Ministry of Defence"
-        return _code_role(head.role, mods, anchor, tail_code, lower, phrase, start, end, kb, date)
+        role = _specialised(head.role, mods, anchor)
+        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
     return None
+
+
+def _specialised(role: Role, mods: list[Item], anchor: Item | None) -> Role:
+    """A generic head with the sector of what it is the leader/spokesman/member of: the role
+    right before it ("rebel leader" -> REB, "army spokesman" -> MIL), else a named organisation
+    or armed group with a sector ("Hamas official" -> REB)."""
+    if not role.generic:
+        return role
+    if mods and mods[-1].type == "role" and mods[-1].role is not None and mods[-1].role.sector:
+        return replace(role, sector=mods[-1].role.sector, weak=False)
+    if (anchor is not None and anchor.code is not None and anchor.code.sector
+            and anchor.code.kind in ("organization", "group") and anchor.type == "entity"):
+        return replace(role, sector=anchor.code.sector)
+    return role
 
 
 def _anchor(mods: list[Item]) -> Item | None:
@@ -379,14 +419,14 @@ def _code_name(head: Item, mods: list[Item], anchor: Item | None, tail_code: str
 
 def _code_role(role: Role, mods: list[Item], anchor: Item | None, tail_code: str | None,
                lower: set[str], name: str, start: int, end: int,
-               kb: ActorKnowledge, date: str | None) -> Coding | None:
+               kb: ActorKnowledge, date: str | None, counted: bool = False) -> Coding | None:
     org = anchor if anchor is not None and anchor.code is not None else None
     person_mod = next((m for m in reversed(mods) if m.type == "name" and m.label in ("PERSON", "ORG")),
                       None)
     country = _state_country(mods) or (org.code.country if org else None)
     if country is None:
         country = tail_code or role.country
-    if org is None and tail_code is None and person_mod is None and role.weak:
+    if org is None and tail_code is None and person_mod is None and role.weak and not counted:
         return None
     sector = role.sector
     if sector is None and org is not None:

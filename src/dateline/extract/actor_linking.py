@@ -11,11 +11,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge.actors import ActorCode, ActorKnowledge, norm_key
-from .actor_coding import Coding
+from .actor_coding import NON_STATE, Coding
 from .actor_mentions import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["link_mentions", "locate_mentions", "link_appositions"]
 
@@ -90,51 +90,103 @@ def _richer(new: ActorCode, old: ActorCode) -> bool:
     return known(new) > known(old)
 
 
+_MAX_CLIMB = 3
+
+
+def _state_of(text: str, kb: ActorKnowledge) -> str | None:
+    """The country a place name belongs to ("Idlib" -> SYR, "northern Syria" -> SYR)."""
+    code = kb.entity(text) or kb.capital(text)
+    if code is not None and code.kind == "state" and code.country and code.country not in NON_STATE:
+        return code.country
+    country = kb.city(text)
+    if country is None:
+        for word in text.split():  # "northern Syria"
+            code = kb.entity(word)
+            if code is not None and code.kind == "state" and code.country not in NON_STATE:
+                return code.country
+    return country
+
+
+def _is_setting(ent: "Span", kb: ActorKnowledge) -> bool:
+    """Whether a place is where the sentence happens: the object of a locative preposition, also
+    through "of" ("at the gates of Tripoli"), or the possessor of a noun that names no actor
+    ("Haiti's first elections", "Macedonia's border")."""
+    token = ent.root
+    if token.dep_ == "poss":
+        return token.head.lower_ in kb.not_actor or token.head.lemma_.lower() in kb.not_actor
+    for _ in range(_MAX_CLIMB):
+        prep = token.head
+        if prep.dep_ != "prep" or token.dep_ != "pobj":
+            return False
+        if prep.lower_ in kb.locatives:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        token = prep.head
+    return False
+
+
 def _sentence_countries(doc: "Doc", kb: ActorKnowledge) -> dict[int, str]:
-    """Sentence start -> the country its first locative place belongs to ("in Idlib" -> SYR)."""
+    """Sentence start -> the country of the first place its action is set in ("in Idlib" -> SYR)."""
     out: dict[int, str] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or ent.start == 0:
+        if ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or ent.start == 0 or not _is_setting(ent, kb):
             continue
-        prep = ent.root.head
-        if prep.dep_ != "prep" or prep.lower_ not in kb.locatives:
-            continue
-        text = ent.text
-        code = kb.entity(text) or kb.capital(text)
-        country = code.country if code is not None and code.kind == "state" else kb.city(text)
-        if country is None:
-            for word in text.split():  # "northern Syria"
-                code = kb.entity(word)
-                if code is not None and code.kind == "state":
-                    country = code.country
+        country = _state_of(ent.text, kb)
         if country:
             out.setdefault(ent.sent.start_char, country)
     return out
 
 
+def _titled(m: Mention) -> bool:
+    """A person or organisation known by a title but not by country ("President Dos Santos",
+    "Lt. Gen. Avril", "the mining company Vale")."""
+    code = m.coding.code
+    if code.kind == "organization":
+        return m.coding.how == "name" and m.coding.role is not None
+    return code.kind == "person" and code.sector is not None and m.coding.how in ("name", "known")
+
+
 def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> list[Mention]:
     """Actors without a state of their own ("militants", "the Kurds") take the country where
-    their sentence places the action, when it names one ("... in northern Syria")."""
-    wanted = {(m.start, m.end) for m in mentions if m.coding.code.country is None
-              and m.coding.how != "linked"
-              and (m.coding.code.sector in kb.located
-                   or (m.coding.code.sector is None and m.coding.code.kind == "group" and "-" in kb.located))}
-    if not wanted:
+    their sentence places the action, when it names one ("... in northern Syria"); people known
+    by a title alone take it too, or else the one country the other actors of the sentence
+    belong to ("President Dos Santos ... UNITA" -> AGO)."""
+    located = {(m.start, m.end) for m in mentions if m.coding.code.country is None
+               and m.coding.how != "linked"
+               and (m.coding.code.sector in kb.located
+                    or (m.coding.code.sector is None and m.coding.code.kind == "group" and "-" in kb.located))}
+    titled = {(m.start, m.end) for m in mentions if m.coding.code.country is None and _titled(m)}
+    if not located and not titled:
         return mentions
     countries = _sentence_countries(doc, kb)
-    if not countries:
-        return mentions
+    sentence_of = {}
+    named: dict[int, set[str]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        start = span.sent.start_char
+        sentence_of[(m.start, m.end)] = start
+        country = m.coding.code.country
+        if country and country not in NON_STATE:
+            named.setdefault(start, set()).add(country)
     out: list[Mention] = []
     for m in mentions:
-        if (m.start, m.end) in wanted:
-            country = countries.get(doc.char_span(m.start, m.end, alignment_mode="expand").sent.start_char)
-            if country:
-                code = m.coding.code
-                m = replace(m, coding=replace(m.coding, code=ActorCode(code.name, country, code.sector,
-                                                                       code.kind)))
+        key = (m.start, m.end)
+        sentence = sentence_of.get(key)
+        country = None
+        if sentence is not None and (key in located or key in titled):
+            country = countries.get(sentence)
+            others = named.get(sentence, set())
+            if country is None and key in titled and len(others) == 1:
+                country = next(iter(others))
+        if country:
+            code = m.coding.code
+            m = replace(m, coding=replace(m.coding, code=ActorCode(code.name, country, code.sector,
+                                                                   code.kind)))
         out.append(m)
     return out
-
 
 
 def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge.actors import ActorCode, ActorKnowledge
+from ..knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .actor_coding import Coding, Item, Word, code_words, inside_known, segment, words_of_span
 
 if TYPE_CHECKING:
@@ -116,6 +116,24 @@ def _conjunct_split(words: list[Word], text: str, kb: ActorKnowledge,
     return out
 
 
+_SIDES = frozenset({"known", "state", "org", "role"})
+
+
+def _coordination_split(words: list[Word], text: str, kb: ActorKnowledge,
+                        date: str | None) -> list[Mention] | None:
+    """Two mentions for one phrase that joins two coded actors ("Colombia's government and ELN
+    guerrillas", "Hamas and Islamic Jihad militants"), when each side has a country or a name."""
+    conj = next((k for k, w in enumerate(words) if 0 < k < len(words) - 1 and w.text.lower() in ("and", "&")),
+                None)
+    if conj is None:
+        return None
+    sides = [_mention(words[:conj], text, kb, date), _mention(words[conj + 1:], text, kb, date)]
+    if any(m is None or m.coding.how not in _SIDES
+           or (m.coding.code.country is None and m.coding.how == "role") for m in sides):
+        return None
+    return sides  # type: ignore[return-value]
+
+
 _ATTACHING = frozenset({"of", "in", "from", "near", "at", "for"})
 _MAX_ATTACHMENT = 8
 
@@ -123,16 +141,22 @@ _MAX_ATTACHMENT = 8
 def _with_attachment(chunk: "Span", words: list[Word], mention: Mention, text: str,
                      kb: ActorKnowledge, date: str | None) -> Mention:
     """Extend a mention without a country over the phrase attached to it when that phrase
-    supplies one ("the president of Armenia", "security forces in Guinea")."""
+    supplies one ("the president of Armenia", "security forces in Guinea", "a group based in
+    Trinidad")."""
     doc = chunk.doc
     if chunk.end >= len(doc):
         return mention
     prep = doc[chunk.end]
-    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _ATTACHING:
+    if prep.dep_ == "acl" and prep.head.i == chunk.root.i and prep.lower_ in kb.breaks:
+        # "a terror group based in Trinidad": through the participle to its place
+        prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ in _ATTACHING), prep)
+        if prep.dep_ != "prep":
+            return mention
+    elif prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _ATTACHING:
         return mention
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects:
-        return mention
+    if not objects or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in objects[0].children):
+        return mention  # "negotiators from Israel and the Palestinian Authority": two sides
     last = objects[0].right_edge.i
     if last - chunk.start > _MAX_ATTACHMENT + len(chunk):
         return mention
@@ -168,7 +192,9 @@ def find_mentions(doc: "Doc", kb: ActorKnowledge, date: str | None) -> list[Ment
         if (n + 1 < len(chunks) and chunk.end < len(doc) and doc[chunk.end].lower_ == "of"
                 and chunks[n + 1].start == chunk.end + 1):
             joined = words + words_of_span(doc[chunk.end:chunks[n + 1].end])
-            if inside_known(joined, len(words), kb, text):  # "US Secretary" + "of" + "State ..."
+            if (inside_known(joined, len(words), kb, text)  # "US Secretary" + "of" + "State ..."
+                    or (norm_key(chunk.root.text) in kb.counts  # "thousands" + "of" + "people"
+                        and _mention(joined, text, kb, date) is not None)):
                 words, skip_next = joined, True
                 chunk = doc[chunk.start:chunks[n + 1].end]
         cut = max((k for k, w in enumerate(words) if w.text in _HARD_STOPS), default=-1)
@@ -178,7 +204,7 @@ def find_mentions(doc: "Doc", kb: ActorKnowledge, date: str | None) -> list[Ment
             words = words[cut + 1:]
         if not words:
             continue
-        split = _conjunct_split(words, text, kb, date)
+        split = _conjunct_split(words, text, kb, date) or _coordination_split(words, text, kb, date)
         if split:
             found.extend(split)
             covered.append((chunk.start_char, chunk.end_char))
@@ -232,7 +258,8 @@ def _loose_names(doc: "Doc", found: list[Mention], text: str, kb: ActorKnowledge
 
 def _with_titles(mentions: list[Mention], text: str) -> list[Mention]:
     """Join a role phrase to the name right after it ("his Turkish counterpart Recep Tayyip
-    Erdogan"): one mention, coded as the person."""
+    Erdogan"): one mention, coded as the person; an organisation's kind to its name ("the
+    mining company Codelco")."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -246,6 +273,14 @@ def _with_titles(mentions: list[Mention], text: str) -> list[Mention]:
                                  code.sector or title.code.sector, "person")
             out[-1] = Mention(prev.start, m.end, Coding(code, person.how, title.role, prev.start, m.end),
                               m.label)
+            continue
+        if (prev is not None and prev.coding.how == "role" and prev.coding.code.kind == "organization"
+                and m.coding.how == "name" and m.coding.code.country is None
+                and text[prev.end:m.start] == " "):
+            # "the mining company Codelco": the organisation, named
+            title, code = prev.coding, m.coding.code
+            code = ActorCode(code.name, title.code.country, title.code.sector, "organization")
+            out[-1] = Mention(prev.start, m.end, Coding(code, "name", title.role, prev.start, m.end), m.label)
             continue
         out.append(m)
     return out

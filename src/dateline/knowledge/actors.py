@@ -22,9 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeFileError
+from .files import read_yaml_mapping
 
 __all__ = [
     "ActorCode", "Role", "Tenure", "ActorKnowledge", "load_actor_knowledge", "norm_key",
@@ -60,7 +59,11 @@ class ActorCode:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """A role noun or title: its sector, kind, office key, default country and flags."""
+    """A role noun or title: its sector, kind, office key, default country and flags.
+
+    ``generic`` roles ("leader", "spokesman", "commander") take the sector of the role or the
+    organisation named before them ("rebel leader" REB, "army spokesman" MIL, "Hamas official" REB).
+    """
 
     phrase: str
     sector: str | None
@@ -69,6 +72,7 @@ class Role:
     country: str | None = None
     weak: bool = False
     title: bool = False
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ class ActorKnowledge:
     not_incumbent: frozenset[str] = frozenset()
     not_actor: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    counts: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
@@ -127,6 +132,7 @@ class ActorKnowledge:
     located: frozenset[str] = frozenset()
     max_words: int = 1
     first_words: frozenset[str] = frozenset()
+    first_lengths: dict[str, int] = field(default_factory=dict)
     cities: dict[str, str] | None = None
 
     # -- look-ups ------------------------------------------------------------------------------
@@ -172,11 +178,15 @@ class ActorKnowledge:
         """A role noun or title ("spokesman", "armed forces", "Gen.")."""
         return self.roles.get(norm_key(text))
 
-    def person(self, text: str, *, date: str | None = None, office: str | None = None) -> ActorCode | None:
+    def person(self, text: str, *, date: str | None = None, office: str | None = None,
+               country: str | None = None) -> ActorCode | None:
         """A known person by full name or alias; several people with one alias are told apart
-        by ``office`` (the title used: "President Clinton") and ``date`` (who held office then),
-        else the most recent."""
+        by ``country`` (named beside the title: "Jordan's King Abdullah"; None when nobody of
+        that country has the alias), ``office`` (the title used: "President Clinton") and
+        ``date`` (who held office then), else the most recent."""
         tenures = self.people.get(norm_key(text))
+        if tenures and country is not None:
+            tenures = [t for t in tenures if t.code.country == country]
         if not tenures:
             return None
         if office is not None:
@@ -237,8 +247,14 @@ def load_actor_knowledge(extra_files: tuple[Path, ...] = ()) -> ActorKnowledge:
         _load_file(kb, path)
     _add_us_states(kb)
     _rename_states(kb)
-    kb.first_words = frozenset(k.split()[0] for table in (kb.entities, kb.demonyms, kb.roles, kb.people)
-                               for k in table if " " in k)
+    for table in (kb.entities, kb.demonyms, kb.roles, kb.people):
+        for k in table:
+            if " " in k:
+                words = k.split()
+                # a token bound: hyphens and brackets may be tokens of their own ("al - Qaeda")
+                bound = 2 * len(words) + k.count("'") + 2 * k.count("(")
+                kb.first_lengths[words[0]] = max(kb.first_lengths.get(words[0], 1), bound)
+    kb.first_words = frozenset(kb.first_lengths)
     kb.max_words = max((len(k.split()) for table in (kb.entities, kb.demonyms, kb.roles, kb.people)
                         for k in table), default=1)
     log.debug("actor knowledge: %d names, %d demonyms, %d roles, %d person aliases",
@@ -284,17 +300,13 @@ def _load_file(kb: ActorKnowledge, path: Path) -> None:
                                  f"in actor_files (--actors)")
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            if not isinstance(data, Mapping):
-                raise KnowledgeFileError(f"{path}: expected a mapping with keys such as countries, "
-                                         f"groups, organizations, skip")
+            data = read_yaml_mapping(path, what="actor knowledge file",
+                                     keys="countries, groups, organizations, skip")
             _load_yaml(kb, data, path)
         elif path.suffix.lower() in (".tsv", ".csv", ".txt"):
             _load_table(kb, path)
         else:
             raise KnowledgeFileError(f"{path}: unknown actor file type; use .yaml or .tsv")
-    except yaml.YAMLError as exc:
-        raise KnowledgeFileError(f"{path} is not valid YAML: {exc}") from exc
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KnowledgeFileError(f"{path}: malformed entry ({type(exc).__name__}: {exc}); see the "
                                  f"format described at the top of the packaged actors_*.yaml/tsv") from exc
@@ -373,7 +385,7 @@ def _add_us_states(kb: ActorKnowledge) -> None:
 
 
 def _load_yaml(kb: ActorKnowledge, data: Mapping[str, Any], path: Path) -> None:
-    for key in ("skip", "breaks", "not_incumbent", "not_actor", "partitives", "directions",
+    for key in ("skip", "breaks", "not_incumbent", "not_actor", "partitives", "counts", "directions",
                 "locatives", "affiliations", "name_particles"):
         if key in data:
             words = frozenset(norm_key(str(w)) for w in data[key] or ())
@@ -395,6 +407,11 @@ def _load_yaml(kb: ActorKnowledge, data: Mapping[str, Any], path: Path) -> None:
             _add_demonym(kb, str(word), ActorCode(name, code3, None, "state"))
         for seat, sector in (entry.get("seats") or {}).items():
             _add_name(kb, str(seat), ActorCode(name, code3, _sector(sector), "state"))
+    for name, code3 in (data.get("regions") or {}).items():
+        if not isinstance(code3, str):
+            raise ValueError(f"region {name!r} needs one country code (\"Darfur: SDN\"), not {code3!r}")
+        region = ActorCode(str(name), str(code3), None, "state")  # as US states: no sector of its own
+        _add_name(kb, str(name), region, override=False)
     for name, entry in (data.get("groups") or {}).items():
         entry = entry or {}
         group = ActorCode(str(name), entry.get("country"), _sector(entry.get("sector")), "group")
@@ -466,12 +483,12 @@ def _add_role(kb: ActorKnowledge, row: Mapping[str, str]) -> None:
         raise ValueError(f"role {phrase!r}: kind {kind!r} is not one of {', '.join(KINDS)}")
     flags = {f.strip() for f in row["flags"].split(",") if f.strip()}
     role = Role(phrase, _sector(row["sector"]), kind, row["office"] or None, row["country"] or None,
-                weak="weak" in flags, title="title" in flags)
+                weak="weak" in flags, title="title" in flags, generic="generic" in flags)
     kb.roles[phrase] = role
     if "noplural" not in flags and not phrase.endswith("s"):
         plural_kind = "group" if kind == "person" else kind
         kb.roles.setdefault(_plural(phrase), Role(_plural(phrase), role.sector, plural_kind, None,
-                                                  role.country, role.weak, False))
+                                                  role.country, role.weak, False, role.generic))
 
 
 def _add_person(kb: ActorKnowledge, row: Mapping[str, str]) -> None:
