@@ -313,8 +313,14 @@ def test_said_with_a_modal_about_oneself_is_no_request(nlp):
 
 
 def test_coordinated_subjects_of_a_joint_act_are_all_sources(nlp):
+    # the PLOVER gold-standard records list every party of a joint act as a source
     assert summary(run(nlp, "French and Egyptian warships held a naval exercise.")) == [
         ("COOPERATE", ["EGY", "FRA"], [], "asserted")]
+
+
+def test_coordinated_subjects_of_a_signed_treaty_are_all_sources(nlp):
+    assert summary(run(nlp, "France and Egypt signed a treaty.")) == [
+        ("SUPPORT", ["EGY", "FRA"], [], "asserted")]
 
 
 def test_mis_tagged_verb_lemmas(nlp):
@@ -453,8 +459,10 @@ def test_weak_types_are_covered(nlp, text, type_):
 @pytest.mark.parametrize("text, expected", [
     # a relative clause on a person is background to the sentence's act
     ("Iranian police beat Kuwaiti refugees, whom Iran blames for the unrest.", ["ASSAULT"]),
-    # so is a clause that sets the scene in time, when the sentence has an act of its own
-    ("Germany condemned Russia after Russian troops shelled Kyiv.", ["ACCUSE"]),
+    # so is a clause that gives the reason, when the sentence has an act of its own
+    ("Germany condemned Russia because Russian troops had shelled Kyiv.", ["ACCUSE"]),
+    # ... but an "after" clause orders two acts that both happened
+    ("Germany condemned Russia after Russian troops shelled Kyiv.", ["ACCUSE", "ASSAULT"]),
     # an event noun after "after", "during", ... is the time of the main act
     ("Germany condemned Russia after talks with France.", ["ACCUSE"]),
     # a casualty participle is the outcome of the act it hangs on, whatever that act's type

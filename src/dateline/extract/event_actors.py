@@ -3,7 +3,10 @@
 A noun token becomes one or more :class:`Actor` records: the phrase it heads is coded with the
 actor module's ``code_span`` when it exists, else with the actor mentions found in the article.
 A phrase that codes to nothing is looked through ("positions of X", "Security forces in X",
-"X's actions"); a pronoun is resolved to an earlier actor.
+"X's actions"); a pronoun is resolved to an earlier actor (an object pronoun of a clause joined
+to a verb to that verb's plural object: "shut down 25 groups, accusing them"); "the two
+countries" or "both sides" to the pair coordinated before (``pair_nouns``); coordinated owners
+("police from Brazil and Argentina") give one actor each.
 """
 
 from __future__ import annotations
@@ -150,11 +153,15 @@ class ActorCoder:
             return self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
         if self.lexicon.has("relative_pronouns", noun.text) and noun.head.dep_ == "relcl":
             return self.code_noun(noun.head.head, depth=depth + 1) if depth < 2 else []
+        if depth < 2 and self._names_a_pair(noun):
+            pair = self.pair_antecedent(noun)
+            if pair:  # "the two countries", "both sides": the pair named before
+                return pair
         start, end = self.phrase_bounds(noun)
         # "the blasts killed 10": an event is not an actor (though "the release of X" points at X)
         event = noun.pos_ == "NOUN" and noun.lemma_.lower() in self.event_nouns
         actor = None if event else self.code_tokens(start, end)
-        split = [] if event else self._coordinated_modifiers(noun)
+        split = [] if event else (self._coordinated_modifiers(noun) or self._coordinated_owners(noun, depth))
         if split:
             return split
         if actor is not None and actor.country:
@@ -199,7 +206,58 @@ class ActorCoder:
                     return out
         return []
 
+    def _coordinated_owners(self, noun: "Token", depth: int) -> list[Actor]:
+        """``police from Brazil and Argentina``, ``leaders of X and Y``: one actor per country."""
+        if depth >= 2:
+            return []
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and any(c.dep_ == "conj" for c in pobj.children):
+                    out = [a for n in [pobj, *self._conjuncts(pobj)] if (a := self._code_exact(n)) is not None
+                           and a.country]
+                    if len({a.country for a in out}) >= 2:
+                        return out
+        return []
+
+    def _code_exact(self, noun: "Token") -> Actor | None:
+        """The actor of exactly the phrase a noun heads, not of a longer mention around it."""
+        start, end = self.phrase_bounds(noun)
+        span = self.doc[start:end]
+        if self._code_span is not None and self._worth_coding(span):
+            try:
+                got = self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
+                                      date=self.date)
+            except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+                log.debug("code_span failed on %r: %s", span.text, exc)
+                got = None
+            if got is not None:
+                return got
+        return self.code_tokens(start, end)
+
     # -- pronouns ----------------------------------------------------------------------------
+
+    def _names_a_pair(self, noun: "Token") -> bool:
+        """``the two countries``, ``both sides``, ``the two neighbours`` (``pair_nouns``)."""
+        return noun.pos_ == "NOUN" and self.lexicon.has("pair_nouns", noun.lemma_) and any(
+            c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in ("two", "both") for c in noun.children)
+
+    def pair_antecedent(self, noun: "Token") -> list[Actor]:
+        """The two or more coordinated actors named last before ``noun`` ("India and Pakistan
+        ... the two countries"), in its sentence or the two before it."""
+        first = self._sentence_start(self._sentence_start(noun.i) - 1) if self._sentence_start(noun.i) > 0 else 0
+        if first > 0:
+            first = self._sentence_start(first - 1)
+        for i in range(noun.i - 1, first - 1, -1):
+            t = self.doc[i]
+            if t.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "conj" for c in t.children) \
+                    or self._names_a_pair(t):
+                continue
+            got = [a for a in self.code_noun(t, depth=2) if a.country]
+            if len({a.country for a in got}) >= 2:
+                return got
+        return []
 
     def quote_speaker(self, offset: int) -> Actor | None:
         """The coded speaker of the quote whose content holds character ``offset``."""
@@ -212,6 +270,9 @@ class ActorCoder:
     def antecedent(self, pronoun: "Token") -> "Token | None":
         """A non-pronoun subject the pronoun most likely refers to: up the clause chain, then back."""
         plural = pronoun.lower_ in ("they", "them", "their")
+        shared = self._shared_object(pronoun) if plural else None
+        if shared is not None:
+            return shared
         t = pronoun.head
         own_clause = pronoun.dep_ not in ("nsubj", "nsubjpass", "poss")
         while True:
@@ -238,6 +299,20 @@ class ActorCoder:
             if subjects:
                 return subjects[0]
             start = prev_start
+        return None
+
+    def _shared_object(self, pronoun: "Token") -> "Token | None":
+        """``shut down 25 groups, accusing them``, ``detained 200 protesters and beat several of
+        them``: an object pronoun of a clause joined to a verb stands for that verb's plural object."""
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if pronoun.dep_ == "nsubj" or verb.dep_ not in ("advcl", "conj", "xcomp") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        for obj in verb.head.children:
+            if obj.dep_ in ("dobj", "obj") and obj.i < pronoun.i and obj.tag_ in ("NNS", "NNPS"):
+                return obj
         return None
 
     def _sentence_start(self, i: int) -> int:

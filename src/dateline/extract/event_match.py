@@ -124,6 +124,9 @@ def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
     return _lemma(noun) == term.lemma and (not term.modifiers or _has_modifier(noun, term.modifiers))
 
 
+_RECIPIENT_ENTS = ("GPE", "ORG", "NORP", "PERSON")
+
+
 def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Token"]:
     """The object noun, its conjuncts, nouns behind a quantity ("10 days of war games"), and,
     when the pattern names prepositions, their objects ("went on strike", "spoke by telephone")."""
@@ -139,10 +142,15 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     # several objects ("launched a counter(dobj) -(dobj) offensive(dobj)")
     more = [c for c in token.children if c.dep_ in _OBJECT_DEPS and c.i != obj.i]
     out = [obj, *[c for c in obj.children if c.dep_ == "conj"], *more, *prep_objs]
-    if _lemma(obj) in _QUANTITY_HEADS or obj.pos_ in ("NUM", "SYM") or obj.tag_ == "$":
-        for c in obj.children:
-            if c.dep_ == "prep" and _lemma(c) in ("of", "in"):
-                out.extend(p for p in c.children if p.dep_ == "pobj")
+    if obj.pos_ == "PROPN" or obj.ent_type_ in _RECIPIENT_ENTS:
+        # "provided Sri Lanka with aid": a named recipient as object, the thing given after "with"
+        out += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj"]
+    for noun in list(out):
+        if _lemma(noun) in _QUANTITY_HEADS or noun.pos_ in ("NUM", "SYM") or noun.tag_ == "$":
+            for c in noun.children:
+                if c.dep_ == "prep" and _lemma(c) in ("of", "in"):
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -188,12 +196,35 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
     return True, obj
 
 
+def _matched_specificity(pattern: EventPattern, obj: "Token | None") -> int:
+    """The pattern's specificity counted with the object term that matched: a list that holds
+    "military aid" among bare nouns is no more specific than a bare noun when "weapons" matched."""
+    n = pattern.specificity
+    if obj is not None and pattern.objects and not all(o.lemma == "*" for o in pattern.objects):
+        widest = max(len(o.modifiers) for o in pattern.objects)
+        matched = max((len(o.modifiers) for o in pattern.objects if _term_fits(obj, o)), default=widest)
+        n -= widest - matched
+    return n
+
+
+def _tier(pattern: EventPattern) -> int:
+    return 0 if not pattern.loose and pattern.specificity else (1 if pattern.loose else 2)
+
+
 def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
-    """The most specific pattern ``token`` fits, or None."""
+    """The most specific pattern ``token`` fits, or None (specificity counted with the object
+    term that matched; among equals, the loader's order)."""
+    best: tuple[tuple[int, int], TriggerMatch] | None = None
     for pattern in patterns.for_lemma(_lemma(token)):
+        if best is not None and _tier(pattern) > best[0][0]:
+            break
         ok, obj = _fits(token, pattern)
         if ok:
-            return TriggerMatch(token, pattern, obj)
+            key = (_tier(pattern), -_matched_specificity(pattern, obj))
+            if best is None or key < best[0]:
+                best = (key, TriggerMatch(token, pattern, obj))
+    if best is not None:
+        return best[1]
     if _verb_like(token):  # the tagger's noun or adjective used as a verb
         for lemma in verb_lemmas(token):
             for pattern in patterns.for_lemma(lemma):

@@ -13,7 +13,14 @@ sanctions on X", "gave X an ultimatum"), for a control or verbal trigger (``gove
 the subject or object of its complement ("warned that it would attack X"), the place for the
 types in ``place_target_types`` ("demonstrated in Belgrade"), and last the nearest coded actor
 among the trigger's dependents or their owners ("protested over the British seizure"), another
-country's first (never the subject, never the place where the act happened). Parser slips are mended where they are regular: a subject read as
+country's first (never the subject, never the place where the act happened).
+Further fallbacks: the one a reaction is drawn upon ("X drew condemnation from Y": Y -> X), the
+one a concession yields to (``pressured_types``: "under pressure from X"), the subject of a
+threat's or promise's condition ("vowed to retaliate if X ..."), and the one an act's purpose
+clause helps or curbs ("sent doctors to help X", "used tear gas to disperse X"). A target that
+codes to neither country nor sector is kept only when none of these finds a better one. Two-word
+prepositions count as one ("out of", "away from"); the object of an object-control verb is the
+doer of its complement ("forced X to close ..."). Parser slips are mended where they are regular: a subject read as
 a modifier ("Turkey(npadvmod) massed"), a main verb hung on a noun in a verbless sentence, a
 preposition that lost its object to the next clause.
 """
@@ -65,6 +72,22 @@ def _pobjs(prep: "Token") -> list["Token"]:
     return []
 
 
+def _prep_objects(head: "Token", targets: Sequence[str]) -> list["Token"]:
+    """Objects of the prepositions on ``head`` that introduce a target: a word of ``targets``,
+    or a two-word preposition whose first word takes the second as its own ("pulled out of X",
+    "moved away from X" are read as "out of", "away from")."""
+    nouns: list[Token] = []
+    for prep in _children(head, "prep"):
+        word, objs = prep.lower_, _pobjs(prep)
+        if not objs:
+            inner = _children(prep, "prep")
+            if inner:
+                word, objs = f"{word} {inner[0].lower_}", _pobjs(inner[0])
+        if word in targets or prep.lemma_.lower() in targets:
+            nouns += objs
+    return nouns
+
+
 def verbless_main(verb: "Token") -> bool:
     """Whether a verb the parser attached to a noun (acl) is in fact the main verb: its sentence
     has a noun for root and no other verb of its own."""
@@ -83,7 +106,9 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
             subj = [c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.pos_ == "PROPN"]
         if subj:
             noun = subj[0]
-            got = coder.code_noun(noun)
+            # an event noun is no actor: its doer is found below ("Israeli strikes on X killed ...")
+            event = noun.pos_ == "NOUN" and noun.lemma_.lower() in coder.event_nouns
+            got = [] if event else coder.code_noun(noun)
             if got:
                 return got
             # "the strike, which killed ...": the relative pronoun stands for an event noun;
@@ -104,6 +129,12 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
             return coder.code_noun(t.sent.root)
         if t.dep_ not in _INHERIT_DEPS or t.head.i == t.i:
             return []
+        if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+            # object control: "forced X to close", "allowed X to send": X does the act
+            objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if objs:
+                return coder.code_noun(objs[0])
         t = t.head
         if t.pos_ == "ADP":
             t = t.head
@@ -156,11 +187,17 @@ def _target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: boo
     nouns: list[Token] = []
     if trig.pos_ in ("VERB", "AUX") or trig.tag_.startswith("VB"):
         if passive:
-            nouns += _children(trig, "nsubjpass")
+            subjects = _children(trig, "nsubjpass")
+            if match.obj is not None and any(c.i == match.obj.i for c in subjects):
+                # "a protest against X was held": the event noun's own target comes first
+                nouns += _prep_objects(match.obj, targets)
+            nouns += [c for c in subjects if match.obj is None or c.i != match.obj.i]
         elif match.obj is None or any(o.lemma == "*" for o in match.pattern.objects) \
                 or match.obj.dep_ not in ("dobj", "obj"):
             # the direct object, unless it is the trigger's own object noun ("arrested X on charges")
-            nouns += [c for c in _children(trig, "dobj", "obj") if match.obj is None or c.i != match.obj.i]
+            # (or the phrase that holds it: "held a round of talks", "carried out a series of raids")
+            nouns += [c for c in _children(trig, "dobj", "obj")
+                      if match.obj is None or not (c.left_edge.i <= match.obj.i <= c.right_edge.i)]
         nouns += _children(trig, "dative")
         nouns += [p for d in _children(trig, "dative") for p in _pobjs(d)]
     heads = [trig] + ([match.obj] if match.obj is not None else [])
@@ -169,10 +206,19 @@ def _target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: boo
         # "met the hostage-takers' demands"; "their withdrawal" is the source's own
         nouns += [c for c in _children(match.obj, "poss") if c.pos_ != "PRON"]
     for h in heads:
-        for prep in _children(h, "prep"):
-            if prep.lower_ in targets or prep.lemma_.lower() in targets:
-                nouns += _pobjs(prep)
-    return [n for n in nouns if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        nouns += _prep_objects(h, targets)
+    return [n for n in map(_partitive, nouns) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+
+
+def _partitive(token: "Token") -> "Token":
+    """``several of them``, ``some of the protesters``: the group a quantifier word picks from."""
+    if token.pos_ in ("ADJ", "DET", "PRON", "NUM"):
+        for prep in _children(token, "prep"):
+            if prep.lower_ == "of":
+                objs = _pobjs(prep)
+                if objs:
+                    return objs[0]
+    return token
 
 
 def _own_property(noun: "Token", coder: ActorCoder) -> bool:
@@ -199,6 +245,11 @@ def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -
     return fallback
 
 
+# Target prepositions of any act named in a complement ("refused to lift sanctions on X",
+# "pledged to pull troops out of X").
+_COMPLEMENT_PREPS = ("on", "against", "with", "from", "to", "out of", "away from")
+
+
 def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[str, ...],
                         depth: int = 0, source: Sequence[Actor] = ()) -> list[Actor]:
     """``demanded that X ...`` → X; ``threatened to ban X`` → X; ``refused to lift Y on X`` → X;
@@ -212,9 +263,12 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
                 if got and not (own and {a.country for a in got} <= own):
                     return got
         inner = TriggerMatch(comp, match.pattern, None)
-        for n in _target_nouns(inner, targets + ("on", "against", "with", "from", "to"), passive=is_passive(comp)):
+        for n in _target_nouns(inner, targets + _COMPLEMENT_PREPS, passive=is_passive(comp)):
             got = coder.code_noun(n)
-            if any(a.country for a in got):  # "agreed to send troops to Afghanistan": Afghanistan
+            countries = {a.country for a in got if a.country}
+            if own and countries and countries <= own and _own_property(n, coder):
+                continue  # "pledged to pull its troops out of X": its troops are the source's
+            if countries:  # "agreed to send troops to Afghanistan": Afghanistan
                 return got
             if got and not fallback:
                 fallback = got
@@ -223,6 +277,75 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
             if got:
                 return got
     return fallback
+
+
+def _only_own(actors: Sequence[Actor], own: set[str]) -> bool:
+    """Whether the actors name countries, all of them the source's own."""
+    countries = {a.country for a in actors if a.country}
+    return bool(countries) and countries <= own
+
+
+def _purpose_targets(match: TriggerMatch, coder: ActorCoder, lexicon: "EventLexicon",
+                     source: Sequence[Actor], verbs: str) -> list[Actor]:
+    """Whom an act is meant to help or curb, named in its purpose clause: "sent 50 doctors to
+    help X", "pledged money to help X rebuild" (``beneficiary_verbs``), "used tear gas to
+    disperse X" (``curb_verbs``); ``verbs`` names the list."""
+    own = {a.country for a in source if a.country}
+    heads = [match.token] + ([match.obj] if match.obj is not None else [])
+    for h in heads:
+        for verb in h.children:
+            if verb.dep_ not in ("xcomp", "advcl", "acl", "relcl") or not lexicon.has(verbs, verb.lemma_):
+                continue
+            nouns = _children(verb, "dobj", "obj", "dative")
+            nouns += [s for c in _children(verb, "ccomp", "xcomp") for s in _children(c, "nsubj")]
+            for n in nouns:
+                got = [a for a in coder.code_noun(n) if a.country or a.sector]
+                if got and not _only_own(got, own):
+                    return got
+    return []
+
+
+def _pressure_source(trigger: "Token", coder: ActorCoder, lexicon: "EventLexicon",
+                     source: Sequence[Actor]) -> list[Actor]:
+    """Whom a concession yields to, named as the one who pressed for it: "under pressure from X",
+    "after weeks of criticism from X", "bowing to X's demands" (``pressure_nouns``)."""
+    own = {a.country for a in source if a.country}
+    frontier, seen = [trigger], {trigger.i}
+    for _ in range(4):
+        nxt = [c for t in frontier for c in t.children
+               if c.i not in seen and c.dep_ in ("prep", "pobj", "advcl", "pcomp", "dobj")]
+        seen.update(c.i for c in nxt)
+        for n in nxt:
+            if n.pos_ != "NOUN" or not lexicon.has("pressure_nouns", n.lemma_):
+                continue
+            nouns = [c for c in n.children if c.dep_ == "poss"]
+            nouns += _prep_objects(n, ("from", "of", "by"))
+            for c in nouns:
+                got = [a for a in coder.code_noun(c) if a.country or a.sector]
+                if got and not _only_own(got, own):
+                    return got
+            got = _owner(n, coder)
+            if got and not _only_own(got, own):
+                return got
+        frontier = nxt
+    return []
+
+
+def _condition_subject(trigger: "Token", coder: ActorCoder, lexicon: "EventLexicon",
+                       source: Sequence[Actor]) -> list[Actor]:
+    """The one a warning or promise is conditioned on: "vowed to retaliate if X goes ahead",
+    "will impose sanctions unless X frees ..." -> X (the subject of the condition)."""
+    own = {a.country for a in source if a.country}
+    verbs = [trigger] + _children(trigger, "xcomp", "ccomp")
+    for verb in verbs:
+        for clause in _children(verb, "advcl"):
+            if not any(c.dep_ == "mark" and lexicon.has("conditional_marks", c.lower_) for c in clause.children):
+                continue
+            for subj in _children(clause, "nsubj", "nsubjpass"):
+                got = [a for a in coder.code_noun(subj) if a.country]
+                if got and not {a.country for a in got} <= own:
+                    return got
+    return []
 
 
 def _object_owner(obj: "Token", coder: ActorCoder, source: list[Actor]) -> list[Actor]:
@@ -248,7 +371,15 @@ _NOT_TARGET_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "npadvmod", "punct",
                     "auxpass", "neg", "advmod", "det", "relcl", "appos"}
 
 
-_LOCATIVE = {"in", "at", "inside", "within", "throughout", "across", "near", "around"}
+_LOCATIVE = {"in", "at", "inside", "within", "throughout", "across", "near", "around", "through"}
+
+
+def _located_actor(head: "Token", coder: ActorCoder) -> bool:
+    """Whether a place phrase on ``head`` says where an actor is from ("positions in X", "the
+    largest group in X"), not where the act happened ("martial law in X", "talks in X")."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in coder.event_nouns:
+        return False
+    return coder.lexicon.has("carrier_nouns", head.lemma_) or bool(coder.code_noun(head, depth=2))
 
 
 def _owner(noun: "Token", coder: ActorCoder) -> list[Actor]:
@@ -262,15 +393,22 @@ def _owner(noun: "Token", coder: ActorCoder) -> list[Actor]:
     return []
 
 
-def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6) -> list[Actor]:
+def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6,
+                   targets: Sequence[str] = ()) -> list[Actor]:
     """The last resort for a target: the nearest coded actor among the trigger's own dependents
     (objects, prepositional phrases, complements; never its subject), one of another country than
-    the source first ("protested X's failure", "in defiance of X", "over X's decision")."""
+    the source first ("protested X's failure", "in defiance of X", "over X's decision"). A place
+    phrase counts only when its preposition is one of the type's ``targets`` ("sent warships near
+    X"), when it says where an actor is from ("the largest group in X"), or, for
+    ``located_object_types``, where the thing struck stands ("stormed a hotel in X"); a named
+    geographic feature (a river, a sea) is never a target."""
     own = {a.country for a in source if a.country}
     spans = {(a.start, a.end) for a in source}
     frontier = [match.token] + ([match.obj] if match.obj is not None else [])
     seen = {t.i for t in frontier}
     same_country: list[Actor] = []
+    # "bombed a market in X": the place of the thing struck stands for whom it hits
+    struck = coder.lexicon.has("located_object_types", match.pattern.type)
     for hop in range(hops):
         nxt: list[Token] = []
         for t in frontier:
@@ -278,9 +416,12 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
                 # below the trigger's own words, the doer of a clause on a noun owns it ("over
                 # a bill signed by X")
                 owner = hop > 0 and c.dep_ == "agent"
-                if c.i in seen or (c.dep_ in _NOT_TARGET_DEPS and not owner) or c.ent_type_ in ("DATE", "TIME") \
-                        or (c.dep_ == "prep" and c.lower_ in _LOCATIVE
-                            and (t.i == match.token.i or t.lemma_.lower() in coder.event_nouns)):
+                if c.i in seen or (c.dep_ in _NOT_TARGET_DEPS and not owner) \
+                        or c.ent_type_ in ("DATE", "TIME", "LOC") \
+                        or (c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.lower_ not in targets
+                            and not _located_actor(t, coder)
+                            and not (struck and t.dep_ in ("dobj", "obj") and t.head.i == match.token.i
+                                     and t.lemma_.lower() not in coder.event_nouns)):
                     continue  # where it happened is not whom it concerns ("positions in X" is)
                 seen.add(c.i)
                 nxt.append(c)
@@ -298,17 +439,22 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
     return same_country
 
 
-def _light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "EventLexicon") -> list["Token"]:
+def _light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "EventLexicon", *,
+                        any_verb: bool = False) -> list["Token"]:
     """Nouns in target position on the light verb whose object the trigger noun is: "imposed
-    sanctions on X", "gave X a warning", "lodged a protest with X"."""
+    sanctions on X", "gave X a warning", "lodged a protest with X" (with ``any_verb``, on the
+    verb the trigger hangs on, whatever its relation)."""
     verb = noun.head
-    if noun.dep_ not in ("dobj", "obj") or not lexicon.has("light_verbs", verb.lemma_):
+    if not any_verb and (noun.dep_ not in ("dobj", "obj") or not lexicon.has("light_verbs", verb.lemma_)):
         return []
     nouns = _children(verb, "dative") + [p for d in _children(verb, "dative") for p in _pobjs(d)]
-    for prep in _children(verb, "prep"):
-        if prep.lower_ in targets or prep.lemma_.lower() in targets:
-            nouns += _pobjs(prep)
+    nouns += _prep_objects(verb, targets)
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+
+
+def _reaction(noun: "Token", lexicon: "EventLexicon") -> bool:
+    """Whether a nominal trigger is what its verb's subject drew upon itself ("drew criticism")."""
+    return noun.dep_ in ("dobj", "obj") and lexicon.has("reaction_verbs", noun.head.lemma_)
 
 
 def _between(noun: "Token") -> list["Token"]:
@@ -332,6 +478,13 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
             for agent in _children(trig, "agent"):
                 for p in _pobjs(agent):
                     source += coder.code_noun(p)
+            if not source and not _children(trig, "agent"):
+                # an agent the parser hung on the verb or its object as a plain "by" phrase
+                # ("was hit with sanctions by X")
+                heads = [trig] + ([match.obj] if match.obj is not None and match.obj.i != trig.i else [])
+                source = _best_target([n for h in heads for n in _prep_objects(h, ("by",))], coder, [])
+            if not source and match.obj is not None and match.obj.dep_ == "nsubjpass" and match.obj.head.i == trig.i:
+                source = _noun_source(match.obj, coder, lexicon, hops=0)  # "the Russian withdrawal was completed"
             if not source and trig.dep_ in ("conj", "xcomp", "advcl"):
                 source = _subject(trig.head, coder, lexicon)
         else:
@@ -343,6 +496,9 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
             source, target = both[:1], both[1:]
         else:
             source = _noun_source(trig, coder, lexicon)
+        if not source and "from" not in targets:  # "condemnation from X", "appeals from X"
+            carriers = [trig] + ([trig.head] if _reaction(trig, lexicon) else [])  # "drew protests from X"
+            source = _best_target([n for h in carriers for n in _prep_objects(h, ("from",))], coder, [])
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
 
@@ -351,8 +507,11 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         for obj in _children(trig, "dobj", "obj"):
             if obj.lemma_.lower() in coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
                 target = [a for a in _noun_source(obj, coder, lexicon, hops=0) if a.country]
+    weak: list[Actor] = []  # a target that names no country or sector, kept only when nothing better turns up
     if not target:
         target = _best_target(_target_nouns(match, targets, passive=passive), coder, source)
+        if target and not any(a.country or a.sector for a in target):
+            weak, target = target, []
     if not target and match.obj is not None:  # "the blockade of X", "the withdrawal of X's troops"
         of_nouns = [n for n in _target_nouns(match, ("of",), passive=False)
                     if n.dep_ == "pobj" and n.head.head.i in (match.obj.i, trig.i)]
@@ -361,13 +520,29 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = _object_owner(match.obj, coder, source)
     if not target and pattern.pos == "NOUN":
         target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
+    if not target and pattern.pos == "NOUN" and _reaction(trig, lexicon):
+        # "X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X
+        target = [a for a in _subject(trig.head, coder, lexicon) if not source or a.country not in
+                  {b.country for b in source}]
     if not target and (pattern.control or pattern.pos == "ADJ" or lexicon.has("governing_types", pattern.type)):
         target = _complement_targets(match, coder, targets, source=source)
+    if not target and trig.dep_ == "advcl" and trig.tag_ == "VBG" and lexicon.has("governing_types", pattern.type):
+        # "sent a letter to X asking for ...": a participle's speech act goes to the verb's addressee
+        target = _best_target(_light_verb_targets(trig, ("to", "with"), lexicon, any_verb=True), coder, source)
+    if not target and lexicon.has("pressured_types", pattern.type):
+        target = _pressure_source(trig, coder, lexicon, source)
+    if not target and (pattern.control or pattern.intent or lexicon.has("governing_types", pattern.type)):
+        target = _condition_subject(trig, coder, lexicon, source)
+    if not target and lexicon.has("beneficiary_types", pattern.type):
+        target = _purpose_targets(match, coder, lexicon, source, "beneficiary_verbs")
+    if not target and lexicon.has("curb_types", pattern.type):
+        target = _purpose_targets(match, coder, lexicon, source, "curb_verbs")
     if not target and lexicon.has("place_target_types", pattern.type):
         places = [n for n in _target_nouns(match, ("in",), passive=False) if n.pos_ == "PROPN"]
         target = [a for a in _best_target(places, coder, source) if a.country and a.kind == "state"]
     if not target and not (pattern.symmetric and len(source) > 1):
-        target = _nearest_other(match, coder, source)
+        target = _nearest_other(match, coder, source, targets=targets)
+    target = target or weak
     if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types", pattern.type):
         source, target = source[:1], source[1:]
     src_keys = {(a.start, a.end) for a in source}

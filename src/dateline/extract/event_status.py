@@ -41,7 +41,8 @@ class Frame:
 
 def _path(trigger: "Token", lexicon: EventLexicon) -> list["Token"]:
     """The trigger and its governors up to (not including) the speech verb that reports it; a
-    relative clause ends the path, and a nominal trigger's path ends at its own verb."""
+    relative clause or a participle clause ends the path, and a nominal trigger's path ends at its
+    own verb."""
     out = [trigger]
     t = trigger
     nominal = trigger.pos_ in ("NOUN", "PROPN")
@@ -52,6 +53,8 @@ def _path(trigger: "Token", lexicon: EventLexicon) -> list["Token"]:
             break
         if t.dep_ == "relcl":
             break  # "the blasts that killed 10": a relative clause is presupposed by its noun
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux") for c in t.children):
+            break  # "X would not return, rebuffing Y": a participle's act is outside the verb's negation
         t = t.head
         if lexicon.has("speech_verbs", t.lemma_) and t.pos_ == "VERB":
             break

@@ -36,7 +36,7 @@ from .event_where import (context_country, event_date, event_location, is_future
                           localized_by_counterpart)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["events", "code_sentence_events"]
@@ -82,6 +82,7 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     """The events of one sentence, one per trigger, repeats within the sentence merged."""
     matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs) if not _says_nothing(m, lexicon)]
     matches, contents = _absorb(matches, lexicon)
+    matches = _drop_object_events(matches)
     matches, modes = _fold_same_type(matches)
     text = coder.text
     sentence = _trimmed_span(text, sent.start_char, sent.end_char)
@@ -99,7 +100,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         coded = [c for c, said in zip(coded, inside) if not said]
     for m, roles in coded:
         frame = read_frame(m.token, lexicon)
-        type_, mode, status = _type_and_status(m, frame)
+        type_, mode, status = _type_and_status(m, frame, speech_act=lexicon.has("governing_types", m.pattern.type),
+                                               self_stated=frame.conditional and _stated_by_doer(m, roles, coder, lexicon))
         if m.pattern.intent and type_ == "AGREE":
             type_, mode = _promised(contents.get(m.token.i, []), mode)
         if frame.tense in ("future", "intent") and not roles.target and status == "asserted" \
@@ -175,6 +177,21 @@ def _absorb(matches: list[TriggerMatch],
     return kept, contents
 
 
+def _drop_object_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """An event noun that another type's verb acts on is what that act is about, not an act of
+    its own: "would not cooperate with a UN investigation", "protested against the arrests"."""
+    verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
+    kept = []
+    for m in matches:
+        t = m.token
+        head = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        other = verbs.get(head.i) if t.dep_ in ("dobj", "obj", "pobj") and m.pattern.pos == "NOUN" else None
+        if other is not None and other.pattern.type != m.pattern.type and (other.obj is None or other.obj.i != t.i):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     """A refusal to comment ("declined to give details"), a control verb over a question ("asked
     whether"), or one used as a reporting verb after its content ("X will attack, officials warned")."""
@@ -191,9 +208,24 @@ def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
             return True
         if any(c.dep_ == "mark" and lexicon.has("hypothetical_marks", c.lower_) for c in comp.children):
             return True
+        if comp.dep_ == "ccomp" and lexicon.has("wish_types", m.pattern.type) and _states_past_fact(comp) \
+                and not any(c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
+            return True  # "insisted that it had never threatened X": a claim, not a demand
         if any(c.tag_ in ("WDT", "WP", "WRB") and c.i < comp.i for c in comp.children):
             return True
     return False
+
+
+def _states_past_fact(verb: "Token") -> bool:
+    """Whether a clause is in the past or perfect without a modal ("had crossed", "attacked"),
+    the tense of a fact rather than of a wish ("withdraw", "should withdraw", "would stop")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    if any(c.lemma_ == "have" for c in aux) or any(c.tag_ == "VBD" for c in aux):
+        return True
+    # "that Argentina cut its deficit": a past form that is also the bare form may be a wish
+    return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
 
 
 def _fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, str]]:
@@ -306,6 +338,22 @@ def _in_said_complement(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _stated_by_doer(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause is stated by its own source ("the EU said it could impose", "X
+    could strike if ..."), not by someone else ("analysts say X could strike if ...")."""
+    clause = m.token
+    if clause.dep_ != "ccomp" or not (lexicon.has("speech_verbs", clause.head.lemma_)
+                                      or lexicon.has("cognition_verbs", clause.head.lemma_)):
+        return True
+    if any(c.dep_ == "nsubj" and coder.is_pronoun(c) for c in clause.children):
+        return True  # "a spokesman said they could close the strait if ...": the speaker's side
+    doers = {a.country for a in roles.source if a.country}
+    for subj in clause.head.children:
+        if subj.dep_ == "nsubj":
+            return bool(doers) and doers <= {a.country for a in coder.code_noun(subj) if a.country}
+    return False
+
+
 def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str | None]:
     """A promise of a hostile act is a threat ("vowed to fight"); of anything else, an agreement."""
     for c in contents:
@@ -327,7 +375,12 @@ def _needs_met(m: TriggerMatch, roles: Roles) -> bool:
     return coded_src or coded_tgt
 
 
-def _type_and_status(m: TriggerMatch, frame: Frame) -> tuple[str, str | None, str]:
+def _type_and_status(m: TriggerMatch, frame: Frame, *, speech_act: bool = False,
+                     self_stated: bool = False) -> tuple[str, str | None, str]:
+    """The type, mode and status the frame gives a matched trigger. A speech act (``speech_act``:
+    a warning, demand, accusation) with an if-clause is made all the same: the condition belongs
+    to what is said ("warned X of consequences if it resumes ..."); a hostile act on a condition
+    that its own doer states (``self_stated``: "X said it could strike if ...") is a threat."""
     type_, mode = m.pattern.type, m.pattern.mode
     if frame.negated:
         if m.pattern.negated:
@@ -335,9 +388,12 @@ def _type_and_status(m: TriggerMatch, frame: Frame) -> tuple[str, str | None, st
         if frame.tense in ("future", "intent") and type_ in _COOPERATIVE and not frame.hypothetical:
             return "REJECT", None, "asserted"  # "will not negotiate": a refusal, which PLOVER codes
         return type_, mode, "negated"
+    if frame.conditional and type_ in _INTENT_TO_THREATEN and self_stated and not frame.negated:
+        # "X said it could impose sanctions unless Y ...": a conditional threat by X
+        return "THREATEN", _THREAT_MODES.get(type_, mode), "asserted"
     if frame.hypothetical:
         return type_, mode, "hypothetical"
-    if frame.conditional and frame.tense not in ("future", "intent"):
+    if frame.conditional and frame.tense not in ("future", "intent") and not speech_act:
         return type_, mode, "hypothetical"  # "if X attacks, Y responds"
     if frame.tense in ("future", "intent"):
         if frame.decided:
@@ -387,7 +443,9 @@ def _merge_in_sentence(found: list[Event]) -> list[Event]:
     """One verbal event (QuadClass 1 or 3) per type and dyad within a sentence, the most confident.
 
     A sentence that praises, backs and supports X makes one SUPPORT event; material acts with
-    the same dyad ("occupying A and taking B") stay apart.
+    the same dyad ("occupying A and taking B") stay apart. An event without a source whose type
+    and target another event of the sentence has ("arrived in X for talks with X's president")
+    is that event mentioned again.
     """
     best: dict[tuple[Any, ...], Event] = {}
     order: list[tuple[Any, ...]] = []
@@ -400,7 +458,11 @@ def _merge_in_sentence(found: list[Event]) -> list[Event]:
             order.append(key)
         elif (e.confidence or 0) > (best[key].confidence or 0):
             best[key] = e
-    return [best[k] for k in order]
+    kept = [best[k] for k in order]
+    # "arrived in X for talks with X's president": a second mention of the same act, without a doer
+    return [e for e in kept if e.source or not any(
+        o is not e and o.type == e.type and o.source and _countries(e.target) <= _countries(o.target)
+        for o in kept)]
 
 
 def _zone_of(e: Event, layout: Layout | None) -> str:
