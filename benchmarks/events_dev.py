@@ -10,11 +10,17 @@ table, the surplus events per sentence and the seconds the events stage took.
     python benchmarks/events_dev.py --split odd                  # held out: figures only
     python benchmarks/events_dev.py --gold ../shared/eval/gold/seeds.jsonl --list
     python benchmarks/events_dev.py --news 40                    # over-coding on 40 TimeBank texts
+    python benchmarks/events_dev.py --news 20 --news-file ../shared/eval/gold/polnear_quotes.jsonl \
+        --news-split even --list                                 # review predicted events on news
 
 Halves are documents by 0-based index in file order: even = development, odd = held out. The
 held-out half is for figures only: ``--show`` and ``--list`` print nothing for it. ``--news N``
-runs the first N texts of ``tbaq_times.jsonl`` (real news without event gold) and reports events
-per sentence, the check that broader triggers do not flood ordinary copy. Without ``../shared``
+runs the first N texts of ``tbaq_times.jsonl`` (real news without event gold; ``--news-file`` picks
+another JSON Lines file with ``id`` and ``text``) and reports events per sentence, the check that
+broader triggers do not flood ordinary copy. ``--news-split even`` keeps only even-indexed lines
+before taking N, so the held-out halves of other gold sets stay unread; with ``--list`` every
+predicted news event is printed on one line (type, mode, trigger, source -> target, status,
+sentence) for precision review. Without ``../shared``
 (or the file given with ``--gold``) the script says so and exits 0.
 """
 
@@ -103,6 +109,20 @@ def show_misses(gold: Sequence[Item], preds: dict[str, Item], limit: int) -> Non
             break
 
 
+def list_news_events(records: Sequence[Item], texts: dict[str, str]) -> None:
+    """One line per predicted event: type/mode, trigger, source -> target, status, sentence."""
+    for r in records:
+        text = texts.get(r["id"], "")
+        for i, e in enumerate(r.get("events", [])):
+            trigger = (e.get("trigger") or {}).get("text", "")
+            span = e.get("sentence") or {}
+            sentence = span.get("text") or text[span.get("start", 0):span.get("end", 0)]
+            sentence = " ".join(sentence.split())
+            print(f"{r['id'][:40]}#{i}\t{e.get('type')}/{e.get('mode') or '-'}\t'{trigger}'\t"
+                  f"{_actors(e.get('source'))} -> {_actors(e.get('target'))}\t{e.get('status') or 'asserted'}"
+                  f"\t| {sentence[:220]}")
+
+
 def list_events(records: Sequence[Item]) -> None:
     for r in records:
         print(f"\n[{r['id']}]")
@@ -133,14 +153,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N missed documents (even split only)")
     ap.add_argument("--list", action="store_true", help="print every predicted event (not for the odd split)")
     ap.add_argument("--news", type=int, default=0, metavar="N",
-                    help="instead: events per sentence on the first N texts of tbaq_times.jsonl")
+                    help="instead: events per sentence on the first N texts of the news file")
+    ap.add_argument("--news-file", type=Path, default=DEFAULT_NEWS, metavar="FILE",
+                    help="news texts for --news (JSON Lines with id and text; default tbaq_times.jsonl)")
+    ap.add_argument("--news-split", choices=("even", "all"), default="all",
+                    help="--news: keep only even-indexed lines (leaves held-out halves unread)")
     args = ap.parse_args(argv)
 
     if args.news:
-        if not DEFAULT_NEWS.exists():
-            print(f"skipped: {DEFAULT_NEWS} not found (the shared evaluation folder is not here)")
+        if not args.news_file.exists():
+            print(f"skipped: {args.news_file} not found (the shared evaluation folder is not here)")
             return 0
-        docs = read_jsonl(DEFAULT_NEWS)[:args.news]
+        docs = select(read_jsonl(args.news_file), args.news_split)[:args.news]
         records, sentences, seconds = run(docs)
         events = sum(len(r["events"]) for r in records)
         active = sum(len(_active(r["events"])) for r in records)
@@ -148,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"({active} asserted/planned/reported): {events / max(1, sentences):.3f} events per sentence, "
               f"{active / max(1, sentences):.3f} scored; events stage {seconds:.2f}s")
         if args.list:
-            list_events(records)
+            list_news_events(records, {d["id"]: d.get("text") or "" for d in docs})
         return 0
 
     if not args.gold.exists() or not SCORER.exists():

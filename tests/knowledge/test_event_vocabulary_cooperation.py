@@ -97,7 +97,8 @@ def test_generic_verbs_always_carry_a_constraint():
 
 
 @pytest.mark.parametrize("lemma", ["sell", "gather", "engage", "enter", "play", "deposit", "swap", "work",
-                                   "reschedule", "facilitate", "halve", "assemble", "dismantle"])
+                                   "reschedule", "facilitate", "halve", "assemble", "dismantle", "allow",
+                                   "permit", "clinch", "disregard"])
 def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemma):
     assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
 
@@ -161,6 +162,7 @@ def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemm
     ("Israel ended its occupation of southern Lebanon.", "RETREAT"),
     ("Colombian guerrillas handed over their weapons to Peru.", "RETREAT"),
     ("Ethiopia and Eritrea agreed to a 48-hour truce.", "RETREAT"),
+    ("Japan's central bank opened a currency swap line with India.", "COOPERATE"),
 ])
 def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
     assert expected in asserted_types(nlp, text), coded(nlp, text)
@@ -179,6 +181,12 @@ def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
     "The band played host to a packed stadium.",
     "Police dismantled a drug ring in the capital.",
     "He opened the window to let in fresh air.",
+    "The new app allows users to share photos with friends.",
+    "Investors disregarded the warning and bought more shares.",
+    "The striker clinched the title with a late goal.",
+    "The school honored its retiring teachers at a dinner.",
+    "The senator has embraced his grandfather's story of migration.",
+    "Charities solicit donations from the public every December.",
 ])
 def test_everyday_copy_makes_no_cooperative_event(nlp, text):
     assert not (asserted_types(nlp, text) & COOPERATIVE), coded(nlp, text)

@@ -31,7 +31,8 @@ def test_the_file_is_read_with_the_broad_vocabulary():
     assert "COERCE" in types
 
 
-@pytest.mark.parametrize("lemma", ["crush", "hammer", "pick", "haul", "throw", "surround", "scramble", "advance"])
+@pytest.mark.parametrize("lemma", ["crush", "hammer", "pick", "haul", "throw", "surround", "scramble", "advance",
+                                   "amass", "mass"])
 def test_verbs_that_take_their_reading_from_the_object_get_no_loose_pattern(lemma):
     assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
 
@@ -51,6 +52,8 @@ def test_a_type_specific_verb_still_gets_its_loose_pattern():
     ("Russia boosted its troop levels near Ukraine.", ("MOBILIZE", "troops")),
     ("Greece scrambled its fighter jets to intercept Turkish warplanes.", ("MOBILIZE", "troops")),
     ("Venezuela mobilised its reservists.", ("MOBILIZE", "troops")),
+    # committing troops is a deployment, not a promise
+    ("Egypt and Jordan also committed ground troops to the coalition.", ("MOBILIZE", "troops")),
     # 150 weapons tests
     ("India carried out a missile test.", ("MOBILIZE", "weapons")),
     ("North Korea conducted a nuclear test.", ("MOBILIZE", "weapons")),
@@ -145,6 +148,8 @@ def test_assault(nlp, text, expected):
     "The storm wiped out the harvest in Kenya.",
     "Truckloads of goods rolled into Iraq from Jordan.",
     "The US government announced new regulations for transplant organs.",
+    "The prosecutor had amassed enough evidence to bring a case.",
+    "Police in Ohio had amassed a thick file of reports on him.",
 ])
 def test_everyday_copy_makes_no_material_conflict_event(nlp, text):
     assert not [t for t, _ in coded(nlp, text) if t in FORCE_TYPES]

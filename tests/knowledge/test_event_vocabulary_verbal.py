@@ -114,9 +114,23 @@ def test_request(nlp, text, expected):
     ("France protested that Britain had broken the treaty.", [("ACCUSE", ["FRA"], ["GBR"])]),
     ("France was critical of the British plan.", [("ACCUSE", ["FRA"], ["GBR"])]),
     ("Germany frowned on the Kenyan move.", [("ACCUSE", ["DEU"], ["KEN"])]),
+    # an attack qualified as verbal is criticism, not violence
+    ("Germany launched a blistering attack on the Turkish government.", [("ACCUSE", ["DEU"], ["TUR"])]),
 ])
 def test_accuse(nlp, text, expected):
     assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The French senator's personal attacks on the Kenyan minister drew a rebuke.",
+    "Russia intensified its verbal attacks on the British government.",
+    "Russia questioned the integrity of the Ukrainian election.",
+])
+def test_verbal_attack_and_questioned_integrity_are_disapproval(nlp, text):
+    doc = nlp(text)
+    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01", knowledge=None)
+    assert ("ACCUSE", "disapprove") in {(e.type, e.mode) for e in found}
+    assert "ASSAULT" not in {e.type for e in found}
 
 
 # -- REJECT (12) -------------------------------------------------------------------------------
