@@ -297,3 +297,22 @@ def test_person_by_country(kb):
     assert kb.person("King Abdullah", date="2010-06-01", country="SAU").name == "Abdullah bin Abdulaziz"
     assert kb.person("King Abdullah", date="2010-06-01", country="JOR").name == "Abdullah II"
     assert kb.person("King Abdullah", date="2010-06-01", country="NOR") is None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Uighurs", "CHN"), ("Uyghur", "CHN"), ("Basques", "ESP"), ("Tamils", "LKA"),
+    ("Europeans", "EUR"), ("Kosovar", "XKX"),
+])
+def test_peoples_and_their_plurals(kb, text, country):
+    code = kb.demonym(text)
+    assert code is not None and code.country == country
+
+
+@pytest.mark.parametrize("text", ["Kurdishs", "Chineses", "Frenchs"])
+def test_adjectives_get_no_plural(kb, text):
+    assert kb.demonym(text) is None
+
+
+def test_kosovo_and_body_words(kb):
+    assert kb.entity("Kosovo").country == "XKX"
+    assert "association" in kb.bodies and "meet" in kb.encounters

@@ -155,9 +155,10 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
                 continue
             piece = _span_text(text, words, i, j)
             person_like = any(words[k].ent == "PERSON" for k in range(i, j + 1))
+            surname = j == i and _after_title(items, i)
             code = kb.entity(piece, date=date)
-            if code is not None and not (person_like and code.kind == "state" and j == i
-                                         and _in_longer_person(words, i)):
+            if code is not None and not (code.kind == "state" and j == i
+                                         and (surname or (person_like and _in_longer_person(words, i)))):
                 found = Item("entity", i, j, code=code)
                 break
             code = kb.demonym(piece)
@@ -168,8 +169,8 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             if role is not None:
                 found = Item("role", i, j, role=role)
                 break
-            if not person_like:
-                code = kb.capital(piece)
+            if not (surname or (person_like and _in_longer_person(words, i))):
+                code = kb.capital(piece)  # "Nouakchott" though the tagger says a person
                 if code is not None:
                     found = Item("capital", i, j, code=code)
                     break
@@ -199,6 +200,14 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             items.append(found)
             i = found.last + 1
     return items
+
+
+def _after_title(items: list[Item], i: int) -> bool:
+    """Whether word ``i`` follows a title used only before names ("Mr. Jordan", "Gen. Chad"): a
+    name then, not the place it spells."""
+    if not items or items[-1].last != i - 1 or items[-1].type != "role" or items[-1].role is None:
+        return False
+    return items[-1].role.kind == "person" and items[-1].role.title
 
 
 def _in_longer_person(words: Sequence[Word], i: int) -> bool:
@@ -317,6 +326,8 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         return Coding(code, how, title, start, end)
     if head.type == "name":
         coding = _code_name(head, mods, anchor, tail_code, head_words, text, start, end)
+        if coding.code.kind == "organization" and coding.code.country is None and not mods:
+            coding = _named_body(coding, head_words, tail_words, text, kb) or coding
         if coding.code.country is None and head.label in ("GPE", "NORP", "LOC") and not mods:
             country = kb.city(coding.code.name or "")  # "Idlib" -> SYR
             if country:
@@ -327,6 +338,8 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         plural = word.endswith("s") and not word.endswith("ss")
         code = head.code
         if code.kind == "group":
+            if code.sector is None and code.country and code.country not in NON_STATE:
+                code = _with(code, sector="CVL")  # "109 Uighurs": people of a community
             return Coding(code, "demonym", None, start, end)
         if plural or head_words[head.last].noun:
             name = _span_text(text, head_words, head.first, head.last)
@@ -343,14 +356,36 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
     return None
 
 
+def _named_body(coding: Coding, head_words: list[Word], tail_words: list[Word], text: str,
+                kb: ActorKnowledge) -> Coding | None:
+    """An unknown named body ("Association of African Jurists", "Third World Water Forum"): the
+    whole proper name, and NGO as its country when the name holds no state (one that does took
+    it already: "Nigerian Bar Association")."""
+    words, end = list(head_words), coding.end
+    if (len(tail_words) > 1 and norm_key(tail_words[0].text) == "of"
+            and all(w.text[:1].isupper() or norm_key(w.text) in kb.skip or w.text in ("of", "and", "for")
+                    for w in tail_words[1:])
+            and tail_words[-1].text[:1].isupper()):
+        words, end = words + tail_words, tail_words[-1].end  # "Association" + "of African Jurists"
+    if not any(norm_key(w.text) in kb.bodies and w.text[:1].isupper() for w in words):
+        return None
+    name = _span_text(text, words, 0, len(words) - 1)
+    return Coding(ActorCode(name, "NGO", coding.code.sector, "organization"), "name", coding.role,
+                  coding.start, end)
+
+
 def _specialised(role: Role, mods: list[Item], anchor: Item | None) -> Role:
     """A generic head with the sector of what it is the leader/spokesman/member of: the role
     right before it ("rebel leader" -> REB, "army spokesman" -> MIL), else a named organisation
-    or armed group with a sector ("Hamas official" -> REB)."""
-    if not role.generic:
+    or armed group with a sector ("Hamas official" -> REB); a weak head ("positions") with the
+    sector of the role before it ("rebel positions" -> REB)."""
+    if not (role.generic or role.weak):
         return role
     if mods and mods[-1].type == "role" and mods[-1].role is not None and mods[-1].role.sector:
+        # "rebel positions", "army units": a weak head is the modifier's
         return replace(role, sector=mods[-1].role.sector, weak=False)
+    if not role.generic:
+        return role
     if (anchor is not None and anchor.code is not None and anchor.code.sector
             and anchor.code.kind in ("organization", "group") and anchor.type == "entity"):
         return replace(role, sector=anchor.code.sector)

@@ -24,9 +24,11 @@ def _name_tokens(name: str, particles: frozenset[str]) -> list[str]:
     return [t for t in norm_key(name).split() if len(t) > 1 and t not in particles]
 
 
-def link_mentions(mentions: list[Mention], kb: ActorKnowledge) -> list[Mention]:
+def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -> list[Mention]:
     """The mentions with short names and titles resolved to a person named in the article, and
-    bare role phrases ("the ministry") to the one organisation of that kind named before."""
+    bare role phrases ("the ministry") to the one organisation of that kind named before, and
+    a body's short name ("the Association") to the one named body it is a word of (``text``, the
+    article, gives the full names)."""
     people: dict[str, ActorCode] = {}
     by_title: dict[str, list[ActorCode]] = {}
     for m in mentions:
@@ -43,9 +45,22 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge) -> list[Mention]:
             by_title.setdefault(m.coding.role.phrase, []).append(code)
     out: list[Mention] = []
     antecedents: dict[str, dict[str, ActorCode]] = {}
+    bodies: dict[str, dict[str, ActorCode]] = {}
     for m in mentions:
         code = m.coding.code
         linked: ActorCode | None = None
+        short = _short_name(code)
+        if short is not None and m.coding.how in ("name", "role") and code.country in (None, "NGO"):
+            # "the Association" after "the Nigerian Bar Association": the one body of that name
+            earlier = bodies.get(short, {})
+            if len(earlier) == 1:
+                out.append(replace(m, coding=Coding(next(iter(earlier.values())), "linked", m.coding.role,
+                                                    m.coding.start, m.coding.end)))
+                continue
+        full = text[m.start:m.end] if text else (code.name or "")
+        if code.kind == "organization" and code.country and " " in full:
+            for word in {w for w in norm_key(full).split() if len(w) > 3}:
+                bodies.setdefault(word, {})[code.name] = code
         head = _role_head(m)
         if head is not None and code.kind != "person" and code.country is None:
             # "the ministry" after "the Russian Defense Ministry": the one named before
@@ -74,6 +89,14 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge) -> list[Mention]:
             m = replace(m, coding=Coding(merged, "linked", m.coding.role, m.coding.start, m.coding.end))
         out.append(m)
     return out
+
+
+def _short_name(code: ActorCode) -> str | None:
+    """The key of a one-word capitalised organisation name ("Association", "Council")."""
+    name = code.name or ""
+    if code.kind != "organization" or " " in name or not name[:1].isupper() or name.isupper():
+        return None
+    return norm_key(name)
 
 
 def _role_head(m: Mention) -> str | None:
@@ -147,6 +170,17 @@ def _titled(m: Mention) -> bool:
     return code.kind == "person" and code.sector is not None and m.coding.how in ("name", "known")
 
 
+def _visiting(span: "Span", kb: ActorKnowledge) -> bool:
+    """Whether a person is the subject of a meeting or visit ("President Keita met Russian
+    officials in Moscow"): the place and the people met then say nothing of their country."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp")]
+    return any(v.lemma_.lower() in kb.encounters for v in verbs)
+
+
 def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> list[Mention]:
     """Actors without a state of their own ("militants", "the Kurds") take the country where
     their sentence places the action, when it names one ("... in northern Syria"); people known
@@ -168,6 +202,8 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
             continue
         start = span.sent.start_char
         sentence_of[(m.start, m.end)] = start
+        if (m.start, m.end) in titled and _visiting(span, kb):
+            titled.discard((m.start, m.end))
         country = m.coding.code.country
         if country and country not in NON_STATE:
             named.setdefault(start, set()).add(country)

@@ -155,9 +155,15 @@ def _with_attachment(chunk: "Span", words: list[Word], mention: Mention, text: s
     elif prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _ATTACHING:
         return mention
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in objects[0].children):
-        return mention  # "negotiators from Israel and the Palestinian Authority": two sides
+    if not objects:
+        return mention
     last = objects[0].right_edge.i
+    if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in objects[0].children):
+        if not any(c.dep_ == "conj" and c.i > objects[0].i for c in chunk.root.children):
+            return mention  # "negotiators from Israel and the Palestinian Authority": two sides
+        # "The government of Sudan and SPLM-N rebels": the head has its own conjunct, so the
+        # "and" joins two actors and only the place belongs here
+        last = objects[0].i
     if last - chunk.start > _MAX_ATTACHMENT + len(chunk):
         return mention
     extended = _mention(words + words_of_span(doc[chunk.end:last + 1]), text, kb, date, mention.label)

@@ -72,7 +72,7 @@ def actors(doc: "Doc", *, layout: Layout | None, knowledge: ActorKnowledge | Non
     mentions = [m for m in find_mentions(doc, kb, date)
                 if not any(s <= m.start < e for s, e in skipped)]
     out: list[Actor] = []
-    for m in locate_mentions(link_appositions(link_mentions(mentions, kb), doc), doc, kb):
+    for m in locate_mentions(link_appositions(link_mentions(mentions, kb, text), doc), doc, kb):
         code = m.coding.code
         out.append(Actor(m.start, m.end, text[m.start:m.end], name=code.name, country=code.country,
                          sector=code.sector, kind=code.kind))

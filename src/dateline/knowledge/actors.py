@@ -130,6 +130,8 @@ class ActorKnowledge:
     affiliations: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     located: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
+    encounters: frozenset[str] = frozenset()
     max_words: int = 1
     first_words: frozenset[str] = frozenset()
     first_lengths: dict[str, int] = field(default_factory=dict)
@@ -319,13 +321,17 @@ def _add_name(kb: ActorKnowledge, alias: str, code: ActorCode, *, override: bool
         table[key] = code
 
 
+_NO_PLURAL = ("s", "sh", "ch", "x", "z", "ese", "ic")
+
+
 def _add_demonym(kb: ActorKnowledge, word: str, code: ActorCode, *, override: bool = True) -> None:
     acro = acronym_key(word)
     forms = {word}
     if acro is None and (word.endswith(("an", "i")) or word in ("Turk", "Kurd", "Briton", "Serb",
                                                                   "Croat", "Pole", "Swede", "Dane",
-                                                                  "Finn", "Arab", "Jew", "Afghan")):
-        forms.add(word + "s")
+                                                                  "Finn", "Arab", "Jew", "Afghan")
+                         or (code.kind == "group" and not word.endswith(_NO_PLURAL))):
+        forms.add(word + "s")  # "Uighurs", "Alawites"; "Kurdish", "Chinese" have no plural
     for form in forms:
         key = "\x00" + acro if acro is not None else norm_key(form)
         if override or key not in kb.demonyms:
@@ -386,7 +392,7 @@ def _add_us_states(kb: ActorKnowledge) -> None:
 
 def _load_yaml(kb: ActorKnowledge, data: Mapping[str, Any], path: Path) -> None:
     for key in ("skip", "breaks", "not_incumbent", "not_actor", "partitives", "counts", "directions",
-                "locatives", "affiliations", "name_particles"):
+                "locatives", "affiliations", "name_particles", "bodies", "encounters"):
         if key in data:
             words = frozenset(norm_key(str(w)) for w in data[key] or ())
             setattr(kb, key, getattr(kb, key) | words)
