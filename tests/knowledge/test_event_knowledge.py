@@ -261,3 +261,24 @@ def test_family_vocabulary_files_are_read_after_the_broad_one_and_before_the_han
     assert VOCABULARY_FILES[0] == VOCABULARY_FILE
     assert all(p.name.startswith("event_vocabulary_") for p in VOCABULARY_FILES[1:])
     assert DEFAULT_FILE not in VOCABULARY_FILES
+
+
+def test_user_file_adds_verb_forms_reversed_patterns_and_of_objects(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("verb_forms: {overran: overrun}\n"
+                    "patterns:\n"
+                    "  - {lemma: come, prep: [under], object: [siege], type: ASSAULT, reverse: true}\n"
+                    "  - {lemma: lift, object: ['state of siege'], type: CONCEDE}\n")
+    patterns = load_event_patterns([path])
+    assert patterns.verb_lemma("Overran") == "overrun"
+    assert patterns.verb_lemma("staged") == "stage"  # a packaged correction
+    assert any(p.reverse and p.type == "ASSAULT" for p in patterns.for_lemma("come"))
+    terms = [o for p in patterns.for_lemma("lift") if p.type == "CONCEDE" for o in p.objects]
+    assert any(o.lemma == "state" and o.of == "siege" and o.text == "state of siege" for o in terms)
+
+
+def test_verb_forms_must_be_a_mapping(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("verb_forms: [staged]\npatterns: []\n")
+    with pytest.raises(KnowledgeFileError, match="verb_forms"):
+        load_event_patterns([path])

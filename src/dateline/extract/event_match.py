@@ -41,6 +41,9 @@ class TriggerMatch:
             out.append(self.obj)
             out.extend(c for c in self.obj.children
                        if c.dep_ == "compound" and c.i < self.obj.i and c.i > self.token.i)
+            # "declared a state of emergency": the of-complement the object term names
+            out.extend(p for o in self.pattern.objects if o.of and o.lemma == _lemma(self.obj)
+                       for p in [_of_complement(self.obj, o.of)] if p is not None)
         return sorted(out, key=lambda t: t.i)
 
     @property
@@ -103,8 +106,9 @@ def verb_lemmas(token: "Token") -> list[str]:
 
 
 def _pos_ok(token: "Token", pos: str) -> bool:
-    if pos == "VERB":
-        return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+    if pos == "VERB":  # a participle used as an adjective ("the Israeli-occupied West Bank") is no act
+        return (token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")) \
+            and token.dep_ not in ("amod", "compound")
     if pos == "NOUN":  # "bombing victims", "protest movement": a modifier is not an event
         return (token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "nmod", "npadvmod")
                 and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"))
@@ -121,7 +125,18 @@ def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
         return noun.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
     if term.lemma.startswith("ent:"):  # a named entity of a type: "ent:org" (the Commonwealth)
         return noun.ent_type_.lower() == term.lemma[4:]
-    return _lemma(noun) == term.lemma and (not term.modifiers or _has_modifier(noun, term.modifiers))
+    return (_lemma(noun) == term.lemma and (not term.modifiers or _has_modifier(noun, term.modifiers))
+            and (term.of is None or _of_complement(noun, term.of) is not None))
+
+
+def _of_complement(noun: "Token", word: str) -> "Token | None":
+    """The noun of ``noun``'s "of" phrase when it is ``word`` ("state of emergency")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj" and word in (_lemma(p), p.lower_):
+                    return p
+    return None
 
 
 _RECIPIENT_ENTS = ("GPE", "ORG", "NORP", "PERSON")
@@ -171,18 +186,21 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
     obj: Token | None = None
     if pattern.objects:
         for cand in _object_candidates(token, pattern.preps):
-            if _lemma(cand) in pattern.exclude:  # "cut prices": an object that contradicts the reading
+            if _excluded_noun(cand, pattern.exclude):  # "cut prices": an object that contradicts the reading
                 continue
             if any(_term_fits(cand, term) for term in pattern.objects):
                 obj = cand
                 break
         if obj is None:
             return False, None
+    elif pattern.exclude and _excluded(token, pattern):
+        return False, None
     if pattern.particles and not any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
                                      and _lemma(c) in pattern.particles for c in token.children):
         return False, None
+    # the preposition may hang on the object noun instead ("expressed regret to X")
     if pattern.preps and not any(c.dep_ in ("prep", "agent", "dative") and _lemma(c) in pattern.preps
-                                 for c in token.children):
+                                 for c in [*token.children, *(obj.children if obj is not None else ())]):
         return False, None
     if pattern.modifiers and not _has_modifier(token, pattern.modifiers):
         return False, None
@@ -196,13 +214,28 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
     return True, obj
 
 
+def _excluded(token: "Token", pattern: EventPattern) -> bool:
+    """Whether a pattern without an object list meets a word it excludes: the verb's direct
+    object ("fought a legal battle", "fought the charges") or the noun trigger's modifier
+    ("a legal battle", "a custody fight")."""
+    if pattern.pos == "NOUN":
+        return any(c.dep_ in ("amod", "compound") and _lemma(c) in pattern.exclude for c in token.children)
+    obj = object_of(token)
+    return obj is not None and _excluded_noun(obj, pattern.exclude)
+
+
+def _excluded_noun(noun: "Token", exclude: frozenset[str]) -> bool:
+    """Whether a noun is among the excluded lemmas, or a named entity of an excluded type ("ent:gpe")."""
+    return _lemma(noun) in exclude or (bool(noun.ent_type_) and f"ent:{noun.ent_type_.lower()}" in exclude)
+
+
 def _matched_specificity(pattern: EventPattern, obj: "Token | None") -> int:
     """The pattern's specificity counted with the object term that matched: a list that holds
     "military aid" among bare nouns is no more specific than a bare noun when "weapons" matched."""
     n = pattern.specificity
     if obj is not None and pattern.objects and not all(o.lemma == "*" for o in pattern.objects):
-        widest = max(len(o.modifiers) for o in pattern.objects)
-        matched = max((len(o.modifiers) for o in pattern.objects if _term_fits(obj, o)), default=widest)
+        widest = max(o.size for o in pattern.objects)
+        matched = max((o.size for o in pattern.objects if _term_fits(obj, o)), default=widest)
         n -= widest - matched
     return n
 
@@ -215,7 +248,9 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
     """The most specific pattern ``token`` fits, or None (specificity counted with the object
     term that matched; among equals, the loader's order)."""
     best: tuple[tuple[int, int], TriggerMatch] | None = None
-    for pattern in patterns.for_lemma(_lemma(token)):
+    verbal = token.tag_.startswith("VB") and token.pos_ != "AUX"
+    lemma = (patterns.verb_lemma(token.lower_) if verbal else None) or _lemma(token)
+    for pattern in patterns.for_lemma(lemma):
         if best is not None and _tier(pattern) > best[0][0]:
             break
         ok, obj = _fits(token, pattern)
@@ -225,7 +260,9 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
                 best = (key, TriggerMatch(token, pattern, obj))
     if best is not None:
         return best[1]
-    if _verb_like(token):  # the tagger's noun or adjective used as a verb
+    # the tagger's noun or adjective used as a verb, or a verb whose lemma the lemmatizer got
+    # wrong ("retaking" -> retake): its form with an inflection removed
+    if _verb_like(token) or (verbal and token.pos_ == "VERB" and not patterns.for_lemma(lemma)):
         for lemma in verb_lemmas(token):
             for pattern in patterns.for_lemma(lemma):
                 if pattern.pos != "VERB":

@@ -115,12 +115,18 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
             # "a bombing killed ...": the event noun's own source.
             if lexicon.has("relative_pronouns", noun.text) and t.dep_ == "relcl":
                 noun = t.head
+                if _issued_document(noun, lexicon):
+                    return _subject(noun.head, coder, lexicon, hops=max(1, hops - 1))  # "a plan which urges X"
             if noun.pos_ in ("NOUN", "PROPN") and noun.i != t.i and noun.head.i != t.i:
                 # the subject is an event noun governed elsewhere (a relative clause's antecedent)
                 return _noun_source(noun, coder, lexicon, hops=min(8, hops + 4))
             if noun.pos_ in ("NOUN", "PROPN"):
                 return _noun_source(noun, coder, lexicon, hops=0)
             return []
+        if t.dep_ in ("relcl", "acl") and _issued_document(t.head, lexicon):
+            # "adopted a resolution calling on X", "backed a plan which urges X": what a document
+            # says is said by whoever issues or adopts it
+            return _subject(t.head.head, coder, lexicon, hops=max(1, hops - 1))
         if t.dep_ == "relcl":
             return []
         if verbless_main(t):
@@ -139,6 +145,13 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
         if t.pos_ == "ADP":
             t = t.head
     return []
+
+
+def _issued_document(noun: "Token", lexicon: "EventLexicon") -> bool:
+    """Whether a noun is a document (``document_nouns``) that its verb issues (``issuing_verbs``):
+    "adopted a resolution", "sent a letter" (not "backed a plan": backing it says nothing)."""
+    return (lexicon.has("document_nouns", noun.lemma_) and noun.dep_ in ("dobj", "obj", "nsubjpass")
+            and lexicon.has("issuing_verbs", noun.head.lemma_))
 
 
 def _noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops: int = 8) -> list[Actor]:
@@ -457,6 +470,15 @@ def _reaction(noun: "Token", lexicon: "EventLexicon") -> bool:
     return noun.dep_ in ("dobj", "obj") and lexicon.has("reaction_verbs", noun.head.lemma_)
 
 
+def _reversed_roles(verb: "Token", carriers: list["Token"], coder: ActorCoder, lexicon: "EventLexicon", *,
+                    subject: bool = True) -> tuple[list[Actor], list[Actor]]:
+    """Roles of an act the subject undergoes ("X came under attack from Y", a ``reverse``
+    pattern; "X drew a rebuke from Y", a nominal trigger on a ``reaction_verbs`` verb): the
+    source is the "from"/"by" phrase on the carrier words, the target the verb's subject."""
+    source = _best_target([n for h in carriers for n in _prep_objects(h, ("from", "by"))], coder, [])
+    return source, (_subject(verb, coder, lexicon) if subject else [])
+
+
 def _between(noun: "Token") -> list["Token"]:
     for prep in _children(noun, "prep"):
         if prep.lower_ in ("between", "among"):
@@ -473,6 +495,12 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     source: list[Actor] = []
     target: list[Actor] = []
 
+    if pattern.reverse and pattern.pos == "VERB" and not passive:
+        # "X came under attack from Y": the subject is the one acted on, the "from" phrase the doer
+        source, target = _reversed_roles(trig, [trig] + ([match.obj] if match.obj is not None else []), coder,
+                                         lexicon)
+        return Roles(tuple(source), tuple(a for a in target if (a.start, a.end) not in
+                                          {(b.start, b.end) for b in source}))
     if pattern.pos == "VERB":
         if passive:
             for agent in _children(trig, "agent"):
@@ -498,7 +526,7 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
             source = _noun_source(trig, coder, lexicon)
         if not source and "from" not in targets:  # "condemnation from X", "appeals from X"
             carriers = [trig] + ([trig.head] if _reaction(trig, lexicon) else [])  # "drew protests from X"
-            source = _best_target([n for h in carriers for n in _prep_objects(h, ("from",))], coder, [])
+            source = _reversed_roles(trig.head, carriers, coder, lexicon, subject=False)[0]
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
 
@@ -522,7 +550,7 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
     if not target and pattern.pos == "NOUN" and _reaction(trig, lexicon):
         # "X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X
-        target = [a for a in _subject(trig.head, coder, lexicon) if not source or a.country not in
+        target = [a for a in _reversed_roles(trig.head, [], coder, lexicon)[1] if not source or a.country not in
                   {b.country for b in source}]
     if not target and (pattern.control or pattern.pos == "ADJ" or lexicon.has("governing_types", pattern.type)):
         target = _complement_targets(match, coder, targets, source=source)

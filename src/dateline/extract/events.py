@@ -80,7 +80,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
                          places: Sequence[Place], anchor: str | None, layout: Layout | None = None,
                          quotes: Sequence[Quote] = ()) -> list[Event]:
     """The events of one sentence, one per trigger, repeats within the sentence merged."""
-    matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs) if not _says_nothing(m, lexicon)]
+    matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs)
+               if not _says_nothing(m, lexicon) and not _natural_cause(m, lexicon)]
     matches, contents = _absorb(matches, lexicon)
     matches = _drop_object_events(matches)
     matches, modes = _fold_same_type(matches)
@@ -95,6 +96,7 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         # a sentence whose triggers all lack the role they ask for: its main-clause trigger
         # still makes the event when one side is coded ("Germany praised the efforts to ...")
         coded = [(m, roles) for m, roles in found if _stands_alone(m, roles, lexicon)][:1]
+    coded = _drop_elaborations(coded, lexicon)
     inside = [_in_said_complement(m, lexicon) for m, _ in coded]
     if not all(inside):  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
         coded = [c for c, said in zip(coded, inside) if not said]
@@ -197,6 +199,21 @@ def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     whether"), or one used as a reporting verb after its content ("X will attack, officials warned")."""
     if not m.pattern.control:
         return False
+    t = m.token
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    if lexicon.has("wish_types", m.pattern.type):
+        if any(lexicon.has("unrequested_objects", c.lemma_) for c in objects):
+            return True  # "requested anonymity"
+        if any(c.dep_ in ("advmod", "prt") and c.i == t.i + 1 and lexicon.has("continuation_adverbs", c.lower_)
+               for c in t.children):
+            return True  # "pressed ahead with the vote": carrying on
+        if lexicon.has("attempt_verbs", t.lemma_) and not objects and any(c.dep_ == "xcomp" for c in t.children):
+            return True  # "sought to become his guardian": a try
+        passive = any(c.dep_ == "auxpass" for c in t.children) or (
+            t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+        if t.dep_ == "advcl" and passive and not any(c.dep_ == "agent" for c in t.children) and any(
+                c.dep_ in ("mark", "advmod") and lexicon.has("question_marks", c.lower_) for c in t.children):
+            return True  # "said when asked about X": the reporter's question
     if any(c.dep_ == "ccomp" and c.i < m.token.i for c in m.token.children) and not any(
             c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
         return True
@@ -216,13 +233,26 @@ def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _natural_cause(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """Whether a verbal trigger's doer is a natural force or impersonal cause (``natural_forces``):
+    "a storm hit X", "X was pounded by heavy rain", "rising prices put pressure on X"."""
+    t = m.token
+    if m.pattern.pos != "VERB":
+        return False
+    doers = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+    doers += [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return any(lexicon.has("natural_forces", d.lemma_) for d in doers)
+
+
 def _states_past_fact(verb: "Token") -> bool:
-    """Whether a clause is in the past or perfect without a modal ("had crossed", "attacked"),
-    the tense of a fact rather than of a wish ("withdraw", "should withdraw", "would stop")."""
+    """Whether a clause is in the past, perfect or third-person present without a modal ("had
+    crossed", "attacked", "wants"), the tense of a fact rather than of a wish ("withdraw", "should withdraw", "would stop")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" for c in aux):
         return False
-    if any(c.lemma_ == "have" for c in aux) or any(c.tag_ == "VBD" for c in aux):
+    if any(c.lemma_ == "have" for c in aux) or any(c.tag_ in ("VBD", "VBZ") for c in aux):
+        return True
+    if verb.tag_ == "VBZ":  # "insisted his son wants to return": a claim in the present tense
         return True
     # "that Argentina cut its deficit": a past form that is also the bare form may be a wish
     return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
@@ -292,14 +322,18 @@ def _background_participle(m: TriggerMatch) -> bool:
 
 def _stands_alone(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
     """A trigger of the main clause (the root, a verb joined to it, or an event noun that is its
-    subject or object) with a coded source or target, from a pattern specific enough to stand
-    alone (weight 0.5 or more, not a verb of speech: not "spoke to reporters", "said it must act")."""
+    subject or object) with a coded source or target (a coded source when its pattern ``needs``
+    one: "rising prices put pressure on X" is no act; a pattern that needs a target may stand on
+    its source), from a pattern specific enough to stand alone (weight 0.5 or more, not a verb of
+    speech: not "spoke to reporters", "said it must act")."""
     t = m.token
     if m.pattern.needs == "none" or m.pattern.weight < 0.5 or lexicon.has("speech_verbs", m.pattern.lemma):
         return False
     main = t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
     if not main and not (m.pattern.pos == "NOUN" and t.head.dep_ == "ROOT" and t.dep_ in ("dobj", "nsubj")):
         return False
+    if m.pattern.needs == "source":  # a doer the pattern asks for is never made up by a target
+        return any(a.country for a in roles.source)
     return any(a.country for a in (*roles.source, *roles.target))
 
 
@@ -360,6 +394,18 @@ def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str 
         if c.pattern.type in _INTENT_TO_THREATEN or c.pattern.type == "THREATEN":
             return "THREATEN", _THREAT_MODES.get(c.pattern.type, c.pattern.mode)
     return "AGREE", mode
+
+
+def _drop_elaborations(coded: list[tuple[TriggerMatch, Roles]],
+                       lexicon: EventLexicon) -> list[tuple[TriggerMatch, Roles]]:
+    """Drop a speech act in a participle clause of another coded act that names no target of its
+    own: "X criticised Y, calling for an end to ...", "X warned Y, urging restraint" restate the
+    main act ("sent a letter to Y asking for ..." has its target, and stays)."""
+    heads = {m.token.i for m, _ in coded}
+    return [(m, roles) for m, roles in coded
+            if not (m.token.dep_ == "advcl" and m.token.tag_ == "VBG" and m.token.head.i in heads
+                    and lexicon.has("governing_types", m.pattern.type)
+                    and not any(a.country or a.sector for a in roles.target))]
 
 
 def _needs_met(m: TriggerMatch, roles: Roles) -> bool:

@@ -38,10 +38,23 @@ _NEEDS = {"source", "target", "actor", "none"}
 
 @dataclass(frozen=True, slots=True)
 class ObjectTerm:
-    """An object noun lemma and the modifiers it must carry (``hunger strike`` → strike + hunger)."""
+    """An object noun lemma, the modifiers it must carry (``hunger strike`` → strike + hunger) and
+    the noun its "of" phrase must hold (``state of emergency`` → state, of emergency)."""
 
     lemma: str
     modifiers: tuple[str, ...] = ()
+    of: str | None = None
+
+    @property
+    def size(self) -> int:
+        """How many words besides the head the term asks for."""
+        return len(self.modifiers) + (self.of is not None)
+
+    @property
+    def text(self) -> str:
+        """The term as written in a data file."""
+        head = " ".join((*self.modifiers, self.lemma))
+        return f"{head} of {self.of}" if self.of else head
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +77,7 @@ class EventPattern:
     needs: str = "actor"
     negated: str | None = None
     control: bool = False
+    reverse: bool = False
     intent: bool = False
     outcome: bool = False
     weight: float = 0.6
@@ -81,7 +95,7 @@ class EventPattern:
         """How many constraints besides the lemma the pattern places (more wins a tie)."""
         n = 0
         if self.objects:  # "any object" is a weaker constraint than a named object noun
-            n += (1 if all(o.lemma == "*" for o in self.objects) else 2) + max(len(o.modifiers) for o in self.objects)
+            n += (1 if all(o.lemma == "*" for o in self.objects) else 2) + max(o.size for o in self.objects)
         n += bool(self.particles) + bool(self.preps) + bool(self.modifiers) + bool(self.xcomp) + bool(self.aux)
         return n
 
@@ -94,6 +108,7 @@ class EventPatterns:
     default_targets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nominalizations: dict[str, str] = field(default_factory=dict)
     default_types: dict[str, str] = field(default_factory=dict)
+    verb_forms: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[EventPattern]] = {}
@@ -127,6 +142,10 @@ class EventPatterns:
             return []
         return [p for p in self.for_lemma(verb) if p.pos == "VERB" and p.specificity == 0]
 
+    def verb_lemma(self, form: str) -> str | None:
+        """The lemma of a verb form the tagger lemmatizes wrongly ("staged" → stage), if listed."""
+        return self.verb_forms.get(form.lower())
+
     def targets_for(self, pattern: EventPattern) -> tuple[str, ...]:
         """The prepositions that introduce a target for this pattern."""
         return pattern.targets or self.default_targets.get(pattern.type, ())
@@ -155,8 +174,12 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _object_term(text: str) -> ObjectTerm:
-    words = text.lower().split()
-    return ObjectTerm(words[-1], tuple(words[:-1]))
+    """``hunger strike`` → strike with modifier hunger; ``state of emergency`` → state with the
+    of-complement emergency (the head noun of a "HEAD of X" phrase is the object)."""
+    head, sep, tail = text.lower().partition(" of ")
+    words = head.split()
+    of = tail.split()[-1] if sep and tail.split() else None
+    return ObjectTerm(words[-1], tuple(words[:-1]), of)
 
 
 def _expand(values: list[str], classes: dict[str, tuple[str, ...]], where: str) -> list[str]:
@@ -191,7 +214,7 @@ class ObjectPolicy:
         with, but for the nouns in ``taken`` (listed by the verb's patterns of another reading)."""
         if not pattern.objects or any(o.lemma == "*" for o in pattern.objects):
             return pattern
-        listed = {" ".join((*o.modifiers, o.lemma)) for o in pattern.objects}
+        listed = {o.text for o in pattern.objects}
         extra: list[str] = []
         for name in self.broaden:
             members = self.classes.get(name, ())
@@ -318,6 +341,7 @@ def _patterns_from_entry(entry: Any, where: str,
             needs=needs,
             negated=str(negated).upper() if negated else None,
             control=bool(entry.get("control", False)),
+            reverse=bool(entry.get("reverse", False)),
             intent=bool(entry.get("intent", False)),
             outcome=bool(entry.get("outcome", False)),
             weight=float(entry.get("weight", 0.8 if (entry.get("object") or entry.get("particle")) else 0.6)),
@@ -328,7 +352,8 @@ def _patterns_from_entry(entry: Any, where: str,
 
 
 def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
-          ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
+          ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str], dict[str, str],
+                     dict[str, str]]:
     data = read_yaml_mapping(path, what="event pattern file", keys="patterns")
     if not isinstance(data.get("patterns", []), list):
         raise KnowledgeFileError(f"{path}: expected a mapping with a 'patterns' list (see {DEFAULT_FILE})")
@@ -343,8 +368,12 @@ def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
     readings = (data.get("defaults") or {}).get("types") or {}
     if not isinstance(readings, dict):
         raise KnowledgeFileError(f"{path}: 'defaults: types' must map trigger lemmas to PLOVER types")
+    forms = data.get("verb_forms") or {}
+    if not isinstance(forms, dict):
+        raise KnowledgeFileError(f"{path}: 'verb_forms' must map verb forms to their lemmas")
     return (patterns, targets, {str(k).lower(): str(v).lower() for k, v in nominal.items()},
-            {str(k).lower(): str(v).upper() for k, v in readings.items()})
+            {str(k).lower(): str(v).upper() for k, v in readings.items()},
+            {str(k).lower(): str(v).lower() for k, v in forms.items()})
 
 
 @lru_cache(maxsize=8)
@@ -353,9 +382,11 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     targets: dict[str, tuple[str, ...]] = {}
     nominal: dict[str, str] = {}
     readings: dict[str, str] = {}
+    forms: dict[str, str] = {}
     policy = _read_policy((OBJECTS_FILE, *files))
     for rank, path in enumerate(files):
-        patterns, defaults, nouns, types = _read(path, policy.classes)
+        patterns, defaults, nouns, types, verb_forms = _read(path, policy.classes)
+        forms.update(verb_forms)
         targets.update(defaults)
         nominal.update(nouns)
         readings.update(types)
@@ -365,12 +396,12 @@ def _load(files: tuple[Path, ...]) -> EventPatterns:
     ordered = [p for _, p in sorted(by_key.values(), key=lambda rp: -rp[0])]
     listed: dict[tuple[str, str], set[str]] = {}
     for p in ordered:
-        listed.setdefault((p.lemma, p.type), set()).update(" ".join((*o.modifiers, o.lemma)) for o in p.objects)
+        listed.setdefault((p.lemma, p.type), set()).update(o.text for o in p.objects)
     others = {key: frozenset().union(*(v for k, v in listed.items() if k[0] == key[0] and k[1] != key[1]))
               for key in listed}
     ordered = [policy.broadened(p, others[(p.lemma, p.type)]) for p in ordered]
     return EventPatterns(tuple(_by_object_specificity(ordered + _loose_patterns(ordered, policy))),
-                         targets, nominal, readings)
+                         targets, nominal, readings, forms)
 
 
 def _by_object_specificity(patterns: list[EventPattern]) -> list[EventPattern]:
@@ -380,7 +411,7 @@ def _by_object_specificity(patterns: list[EventPattern]) -> list[EventPattern]:
     for p in patterns:
         groups: dict[int, list[ObjectTerm]] = {}
         for o in p.objects:
-            groups.setdefault(len(o.modifiers), []).append(o)
+            groups.setdefault(o.size, []).append(o)
         if len(groups) < 2:
             out.append(p)
             continue
