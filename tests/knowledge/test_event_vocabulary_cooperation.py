@@ -98,7 +98,7 @@ def test_generic_verbs_always_carry_a_constraint():
 
 @pytest.mark.parametrize("lemma", ["sell", "gather", "engage", "enter", "play", "deposit", "swap", "work",
                                    "reschedule", "facilitate", "halve", "assemble", "dismantle", "allow",
-                                   "permit", "clinch", "disregard"])
+                                   "permit", "clinch", "disregard", "lease", "rent", "lower"])
 def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemma):
     assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
 
@@ -163,6 +163,27 @@ def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemm
     ("Colombian guerrillas handed over their weapons to Peru.", "RETREAT"),
     ("Ethiopia and Eritrea agreed to a 48-hour truce.", "RETREAT"),
     ("Japan's central bank opened a currency swap line with India.", "COOPERATE"),
+    # second pass over CAMEO 04-08 (probe of unseen phrasing)
+    ("The Kenyan president welcomed a Sudanese delegation to Nairobi.", "CONSULT"),
+    ("Norway acted as a go-between for Colombia and the rebels.", "CONSULT"),
+    ("The Spanish king said sorry to Mexico for the conquest.", "SUPPORT"),
+    ("Russia sold S-300 missile systems to Iran.", "COOPERATE"),
+    ("France leased a naval base in Djibouti.", "COOPERATE"),
+    ("Spain handed the hacker over to the United States.", "COOPERATE"),
+    ("Jordan shared information about the smugglers with Iraq.", "COOPERATE"),
+    ("India cut tariffs on Japanese cars.", "COOPERATE"),
+    ("Turkey expanded trade with Iraq.", "COOPERATE"),
+    ("The United States shipped munitions to Israel.", "AID"),
+    ("The IMF approved a rescue package for Greece.", "AID"),
+    ("Kenyan teachers ended their strike.", "CONCEDE"),
+    ("Egypt relaxed restrictions on the press.", "CONCEDE"),
+    ("Colombian rebels handed back three kidnapped soldiers.", "RETREAT"),
+    ("France returned ancient bronzes to Benin.", "RETREAT"),
+    ("Sudan accepted the deployment of UN peacekeepers.", "RETREAT"),
+    ("Myanmar let in foreign aid workers.", "RETREAT"),
+    ("South Korea dismantled guard posts on the border.", "RETREAT"),
+    ("The United States scaled back military drills with South Korea.", "RETREAT"),
+    ("Japan cancelled joint military exercises with the Philippines.", "RETREAT"),
 ])
 def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
     assert expected in asserted_types(nlp, text), coded(nlp, text)
@@ -187,6 +208,14 @@ def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
     "The school honored its retiring teachers at a dinner.",
     "The senator has embraced his grandfather's story of migration.",
     "Charities solicit donations from the public every December.",
+    "The hotel welcomed guests from all over the country.",
+    "The shop cut prices on winter coats.",
+    "The company leased office space downtown.",
+    "The Kenyan businessman rented a house in Nairobi.",
+    "Ukraine lowered the flag to half mast.",
+    "Students shared information about the course with their friends.",
+    "The coach scaled back training before the final.",
+    "The Kenyan coach let in two goals.",
 ])
 def test_everyday_copy_makes_no_cooperative_event(nlp, text):
     assert not (asserted_types(nlp, text) & COOPERATIVE), coded(nlp, text)
