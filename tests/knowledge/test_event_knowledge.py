@@ -282,3 +282,65 @@ def test_verb_forms_must_be_a_mapping(tmp_path):
     path.write_text("verb_forms: [staged]\npatterns: []\n")
     with pytest.raises(KnowledgeFileError, match="verb_forms"):
         load_event_patterns([path])
+
+
+# ---- narrowed patterns: what still codes, and the everyday sense that no longer does -----------
+
+def _types_of(nlp, text: str, trigger: str) -> set[str]:
+    """The PLOVER types the patterns give the token ``trigger`` in ``text``."""
+    from dateline.extract.event_match import match_sentence
+
+    patterns, lexicon = load_event_patterns(), load_event_lexicon()
+    doc = nlp(text)
+    return {m.pattern.type for sent in doc.sents for m in match_sentence(sent, patterns, lexicon.light_verbs)
+            if m.token.text == trigger}
+
+
+@pytest.mark.parametrize("text, trigger, type_, expected", [
+    # releasing people is a RETREAT; releasing a tape, a poll or figures is publishing
+    ("The militia released twelve hostages on Sunday.", "released", "RETREAT", True),
+    ("The agency released the audio tapes on Friday.", "released", "RETREAT", False),
+    ("The campaign released a new poll on Monday.", "released", "RETREAT", False),
+    # declining is refusing only with what is declined
+    ("The minister declined to meet the envoy.", "declined", "REJECT", True),
+    ("Exports declined sharply last year.", "declined", "REJECT", False),
+    # a campaign rally is no protest
+    ("A rally against the new law drew thousands of students.", "rally", "PROTEST", True),
+    ("The senator spoke at a campaign rally in Ohio.", "rally", "PROTEST", False),
+    # ordering troops somewhere is deploying them; ordering civilians out is coercion
+    ("The president ordered troops to the border.", "ordered", "MOBILIZE", True),
+    ("The army ordered the villagers to leave their homes.", "ordered", "COERCE", True),
+    ("The judge ordered the company to pay a fine.", "ordered", "MOBILIZE", False),
+    # hitting and targeting are force against places, military targets or victims
+    ("Rockets hit the town overnight.", "hit", "ASSAULT", True),
+    ("The senator hit her rival hard on his record.", "hit", "ASSAULT", False),
+    ("Jets targeted an air base near the capital.", "targeted", "ASSAULT", True),
+    # pounding a position is shelling; pounding a politician is words
+    ("Artillery pounded rebel positions for hours.", "pounded", "ASSAULT", True),
+    ("Senator Reid kept pounding Donald Trump as a fraud.", "pounding", "ASSAULT", False),
+    # attacks in words
+    ("The attack on the embassy killed four guards.", "attack", "ASSAULT", True),
+    ("She answered the political attacks on her record.", "attacks", "ASSAULT", False),
+    # planning, deciding, being ready: an event only when what is intended is a political act
+    ("The two leaders plan to meet in Geneva next week.", "plan", "AGREE", True),
+    ("He plans to spend the summer writing a book.", "plans", "AGREE", False),
+    ("The rebels said they were ready to negotiate.", "ready", "AGREE", True),
+    ("The team was ready to leave for the airport.", "ready", "AGREE", False),
+    ("Iran proposed talks with the European Union.", "proposed", "AGREE", True),
+    ("The mayor proposed to rename the old park.", "proposed", "AGREE", False),
+    # freezing assets is a sanction
+    ("The government froze the assets of the former minister.", "froze", "SANCTION", True),
+])
+def test_narrowed_patterns(nlp, text, trigger, type_, expected):
+    assert (type_ in _types_of(nlp, text, trigger)) is expected
+
+
+def test_threat_noun_needs_whom_it_threatens():
+    nouns = [p for p in load_event_patterns().for_lemma("threat") if p.pos == "NOUN" and not p.objects]
+    assert nouns and all(p.needs == "target" for p in nouns)
+
+
+def test_ratifying_a_treaty_is_signing_as_the_code_table_says():
+    ratify = [p for p in load_event_patterns().for_lemma("ratify") if not p.objects]
+    assert ratify and all((p.type, p.mode) == ("SUPPORT", "sign") for p in ratify)
+    assert load_plover_table().lookup("SUPPORT", "sign").cameo == "057"
