@@ -53,8 +53,10 @@ class ActorCoder:
         self.date = date
         self.quotes = [q for q in quotes if q.speaker is not None]
         self.event_nouns = event_nouns | lexicon.event_nouns
-        self.actors = [a for a in actors if a.start is not None and a.end is not None
-                       and not self._names_an_event(a)]
+        spans = [a for a in actors if a.start is not None and a.end is not None]
+        self.actors = [a for a in spans if not self._names_an_event(a)]
+        self._doers = [a for a in spans if a.kind in ("person", "group") and (a.sector or a.country)
+                       and self._names_an_event(a)]
         self.lexicon = lexicon
         self._code_span = _code_span_function()
         self._cache: dict[tuple[int, int], Actor | None] = {}
@@ -104,6 +106,13 @@ class ActorCoder:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")  # type: ignore[arg-type]
         return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" \
             and span.root.lemma_.lower() in self.event_nouns
+
+    def doer(self, noun: "Token") -> Actor | None:
+        """The person or group an event noun names as the one who acts, when the actor module
+        coded it so ("a suicide bomber blew himself up"): only a verb's subject is read this way."""
+        if noun.lemma_.lower() not in self.event_nouns:
+            return None
+        return next((a for a in self._doers if a.start <= noun.idx < a.end), None)  # type: ignore[operator]
 
     def _worth_coding(self, span: "SpacySpan") -> bool:
         """Whether a phrase no mention covers may still name an actor (a name or nationality)."""
@@ -239,7 +248,11 @@ class ActorCoder:
     # -- pronouns ----------------------------------------------------------------------------
 
     def _names_a_pair(self, noun: "Token") -> bool:
-        """``the two countries``, ``both sides``, ``the two neighbours`` (``pair_nouns``)."""
+        """``the two countries``, ``both sides``, ``the two neighbours`` (``pair_nouns``); ``the
+        two`` or ``both`` standing alone as a subject ("the two pledged to ...")."""
+        if noun.lower_ in ("two", "both") and noun.dep_ in ("nsubj", "nsubjpass") \
+                and (noun.lower_ == "both" or any(c.lower_ == "the" for c in noun.children)):
+            return True
         return noun.pos_ == "NOUN" and self.lexicon.has("pair_nouns", noun.lemma_) and any(
             c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in ("two", "both") for c in noun.children)
 
@@ -257,6 +270,27 @@ class ActorCoder:
             got = [a for a in self.code_noun(t, depth=2) if a.country]
             if len({a.country for a in got}) >= 2:
                 return got
+        return self._clause_pair(noun)
+
+    def _clause_pair(self, noun: "Token") -> list[Actor]:
+        """``X met Y, and the two agreed ...``: the subject and the partner (object or "with"
+        phrase) of the clause the pair's own clause is joined to."""
+        verb = noun.head
+        if verb.dep_ != "conj" or noun.i < verb.head.i:
+            return []
+        first = verb.head
+        nouns = [c for c in first.children if c.dep_ == "nsubj"]
+        partners = [c for c in first.children if c.dep_ in ("dobj", "obj")]
+        for holder in [first, *partners]:
+            partners += [p for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                         for p in prep.children if p.dep_ == "pobj"]
+        found: list[Actor] = []
+        for n in nouns + partners:
+            got = [a for a in self.code_noun(n, depth=2) if a.country or a.sector]
+            if got and n.pos_ in ("PROPN", "NOUN"):
+                found.append(got[0])
+            if len(found) == 2:
+                return found if (found[0].start, found[0].end) != (found[1].start, found[1].end) else []
         return []
 
     def quote_speaker(self, offset: int) -> Actor | None:

@@ -22,7 +22,9 @@ codes to neither country nor sector is kept only when none of these finds a bett
 prepositions count as one ("out of", "away from"); the object of an object-control verb is the
 doer of its complement ("forced X to close ..."). Parser slips are mended where they are regular: a subject read as
 a modifier ("Turkey(npadvmod) massed"), a main verb hung on a noun in a verbless sentence, a
-preposition that lost its object to the next clause.
+preposition that lost its object to the next clause. A same-country people named as the object of
+an act done to it is its target ("the Iraqi army attacked Iraqi Kurdish fighters"), unless the type
+uses its object as an instrument (``instrument_object_types``). Parse helpers: :mod:`.event_syntax`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,14 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from .event_actors import ActorCoder
 from .event_match import TriggerMatch, is_passive
+from .event_syntax import children as _children
+from .event_syntax import code_token as _code_token
+from .event_syntax import only_own as _only_own
+from .event_syntax import own_property as _own_property
+from .event_syntax import owner as _owner
+from .event_syntax import partitive as _partitive
+from .event_syntax import pobjs as _pobjs
+from .event_syntax import prep_objects as _prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,41 +63,6 @@ class Roles:
     target: tuple[Actor, ...]
 
 
-def _children(token: "Token", *deps: str) -> list["Token"]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _pobjs(prep: "Token") -> list["Token"]:
-    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if found or prep.dep_ not in ("prep", "dative", "agent"):
-        return found
-    # a preposition left without its object, which the parser made the subject of a clause
-    # that follows ("granted asylum to(prep) officers(nsubj) holed up in ...")
-    for t in prep.doc[prep.i + 1:min(prep.i + 6, len(prep.doc))]:
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") \
-                and t.head.dep_ in ("advcl", "acl", "relcl", "ccomp") and t.head.i > t.i:
-            return [t]
-        if t.pos_ in ("VERB", "AUX") or t.is_punct:
-            break
-    return []
-
-
-def _prep_objects(head: "Token", targets: Sequence[str]) -> list["Token"]:
-    """Objects of the prepositions on ``head`` that introduce a target: a word of ``targets``,
-    or a two-word preposition whose first word takes the second as its own ("pulled out of X",
-    "moved away from X" are read as "out of", "away from")."""
-    nouns: list[Token] = []
-    for prep in _children(head, "prep"):
-        word, objs = prep.lower_, _pobjs(prep)
-        if not objs:
-            inner = _children(prep, "prep")
-            if inner:
-                word, objs = f"{word} {inner[0].lower_}", _pobjs(inner[0])
-        if word in targets or prep.lemma_.lower() in targets:
-            nouns += objs
-    return nouns
-
-
 def verbless_main(verb: "Token") -> bool:
     """Whether a verb the parser attached to a noun (acl) is in fact the main verb: its sentence
     has a noun for root and no other verb of its own."""
@@ -99,6 +74,7 @@ def verbless_main(verb: "Token") -> bool:
 def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops: int = 4) -> list[Actor]:
     """The actors of the subject of a verb, climbing to governing clauses when it has none."""
     t = verb
+    came_from = ""
     for _ in range(hops):
         subj = _children(t, "nsubj") or ([] if t is verb and is_passive(t) else _children(t, "nsubjpass"))
         if not subj and not _children(t, "nsubjpass", "csubj", "expl"):
@@ -107,6 +83,9 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
         if subj:
             noun = subj[0]
             # an event noun is no actor: its doer is found below ("Israeli strikes on X killed ...")
+            doer = coder.doer(noun) if noun.pos_ == "NOUN" else None
+            if doer is not None:
+                return [doer]  # "a suicide bomber blew himself up": a doer, not an event
             event = noun.pos_ == "NOUN" and noun.lemma_.lower() in coder.event_nouns
             got = [] if event else coder.code_noun(noun)
             if got:
@@ -133,8 +112,11 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
             # the main verb the parser hung on a noun of a sentence it left without one
             # ("Doctors(ROOT) from aid groups donated(acl) ..."): the root noun is its subject
             return coder.code_noun(t.sent.root)
-        if t.dep_ not in _INHERIT_DEPS or t.head.i == t.i:
+        # "X is ready to free Y": an infinitive on a predicate adjective takes the copula's subject
+        ready = t.dep_ == "acomp" and t.i != verb.i and came_from == "xcomp"
+        if (t.dep_ not in _INHERIT_DEPS and not ready) or t.head.i == t.i:
             return []
+        came_from = t.dep_
         if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
             # object control: "forced X to close", "allowed X to send": X does the act
             objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i
@@ -189,11 +171,6 @@ def _noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, h
     return []
 
 
-def _code_token(token: "Token", coder: ActorCoder) -> list[Actor]:
-    a = coder.code_tokens(token.i, token.i + 1)
-    return [a] if a is not None and a.country else []
-
-
 def _target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool) -> list["Token"]:
     """Nouns in target position around the trigger (and its object noun)."""
     trig = match.token
@@ -221,22 +198,6 @@ def _target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: boo
     for h in heads:
         nouns += _prep_objects(h, targets)
     return [n for n in map(_partitive, nouns) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
-
-
-def _partitive(token: "Token") -> "Token":
-    """``several of them``, ``some of the protesters``: the group a quantifier word picks from."""
-    if token.pos_ in ("ADJ", "DET", "PRON", "NUM"):
-        for prep in _children(token, "prep"):
-            if prep.lower_ == "of":
-                objs = _pobjs(prep)
-                if objs:
-                    return objs[0]
-    return token
-
-
-def _own_property(noun: "Token", coder: ActorCoder) -> bool:
-    """``its troops``, ``their homes``: the source's own people or things, not a target."""
-    return any(c.dep_ == "poss" and coder.is_pronoun(c) for c in noun.children)
 
 
 def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -> list[Actor]:
@@ -290,12 +251,6 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
             if got:
                 return got
     return fallback
-
-
-def _only_own(actors: Sequence[Actor], own: set[str]) -> bool:
-    """Whether the actors name countries, all of them the source's own."""
-    countries = {a.country for a in actors if a.country}
-    return bool(countries) and countries <= own
 
 
 def _purpose_targets(match: TriggerMatch, coder: ActorCoder, lexicon: "EventLexicon",
@@ -361,16 +316,23 @@ def _condition_subject(trigger: "Token", coder: ActorCoder, lexicon: "EventLexic
     return []
 
 
-def _object_owner(obj: "Token", coder: ActorCoder, source: list[Actor]) -> list[Actor]:
+def _object_owner(obj: "Token", coder: ActorCoder, source: list[Actor], *, patient: bool = False) -> list[Actor]:
     """The target an object noun of the trigger names or belongs to: "expelled two Turkish
     diplomats" -> the diplomats; "rejected the French proposal", "demolished Palestinian homes"
     -> the nationality or owner of the thing. An event noun ("held talks") names no one, and the
-    source's own people and things ("its troops", "Syrian troops" for Syria) are no target."""
+    source's own people and things ("its troops", "Syrian troops" for Syria) are no target, unless
+    the act is done to the object (``patient``: not a type in ``instrument_object_types``) and
+    the object names people of a sector ("the Iraqi army attacked Iraqi Kurdish fighters")."""
     if obj.lemma_.lower() in coder.event_nouns:
         return []
     own = {a.country for a in source if a.country}
     got = _best_target([obj], coder, source)
     if any(a.country for a in got) and not {a.country for a in got} <= own:
+        return got
+    spans = {(a.start, a.end) for a in source}
+    if patient and got and not _own_property(obj, coder) and all(
+            a.country and a.sector and a.kind != "state" and (a.start, a.end) not in spans
+            and a.start <= obj.idx < a.end for a in got):  # type: ignore[operator]
         return got
     for c in obj.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < obj.i and not coder.is_pronoun(c):
@@ -393,17 +355,6 @@ def _located_actor(head: "Token", coder: ActorCoder) -> bool:
     if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in coder.event_nouns:
         return False
     return coder.lexicon.has("carrier_nouns", head.lemma_) or bool(coder.code_noun(head, depth=2))
-
-
-def _owner(noun: "Token", coder: ActorCoder) -> list[Actor]:
-    """The country-coded possessor or nationality word before a noun, if any."""
-    for c in noun.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and not coder.is_pronoun(c):
-            found = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else _code_token(c, coder)
-            found = [a for a in found if a.country]
-            if found:
-                return found
-    return []
 
 
 def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6,
@@ -515,6 +466,9 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
                 source = _noun_source(match.obj, coder, lexicon, hops=0)  # "the Russian withdrawal was completed"
             if not source and trig.dep_ in ("conj", "xcomp", "advcl"):
                 source = _subject(trig.head, coder, lexicon)
+            if not source and not _children(trig, "agent") and lexicon.has("moved_force_types", pattern.type):
+                # "police reinforcements were deployed": forces moved by an unnamed command act
+                source = [a for n in _children(trig, "nsubjpass") for a in coder.code_noun(n) if a.sector]
         else:
             source = _subject(trig, coder, lexicon)
     elif pattern.pos == "NOUN":
@@ -545,7 +499,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
                     if n.dep_ == "pobj" and n.head.head.i in (match.obj.i, trig.i)]
         target = _best_target(of_nouns, coder, source)
     if not target and match.obj is not None and match.obj.i != trig.i:
-        target = _object_owner(match.obj, coder, source)
+        target = _object_owner(match.obj, coder, source,
+                               patient=not lexicon.has("instrument_object_types", pattern.type))
     if not target and pattern.pos == "NOUN":
         target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
     if not target and pattern.pos == "NOUN" and _reaction(trig, lexicon):

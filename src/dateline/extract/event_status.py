@@ -1,7 +1,8 @@
 """The status of an event: asserted, negated, hypothetical, planned or reported (with who claims it).
 
 The frame is read on the path from the trigger up to the clause that reports it: negation words
-and negating verbs ("failed to"), conditional and interrogative markers ("if", "whether") and
+and negating verbs ("failed to", "steered clear of"), negative subjects ("neither X nor Y",
+"none of them"), the act not chosen ("rather than attacking"), preferences ("would rather"), conditional and interrogative markers ("if", "whether") and
 uncertain modals ("could"), future modals and planning verbs ("will", "scheduled for"), and
 "according to X" anywhere up to the sentence root.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..knowledge.event_patterns import EventLexicon
+from .event_match import verb_lemmas
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,6 +64,28 @@ def _path(trigger: "Token", lexicon: EventLexicon) -> list["Token"]:
     return out
 
 
+def _head_words(t: "Token") -> list[str]:
+    """The lemmas a governing word may stand for: its lemma, a mis-lemmatised verb's stems
+    ("hopes" read as *hop*), and two-word verbs with their adverb, particle or adjective
+    ("steer clear", "shy away", "hold off")."""
+    words = verb_lemmas(t) if t.pos_ == "VERB" else [t.lemma_.lower()]
+    words += [f"{w} {c.lower_}" for w in words[:1] for c in t.children
+              if c.dep_ in ("advmod", "prt", "acomp", "oprd", "dobj") and c.i == t.i + 1]
+    return words
+
+
+def _negative_subject(t: "Token", lexicon: EventLexicon) -> bool:
+    """"no country has condemned", "neither X nor Y criticized", "none of them attacked"."""
+    for c in t.children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if lexicon.has("negative_subjects", c.lower_) or any(
+                d.dep_ in ("det", "preconj", "cc") and lexicon.has("negative_subjects", d.lower_)
+                for d in c.children):
+            return True
+    return False
+
+
 def _according_to(token: "Token") -> "Token | None":
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "according":
@@ -89,9 +113,10 @@ def read_frame(trigger: "Token", lexicon: EventLexicon) -> Frame:
         own = depth == 0
         # the verb a nominal event hangs on lends its meaning ("talks were cancelled"), not its modals
         children = [] if nominal and not own and t.pos_ in ("VERB", "AUX") else list(t.children)
-        if own and any(c.dep_ in ("nsubj", "nsubjpass") and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in t.children):
-            negated = True  # "no country has condemned"
+        if own and t.i >= 2 and lexicon.has("alternative_phrases", f"{t.doc[t.i - 2].lower_} {t.doc[t.i - 1].lower_}"):
+            negated = True  # "rather than attacking X", "instead of condemning X": the act not done
+        if own and _negative_subject(t, lexicon):
+            negated = True  # "no country has condemned", "neither X nor Y criticized"
         for c in children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and own):
@@ -101,6 +126,9 @@ def read_frame(trigger: "Token", lexicon: EventLexicon) -> Frame:
                 hypothetical = True  # "any attack on its citizens": no attack in particular
             elif c.dep_ == "mark" and lexicon.has("hypothetical_marks", low):
                 hypothetical = True
+            elif c.dep_ == "advmod" and lexicon.has("preference_adverbs", low) and any(
+                    d.dep_ == "aux" and lexicon.has("intent_modals", d.lower_) for d in t.children):
+                hypothetical = True  # "would rather negotiate": a preference, not an act
             elif c.dep_ == "aux":
                 if lexicon.has("hypothetical_modals", low):
                     hypothetical = True
@@ -111,16 +139,16 @@ def read_frame(trigger: "Token", lexicon: EventLexicon) -> Frame:
             elif c.dep_ in ("acl", "amod") and own and lexicon.has("planned_heads", c.lemma_):
                 tense = "planned"
         if depth > 0:
-            lemma = t.lemma_.lower()
+            words = _head_words(t)
             # "the talks failed" happened; "cancelled the talks" did not
             subject_of_verb = nominal and depth == 1 and path[0].dep_ == "nsubj"
-            if lexicon.has("negating_heads", lemma) and not subject_of_verb:
+            if any(lexicon.has("negating_heads", w) for w in words) and not subject_of_verb:
                 negated = True
-            if lexicon.has("hypothetical_heads", lemma):
+            if any(lexicon.has("hypothetical_heads", w) for w in words):
                 hypothetical = True
-            if lexicon.has("planned_heads", lemma) and tense == "past":
+            if lexicon.has("planned_heads", words[0]) and tense == "past":
                 tense = "planned"
-            if lexicon.has("report_words", lemma) and t.pos_ == "NOUN":
+            if lexicon.has("report_words", words[0]) and t.pos_ == "NOUN":
                 reported = True
         # "to punish them": a purpose infinitive states an aim, not an act
         if t.dep_ in ("advcl", "acl", "relcl") and any(
