@@ -57,6 +57,9 @@ def test_a_type_specific_verb_still_gets_its_loose_pattern():
     # 150 weapons tests
     ("India carried out a missile test.", ("MOBILIZE", "weapons")),
     ("North Korea conducted a nuclear test.", ("MOBILIZE", "weapons")),
+    # reinforcing a front; aircraft sent abroad
+    ("Turkey reinforced its positions along the Syrian border.", ("MOBILIZE", "troops")),
+    ("Washington dispatched strategic bombers to Guam.", ("MOBILIZE", "troops")),
 ])
 def test_mobilize(nlp, text, expected):
     assert expected in coded(nlp, text)
@@ -78,6 +81,10 @@ def test_mobilize(nlp, text, expected):
     # 164 halt negotiations
     ("Ukraine called off talks with Russia.", ("SANCTION", "halt")),
     ("Iran walked out of the talks with France.", ("SANCTION", "halt")),
+    # money withheld; a diplomat ordered out; a named state's ban
+    ("Israel withheld customs revenues from the Palestinians.", ("SANCTION", "discontinue")),
+    ("Chad ordered the German ambassador to leave the country.", ("SANCTION", "expel")),
+    ("Canada's ban on Russian aluminium took effect.", ("SANCTION", "embargo")),
 ])
 def test_sanction(nlp, text, expected):
     assert expected in coded(nlp, text)
@@ -126,6 +133,9 @@ def test_coerce(nlp, text, expected):
     ("Hamas used Palestinian civilians as human shields.", ("ASSAULT", None)),
     ("Belarusian police beat protesters with batons.", ("ASSAULT", "beat")),
     ("Ukrainian forces downed a Russian helicopter.", ("ASSAULT", "aerial")),
+    ("Iran hanged three political prisoners.", ("ASSAULT", None)),
+    ("Russian rockets rained down on Kharkiv.", ("ASSAULT", None)),
+    ("Armenian troops violated the truce.", ("ASSAULT", None)),
 ])
 def test_assault(nlp, text, expected):
     assert expected in coded(nlp, text)
@@ -150,6 +160,10 @@ def test_assault(nlp, text, expected):
     "The US government announced new regulations for transplant organs.",
     "The prosecutor had amassed enough evidence to bring a case.",
     "Police in Ohio had amassed a thick file of reports on him.",
+    "She hanged the portrait above the fireplace.",
+    "Praise rained down on the winning team.",
+    "The coach reinforced his defence before half-time.",
+    "The club's ban on smoking took effect on Monday.",
 ])
 def test_everyday_copy_makes_no_material_conflict_event(nlp, text):
     assert not [t for t, _ in coded(nlp, text) if t in FORCE_TYPES]

@@ -89,6 +89,7 @@ def test_nominalizations_name_verbs_with_patterns():
     ("France joined calls for a ceasefire.", [("REQUEST", ["FRA"], [])]),
     ("Russia told Ukraine to withdraw its troops.", [("REQUEST", ["RUS"], ["UKR"])]),
     ("Iran set conditions for talks with France.", [("REQUEST", ["IRN"], ["FRA"])]),
+    ("Britain prodded Germany to raise its defence spending.", [("REQUEST", ["GBR"], ["DEU"])]),
 ])
 def test_request(nlp, text, expected):
     assert coded(nlp, text) == expected
@@ -116,6 +117,7 @@ def test_request(nlp, text, expected):
     ("Germany frowned on the Kenyan move.", [("ACCUSE", ["DEU"], ["KEN"])]),
     # an attack qualified as verbal is criticism, not violence
     ("Germany launched a blistering attack on the Turkish government.", [("ACCUSE", ["DEU"], ["TUR"])]),
+    ("Britain called out Russia for its cyber attacks.", [("ACCUSE", ["GBR"], ["RUS"])]),
 ])
 def test_accuse(nlp, text, expected):
     assert coded(nlp, text) == expected
@@ -181,6 +183,7 @@ def test_threaten(nlp, text, expected):
     "Egyptian students took part in the protest.",
     "Youths burned tyres in the streets.",
     "Rioters torched cars in the suburbs.",
+    "Demonstrators torched buses in the capital.",
     "Egyptian students burned the Israeli flag.",
     "Demonstrators carried placards.",
     "Anti-government protests erupted on Friday.",
@@ -220,6 +223,8 @@ def test_staged_is_read_as_stage_in_every_family(nlp):
     "The Kenyan government set a deadline for tax returns.",  # an administrative deadline
     "The critical issue for Kenya is water.",              # "critical" without "of"                    # no verb of an inquiry is loose
     "Turkey cast doubt on the figures.",                  # "cast" is no veto verb
+    "The coach called out his players for their effort.",  # "call out" needs a coded target
+    "The president called out the National Guard.",       # no "for": not censure
 ])
 def test_not_an_event(nlp, text):
     assert coded(nlp, text) == []
