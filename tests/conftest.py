@@ -37,3 +37,27 @@ def small_gazetteer(small_gazetteer_path):
     from dateline.knowledge.gazetteer import Gazetteer
 
     return Gazetteer(small_gazetteer_path)
+
+
+@pytest.fixture
+def country_word_actors(monkeypatch):
+    """Install a stand-in for the event coder's actor coding: a phrase is coded by the first country
+    word (or two-word name) of the table given, so event rules are tested apart from actor coding."""
+    from dateline.extract import event_actors
+    from dateline.records import Actor
+
+    def install(codes: dict[str, str]) -> None:
+        def code_span(doc, start, end, *, knowledge=None, date=None):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            words = [t.lower_ for t in span]
+            for n in (2, 1):
+                for i in range(len(words) - n + 1):
+                    code = codes.get(" ".join(words[i:i + n]))
+                    if code:
+                        return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]),
+                                     country=code, sector="GOV")
+            return None
+
+        monkeypatch.setattr(event_actors, "_code_span_function", lambda: code_span)
+
+    return install

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import event_actors
 from dateline.extract.event_status import read_frame
 from dateline.extract.events import events
 from dateline.knowledge.event_patterns import load_event_lexicon
@@ -16,19 +15,9 @@ CODES = {"egypt": "EGY", "egyptian": "EGY", "iraqi": "IRQ", "syria": "SYR", "syr
          "putin": "RUS", "erdogan": "TUR", "georgia": "GEO"}
 
 
-def fake_code_span(doc, start, end, *, knowledge=None, date=None):
-    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    for t in span:
-        code = CODES.get(t.lower_)
-        if code:
-            return Actor(start, end, doc.text[start:end], name=t.text, country=code, sector="GOV")
-    return None
-
-
 @pytest.fixture(autouse=True)
-def stand_in_actor_coder(monkeypatch):
-    monkeypatch.setattr(event_actors, "_code_span_function", lambda: fake_code_span)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(CODES)
 
 
 def run(nlp, text, actors=()):

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import event_actors
 from dateline.extract.event_match import match_token
 from dateline.extract.events import events
 from dateline.knowledge.event_patterns import ObjectTerm, _object_term, load_event_patterns
-from dateline.records import Actor
 
 CODES = {"egypt": "EGY", "russia": "RUS", "ukraine": "UKR", "turkey": "TUR", "syria": "SYR", "syrian": "SYR",
          "france": "FRA", "germany": "DEU", "chile": "CHL", "peru": "PER", "brazil": "BRA", "argentina": "ARG",
@@ -17,19 +15,9 @@ CODES = {"egypt": "EGY", "russia": "RUS", "ukraine": "UKR", "turkey": "TUR", "sy
          "pakistan": "PAK", "japan": "JPN"}
 
 
-def fake_code_span(doc, start, end, *, knowledge=None, date=None):
-    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    for t in span:
-        code = CODES.get(t.lower_)
-        if code:
-            return Actor(start, end, doc.text[start:end], name=t.text, country=code, sector="GOV")
-    return None
-
-
 @pytest.fixture(autouse=True)
-def stand_in_actor_coder(monkeypatch):
-    monkeypatch.setattr(event_actors, "_code_span_function", lambda: fake_code_span)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(CODES)
 
 
 def run(nlp, text):

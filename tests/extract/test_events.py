@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.extract import event_actors
 from dateline.extract.events import events
 from dateline.records import Actor, Layout, Place, Span, TimeExpr, Zone
 
@@ -23,22 +22,9 @@ CODES = {
 }
 
 
-def fake_code_span(doc, start, end, *, knowledge=None, date=None):
-    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t.lower_ for t in span]
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            code = CODES.get(" ".join(words[i:i + n]))
-            if code:
-                return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]), country=code,
-                             sector="GOV")
-    return None
-
-
 @pytest.fixture(autouse=True)
-def stand_in_actor_coder(monkeypatch):
-    monkeypatch.setattr(event_actors, "_code_span_function", lambda: fake_code_span)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(CODES)
 
 
 def run(nlp, text, *, layout=None, times=(), places=(), anchor="2024-05-01"):

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import event_actors
 from dateline.extract.events import events
 from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
 from dateline.knowledge.files import read_yaml_mapping
 from dateline.knowledge.plover import load_plover_table
-from dateline.records import Actor
 
 FILE = DATA / "event_vocabulary_cooperation.yaml"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -38,22 +36,9 @@ COUNTRIES = {
 }
 
 
-def stand_in_code_span(doc, start, end, *, knowledge=None, date=None):
-    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t.lower_ for t in span]
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            code = COUNTRIES.get(" ".join(words[i:i + n]))
-            if code:
-                return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]), country=code,
-                             sector="GOV")
-    return None
-
-
 @pytest.fixture(autouse=True)
-def stand_in_actor_coder(monkeypatch):
-    monkeypatch.setattr(event_actors, "_code_span_function", lambda: stand_in_code_span)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(COUNTRIES)
 
 
 def coded(nlp, text):

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extract import event_actors
 from dateline.extract.events import events
 from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
 from dateline.knowledge.plover import load_plover_table
-from dateline.records import Actor
 
 VERBAL_FILE = DATA / "event_vocabulary_verbal.yaml"
 
@@ -30,19 +28,9 @@ CODES = {
 }
 
 
-def fake_code_span(doc, start, end, *, knowledge=None, date=None):
-    """Codes a phrase by the first country word in it (a stand-in for the actor module)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    for token in span:
-        code = CODES.get(token.lower_)
-        if code:
-            return Actor(start, end, doc.text[start:end], name=token.lower_, country=code, sector="GOV")
-    return None
-
-
 @pytest.fixture(autouse=True)
-def stand_in_actor_coder(monkeypatch):
-    monkeypatch.setattr(event_actors, "_code_span_function", lambda: fake_code_span)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(CODES)
 
 
 def coded(nlp, text):

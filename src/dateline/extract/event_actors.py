@@ -89,13 +89,8 @@ class ActorCoder:
             return self._cache[key]
         span = self.doc[start:end]
         result = self._from_mentions(span.start_char, span.end_char, head=span.root.idx)
-        if result is None and self._code_span is not None and self._worth_coding(span):
-            try:
-                result = self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
-                                         date=self.date)
-            except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-                log.debug("code_span failed on %r: %s", span.text, exc)
-                result = None
+        if result is None:
+            result = self._coded_by_actor_module(span)
         if result is None:
             result = self._from_mentions(span.start_char, span.end_char)
         self._cache[key] = result
@@ -234,16 +229,18 @@ class ActorCoder:
         """The actor of exactly the phrase a noun heads, not of a longer mention around it."""
         start, end = self.phrase_bounds(noun)
         span = self.doc[start:end]
-        if self._code_span is not None and self._worth_coding(span):
-            try:
-                got = self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
-                                      date=self.date)
-            except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-                log.debug("code_span failed on %r: %s", span.text, exc)
-                got = None
-            if got is not None:
-                return got
-        return self.code_tokens(start, end)
+        return self._coded_by_actor_module(span) or self.code_tokens(start, end)
+
+    def _coded_by_actor_module(self, span: "SpacySpan") -> Actor | None:
+        """The actor module's coding of a phrase worth coding, or None (also when that module fails)."""
+        if self._code_span is None or not self._worth_coding(span):
+            return None
+        try:
+            return self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
+                                   date=self.date)
+        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+            log.debug("code_span failed on %r: %s", span.text, exc)
+            return None
 
     # -- pronouns ----------------------------------------------------------------------------
 
