@@ -207,7 +207,7 @@ def held_out_section(runs: dict[str, tuple[Evaluation, float, int]], gold_dir: P
                   "sentences in the style of the CAMEO codebook's examples, `events_fresh2_test` is 100 wire-style "
                   "leads with two events on average, written without seeing the coder. The dev file's misses are "
                   "looked at; the test files are figures only.", ""]
-        parts.append(markdown_table(["set", "docs", *keys, "surplus events per sentence"],
+        parts.append(markdown_table(["set", "docs", *keys, "surplus events per document"],
                                     [[n, docs, *(r.results["events"][k] for k in keys),
                                       r.results["events"]["extra_per_doc"]] for n, (r, _, docs) in fresh]))
     return parts
