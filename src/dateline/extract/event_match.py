@@ -169,11 +169,32 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     return out
 
 
+def _object_verb_patterns(patterns: EventPatterns, noun_lemma: str) -> list[EventPattern]:
+    """The verb patterns an event noun stands for that need only an object ("closure" → close
+    + consulate), most specific first."""
+    verb = patterns.nominalizations.get(noun_lemma.lower())
+    if verb is None:
+        return []
+    return [p for p in patterns.for_lemma(verb) if p.pos == "VERB" and p.objects and not p.particles
+            and not p.preps and not p.modifiers and not p.xcomp and not p.aux]
+
+
+def _of_objects(noun: "Token") -> list["Token"]:
+    """The nouns of an event noun's "of" phrase and their conjuncts ("closure of X and Y")."""
+    objs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+    return [*objs, *(c for o in objs for c in o.children if c.dep_ == "conj")]
+
+
 def _complements(token: "Token") -> list["Token"]:
     """A controlled verb, or a predicate of the object ("held X responsible", "called it illegal"),
     which the parser may also attach as an adjectival clause or as an adjective after the object."""
     out = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "oprd")
            or (c.dep_ in ("advcl", "acomp") and c.pos_ == "ADJ")]
+    # "urged X to V" with the infinitive parsed as an adverbial clause after the object
+    if any(c.dep_ == "dobj" for c in token.children):
+        out += [c for c in token.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)]
     for obj in token.children:
         if obj.dep_ in _OBJECT_DEPS:
             out += [a for a in obj.children if a.dep_ == "amod" and a.i > obj.i and a.pos_ == "ADJ"]
@@ -199,8 +220,11 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
                                      and _lemma(c) in pattern.particles for c in token.children):
         return False, None
     # the preposition may hang on the object noun instead ("expressed regret to X")
+    # or open a clause the parser attached as an adverbial ("called for(mark) X to resign")
     if pattern.preps and not any(c.dep_ in ("prep", "agent", "dative") and _lemma(c) in pattern.preps
-                                 for c in [*token.children, *(obj.children if obj is not None else ())]):
+                                 for c in [*token.children, *(obj.children if obj is not None else ())]) \
+            and not any(m.dep_ == "mark" and _lemma(m) in pattern.preps and m.i == token.i + 1
+                        for c in token.children if c.dep_ in ("advcl", "ccomp") for m in c.children):
         return False, None
     if pattern.modifiers and not _has_modifier(token, pattern.modifiers):
         return False, None
@@ -279,6 +303,12 @@ def match_light_verb(token: "Token", patterns: EventPatterns, light_verbs: froze
     if _lemma(token) not in light_verbs or not _pos_ok(token, "VERB"):
         return None
     for noun in _object_candidates(token):
+        # "ordered the closure of the consulate": the noun's "of" phrase as the verb's object
+        of_objs = _of_objects(noun)
+        for pattern in _object_verb_patterns(patterns, _lemma(noun)):
+            if any(any(_term_fits(o, term) for term in pattern.objects)
+                   and not _excluded_noun(o, pattern.exclude) for o in of_objs):
+                return TriggerMatch(token, pattern, noun)
         for pattern in patterns.plain_verb_patterns(_lemma(noun)):
             return TriggerMatch(token, pattern, noun)
     for noun in _object_candidates(token):

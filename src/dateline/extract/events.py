@@ -29,7 +29,8 @@ from ..knowledge.event_patterns import EventLexicon, EventPatterns, load_event_l
 from ..knowledge.plover import PloverTable, load_plover_table
 from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
-from .event_match import TriggerMatch, match_sentence
+from .event_filters import drop_object_events, natural_cause, says_nothing
+from .event_match import TriggerMatch, match_sentence, object_of
 from .event_roles import Roles, find_roles, verbless_main
 from .event_status import Frame, read_frame
 from .event_where import (context_country, event_date, event_location, is_future_date, localized,
@@ -81,9 +82,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
                          quotes: Sequence[Quote] = ()) -> list[Event]:
     """The events of one sentence, one per trigger, repeats within the sentence merged."""
     matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs)
-               if not _says_nothing(m, lexicon) and not _natural_cause(m, lexicon)]
+               if not says_nothing(m, lexicon) and not natural_cause(m, lexicon)]
     matches, contents = _absorb(matches, lexicon)
-    matches = _drop_object_events(matches)
+    matches = drop_object_events(matches)
     matches, modes = _fold_same_type(matches)
     text = coder.text
     sentence = _trimmed_span(text, sent.start_char, sent.end_char)
@@ -105,11 +106,15 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         type_, mode, status = _type_and_status(m, frame, speech_act=lexicon.has("governing_types", m.pattern.type),
                                                self_stated=frame.conditional and _stated_by_doer(m, roles, coder, lexicon))
         if m.pattern.intent and type_ == "AGREE":
-            type_, mode = _promised(contents.get(m.token.i, []), mode)
+            type_, mode = _promised(m.token, contents.get(m.token.i, []), mode, lexicon)
         if frame.tense in ("future", "intent") and not roles.target and status == "asserted" \
                 and type_ != m.pattern.type and not m.pattern.intent and not frame.conditional:
             # "X will resign": an act announced without a counterpart stays what it is, planned
             type_, mode, status = m.pattern.type, m.pattern.mode, "planned"
+        if _exercises_alone(m, roles, type_, lexicon):
+            type_, mode = "MOBILIZE", None
+        elif type_ == "COERCE" and mode == "ban" and _bans_foreign_goods(m, roles):
+            type_, mode = "SANCTION", "embargo"
         mode = mode or modes.get(m.token.i)
         date = event_date(times, m, sentence, anchor)
         if status == "asserted" and is_future_date(date, anchor):
@@ -167,9 +172,9 @@ def _absorb(matches: list[TriggerMatch],
     for g in governors:
         for child in g.token.children:
             # "vowed to fight" (an infinitive without an object is the content; "offered troops to
-            # help" is a purpose)
+            # help" is a purpose, unless the pattern names a complement: "pushed X to accept")
             infinitive = (child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                          and not any(c.dep_ in ("dobj", "obj") for c in g.token.children))
+                          and (bool(g.pattern.xcomp) or not any(c.dep_ in ("dobj", "obj") for c in g.token.children)))
             if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "dative", "attr", "oprd") or infinitive:
                 inner = {t.i for t in child.subtree}
                 absorbed.update(inner)
@@ -177,85 +182,6 @@ def _absorb(matches: list[TriggerMatch],
                     contents.setdefault(g.token.i, []).extend(by_index[i] for i in sorted(inner) if i in by_index)
     kept = [m for m in matches if m.token.i not in absorbed or m.token.i == m.token.head.i]
     return kept, contents
-
-
-def _drop_object_events(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """An event noun that another type's verb acts on is what that act is about, not an act of
-    its own: "would not cooperate with a UN investigation", "protested against the arrests"."""
-    verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
-    kept = []
-    for m in matches:
-        t = m.token
-        head = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
-        other = verbs.get(head.i) if t.dep_ in ("dobj", "obj", "pobj") and m.pattern.pos == "NOUN" else None
-        if other is not None and other.pattern.type != m.pattern.type and (other.obj is None or other.obj.i != t.i):
-            continue
-        kept.append(m)
-    return kept
-
-
-def _says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
-    """A refusal to comment ("declined to give details"), a control verb over a question ("asked
-    whether"), or one used as a reporting verb after its content ("X will attack, officials warned")."""
-    if not m.pattern.control:
-        return False
-    t = m.token
-    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
-    if lexicon.has("wish_types", m.pattern.type):
-        if any(lexicon.has("unrequested_objects", c.lemma_) for c in objects):
-            return True  # "requested anonymity"
-        if any(c.dep_ in ("advmod", "prt") and c.i == t.i + 1 and lexicon.has("continuation_adverbs", c.lower_)
-               for c in t.children):
-            return True  # "pressed ahead with the vote": carrying on
-        if lexicon.has("attempt_verbs", t.lemma_) and not objects and any(c.dep_ == "xcomp" for c in t.children):
-            return True  # "sought to become his guardian": a try
-        passive = any(c.dep_ == "auxpass" for c in t.children) or (
-            t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
-        if t.dep_ == "advcl" and passive and not any(c.dep_ == "agent" for c in t.children) and any(
-                c.dep_ in ("mark", "advmod") and lexicon.has("question_marks", c.lower_) for c in t.children):
-            return True  # "said when asked about X": the reporter's question
-    if any(c.dep_ == "ccomp" and c.i < m.token.i for c in m.token.children) and not any(
-            c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
-        return True
-    for comp in m.token.children:
-        if comp.dep_ not in ("xcomp", "ccomp"):
-            continue
-        if m.pattern.type == "REJECT" and (lexicon.has("uneventful_complements", comp.lemma_) or any(
-                c.dep_ in ("dobj", "obj") and lexicon.has("uneventful_objects", c.lemma_) for c in comp.children)):
-            return True
-        if any(c.dep_ == "mark" and lexicon.has("hypothetical_marks", c.lower_) for c in comp.children):
-            return True
-        if comp.dep_ == "ccomp" and lexicon.has("wish_types", m.pattern.type) and _states_past_fact(comp) \
-                and not any(c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
-            return True  # "insisted that it had never threatened X": a claim, not a demand
-        if any(c.tag_ in ("WDT", "WP", "WRB") and c.i < comp.i for c in comp.children):
-            return True
-    return False
-
-
-def _natural_cause(m: TriggerMatch, lexicon: EventLexicon) -> bool:
-    """Whether a verbal trigger's doer is a natural force or impersonal cause (``natural_forces``):
-    "a storm hit X", "X was pounded by heavy rain", "rising prices put pressure on X"."""
-    t = m.token
-    if m.pattern.pos != "VERB":
-        return False
-    doers = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-    doers += [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    return any(lexicon.has("natural_forces", d.lemma_) for d in doers)
-
-
-def _states_past_fact(verb: "Token") -> bool:
-    """Whether a clause is in the past, perfect or third-person present without a modal ("had
-    crossed", "attacked", "wants"), the tense of a fact rather than of a wish ("withdraw", "should withdraw", "would stop")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ == "MD" for c in aux):
-        return False
-    if any(c.lemma_ == "have" for c in aux) or any(c.tag_ in ("VBD", "VBZ") for c in aux):
-        return True
-    if verb.tag_ == "VBZ":  # "insisted his son wants to return": a claim in the present tense
-        return True
-    # "that Argentina cut its deficit": a past form that is also the bare form may be a wish
-    return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
 
 
 def _fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dict[int, str]]:
@@ -388,11 +314,55 @@ def _stated_by_doer(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexicon: E
     return False
 
 
-def _promised(contents: list[TriggerMatch], mode: str | None) -> tuple[str, str | None]:
-    """A promise of a hostile act is a threat ("vowed to fight"); of anything else, an agreement."""
+def _exercises_alone(m: TriggerMatch, roles: Roles, type_: str, lexicon: EventLexicon) -> bool:
+    """A military exercise held by one party, with no partner and nothing joint about it, is a
+    show of force ("Iran held military exercises in the Gulf"), not cooperation."""
+    if type_ != "COOPERATE" or not m.pattern.symmetric or "military" not in m.pattern.context or roles.target:
+        return False
+    if len({a.country or a.name for a in roles.source}) != 1:
+        return False
+    words = [m.token, *([m.obj] if m.obj is not None else [])]
+    return not any(lexicon.has("partner_words", c.lower_) for w in words for c in w.subtree)
+
+
+def _bans_foreign_goods(m: TriggerMatch, roles: Roles) -> bool:
+    """A bare ban by one state on things another state's adjective names is an embargo ("banned
+    Chinese apps", "announced a ban on Japanese seafood"); a ban on a named kind of body (party,
+    newspaper) stays a ban."""
+    if any(o.lemma not in (m.pattern.lemma, _noun_lemma(m)) for o in m.pattern.objects):
+        return False
+    src = {a.country for a in roles.source if a.country}
+    tgt = {a.country for a in roles.target if a.country}
+    if not src or not tgt or src & tgt:
+        return False
+    thing = m.obj if m.obj is not None else object_of(m.token)
+    if thing is not None and thing.pos_ == "NOUN" and thing.lemma_ == _noun_lemma(m):
+        thing = next((p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                      for p in c.children if p.dep_ == "pobj"), None)
+    return thing is not None and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                     for c in thing.children)
+
+
+def _noun_lemma(m: TriggerMatch) -> str:
+    return m.obj.lemma_.lower() if m.obj is not None else ""
+
+
+def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
+              lexicon: EventLexicon) -> tuple[str, str | None]:
+    """A promise of a hostile act is a threat ("vowed to fight"); a promise to refuse or defy,
+    or not to do something, is a rejection ("vowed to ignore the ultimatum", "vowed not to bow
+    to pressure"); of anything else, an agreement."""
     for c in contents:
         if c.pattern.type in _INTENT_TO_THREATEN or c.pattern.type == "THREATEN":
             return "THREATEN", _THREAT_MODES.get(c.pattern.type, c.pattern.mode)
+    if any(c.pattern.type == "REJECT" for c in contents):
+        return "REJECT", None
+    for comp in token.children:
+        if comp.dep_ not in ("xcomp", "ccomp", "advcl") or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        if lexicon.has("defiant_complements", comp.lemma_) or any(
+                c.dep_ == "neg" and lexicon.has("negations", c.lower_) for c in comp.children):
+            return "REJECT", None
     return "AGREE", mode
 
 
