@@ -32,13 +32,18 @@ def existing_gold(path: Path, label: str) -> Path | None:
     return gold
 
 
-def read_gold(path: Path, split: str = "all") -> list[Item]:
-    """The gold documents of one split: ``even`` and ``odd`` by line index (0-based), or ``all``."""
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def split_indices(n: int, split: str) -> list[int]:
+    """Indices of the documents of one split among ``n``: ``even`` and ``odd`` line index (0-based),
+    or ``all``. Even halves are developed on; odd halves are held out."""
     if split == "all":
-        return docs
-    parity = 0 if split == "even" else 1
-    return [d for i, d in enumerate(docs) if i % 2 == parity]
+        return list(range(n))
+    return list(range(0 if split == "even" else 1, n, 2))
+
+
+def read_gold(path: Path, split: str = "all") -> list[Item]:
+    """The gold documents of one split (see :func:`split_indices`)."""
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [docs[i] for i in split_indices(len(docs), split)]
 
 
 def parsed_docs(docs: Sequence[Item], cache_dir: Path, *, label: str) -> tuple[list[Any], list[Any]]:

@@ -27,33 +27,21 @@ sentence) for precision review. Without ``../shared``
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
+from devkit import Item, read_gold, run_scorer, write_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
 DEFAULT_GOLD = EVAL / "gold" / "plover_events.jsonl"
 DEFAULT_NEWS = EVAL / "gold" / "tbaq_times.jsonl"
 SCORER = EVAL / "score.py"
-Item = dict[str, Any]
 
 
-def read_jsonl(path: Path) -> list[Item]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def select(docs: list[Item], split: str) -> list[Item]:
-    if split == "even":
-        return docs[0::2]
-    if split == "odd":
-        return docs[1::2]
-    return docs
 
 
 def run(docs: Sequence[Item]) -> tuple[list[Item], int, float]:
@@ -134,10 +122,9 @@ def list_events(records: Sequence[Item]) -> None:
 def score(gold: Sequence[Item], records: Sequence[Item]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         gpath, ppath = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
-        gpath.write_text("".join(json.dumps(d) + "\n" for d in gold), encoding="utf-8")
-        ppath.write_text("".join(json.dumps({"id": r["id"], "events": r["events"]}) + "\n" for r in records),
-                         encoding="utf-8")
-        subprocess.run([sys.executable, str(SCORER), "events", str(gpath), str(ppath)], check=False)
+        write_jsonl(gpath, gold)
+        write_jsonl(ppath, ({"id": r["id"], "events": r["events"]} for r in records))
+        print(run_scorer(SCORER, "events", gpath, ppath), end="")
 
 
 def surplus_per_sentence(gold: Sequence[Item], records: Sequence[Item], sentences: int) -> float:
@@ -164,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.news_file.exists():
             print(f"skipped: {args.news_file} not found (the shared evaluation folder is not here)")
             return 0
-        docs = select(read_jsonl(args.news_file), args.news_split)[:args.news]
+        docs = read_gold(args.news_file, args.news_split)[:args.news]
         records, sentences, seconds = run(docs)
         events = sum(len(r["events"]) for r in records)
         active = sum(len(_active(r["events"])) for r in records)
@@ -178,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.gold.exists() or not SCORER.exists():
         print(f"skipped: {args.gold} or {SCORER} not found (the shared evaluation folder is not here)")
         return 0
-    gold = select(read_jsonl(args.gold), args.split)
+    gold = read_gold(args.gold, args.split)
     records, sentences, seconds = run(gold)
     preds = {r["id"]: r for r in records}
     score(gold, records)

@@ -29,7 +29,8 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, existing_gold, log, parsed_docs, read_gold, run_scorer, write_jsonl
+from devkit import (GOLD_DIR, Item, existing_gold, log, parsed_docs, read_gold, run_scorer, split_indices,
+                    write_jsonl)
 
 DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"
 
@@ -198,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     all_docs = read_gold(gold_path, "all")
     parsed, layouts = parsed_docs(all_docs, args.cache_dir, label="times_dev")
-    index = [i for i in range(len(all_docs)) if args.split == "all" or i % 2 == (0 if args.split == "even" else 1)]
+    index = split_indices(len(all_docs), args.split)
     docs = [all_docs[i] for i in index]
     preds = predict(docs, [parsed[i] for i in index], [layouts[i] for i in index])
 
