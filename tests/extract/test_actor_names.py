@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.actors import actors, load_knowledge
-from dateline.settings import Settings
+from dateline.extract.actors import actors
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge(Settings())
 
 
 def _run(nlp, kb, text, date="2015-06-01"):

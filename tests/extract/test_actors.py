@@ -6,17 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.actors import actors, code_span, load_knowledge
+from dateline.extract.actors import actors, code_span
 from dateline.nlp import masked_text
 from dateline.records import Layout, Span, Zone
-from dateline.settings import Settings
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge(Settings())
 
 
 def _run(nlp, kb, text, date="2019-10-14", layout=None):
