@@ -97,7 +97,8 @@ def event_location(doc: "Doc", places: Sequence[Place], *, start: int, end: int,
     the sentence names no other place.
     """
     in_sentence = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.lat is not None]
-    trigger = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    trigger = list(span) if span is not None else []
     if trigger and in_sentence:
         head = min(trigger, key=lambda t: len(list(t.ancestors)))
         attached = _locative_places(head, in_sentence, depth=3)

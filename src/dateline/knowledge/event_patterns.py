@@ -117,6 +117,8 @@ class EventPatterns:
         for lst in index.values():
             lst.sort(key=self._rank)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_event_nouns", frozenset(
+            {p.lemma for p in self.patterns if p.pos == "NOUN"} | set(self.nominalizations)))
 
     def _rank(self, p: EventPattern) -> tuple[int, int, bool, bool]:
         """Most constrained first; a derived loose pattern (its object class matched) before a
@@ -133,7 +135,7 @@ class EventPatterns:
     @property
     def event_nouns(self) -> frozenset[str]:
         """Lemmas that name events: nominal triggers and nominalizations."""
-        return frozenset({p.lemma for p in self.patterns if p.pos == "NOUN"} | set(self.nominalizations))
+        return self._event_nouns  # type: ignore[attr-defined]
 
     def plain_verb_patterns(self, noun_lemma: str) -> list[EventPattern]:
         """The unconstrained verb patterns an event noun stands for ("withdrawal" → withdraw)."""
