@@ -105,12 +105,35 @@ def verb_lemmas(token: "Token") -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_CLAUSE_OPENERS = frozenset({"-", "--", "\u2014", "\u2013", ":", '"', "\u201c"})
+
+
+def clause_initial_propn(token: "Token") -> bool:
+    """A common noun the tagger took for a name because it is capitalized at the start of the
+    text proper ("KHARTOUM (Reuters) - Protests erupted ..."): a title-case PROPN that begins its
+    sentence or follows a dateline dash, outside any named entity."""
+    if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
+        return False
+    first = token.i == token.sent.start
+    return first or token.doc[token.i - 1].text in _CLAUSE_OPENERS
+
+
+def noun_lemmas(token: "Token") -> list[str]:
+    """Candidate singular lemmas of a capitalized plural taken for a name ("Protests" -> protest)."""
+    word = token.lower_
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return list(dict.fromkeys(out))
+
+
 def _pos_ok(token: "Token", pos: str) -> bool:
     if pos == "VERB":  # a participle used as an adjective ("the Israeli-occupied West Bank") is no act
         return (token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")) \
             and token.dep_ not in ("amod", "compound")
     if pos == "NOUN":  # "bombing victims", "protest movement": a modifier is not an event
-        return (token.pos_ == "NOUN" and token.dep_ not in ("compound", "amod", "nmod", "npadvmod")
+        return ((token.pos_ == "NOUN" or clause_initial_propn(token)) and token.dep_ not in ("compound", "amod", "nmod", "npadvmod")
                 and token.ent_type_ not in ("DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"))
     return token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"))
 
@@ -282,6 +305,12 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
             key = (_tier(pattern), -_matched_specificity(pattern, obj))
             if best is None or key < best[0]:
                 best = (key, TriggerMatch(token, pattern, obj))
+    if best is None and clause_initial_propn(token):
+        for noun in noun_lemmas(token)[1:]:
+            for pattern in patterns.for_lemma(noun):
+                ok, obj = _fits(token, pattern)
+                if ok and pattern.pos == "NOUN":
+                    return TriggerMatch(token, pattern, obj)
     if best is not None:
         return best[1]
     # the tagger's noun or adjective used as a verb, or a verb whose lemma the lemmatizer got

@@ -430,6 +430,15 @@ def _reversed_roles(verb: "Token", carriers: list["Token"], coder: ActorCoder, l
     return source, (_subject(verb, coder, lexicon) if subject else [])
 
 
+def occurrence_head(noun: "Token", lexicon: "EventLexicon") -> "Token | None":
+    """The verb that says an event noun happened ("protests erupted", "fighting broke out"), if any."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.i != noun.i and head.pos_ == "VERB" \
+            and lexicon.has("occurrence_verbs", head.lemma_):
+        return head
+    return None
+
+
 def _between(noun: "Token") -> list["Token"]:
     for prep in _children(noun, "prep"):
         if prep.lower_ in ("between", "among"):
@@ -445,6 +454,7 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     passive = pattern.pos == "VERB" and is_passive(trig)
     source: list[Actor] = []
     target: list[Actor] = []
+    happened = None
 
     if pattern.reverse and pattern.pos == "VERB" and not passive:
         # "X came under attack from Y": the subject is the one acted on, the "from" phrase the doer
@@ -472,7 +482,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         else:
             source = _subject(trig, coder, lexicon)
     elif pattern.pos == "NOUN":
-        pair = _between(trig)
+        happened = occurrence_head(trig, lexicon)
+        pair = _between(trig) or (_between(happened) if happened is not None else [])
         if pair and pattern.symmetric:
             both = coder.code_noun(pair[0])
             source, target = both[:1], both[1:]
@@ -503,6 +514,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
                                patient=not lexicon.has("instrument_object_types", pattern.type))
     if not target and pattern.pos == "NOUN":
         target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
+    if not target and pattern.pos == "NOUN" and happened is not None:  # "protests erupted against X"
+        target = _best_target(_prep_objects(happened, targets), coder, source)
     if not target and pattern.pos == "NOUN" and _reaction(trig, lexicon):
         # "X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X
         target = [a for a in _reversed_roles(trig.head, [], coder, lexicon)[1] if not source or a.country not in

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.event_patterns import EventLexicon
-from ..records import Actor, Layout, Location, Place, Span, TimeExpr
+from ..records import Actor, Event, Layout, Location, Place, Span, TimeExpr
 from .event_match import TriggerMatch
 
 if TYPE_CHECKING:
@@ -153,3 +153,21 @@ def event_location(doc: "Doc", places: Sequence[Place], m: TriggerMatch, sentenc
     p = min(inside, key=lambda p: abs(p.start - m.start))
     return Location(text=p.text, name=p.name, lat=p.lat, lon=p.lon, country=p.country, start=p.start,
                     end=p.end, geonameid=p.geonameid)
+
+
+
+def implied_source(event: Event, country: str | None, lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """The source of a material act nobody is named doing: an unnamed actor of the country it
+    happens in, as event coders code it ("was arrested in Lebanon": Lebanon's authorities; "a
+    bombing near Samarra"), marked ``kind="implied"`` with the place mention as its span when the
+    sentence names it. Statements and acts already sourced are left as they are."""
+    if event.source or not country or not (
+            lexicon.has("implied_source_types", event.type)
+            or any(lexicon.has("implied_source_contexts", c) for c in event.context)):
+        return event.source
+    where, sentence = event.location, event.sentence
+    if where is not None and where.country == country and where.start is not None \
+            and sentence.start <= where.start < sentence.end:
+        return (Actor(where.start, where.end, where.text, name=f"unnamed actor in {where.name or where.text}",
+                      country=country, kind="implied"),)
+    return (Actor(None, None, None, name=f"unnamed actor in {country}", country=country, kind="implied"),)

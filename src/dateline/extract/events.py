@@ -22,6 +22,7 @@ neither role has an actor, times 0.9 for reported events; clamped to [0.05, 0.99
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +32,9 @@ from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
 from .event_filters import drop_object_events, natural_cause, says_nothing
 from .event_match import TriggerMatch, match_sentence, object_of
-from .event_roles import Roles, find_roles, verbless_main
+from .event_roles import Roles, find_roles, occurrence_head, verbless_main
 from .event_status import Frame, read_frame
-from .event_where import (context_country, event_date, event_location, is_future_date, localized,
+from .event_where import (context_country, event_date, event_location, implied_source, is_future_date, localized,
                           localized_by_counterpart)
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     embedded: list[bool] = []
     triggers = {m.token.i for m in matches}
     found = [(m, find_roles(m, coder, patterns, lexicon)) for m in matches if not _background_participle(m)]
-    coded = [(m, roles) for m, roles in found if _needs_met(m, roles)]
+    coded = [(m, roles) for m, roles in found if _needs_met(m, roles, lexicon)]
     if not coded:
         # a sentence whose triggers all lack the role they ask for: its main-clause trigger
         # still makes the event when one side is coded ("Germany praised the efforts to ...")
@@ -142,7 +143,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         embedded.append(_in_background_clause(m, triggers, patterns.event_nouns | lexicon.event_nouns, lexicon))
     if not all(embedded):  # background in a relative or temporal clause gives way to the sentence's own act
         out = [e for e, emb in zip(out, embedded) if not emb]
-    return _merge_in_sentence(out)
+    return [replace(e, source=implied_source(e, context_country(e.location, places, sentence), lexicon))
+            for e in _merge_in_sentence(out)]
 
 
 # -- matching helpers --------------------------------------------------------------------------
@@ -378,7 +380,11 @@ def _drop_elaborations(coded: list[tuple[TriggerMatch, Roles]],
                     and not any(a.country or a.sector for a in roles.target))]
 
 
-def _needs_met(m: TriggerMatch, roles: Roles) -> bool:
+def _needs_met(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether the roles the pattern asks for were found; an act the sentence says happened
+    ("protests erupted in X") needs no named doer."""
+    if m.pattern.pos == "NOUN" and occurrence_head(m.token, lexicon) is not None:
+        return True
     coded_src = any(a.country or a.sector or a.name for a in roles.source)
     coded_tgt = any(a.country or a.sector or a.name for a in roles.target)
     needs = m.pattern.needs

@@ -1,0 +1,76 @@
+"""Acts the sentence says happened ("protests erupted", "fighting broke out"), capitalized event
+nouns after a dateline, and the implied source of an act nobody is named doing. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.events import events
+from dateline.records import Place
+
+CODES = {"sudan": "SDN", "sudanese": "SDN", "libya": "LBY", "lebanon": "LBN", "canada": "CAN",
+         "canadian": "CAN", "kenya": "KEN", "russia": "RUS", "khartoum": "SDN", "tripoli": "LBY"}
+# stand-in gazetteer: the places these sentences name
+PLACES = {"Khartoum": ("SDN", 15.5, 32.5), "Tripoli": ("LBY", 32.9, 13.2), "Lebanon": ("LBN", 33.9, 35.5),
+          "Beirut": ("LBN", 33.9, 35.5), "Nairobi": ("KEN", -1.3, 36.8)}
+
+
+@pytest.fixture(autouse=True)
+def stand_in_actor_coder(country_word_actors):
+    country_word_actors(CODES)
+
+
+def run(nlp, text):
+    places = []
+    for name, (country, lat, lon) in PLACES.items():
+        at = text.find(name)
+        if at >= 0:
+            places.append(Place(at, at + len(name), name, name=name, lat=lat, lon=lon, country=country))
+    return events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=places, anchor="2024-05-01",
+                  knowledge=None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protests erupted in Khartoum on Wednesday.", "PROTEST"),
+    ("KHARTOUM, May 1 (Reuters) - Protests erupted in the capital on Wednesday.", "PROTEST"),
+    ("Fighting broke out between rival militias in Tripoli on Sunday.", "ASSAULT"),
+    ("Heavy fighting erupted in Tripoli overnight.", "ASSAULT"),
+])
+def test_an_act_said_to_happen_is_an_event_without_a_named_doer(nlp, text, expected):
+    assert expected in [e.type for e in run(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The protest movement grew out of student groups.",
+    "Protests are a right under the constitution.",
+])
+def test_an_event_noun_without_a_happening_verb_still_needs_its_doer(nlp, text):
+    assert [e.type for e in run(nlp, text) if e.status == "asserted"] == []
+
+
+def test_the_pair_of_a_happening_verb_are_the_sides(nlp):
+    found = [e for e in run(nlp, "Fighting erupted between Sudan and Libya on Sunday.") if e.type == "ASSAULT"]
+    assert found
+    sides = {a.country for e in found for a in (*e.source, *e.target)}
+    assert sides == {"SDN", "LBY"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A Canadian missionary was arrested in Beirut on Monday.", "LBN"),
+    ("A bomb exploded in Nairobi, killing four Canadian tourists.", "KEN"),
+])
+def test_an_unnamed_doer_is_an_implied_actor_of_the_place(nlp, text, country):
+    found = [e for e in run(nlp, text) if e.type in ("COERCE", "ASSAULT")]
+    assert found
+    source = found[0].source
+    assert [a.country for a in source] == [country]
+    assert source[0].kind == "implied"
+    if source[0].start is not None:
+        assert text[source[0].start:source[0].end] == source[0].text
+
+
+def test_a_statement_gets_no_implied_source(nlp):
+    for e in run(nlp, "The talks in Nairobi were condemned as a sham."):
+        if e.type == "ACCUSE":
+            assert all(a.kind != "implied" for a in e.source)
