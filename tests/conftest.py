@@ -39,10 +39,16 @@ def small_gazetteer(small_gazetteer_path):
     return Gazetteer(small_gazetteer_path)
 
 
+# role words the stand-in actor coder reads a sector from (else GOV)
+ROLE_SECTORS = {"farmers": "AGR", "students": "EDU", "protesters": "CVL", "workers": "LAB", "rebels": "REB",
+                "police": "COP", "troops": "MIL", "army": "MIL", "soldiers": "MIL"}
+
+
 @pytest.fixture
 def country_word_actors(monkeypatch):
     """Install a stand-in for the event coder's actor coding: a phrase is coded by the first country
-    word (or two-word name) of the table given, so event rules are tested apart from actor coding."""
+    word (or two-word name) of the table given, and by its role word's sector (else GOV), so event
+    rules are tested apart from actor coding."""
     from dateline.extract import event_actors
     from dateline.records import Actor
 
@@ -54,8 +60,9 @@ def country_word_actors(monkeypatch):
                 for i in range(len(words) - n + 1):
                     code = codes.get(" ".join(words[i:i + n]))
                     if code:
+                        sector = next((ROLE_SECTORS[w] for w in words if w in ROLE_SECTORS), "GOV")
                         return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]),
-                                     country=code, sector="GOV")
+                                     country=code, sector=sector)
             return None
 
         monkeypatch.setattr(event_actors, "_code_span_function", lambda: code_span)

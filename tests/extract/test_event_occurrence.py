@@ -74,3 +74,34 @@ def test_a_statement_gets_no_implied_source(nlp):
     for e in run(nlp, "The talks in Nairobi were condemned as a sham."):
         if e.type == "ACCUSE":
             assert all(a.kind != "implied" for a in e.source)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an obstruction by a state is coercion; by protesters it stays a protest
+    ("Kenya blocked access to the border town on Monday.", ("COERCE", "block")),
+    ("Protesters blocked the main highway into the city.", ("PROTEST", "obstruct")),
+    # a weapon fired into open water is a test or a show of force
+    ("Russia launched two cruise missiles into the sea on Friday.", ("MOBILIZE", "weapons")),
+    ("Russia launched two cruise missiles at Kenya on Friday.", ("ASSAULT", None)),
+    # deporting is an authority's legal act, driving out a population is violence
+    ("Kenya deported thousands of migrants.", ("COERCE", "deport")),
+    # a named organisation banned
+    ("Kenya banned the Muslim Brotherhood on Monday.", ("COERCE", "ban")),
+])
+def test_who_does_it_and_to_what_decides_the_reading(nlp, text, expected):
+    got = [(e.type, e.mode) for e in run(nlp, text) if e.status == "asserted"]
+    if expected[1] is None:
+        assert expected[0] in [t for t, _ in got]
+    else:
+        assert expected in got
+
+
+def test_an_agreement_is_dated_apart_from_what_it_agrees_to(nlp):
+    from dateline.records import TimeExpr
+    text = "Kenya and Sudan agreed to hold further talks next month."
+    at = text.index("next month")
+    times = [TimeExpr(at, at + len("next month"), "next month", type="DATE", value="2024-06")]
+    found = events(nlp(text), layout=None, actors=[], quotes=[], times=times, places=[], anchor="2024-05-01",
+                   knowledge=None)
+    agree = [e for e in found if e.type == "AGREE"]
+    assert agree and agree[0].status == "asserted" and agree[0].date != "2024-06"

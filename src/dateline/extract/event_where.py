@@ -59,7 +59,14 @@ def _places_helper() -> Any:
 
 
 def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, anchor: str | None) -> str | None:
-    """The value of the sentence's time expression nearest the trigger, else the article's date."""
+    """The value of the sentence's time expression nearest the trigger, else the article's date.
+
+    The complement of a promise or agreement keeps its own time: "agreed to hold talks next
+    month" is an agreement made now about talks next month."""
+    if m.pattern.control or m.pattern.intent:
+        inner = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in m.token.children
+                 if c.dep_ in ("xcomp", "ccomp")]
+        times = [t for t in times if not any(a <= t.start < b for a, b in inner)]
     helper = _times_helper()
     if helper is not None:
         try:

@@ -116,6 +116,10 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
             type_, mode = "MOBILIZE", None
         elif type_ == "COERCE" and mode == "ban" and _bans_foreign_goods(m, roles):
             type_, mode = "SANCTION", "embargo"
+        elif type_ == "ASSAULT" and _fired_into_water(m, lexicon):
+            type_, mode = "MOBILIZE", "weapons"
+        elif type_ == "PROTEST" and mode == "obstruct" and _by_authority(roles, lexicon):
+            type_, mode = "COERCE", "block"
         mode = mode or modes.get(m.token.i)
         date = event_date(times, m, sentence, anchor)
         if status == "asserted" and is_future_date(date, anchor):
@@ -343,6 +347,24 @@ def _bans_foreign_goods(m: TriggerMatch, roles: Roles) -> bool:
                       for p in c.children if p.dep_ == "pobj"), None)
     return thing is not None and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
                                      for c in thing.children)
+
+
+def _fired_into_water(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """"launched two missiles into the sea": a weapon fired into open water is a test or a show
+    of force (MOBILIZE), not an attack."""
+    heads = [m.token] + ([m.obj] if m.obj is not None else [])
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("into", "off", "over"):
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and lexicon.has("water_bodies", noun.lemma_):
+                        return True
+    return False
+
+
+def _by_authority(roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether the source is all state authority (government, forces, police, courts)."""
+    return bool(roles.source) and all(a.sector and lexicon.has("authority_sectors", a.sector) for a in roles.source)
 
 
 def _noun_lemma(m: TriggerMatch) -> str:
