@@ -105,3 +105,15 @@ def test_an_agreement_is_dated_apart_from_what_it_agrees_to(nlp):
                    knowledge=None)
     agree = [e for e in found if e.type == "AGREE"]
     assert agree and agree[0].status == "asserted" and agree[0].date != "2024-06"
+
+
+@pytest.mark.parametrize("text, force", [
+    # between politicians an attack is words; by forces it is force
+    ("Senator Bernie Sanders attacked Hillary Clinton over her Wall Street speeches.", False),
+    ("Kenyan troops attacked al-Shabaab fighters near the Somali border.", True),
+])
+def test_an_attack_between_politicians_is_not_force(text, force):
+    import dateline
+
+    got = [e.type for e in dateline.extract(text, published="2016-03-01").events if e.status == "asserted"]
+    assert ("ASSAULT" in got) is force

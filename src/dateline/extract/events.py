@@ -31,7 +31,8 @@ from ..knowledge.plover import PloverTable, load_plover_table
 from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
 from .event_filters import drop_object_events, natural_cause, says_nothing
-from .event_match import TriggerMatch, match_sentence, object_of
+from .event_match import TriggerMatch, match_sentence
+from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head, verbless_main
 from .event_status import Frame, read_frame
 from .event_where import (context_country, event_date, event_location, implied_source, is_future_date, localized,
@@ -112,14 +113,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
                 and type_ != m.pattern.type and not m.pattern.intent and not frame.conditional:
             # "X will resign": an act announced without a counterpart stays what it is, planned
             type_, mode, status = m.pattern.type, m.pattern.mode, "planned"
-        if _exercises_alone(m, roles, type_, lexicon):
-            type_, mode = "MOBILIZE", None
-        elif type_ == "COERCE" and mode == "ban" and _bans_foreign_goods(m, roles):
-            type_, mode = "SANCTION", "embargo"
-        elif type_ == "ASSAULT" and _fired_into_water(m, lexicon):
-            type_, mode = "MOBILIZE", "weapons"
-        elif type_ == "PROTEST" and mode == "obstruct" and _by_authority(roles, lexicon):
-            type_, mode = "COERCE", "block"
+        type_, mode = reread(m, roles, type_, mode, lexicon)
+        if type_ is None:  # a word of the political arena, not an event ("Clinton attacked Trump's record")
+            continue
         mode = mode or modes.get(m.token.i)
         date = event_date(times, m, sentence, anchor)
         if status == "asserted" and is_future_date(date, anchor):
@@ -318,57 +314,6 @@ def _stated_by_doer(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexicon: E
         if subj.dep_ == "nsubj":
             return bool(doers) and doers <= {a.country for a in coder.code_noun(subj) if a.country}
     return False
-
-
-def _exercises_alone(m: TriggerMatch, roles: Roles, type_: str, lexicon: EventLexicon) -> bool:
-    """A military exercise held by one party, with no partner and nothing joint about it, is a
-    show of force ("Iran held military exercises in the Gulf"), not cooperation."""
-    if type_ != "COOPERATE" or not m.pattern.symmetric or "military" not in m.pattern.context or roles.target:
-        return False
-    if len({a.country or a.name for a in roles.source}) != 1:
-        return False
-    words = [m.token, *([m.obj] if m.obj is not None else [])]
-    return not any(lexicon.has("partner_words", c.lower_) for w in words for c in w.subtree)
-
-
-def _bans_foreign_goods(m: TriggerMatch, roles: Roles) -> bool:
-    """A bare ban by one state on things another state's adjective names is an embargo ("banned
-    Chinese apps", "announced a ban on Japanese seafood"); a ban on a named kind of body (party,
-    newspaper) stays a ban."""
-    if any(o.lemma not in (m.pattern.lemma, _noun_lemma(m)) for o in m.pattern.objects):
-        return False
-    src = {a.country for a in roles.source if a.country}
-    tgt = {a.country for a in roles.target if a.country}
-    if not src or not tgt or src & tgt:
-        return False
-    thing = m.obj if m.obj is not None else object_of(m.token)
-    if thing is not None and thing.pos_ == "NOUN" and thing.lemma_ == _noun_lemma(m):
-        thing = next((p for c in thing.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                      for p in c.children if p.dep_ == "pobj"), None)
-    return thing is not None and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
-                                     for c in thing.children)
-
-
-def _fired_into_water(m: TriggerMatch, lexicon: EventLexicon) -> bool:
-    """"launched two missiles into the sea": a weapon fired into open water is a test or a show
-    of force (MOBILIZE), not an attack."""
-    heads = [m.token] + ([m.obj] if m.obj is not None else [])
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("into", "off", "over"):
-                for noun in prep.children:
-                    if noun.dep_ == "pobj" and lexicon.has("water_bodies", noun.lemma_):
-                        return True
-    return False
-
-
-def _by_authority(roles: Roles, lexicon: EventLexicon) -> bool:
-    """Whether the source is all state authority (government, forces, police, courts)."""
-    return bool(roles.source) and all(a.sector and lexicon.has("authority_sectors", a.sector) for a in roles.source)
-
-
-def _noun_lemma(m: TriggerMatch) -> str:
-    return m.obj.lemma_.lower() if m.obj is not None else ""
 
 
 def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
