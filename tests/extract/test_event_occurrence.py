@@ -117,3 +117,8 @@ def test_an_attack_between_politicians_is_not_force(text, force):
 
     got = [e.type for e in dateline.extract(text, published="2016-03-01").events if e.status == "asserted"]
     assert ("ASSAULT" in got) is force
+
+
+def test_an_event_noun_setting_the_scene_of_the_same_act_is_not_another_event(nlp):
+    found = run(nlp, "Kenya met Sudan on the sidelines of the regional summit in Nairobi.")
+    assert [e.type for e in found] == ["CONSULT"]

@@ -341,10 +341,26 @@ def _drop_elaborations(coded: list[tuple[TriggerMatch, Roles]],
     own: "X criticised Y, calling for an end to ...", "X warned Y, urging restraint" restate the
     main act ("sent a letter to Y asking for ..." has its target, and stays)."""
     heads = {m.token.i for m, _ in coded}
+    verbal_types = {m.pattern.type for m, _ in coded if m.pattern.pos == "VERB"}
     return [(m, roles) for m, roles in coded
             if not (m.token.dep_ == "advcl" and m.token.tag_ == "VBG" and m.token.head.i in heads
                     and lexicon.has("governing_types", m.pattern.type)
-                    and not any(a.country or a.sector for a in roles.target))]
+                    and not any(a.country or a.sector for a in roles.target))
+            and not _setting(m, verbal_types)]
+
+
+def _setting(m: TriggerMatch, verbal_types: set[str]) -> bool:
+    """An event noun in a prepositional phrase of a sentence whose verb makes an event of the same
+    type is the setting of that act ("met Y on the sidelines of the G20 summit", "signed the
+    deal at talks in Doha"), not a second event."""
+    if m.pattern.pos != "NOUN" or m.pattern.type not in verbal_types:
+        return False
+    t = m.token
+    while t.dep_ in ("pobj", "compound", "amod", "conj") or (t.dep_ == "prep" and t.head.i != t.i):
+        if t.dep_ == "pobj":
+            return True
+        t = t.head
+    return False
 
 
 def _needs_met(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
