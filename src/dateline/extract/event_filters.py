@@ -76,7 +76,9 @@ def natural_cause(m: TriggerMatch, lexicon: EventLexicon) -> bool:
         return False
     doers = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
     doers += [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    return any(lexicon.has("natural_forces", d.lemma_) for d in doers)
+    # "Hurricane Mitch killed ...": the force's name is a compound on the name
+    return any(lexicon.has("natural_forces", w.lemma_) for d in doers
+               for w in [d, *(c for c in d.children if c.dep_ == "compound")])
 
 
 def _states_past_fact(verb: "Token") -> bool:

@@ -24,12 +24,35 @@ def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
         return "MOBILIZE", "weapons"
     if type_ == "PROTEST" and mode == "obstruct" and _by_authority(roles, lexicon):
         return "COERCE", "block"
+    if type_ == "CONSULT" and mode == "visit" and _forces_arriving(roles, lexicon):
+        # "Nigerian peacekeepers arrived in Monrovia": a deployment, not a diplomatic visit
+        return ("AID", "peacekeeping") if _peacekeepers(roles, lexicon) else ("MOBILIZE", "troops")
+    if type_ in ("COERCE", "ASSAULT") and _crowd(roles, lexicon):
+        # "rioters set fire to shops", "protesters stormed parliament": a riot
+        return "PROTEST", "riot"
     if type_ == "ASSAULT" and _between_politicians(m, roles, lexicon):
         # "Clinton attacked Trump", "Trump shot back": words, not force
         return ("ACCUSE", "disapprove") if roles.target else (None, None)
     if type_ == "PROTEST" and mode in (None, "demo") and _campaigning(roles, lexicon):
         return None, None
     return type_, mode
+
+
+def _forces_arriving(roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether the visitors are armed forces (troops, peacekeepers), not envoys."""
+    return bool(roles.source) and all(a.sector and lexicon.has("armed_sectors", a.sector)
+                                      and a.kind != "person" for a in roles.source)
+
+
+def _peacekeepers(roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether the forces are peacekeepers."""
+    return any(lexicon.has("peacekeeper_words", w) for a in roles.source for w in (a.text or "").lower().split())
+
+
+def _crowd(roles: Roles, lexicon: EventLexicon) -> bool:
+    """Whether every source is a crowd of protesters or rioters."""
+    return bool(roles.source) and all(
+        any(lexicon.has("crowd_words", w) for w in (a.text or "").lower().split()) for a in roles.source)
 
 
 def _politicians(actors: tuple, lexicon: EventLexicon) -> bool:

@@ -118,8 +118,11 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
             continue
         mode = mode or modes.get(m.token.i)
         date = event_date(times, m, sentence, anchor)
-        if status == "asserted" and is_future_date(date, anchor):
-            status = "planned"  # "talks on March 5" in a story of March 4
+        if is_future_date(date, anchor):
+            if m.token.tag_ == "VBD":  # "opened talks on the handover in 1997": the time is another act's
+                date = anchor
+            elif status == "asserted":
+                status = "planned"  # "talks on March 5" in a story of March 4
         attributed = None
         if frame.reported_by is not None:
             got = coder.code_noun(frame.reported_by)

@@ -1,0 +1,33 @@
+"""Readings that depend on who acts (event_readings.py), run end to end with the packaged actor
+knowledge. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+
+def asserted(text: str, published: str = "2010-05-05") -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in dateline.extract(text, published=published).events
+            if e.status == "asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigerian peacekeepers arrived in Monrovia on Monday.", ("AID", "peacekeeping")),
+    ("Russian troops arrived in Belarus on Monday.", ("MOBILIZE", "troops")),
+    ("Iranian Foreign Minister Javad Zarif arrived in Damascus for talks.", ("CONSULT", "visit")),
+    ("Rioters set fire to shops and cars in north London.", ("PROTEST", "riot")),
+])
+def test_who_arrives_or_burns_decides_the_event(text, expected):
+    assert expected in asserted(text)
+
+
+def test_a_storm_named_by_its_name_is_no_attacker():
+    assert asserted("Hurricane Mitch killed more than 9,000 people across Central America.", "1998-11-05") == []
+
+
+def test_a_past_act_is_not_planned_because_of_a_later_date_in_the_sentence():
+    found = dateline.extract("British and Chinese negotiators opened a new round of talks on Hong Kong's "
+                             "handover in 1997.", published="1993-04-22").events
+    assert any(e.type == "CONSULT" and e.status == "asserted" for e in found)
