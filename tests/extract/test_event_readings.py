@@ -31,3 +31,21 @@ def test_a_past_act_is_not_planned_because_of_a_later_date_in_the_sentence():
     found = dateline.extract("British and Chinese negotiators opened a new round of talks on Hong Kong's "
                              "handover in 1997.", published="1993-04-22").events
     assert any(e.type == "CONSULT" and e.status == "asserted" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck an oil facility in eastern Saudi Arabia on Saturday, and Yemen's Houthi movement "
+    "claimed responsibility.",
+    "Drones struck an oil facility in eastern Saudi Arabia on Saturday. Yemen's Houthi movement "
+    "claimed responsibility for the attack.",
+])
+def test_a_claim_of_responsibility_names_the_attacker(text):
+    found = [e for e in dateline.extract(text, published="2019-09-15").events if e.type == "ASSAULT"]
+    assert found and {a.country for a in found[0].source} == {"YEM"}
+
+
+def test_an_inquiry_into_an_act_targets_its_doer():
+    found = dateline.extract("The United Nations ordered an inquiry into Israeli shelling of schools in Gaza.",
+                             published="2009-01-20").events
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert accuse and {a.country for a in accuse[0].target} == {"ISR"}

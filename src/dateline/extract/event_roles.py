@@ -136,6 +136,10 @@ def _issued_document(noun: "Token", lexicon: "EventLexicon") -> bool:
             and lexicon.has("issuing_verbs", noun.head.lemma_))
 
 
+_LEADER_PARTICIPLES = frozenset({"led", "backed", "sponsored", "supported", "funded", "armed", "organised",
+                                 "organized", "orchestrated", "brokered", "mediated"})
+
+
 def _noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops: int = 8) -> list[Actor]:
     """Who carries out an action noun: its possessor, its nationality, ``by X``, or the doer above."""
     for c in noun.children:
@@ -148,6 +152,13 @@ def _noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, h
             got = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else _code_token(c, coder)
             if got:
                 return got
+            if c.tag_ == "VBN" and c.lower_ in _LEADER_PARTICIPLES:
+                # "the U.S.-led attack", "a Saudi-backed offensive": the leader is the doer
+                for leader in c.children:
+                    if leader.pos_ in ("PROPN", "NOUN") and leader.i < c.i:
+                        got = coder.code_noun(leader)
+                        if got:
+                            return got
     for c in noun.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for p in _pobjs(c):
@@ -209,6 +220,9 @@ def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -
     own = {a.country for a in source if a.country}
     for noun in nouns:
         got = coder.code_noun(noun)
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in coder.event_nouns:
+            # "an inquiry into Israeli shelling", "protested against the US raid": the act's doer
+            got = [a for a in _noun_source(noun, coder, coder.lexicon, hops=0) if a.country] or got
         countries = {a.country for a in got if a.country}
         if _own_property(noun, coder) and (not countries or countries <= own):
             continue

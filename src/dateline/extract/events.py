@@ -30,6 +30,7 @@ from ..knowledge.event_patterns import EventLexicon, EventPatterns, load_event_l
 from ..knowledge.plover import PloverTable, load_plover_table
 from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
+from .event_claims import claimants_for, responsibility_claims
 from .event_filters import drop_object_events, natural_cause, says_nothing
 from .event_match import TriggerMatch, match_sentence
 from .event_readings import reread
@@ -69,20 +70,24 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
                        event_nouns=patterns.event_nouns)
     excluded = layout.excluded if layout is not None else ()
     found: list[Event] = []
-    for sent in doc.sents:
+    claims = responsibility_claims(doc, coder, lexicon)
+    for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or any(z.start <= sent.start_char < z.end for z in excluded):
             continue
         found.extend(code_sentence_events(sent, coder=coder, patterns=patterns, lexicon=lexicon, table=table,
                                           times=times, places=places, anchor=anchor, layout=layout,
-                                          quotes=quotes))
+                                          quotes=quotes, claimants=claimants_for(claims, i)))
     return _dedupe_article(found, layout)
 
 
 def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,
                          lexicon: EventLexicon, table: PloverTable, times: Sequence[TimeExpr],
                          places: Sequence[Place], anchor: str | None, layout: Layout | None = None,
-                         quotes: Sequence[Quote] = ()) -> list[Event]:
-    """The events of one sentence, one per trigger, repeats within the sentence merged."""
+                         quotes: Sequence[Quote] = (), claimants: tuple[Actor, ...] = ()) -> list[Event]:
+    """The events of one sentence, one per trigger, repeats within the sentence merged.
+
+    ``claimants`` claimed responsibility for the attacks of this sentence: an attack that names
+    no doer of its own has them as its source."""
     matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs)
                if not says_nothing(m, lexicon) and not natural_cause(m, lexicon)]
     matches, contents = _absorb(matches, lexicon)
@@ -94,6 +99,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     embedded: list[bool] = []
     triggers = {m.token.i for m in matches}
     found = [(m, find_roles(m, coder, patterns, lexicon)) for m in matches if not _background_participle(m)]
+    if claimants:
+        found = [(m, Roles(claimants, roles.target) if not roles.source
+                  and lexicon.has("claimable_types", m.pattern.type) else roles) for m, roles in found]
     coded = [(m, roles) for m, roles in found if _needs_met(m, roles, lexicon)]
     if not coded:
         # a sentence whose triggers all lack the role they ask for: its main-clause trigger
