@@ -122,7 +122,7 @@ def test_people_by_alias(kb, alias, date, name):
     ("Syria’s SANA news agency", ("SANA", "SYR", "MED", "organization")),
     ("Kurdish units", ("Kurdish units", None, "REB", "group")),
     ("36 Turkish soldiers", ("Turkish soldiers", "TUR", "MIL", "group")),
-    ("President of Mongolia", ("President of Mongolia", "MNG", "GOV", "person")),
+    ("President of Mongolia", ("Khaltmaagiin Battulga", "MNG", "GOV", "person")),
     ("the Ministry of Defence of Ukraine", ("Ministry of Defence of Ukraine", "UKR", "MIL", "organization")),
     ("Judge Ana Torres", ("Ana Torres", None, "JUD", "person")),
     ("Syrian refugees", ("Syrian refugees", "SYR", "REF", "group")),

@@ -206,10 +206,11 @@ class ActorKnowledge:
         return ActorCode(code.name, code.country, None, "person")
 
     def office_holder(self, country: str | None, office: str | None, date: str | None) -> ActorCode | None:
-        """Who held ``office`` in ``country`` on ``date`` ("USA", "president", "2019-10-14")."""
+        """Who held ``office`` in ``country`` on ``date`` ("USA", "president", "2019-10-14"); a
+        term from a later file (a user's) wins over a packaged one."""
         if not country or not office or not date:
             return None
-        for tenure in self.offices.get((country, office), ()):
+        for tenure in reversed(self.offices.get((country, office), ())):
             if tenure.holds(date):
                 return tenure.code
         return None
