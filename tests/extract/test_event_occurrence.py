@@ -122,3 +122,13 @@ def test_an_attack_between_politicians_is_not_force(text, force):
 def test_an_event_noun_setting_the_scene_of_the_same_act_is_not_another_event(nlp):
     found = run(nlp, "Kenya met Sudan on the sidelines of the regional summit in Nairobi.")
     assert [e.type for e in found] == ["CONSULT"]
+
+
+def test_a_participle_restating_the_act_is_not_another_event(nlp):
+    found = run(nlp, "Kenya lifted the curfew on Nairobi, allowing residents to leave their homes.")
+    assert [e.type for e in found] == ["CONCEDE"]
+
+
+def test_a_purpose_clause_below_a_promise_is_not_what_is_promised(nlp):
+    found = run(nlp, "Kenya said it was ready to work with Sudan to curb the smuggling of arms.")
+    assert "THREATEN" not in [e.type for e in found]

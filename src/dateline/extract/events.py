@@ -331,7 +331,10 @@ def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
               lexicon: EventLexicon) -> tuple[str, str | None]:
     """A promise of a hostile act is a threat ("vowed to fight"); a promise to refuse or defy,
     or not to do something, is a rejection ("vowed to ignore the ultimatum", "vowed not to bow
-    to pressure"); of anything else, an agreement."""
+    to pressure"); of anything else, an agreement. Only the promised act itself counts, not a
+    purpose clause below it ("ready to work with X to curb the haze" promises cooperation)."""
+    contents = [c for c in contents if c.token.head.i == token.i
+                or (c.token.dep_ == "conj" and c.token.head.head.i == token.i)]
     for c in contents:
         if c.pattern.type in _INTENT_TO_THREATEN or c.pattern.type == "THREATEN":
             return "THREATEN", _THREAT_MODES.get(c.pattern.type, c.pattern.mode)
@@ -348,15 +351,17 @@ def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
 
 def _drop_elaborations(coded: list[tuple[TriggerMatch, Roles]],
                        lexicon: EventLexicon) -> list[tuple[TriggerMatch, Roles]]:
-    """Drop a speech act in a participle clause of another coded act that names no target of its
-    own: "X criticised Y, calling for an end to ...", "X warned Y, urging restraint" restate the
-    main act ("sent a letter to Y asking for ..." has its target, and stays)."""
-    heads = {m.token.i for m, _ in coded}
+    """Drop a participle clause that restates the act it hangs on: one of the same type ("lifted
+    the lockdown, allowing residents to leave"), or a speech act that names no target of its own
+    ("X criticised Y, calling for an end to ...", "X warned Y, urging restraint"; "sent a letter
+    to Y asking for ..." has its target, and stays)."""
+    heads = {m.token.i: m.pattern.type for m, _ in coded}
     verbal_types = {m.pattern.type for m, _ in coded if m.pattern.pos == "VERB"}
     return [(m, roles) for m, roles in coded
             if not (m.token.dep_ == "advcl" and m.token.tag_ == "VBG" and m.token.head.i in heads
-                    and lexicon.has("governing_types", m.pattern.type)
-                    and not any(a.country or a.sector for a in roles.target))
+                    and (heads[m.token.head.i] == m.pattern.type  # "lifted the lockdown, allowing X to leave"
+                         or (lexicon.has("governing_types", m.pattern.type)
+                             and not any(a.country or a.sector for a in roles.target))))
             and not _setting(m, verbal_types)]
 
 
