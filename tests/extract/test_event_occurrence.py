@@ -132,3 +132,15 @@ def test_a_participle_restating_the_act_is_not_another_event(nlp):
 def test_a_purpose_clause_below_a_promise_is_not_what_is_promised(nlp):
     found = run(nlp, "Kenya said it was ready to work with Sudan to curb the smuggling of arms.")
     assert "THREATEN" not in [e.type for e in found]
+
+
+def test_what_is_said_stays_the_news_beside_the_speakers_aside(nlp):
+    found = run(nlp, "Kenya is expelling two Russian diplomats, the foreign minister said on Monday, "
+                     "accusing Russia of spying.")
+    assert {"SANCTION", "ACCUSE"} <= {e.type for e in found}
+
+
+def test_a_place_on_the_trigger_with_a_struck_object_names_the_target(nlp):
+    found = [e for e in run(nlp, "Russian warplanes hit targets across Libya on Wednesday night.")
+             if e.type == "ASSAULT"]
+    assert found and {a.country for a in found[0].target} == {"LBY"}

@@ -371,6 +371,17 @@ def _located_actor(head: "Token", coder: ActorCoder) -> bool:
     return coder.lexicon.has("carrier_nouns", head.lemma_) or bool(coder.code_noun(head, depth=2))
 
 
+def _struck_thing(t: "Token", match: TriggerMatch, coder: ActorCoder) -> bool:
+    """Whether a place phrase on ``t`` says where the thing struck stands: on the trigger's object
+    ("bombed a market in X"), or on the trigger when it has an object that is no event ("hit
+    targets across X")."""
+    if t.dep_ in ("dobj", "obj") and t.head.i == match.token.i:
+        return t.lemma_.lower() not in coder.event_nouns
+    if t.i == match.token.i:
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in coder.event_nouns for c in t.children)
+    return False
+
+
 def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6,
                    targets: Sequence[str] = ()) -> list[Actor]:
     """The last resort for a target: the nearest coded actor among the trigger's own dependents
@@ -398,8 +409,7 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
                         or c.ent_type_ in ("DATE", "TIME", "LOC") \
                         or (c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.lower_ not in targets
                             and not _located_actor(t, coder)
-                            and not (struck and t.dep_ in ("dobj", "obj") and t.head.i == match.token.i
-                                     and t.lemma_.lower() not in coder.event_nouns)):
+                            and not (struck and _struck_thing(t, match, coder))):
                     continue  # where it happened is not whom it concerns ("positions in X" is)
                 seen.add(c.i)
                 nxt.append(c)

@@ -109,7 +109,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         coded = [(m, roles) for m, roles in found if _stands_alone(m, roles, lexicon)][:1]
     coded = _drop_elaborations(coded, lexicon)
     inside = [_in_said_complement(m, lexicon) for m, _ in coded]
-    if not all(inside):  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
+    own_acts = [m for (m, _), said in zip(coded, inside) if not said and not _attribution_aside(m, lexicon)]
+    if own_acts:  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
         coded = [c for c, said in zip(coded, inside) if not said]
     for m, roles in coded:
         frame = read_frame(m.token, lexicon)
@@ -309,6 +310,14 @@ def _in_said_complement(m: TriggerMatch, lexicon: EventLexicon) -> bool:
             return True
         t = t.head
     return False
+
+
+def _attribution_aside(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """A participle on the verb of attribution ("X is expelling Y, the prime minister said,
+    blaming Z"): the speaker's aside, which leaves what is said the sentence's news."""
+    head = m.token.head
+    return m.token.dep_ in ("advcl", "conj") and head.i != m.token.i and head.dep_ == "ROOT" \
+        and lexicon.has("speech_verbs", head.lemma_)
 
 
 def _stated_by_doer(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexicon: EventLexicon) -> bool:
