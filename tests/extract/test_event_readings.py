@@ -49,3 +49,12 @@ def test_an_inquiry_into_an_act_targets_its_doer():
                              published="2009-01-20").events
     accuse = [e for e in found if e.type == "ACCUSE"]
     assert accuse and {a.country for a in accuse[0].target} == {"ISR"}
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("NATO's secretary-general warned that Russia could still launch an attack on Ukraine.", False),
+    ("China warned that Taiwan would pay a heavy price for the visit.", True),
+    ("Iran warned that it would close the Strait of Hormuz.", True),
+])
+def test_a_warning_of_anothers_attack_is_no_threat(text, threat):
+    assert any(t == "THREATEN" for t, _ in asserted(text, "2021-05-05")) is threat

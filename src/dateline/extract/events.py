@@ -112,6 +112,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     own_acts = [m for (m, _), said in zip(coded, inside) if not said and not _attribution_aside(m, lexicon)]
     if own_acts:  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
         coded = [c for c, said in zip(coded, inside) if not said]
+    hostile = {x.token.i for x in [*matches, *(c for cs in contents.values() for c in cs)]
+               if x.pattern.type in _INTENT_TO_THREATEN}
+    coded = [(m, roles) for m, roles in coded if not _warns_of_anothers_act(m, roles, coder, lexicon, hostile)]
     for m, roles in coded:
         frame = read_frame(m.token, lexicon)
         type_, mode, status = _type_and_status(m, frame, speech_act=lexicon.has("governing_types", m.pattern.type),
@@ -309,6 +312,24 @@ def _in_said_complement(m: TriggerMatch, lexicon: EventLexicon) -> bool:
                 lexicon.has("speech_verbs", t.head.lemma_) or lexicon.has("cognition_verbs", t.head.lemma_))):
             return True
         t = t.head
+    return False
+
+
+def _warns_of_anothers_act(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexicon: EventLexicon,
+                           hostile: set[int]) -> bool:
+    """"NATO warned that Moscow could launch an attack": a warning that another actor may commit a
+    hostile act (``hostile``: token indices of such triggers) is no threat by the one who warns;
+    "warned that Taiwan would pay a heavy price" still is."""
+    if m.pattern.type != "THREATEN" or not lexicon.has("warning_verbs", m.token.lemma_):
+        return False
+    own = {a.country for a in roles.source if a.country}
+    for comp in m.token.children:
+        if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX") or not any(t.i in hostile for t in comp.subtree):
+            continue
+        for subj in comp.children:
+            if subj.dep_ == "nsubj":
+                others = {a.country for a in coder.code_noun(subj) if a.country}
+                return bool(own) and bool(others) and not others & own
     return False
 
 
