@@ -58,3 +58,10 @@ def test_an_inquiry_into_an_act_targets_its_doer():
 ])
 def test_a_warning_of_anothers_attack_is_no_threat(text, threat):
     assert any(t == "THREATEN" for t, _ in asserted(text, "2021-05-05")) is threat
+
+
+def test_arriving_here_is_a_visit_to_the_datelines_country():
+    found = dateline.extract("ALMATY, July 3 (Xinhua) - Chinese President Jiang Zemin arrived here on Friday "
+                             "for a state visit.", published="1998-07-03").events
+    visits = [e for e in found if e.type == "CONSULT"]
+    assert visits and {a.country for a in visits[0].target} == {"KAZ"}

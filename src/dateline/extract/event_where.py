@@ -178,3 +178,19 @@ def implied_source(event: Event, country: str | None, lexicon: EventLexicon) -> 
         return (Actor(where.start, where.end, where.text, name=f"unnamed actor in {where.name or where.text}",
                       country=country, kind="implied"),)
     return (Actor(None, None, None, name=f"unnamed actor in {country}", country=country, kind="implied"),)
+
+
+def here_target(m: TriggerMatch, places: Sequence[Place], layout: Layout | None,
+                lexicon: EventLexicon) -> tuple[Actor, ...]:
+    """"arrived here on Friday for a state visit": in wire copy "here" is the dateline's place, so
+    a visit there is to the dateline's country (for ``here_target_types``)."""
+    if not lexicon.has("here_target_types", m.pattern.type):
+        return ()
+    if not any(c.lower_ == "here" and c.dep_ in ("advmod", "npadvmod") for c in m.token.children):
+        return ()
+    place = _dateline_place(places, layout)
+    if place is None or not place.country:
+        return ()
+    return (Actor(place.start, place.end, place.text, name=place.name or place.text, country=place.country,
+                  kind="state"),)
+

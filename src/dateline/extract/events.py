@@ -36,8 +36,8 @@ from .event_match import TriggerMatch, match_sentence
 from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head, verbless_main
 from .event_status import Frame, read_frame
-from .event_where import (context_country, event_date, event_location, implied_source, is_future_date, localized,
-                          localized_by_counterpart)
+from .event_where import (context_country, event_date, event_location, here_target, implied_source, is_future_date,
+                          localized, localized_by_counterpart)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -99,6 +99,9 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     embedded: list[bool] = []
     triggers = {m.token.i for m in matches}
     found = [(m, find_roles(m, coder, patterns, lexicon)) for m in matches if not _background_participle(m)]
+    # "arrived here for talks": the dateline's place is the target
+    found = [(m, roles if roles.target else Roles(roles.source, here_target(m, places, layout, lexicon)))
+             for m, roles in found]
     if claimants:
         found = [(m, Roles(claimants, roles.target) if not roles.source
                   and lexicon.has("claimable_types", m.pattern.type) else roles) for m, roles in found]
