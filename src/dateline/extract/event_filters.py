@@ -93,3 +93,19 @@ def _states_past_fact(verb: "Token") -> bool:
         return True
     # "that Argentina cut its deficit": a past form that is also the bare form may be a wish
     return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
+
+
+def sporting_contest(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """Whether a verb of victory is a game's result ("France beat Croatia 4-2 to win the World
+    Cup"): a ``contest_verbs`` trigger in a sentence with a score or a ``sports_words`` word."""
+    if m.pattern.pos != "VERB" or not lexicon.has("contest_verbs", m.token.lemma_):
+        return False
+    sent = m.token.sent
+    words = [t.lower_ for t in sent]
+    if any(lexicon.has("sports_words", w) for w in words):
+        return True
+    # a score: "4-2", "3 - 1", "2-0"
+    return any(t.like_num and i + 2 < len(sent) and sent[i + 1].text in ("-", "\u2013") and sent[i + 2].like_num
+               for i, t in enumerate(sent)) or any(
+        len(t.text) <= 5 and t.text.count("-") == 1 and all(p.isdigit() for p in t.text.split("-")) for t in sent)
+
