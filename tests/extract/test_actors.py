@@ -40,7 +40,7 @@ def _find(found, text):
     ("The global community condemned the move.",
      "The global community", ("global community", "IGO", None, "group")),
     ("Hundreds of protesters gathered outside the parliament building.",
-     "Hundreds of protesters", ("protesters", None, "OPP", "group")),
+     "Hundreds of protesters", ("protesters", None, "CVL", "group")),
     ("Mongolia's government reported the fire.", "Mongolia's government",
      ("Mongolia's government", "MNG", "GOV", "organization")),
     ("The Red Cross delivered food to the camp.", "The Red Cross", ("Red Cross", "NGO", "MED", "organization")),
@@ -162,7 +162,11 @@ def test_transcript_speaker_labels(nlp, kb):
 @pytest.mark.parametrize("text, mention, country", [
     ("Militants attacked a checkpoint in Aleppo on Monday.", "Militants", "SYR"),
     ("Refugees gathered near the border in northern Mongolia.", "Refugees", "MNG"),
-    ("The army shelled positions in Aleppo.", "The army", None),        # a state organ keeps its own
+    ("The army shelled positions in Aleppo.", "The army", "SYR"),       # a home authority too
+    ("The Turkish army shelled positions in Aleppo.", "The Turkish army", "TUR"),  # keeps its own
+    ("Police arrested 20 people in the Nigerian city of Jos.", "Police", "NGA"),
+    ("Kenya's government denied that police had detained him.", "police", "KEN"),  # the one country
+    ("U.S. officials said Iraqi police detained militants.", "militants", None),     # two: no guess
     ("Militants attacked a checkpoint.", "Militants", None),
 ])
 def test_stateless_actors_take_the_country_of_the_scene(nlp, kb, text, mention, country):

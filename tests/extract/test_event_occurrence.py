@@ -149,7 +149,7 @@ def test_a_place_on_the_trigger_with_a_struck_object_names_the_target(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Kenya beat Sudan 2-0 in Nairobi on Sunday.", []),
     ("Kenya beat Sudan in the football World Cup qualifier.", []),
-    ("Kenya's troops defeated Sudan's army near the border after three days of fighting.", ["ASSAULT"]),
+    ("Kenya's police beat Sudanese refugees in Nairobi on Sunday.", ["ASSAULT"]),
 ])
 def test_a_game_result_is_no_attack(nlp, text, expected):
     got = [e.type for e in run(nlp, text) if e.type == "ASSAULT"]

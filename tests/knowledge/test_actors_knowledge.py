@@ -78,7 +78,7 @@ def test_capitals_are_metonyms(kb):
 @pytest.mark.parametrize("text, sector, kind", [
     ("spokesman", None, "person"), ("armed forces", "MIL", "group"), ("militants", "REB", "group"),
     ("Lt. Gen.", "MIL", "person"), ("ministries", "GOV", "organization"),
-    ("protesters", "OPP", "group"), ("news agency", "MED", "organization"), ("court", "JUD", "organization"),
+    ("protesters", "CVL", "group"), ("news agency", "MED", "organization"), ("court", "JUD", "organization"),
 ])
 def test_roles(kb, text, sector, kind):
     role = kb.role(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..knowledge.actors import ActorCode, ActorKnowledge, Role, norm_key
 
 __all__ = ["Word", "Item", "Coding", "code_words", "code_text", "words_of_span", "words_of_text",
-           "segment", "inside_known"]
+           "segment", "inside_known", "names_a_thing"]
 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 _LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
@@ -145,8 +145,26 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
         if (i + 2 < n and words[i + 1].text == "-" and norm_key(words[i + 2].text) in kb.affiliations
                 and words[i + 1].start == w.end):
             # "Turkish-backed militants" are backed by Turkey, not Turkish
-            items.append(Item("other", i, i + 2))
+            items.append(_affiliation(w.text, words[i + 2].text, i, i + 2, kb, date))
             i += 3
+            continue
+        glued = _AFFIX_RE.fullmatch(w.text)
+        if glued and norm_key(glued.group(2)) in kb.affiliations:
+            items.append(_affiliation(glued.group(1), glued.group(2), i, i, kb, date))  # "U.S.-led"
+            i += 1
+            continue
+        if low in _STANCES and i + 2 < n and words[i + 1].text == "-" and words[i + 1].start == w.end:
+            # "pro-Russian separatists" are for Russia, not Russian: skip the stance and its object
+            j = i + 2
+            while j + 1 < n and words[j + 1].start == words[j].end and words[j + 1].text != "-":
+                j += 1
+            items.append(Item("other", i, j))
+            i = j + 1
+            continue
+        stance = _STANCE_RE.fullmatch(w.text)
+        if stance:
+            items.append(Item("other", i, i))  # "pro-Western" as one token
+            i += 1
             continue
         found: Item | None = None
         longest = kb.first_lengths.get(norm_key(w.text), 1)
@@ -200,6 +218,30 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             items.append(found)
             i = found.last + 1
     return items
+
+
+_STANCES = frozenset({"pro", "anti"})
+_STANCE_RE = re.compile(r"(?i)(?:pro|anti)-\w.*")
+_AFFIX_RE = re.compile(r"(.+?)-(\w+)")
+#: "X-led": a body led by a state is a coalition of states (IGO); led by a group, it is the group's.
+_LED = frozenset({"led", "dominated", "headed"})
+
+
+def _affiliation(owner: str, affix: str, first: int, last: int, kb: ActorKnowledge,
+                 date: str | None) -> Item:
+    """The item for "X-backed", "X-led" and the like: X gives the phrase no nationality, except
+    that a body X leads is X's when X is a group ("Hamas-led government" -> PSE) and a coalition
+    of states when X is a state ("U.S.-led coalition", "Russia-led bloc" -> IGO)."""
+    if norm_key(affix) not in _LED:
+        return Item("other", first, last)
+    code = kb.entity(owner, date=date) or kb.demonym(owner)
+    if code is None or not code.country:
+        return Item("other", first, last)
+    if code.kind == "state" and code.country not in NON_STATE:
+        code = ActorCode(f"{owner}-{affix} coalition", "IGO", None, "group")
+    else:  # only the leader's country: the body keeps its own sector
+        code = ActorCode(code.name, code.country, None, "state")
+    return Item("entity", first, last, code=code)
 
 
 def _after_title(items: list[Item], i: int) -> bool:
@@ -264,6 +306,8 @@ _ANCHORS = frozenset({"entity", "demonym", "capital"})
 #: leaders elites ("Kurdish units" -> REB, "Yoruba leaders" -> ELI).
 _GROUP_SECTORS = {"MIL": "REB", "GOV": "ELI"}
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+#: Sectors of a state's own institutions: only these make a regional people's role a set of states.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
@@ -325,6 +369,9 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
             code = _with(code, sector=title.sector)  # the story calls them by their title
         return Coding(code, how, title, start, end)
     if head.type == "name":
+        if names_a_thing(head_words[head.first:head.last + 1], kb, head.label,
+                         titled=any(m.type == "role" for m in mods)):
+            return None
         coding = _code_name(head, mods, anchor, tail_code, head_words, text, start, end)
         if coding.code.kind == "organization" and coding.code.country is None and not mods:
             coding = _named_body(coding, head_words, tail_words, text, kb) or coding
@@ -354,6 +401,20 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         role = _specialised(head.role, mods, anchor)
         return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
     return None
+
+
+def names_a_thing(words: Sequence[Word], kb: ActorKnowledge, label: str = "", *,
+                  titled: bool = False) -> bool:
+    """Whether a proper name is a place or a happening, not an actor: a word that names no actor
+    (``not_actor``) before its last word ("Hurricane Mitch", "Super Typhoon Haiyan"), or as its
+    last word ("the Ambassador Bridge"), unless the tagger reads the name as an organisation and
+    no role word precedes ("The Washington Post" yes, "Wright-Patterson Air Force Base" no)."""
+    keys = [norm_key(w.text) for w in words if not w.punct]
+    if not keys:
+        return False
+    if any(k in kb.not_actor for k in keys[:-1]) and words[0].text[:1].isupper():
+        return True
+    return keys[-1] in kb.not_actor and (label != "ORG" or titled)
 
 
 def _named_body(coding: Coding, head_words: list[Word], tail_words: list[Word], text: str,
@@ -414,8 +475,9 @@ def _tail_country(words: list[Word], text: str, kb: ActorKnowledge, date: str | 
         return None
     items = segment(words, text, kb, date)
     for it in items:
-        if it.type in _ANCHORS and it.code is not None and it.code.country:
-            return it.code.country
+        if (it.type in _ANCHORS and it.code is not None and it.code.country
+                and not (it.code.kind == "group" and it.code.country == "IGO")):
+            return it.code.country  # "of African Jurists" names a region's people, no state
     for it in items:
         if it.type == "name":
             country = kb.city(_span_text(text, words, it.first, it.last))
@@ -459,6 +521,9 @@ def _code_role(role: Role, mods: list[Item], anchor: Item | None, tail_code: str
     person_mod = next((m for m in reversed(mods) if m.type == "name" and m.label in ("PERSON", "ORG")),
                       None)
     country = _state_country(mods) or (org.code.country if org else None)
+    if (org is not None and org.code.kind == "group" and country == "IGO"
+            and role.sector not in _STATE_SECTORS and _state_country(mods) is None):
+        country = None  # "Arab ministers" are states acting together, "Arab residents" are people
     if country is None:
         country = tail_code or role.country
     if org is None and tail_code is None and person_mod is None and role.weak and not counted:

@@ -135,6 +135,8 @@ def _is_setting(ent: "Span", kb: ActorKnowledge) -> bool:
     through "of" ("at the gates of Tripoli"), or the possessor of a noun that names no actor
     ("Haiti's first elections", "Macedonia's border")."""
     token = ent.root
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # "in the Paris suburb of X", "in the Nigerian city of Jos"
     if token.dep_ == "poss":
         return token.head.lower_ in kb.not_actor or token.head.lemma_.lower() in kb.not_actor
     for _ in range(_MAX_CLIMB):
@@ -153,9 +155,14 @@ def _sentence_countries(doc: "Doc", kb: ActorKnowledge) -> dict[int, str]:
     """Sentence start -> the country of the first place its action is set in ("in Idlib" -> SYR)."""
     out: dict[int, str] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or ent.start == 0 or not _is_setting(ent, kb):
+        if ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP") or ent.start == 0 or not _is_setting(ent, kb):
             continue
         country = _state_of(ent.text, kb)
+        if country is None and ent.label_ == "NORP":
+            code = kb.demonym(ent.text)  # "the Nigerian city of Jos"
+            country = code.country if code is not None and code.kind == "state" else None
+            if country in NON_STATE:
+                country = None
         if country:
             out.setdefault(ent.sent.start_char, country)
     return out
@@ -182,12 +189,15 @@ def _visiting(span: "Span", kb: ActorKnowledge) -> bool:
 
 
 def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> list[Mention]:
-    """Actors without a state of their own ("militants", "the Kurds") take the country where
-    their sentence places the action, when it names one ("... in northern Syria"); people known
-    by a title alone take it too, or else the one country the other actors of the sentence
-    belong to ("President Dos Santos ... UNITA" -> AGO)."""
+    """Actors without a state of their own ("militants", "police", "the Kurds") take the country
+    where their sentence places the action, when it names one ("... in northern Syria", "in the
+    Nigerian city of Jos"), else the one country the other actors of the sentence belong to
+    ("Kenya's government denied that police ..." -> KEN). People known by a title alone first
+    take the state whose act they report ("Ecuador granted ..., Foreign Minister X said" -> ECU),
+    then the same as above ("President Dos Santos ... UNITA" -> AGO); with two countries in the
+    sentence and no setting, nothing is guessed."""
     located = {(m.start, m.end) for m in mentions if m.coding.code.country is None
-               and m.coding.how != "linked"
+               and m.coding.how != "linked" and not _titled(m)
                and (m.coding.code.sector in kb.located
                     or (m.coding.code.sector is None and m.coding.code.kind == "group" and "-" in kb.located))}
     titled = {(m.start, m.end) for m in mentions if m.coding.code.country is None and _titled(m)}
@@ -207,15 +217,21 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
         country = m.coding.code.country
         if country and country not in NON_STATE:
             named.setdefault(start, set()).add(country)
+    spans = {(m.start, m.end): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
+    state_at = {t.i: m.coding.code.country for m in mentions for t in (spans[(m.start, m.end)] or ())
+                if m.coding.code.kind == "state" and m.coding.code.country
+                and m.coding.code.country not in NON_STATE}
     out: list[Mention] = []
     for m in mentions:
         key = (m.start, m.end)
         sentence = sentence_of.get(key)
         country = None
-        if sentence is not None and (key in located or key in titled):
+        if key in titled and spans[key] is not None:
+            country = _reporting_state(spans[key], state_at)
+        if country is None and sentence is not None and (key in located or key in titled):
             country = countries.get(sentence)
             others = named.get(sentence, set())
-            if country is None and key in titled and len(others) == 1:
+            if country is None and len(others) == 1:
                 country = next(iter(others))
         if country:
             code = m.coding.code
@@ -223,6 +239,24 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
                                                                    code.kind)))
         out.append(m)
     return out
+
+
+def _reporting_state(span: "Span", state_at: dict[int, str]) -> str | None:
+    """The state whose act a titled person reports ("Ecuador granted asylum, Foreign Minister
+    Ricardo Patino said" -> ECU): the subject of the clause the person's speech verb governs or
+    is attached to, when a state is named there."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = root.head
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
+        clauses.append(verb.head)
+    for clause in clauses:
+        for subj in clause.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.i in state_at:
+                return state_at[subj.i]
+    return None
 
 
 def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge.actors import ActorCode, ActorKnowledge, norm_key
-from .actor_coding import Coding, Item, Word, code_words, inside_known, segment, words_of_span
+from .actor_coding import (Coding, Item, Word, code_words, inside_known, names_a_thing, segment,
+                           words_of_span)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -128,10 +129,21 @@ def _coordination_split(words: list[Word], text: str, kb: ActorKnowledge,
     if conj is None:
         return None
     sides = [_mention(words[:conj], text, kb, date), _mention(words[conj + 1:], text, kb, date)]
-    if any(m is None or m.coding.how not in _SIDES
-           or (m.coding.code.country is None and m.coding.how == "role") for m in sides):
+    if any(m is None or m.coding.how not in _SIDES for m in sides):
         return None
+    first, second = sides
+    assert first is not None and second is not None
+    placed = [m.coding.code.country is not None or m.coding.how != "role" for m in sides]
+    if not all(placed) and not (any(placed) and _distinct_roles(first, second)):
+        return None  # "police and soldiers": one crowd as far as the text tells
     return sides  # type: ignore[return-value]
+
+
+def _distinct_roles(first: Mention, second: Mention) -> bool:
+    """Whether two conjoined role phrases are two sides ("Sudan's government and southern
+    rebels"): different sectors, neither a bare modifier of the other."""
+    a, b = first.coding.code, second.coding.code
+    return bool(a.sector and b.sector and a.sector != b.sector)
 
 
 _ATTACHING = frozenset({"of", "in", "from", "near", "at", "for"})
@@ -176,6 +188,10 @@ def _inner(words: list[Word], text: str, kb: ActorKnowledge, date: str | None) -
     """Named actors inside a phrase whose head is no actor ("Ankara's operation" -> Ankara)."""
     out: list[Mention] = []
     for it in segment(words, text, kb, date):
+        rest = words[it.first:]
+        if (it.type == "name" and all(w.punct or w.text[:1].isupper() for w in rest)
+                and names_a_thing(rest, kb, it.label, titled=_has_role(rest, kb))):
+            break  # "Wright-Patterson Air Force Base": a place, no actor inside
         if it.type in ("entity", "capital") or (it.type == "name" and it.label in ENTITY_LABELS):
             mention = _mention(words[it.first:it.last + 1], text, kb, date, it.label)
             if mention is not None:
@@ -231,7 +247,8 @@ def find_mentions(doc: "Doc", kb: ActorKnowledge, date: str | None) -> list[Ment
             continue
         words = words_of_span(ent)
         mention = _mention(words, text, kb, date, ent.label_) if words else None
-        if mention is None and words:
+        if mention is None and words and not names_a_thing(words, kb, ent.label_,
+                                                           titled=_has_role(words, kb)):
             mention = _unknown_entity(words, text, ent.label_)
         if mention is not None:
             found.append(mention)
@@ -290,6 +307,13 @@ def _with_titles(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _has_role(words: list[Word], kb: ActorKnowledge) -> bool:
+    """Whether a role word stands in a name ("Air Force" in "Wright-Patterson Air Force Base")."""
+    keys = [norm_key(w.text) for w in words]
+    return any(kb.role(" ".join(keys[i:j])) is not None
+               for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + 3) + 1))
 
 
 def _unknown_entity(words: list[Word], text: str, label: str) -> Mention | None:

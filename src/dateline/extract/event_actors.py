@@ -165,7 +165,8 @@ class ActorCoder:
         # "the blasts killed 10": an event is not an actor (though "the release of X" points at X)
         event = noun.pos_ == "NOUN" and noun.lemma_.lower() in self.event_nouns
         actor = None if event else self.code_tokens(start, end)
-        split = [] if event else (self._coordinated_modifiers(noun) or self._coordinated_owners(noun, depth))
+        split = [] if event else (self._coordinated_modifiers(noun) or self._coordinated_owners(noun, depth)
+                                  or self._coordinated_inside(noun, start, end))
         if split:
             return split
         if actor is not None and actor.country:
@@ -209,6 +210,17 @@ class ActorCoder:
                 if len(out) >= 2:
                     return out
         return []
+
+    def _coordinated_inside(self, noun: "Token", start: int, end: int) -> list[Actor]:
+        """``Sudan's government and southern rebels`` parsed as one phrase (the first conjunct a
+        modifier of the second): the actor mentions on each side of the "and", when the actor
+        module found two or more."""
+        if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in self.doc[start + 1:noun.i]):
+            return []
+        span = self.doc[start:end]
+        inside = [a for a in self.actors if span.start_char <= a.start and a.end <= span.end_char  # type: ignore[operator]
+                  and (a.country or a.sector)]
+        return inside if len(inside) >= 2 else []
 
     def _coordinated_owners(self, noun: "Token", depth: int) -> list[Actor]:
         """``police from Brazil and Argentina``, ``leaders of X and Y``: one actor per country."""

@@ -248,7 +248,7 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
         if comp.dep_ == "ccomp":
             for s in _children(comp, "nsubj", "nsubjpass"):
                 got = coder.code_noun(s)
-                if got and not (own and {a.country for a in got} <= own):
+                if got and not coder.is_pronoun(s) and not _same_side(got, source):
                     return got
         inner = TriggerMatch(comp, match.pattern, None)
         for n in _target_nouns(inner, targets + _COMPLEMENT_PREPS, passive=is_passive(comp)):
@@ -265,6 +265,15 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
             if got:
                 return got
     return fallback
+
+
+def _same_side(actors: Sequence[Actor], source: Sequence[Actor]) -> bool:
+    """Whether actors are the source again: the same name, or the same country and sector ("the
+    Kenyan government said the government would ..."); another body of the same country ("Kenya's
+    opposition charged that the electoral commission ...") is not."""
+    names = {a.name for a in source if a.name}
+    sides = {(a.country, a.sector) for a in source if a.country}
+    return all(a.name in names or (a.country, a.sector) in sides or not a.country for a in actors)
 
 
 def _purpose_targets(match: TriggerMatch, coder: ActorCoder, lexicon: "EventLexicon",
