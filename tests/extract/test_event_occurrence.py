@@ -9,7 +9,7 @@ import pytest
 from dateline.extract.events import events
 from dateline.records import Place
 
-CODES = {"sudan": "SDN", "sudanese": "SDN", "libya": "LBY", "lebanon": "LBN", "canada": "CAN",
+CODES = {"france": "FRA", "sudan": "SDN", "sudanese": "SDN", "libya": "LBY", "lebanon": "LBN", "canada": "CAN",
          "canadian": "CAN", "kenya": "KEN", "russia": "RUS", "khartoum": "SDN", "tripoli": "LBY"}
 # stand-in gazetteer: the places these sentences name
 PLACES = {"Khartoum": ("SDN", 15.5, 32.5), "Tripoli": ("LBY", 32.9, 13.2), "Lebanon": ("LBN", 33.9, 35.5),
@@ -154,3 +154,9 @@ def test_a_place_on_the_trigger_with_a_struck_object_names_the_target(nlp):
 def test_a_game_result_is_no_attack(nlp, text, expected):
     got = [e.type for e in run(nlp, text) if e.type == "ASSAULT"]
     assert got == expected
+
+
+def test_a_rejected_document_points_at_its_author(nlp):
+    found = [e for e in run(nlp, "Russia vetoed a draft resolution put forward by France and Kenya.")
+             if e.type == "REJECT"]
+    assert found and {a.country for a in found[0].target} == {"FRA", "KEN"}

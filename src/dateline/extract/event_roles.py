@@ -267,6 +267,17 @@ def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[s
     return fallback
 
 
+def _document_author(noun: "Token", coder: ActorCoder) -> list[Actor]:
+    """Who put a document forward: the agent of a participle on it ("a resolution put forward by
+    X", "a plan drafted by X and Y")."""
+    for acl in _children(noun, "acl"):
+        for agent in _children(acl, "agent"):
+            got = [a for p in _pobjs(agent) for a in coder.code_noun(p) if a.country]
+            if got:
+                return got
+    return []
+
+
 def _same_side(actors: Sequence[Actor], source: Sequence[Actor]) -> bool:
     """Whether actors are the source again: the same name, or the same country and sector ("the
     Kenyan government said the government would ..."); another body of the same country ("Kenya's
@@ -528,6 +539,13 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
 
+    if not target and pattern.pos == "VERB" and not passive:
+        # "vetoed a resolution put forward by X", "rejected a plan drafted by X": its author
+        for obj in [*_children(trig, "dobj", "obj"), *([match.obj] if match.obj is not None else [])]:
+            if lexicon.has("document_nouns", obj.lemma_):
+                target = _document_author(obj, coder)
+                if target:
+                    break
     if not target and pattern.pos == "VERB" and not passive:
         # "criticized the Israeli raid", "condemned Turkey's offensive": the doer of the act
         for obj in _children(trig, "dobj", "obj"):
