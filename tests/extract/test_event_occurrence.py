@@ -160,3 +160,13 @@ def test_a_rejected_document_points_at_its_author(nlp):
     found = [e for e in run(nlp, "Russia vetoed a draft resolution put forward by France and Kenya.")
              if e.type == "REJECT"]
     assert found and {a.country for a in found[0].target} == {"FRA", "KEN"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Kenya discussed the situation in Libya with Sudan.", {"SDN"}),
+    ("Kenya discussed security with Sudan.", {"SDN"}),
+    ("Kenya and Sudan discussed the situation in Libya.", {"SDN"}),
+])
+def test_what_is_discussed_is_a_topic_not_a_party(nlp, text, target):
+    found = [e for e in run(nlp, text) if e.type == "CONSULT"]
+    assert found and {a.country for a in found[0].target} == target

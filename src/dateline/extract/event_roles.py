@@ -551,6 +551,14 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         for obj in _children(trig, "dobj", "obj"):
             if obj.lemma_.lower() in coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
                 target = [a for a in _noun_source(obj, coder, lexicon, hops=0) if a.country]
+    if pattern.pos == "VERB" and not passive and lexicon.has("topic_verbs", trig.lemma_):
+        # "X and Y discussed the situation in Z": what is discussed is a topic; only "with W" is a party
+        heads = [trig, *_children(trig, "dobj", "obj")]  # "discussed security with Somalia"
+        target = target or _best_target([n for h in heads for n in _prep_objects(h, targets)], coder, source)
+        if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types",
+                                                                                 pattern.type):
+            source, target = source[:1], source[1:]
+        return Roles(tuple(source), tuple(target))
     weak: list[Actor] = []  # a target that names no country or sector, kept only when nothing better turns up
     if not target:
         target = _best_target(_target_nouns(match, targets, passive=passive), coder, source)
