@@ -28,7 +28,7 @@ def active(evs):
     ("Russia pledged to pull its troops out of Moldova.", ("AGREE", ["RUS"], ["MDA"])),
     ("Israel withdrew its soldiers out of Lebanon.", ("RETREAT", ["ISR"], ["LBN"])),
     # the one helped, named in a purpose clause
-    ("Canada pledged 50 million dollars to help Haiti rebuild.", ("AID", ["CAN"], ["HTI"])),
+    ("Canada pledged 50 million dollars to help Haiti rebuild.", ("AGREE", ["CAN"], ["HTI"])),
     ("Japan sent food to help Indonesia.", ("AID", ["JPN"], ["IDN"])),
     # the one curbed, named in a purpose clause
     ("Egyptian police used water cannon to disperse Sudanese refugees.", ("COERCE", ["EGY"], ["SDN"])),

@@ -204,3 +204,65 @@ def test_cooperative_vocabulary_codes_the_sentence(nlp, text, expected):
 ])
 def test_everyday_copy_makes_no_cooperative_event(nlp, text):
     assert not (asserted_types(nlp, text) & COOPERATIVE), coded(nlp, text)
+
+
+# -- second probe: families of unseen phrasing (CAMEO 033, 057, 061, 063, 064, 073, 082, 084, 087)
+
+@pytest.mark.parametrize("text, expected", [
+    # 033 a pledge of money, aid or arms is a promise, not a delivery
+    ("Japan pledged 3 billion dollars to Kenya.", ("AGREE", "aid")),
+    ("Germany pledged 500 million euros for the reconstruction of Ukraine.", ("AGREE", "aid")),
+    ("Norway pledged aid to Sudan.", ("AGREE", "aid")),
+    # 057 initialling a text
+    ("Israel and Jordan initialled a peace plan.", ("SUPPORT", "sign")),
+    ("Kenya and Uganda initialled the draft agreement.", ("SUPPORT", "sign")),
+    # 061 joint infrastructure opened
+    ("Iran and Iraq inaugurated a gas pipeline.", ("COOPERATE", "economic")),
+    ("Kenya and Uganda inaugurated a railway linking their capitals.", ("COOPERATE", "economic")),
+    # 063 a suspect handed to another state
+    ("Pakistan handed over the suspect to the United States.", ("COOPERATE", "judicial")),
+    ("Kenya handed over the alleged mastermind to Uganda.", ("COOPERATE", "judicial")),
+    # 064 information and tips passed on
+    ("Turkish intelligence passed information on a militant to Germany.", ("COOPERATE", "intelligence")),
+    ("Jordan gave warnings about the plot to Egypt.", ("COOPERATE", "intelligence")),
+    ("Japan restored its intelligence-sharing pact with South Korea.", ("COOPERATE", "intelligence")),
+    # 073 relief carried in
+    ("American helicopters dropped food and water to villagers in Peru.", ("AID", "humanitarian")),
+    ("Turkey trucked food and blankets into Syria.", ("AID", "humanitarian")),
+    ("Indian navy ships ferried drinking water to the islands of Sri Lanka.", ("AID", "humanitarian")),
+    # 082 a sit-in called off or ended
+    ("The Thai opposition called off its sit-in.", ("CONCEDE", "dissent")),
+    ("Kenyan students ended their sit-in.", ("CONCEDE", "dissent")),
+    # 087 guns fall silent
+    ("India and Pakistan stopped firing along the border.", ("RETREAT", "ceasefire")),
+    ("Israel halted its airstrikes on Lebanon.", ("RETREAT", "ceasefire")),
+    # 043 red carpet; 075 doors opened to refugees
+    ("Japan rolled out the red carpet for the Indian prime minister.", ("CONSULT", "host")),
+    ("Germany opened its doors to Syrian refugees.", ("AID", "asylum")),
+    # 05 status granted
+    ("The European Union granted Ukraine candidate status.", ("SUPPORT", None)),
+    # 071 paying the bill; 045 shuttling between parties
+    ("Qatar footed the bill for Egypt's fuel imports.", ("AID", "economic")),
+    ("The Norwegian envoy shuttled between Colombia and Venezuela.", ("CONSULT", "mediate")),
+])
+def test_second_probe_families_code_the_sentence(nlp, text, expected):
+    assert expected in {(t, m) for t, m, status, _ in coded(nlp, text) if status in ("asserted", "planned", "reported")}, \
+        coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor inaugurated a new swimming pool.",
+    "The museum displayed paintings from the collection.",
+    "The restaurant dropped prices on its lunch menu.",
+    "The actor showed off his new car.",
+    "She carried water to the garden.",
+    "He handed over the keys to the new owner.",
+    "Her parents footed the bill for the wedding.",
+])
+def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
+    assert not (asserted_types(nlp, text) & COOPERATIVE), coded(nlp, text)
+
+
+@pytest.mark.parametrize("lemma", ["inaugurate", "commission", "leak", "revive"])
+def test_second_probe_object_driven_verbs_get_no_loose_reading(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]

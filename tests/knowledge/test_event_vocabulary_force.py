@@ -167,3 +167,53 @@ def test_assault(nlp, text, expected):
 ])
 def test_everyday_copy_makes_no_material_conflict_event(nlp, text):
     assert not [t for t, _ in coded(nlp, text) if t in FORCE_TYPES]
+
+
+# -- second probe: families of unseen phrasing (CAMEO 150, 151/152, 174 mass expulsion, 190) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # 150 weapons rolled out, shown off, unveiled
+    ("Russia rolled out its new ballistic missiles in a parade.", ("MOBILIZE", "weapons")),
+    ("North Korea showed off its new missiles.", ("MOBILIZE", "weapons")),
+    ("China showcased its new stealth fighter at an air show.", ("MOBILIZE", "weapons")),
+    ("Iran unveiled a new cruise missile.", ("MOBILIZE", "weapons")),
+    # 151/152 alert status raised
+    ("South Korea raised its alert status along the border.", ("MOBILIZE", "troops")),
+    ("The Indian army heightened its combat readiness.", ("MOBILIZE", "troops")),
+    # 174 a population driven out
+    ("Serbian forces drove thousands of ethnic Albanians across the border.", ("ASSAULT", "deport")),
+    ("The Myanmar army forced thousands of villagers to flee into Thailand.", ("ASSAULT", "deport")),
+    # 190 an enemy routed or thrown back
+    ("Russian troops routed Georgian forces.", ("ASSAULT", None)),
+    ("Ukrainian forces repelled a Russian offensive near Kharkiv.", ("ASSAULT", None)),
+    ("Kurdish rebels beat back a Turkish army offensive.", ("ASSAULT", None)),
+    # 150 shows of force
+    ("China put on a show of force near Taiwan.", ("MOBILIZE", "troops")),
+    ("Russian warplanes buzzed an American destroyer in the Baltic Sea.", ("MOBILIZE", "troops")),
+    # 1724 emergency powers
+    ("The Canadian prime minister invoked emergency powers.", ("COERCE", "martial-law")),
+    # coups
+    ("The Thai army staged a coup.", ("COERCE", None)),
+    ("The military toppled the elected government of Niger.", ("COERCE", None)),
+])
+def test_second_probe_families(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company rolled out a new phone.",
+    "Apple showcased its new laptop at the fair.",
+    "The gallery displayed new works by young artists.",
+    "Manchester United defeated Chelsea on Sunday.",
+    "The farmer drove the cattle across the river.",
+    "The spray repels mosquitoes for hours.",
+    "The climber attempted a new route up the mountain.",
+    "The underdogs toppled the champions in the semi-final.",
+])
+def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
+    assert not [t for t, _ in coded(nlp, text) if t in FORCE_TYPES]
+
+
+@pytest.mark.parametrize("lemma", ["showcase", "display", "reveal", "defeat", "repel", "chase", "herd"])
+def test_second_probe_object_driven_verbs_get_no_loose_pattern(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]

@@ -216,3 +216,49 @@ def test_staged_is_read_as_stage_in_every_family(nlp):
 ])
 def test_not_an_event(nlp, text):
     assert coded(nlp, text) == []
+
+
+# -- second probe: families of unseen phrasing (CAMEO 090, 111, 138/139, 14 walkouts) -----------
+
+@pytest.mark.parametrize("text, expected", [
+    # 090 a body of inquiry set up
+    ("The United Nations set up a commission of inquiry into the killings.", "ACCUSE"),
+    ("The council appointed a fact-finding mission on Serbia.", "ACCUSE"),
+    ("Peru's Supreme Court authorised investigations into ten officials.", "ACCUSE"),
+    # 138/139 force authorised, deadlines given, notice served
+    ("The council authorised the use of force against Iraq.", "THREATEN"),
+    ("Israel gave Iran 48 hours to respond.", "THREATEN"),
+    ("Serbia gave Greece until Monday to withdraw its ambassador.", "THREATEN"),
+    ("China served notice on India that it would not back down.", "THREATEN"),
+    # 14 walking out of a legislature
+    ("Chilean opposition lawmakers walked out of parliament.", "PROTEST"),
+    ("Turkish opposition deputies stormed out of the session.", "PROTEST"),
+    ("Kenyan opposition lawmakers boycotted the parliamentary session.", "PROTEST"),
+    # 112 arrest warrants; 111 name-calling
+    ("A Kenyan court issued an arrest warrant for the Egyptian president.", "ACCUSE"),
+    ("Iran called the vote a sham.", "ACCUSE"),
+    # 12 stalling a bid or a ratification
+    ("Turkey held up the ratification of Sweden's membership.", "REJECT"),
+    ("Hungary stalled Sweden's membership bid.", "REJECT"),
+    # 138 the spectre of war
+    ("The Russian president raised the spectre of nuclear war.", "THREATEN"),
+])
+def test_second_probe_families(nlp, text, expected):
+    assert expected in types(nlp, text), coded(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The company appointed a new chief executive.",
+    "The club named a new coach on Monday.",
+    "The teacher gave the pupils two days to finish the essay.",
+    "The waiter served dinner on the terrace.",
+    "The airline delayed the flight by two hours.",
+    "The bank obtained a loan from investors.",
+    "The song evoked memories of her childhood.",
+])
+def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
+    assert not types(nlp, text), coded(nlp, text)
+
+
+def test_walking_out_of_talks_stays_a_halt_of_negotiations(nlp):
+    assert "SANCTION" in types(nlp, "Iran walked out of the talks with Israel.")
