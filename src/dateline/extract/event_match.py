@@ -140,7 +140,9 @@ def _pos_ok(token: "Token", pos: str) -> bool:
 
 def _has_modifier(token: "Token", lemmas: Iterable[str]) -> bool:
     wanted = set(lemmas)
-    return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _lemma(c) in wanted for c in token.children)
+    # "dep": the tagger's unlabelled attachment of a split compound ("test(dep) - fired")
+    return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "dep") and _lemma(c) in wanted
+               for c in token.children)
 
 
 def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
@@ -179,6 +181,9 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     # further objects: conjuncts, and the pieces of a hyphenated noun the parser split into
     # several objects ("launched a counter(dobj) -(dobj) offensive(dobj)")
     more = [c for c in token.children if c.dep_ in _OBJECT_DEPS and c.i != obj.i]
+    # "gave the junta one week to ...": a span of time the parser hung on the verb as npadvmod
+    more += [c for c in token.children if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
+             and c.pos_ == "NOUN" and c.i > token.i]
     out = [obj, *[c for c in obj.children if c.dep_ == "conj"], *more, *prep_objs]
     if obj.pos_ == "PROPN" or obj.ent_type_ in _RECIPIENT_ENTS:
         # "provided Sri Lanka with aid": a named recipient as object, the thing given after "with"
