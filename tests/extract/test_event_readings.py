@@ -65,3 +65,13 @@ def test_arriving_here_is_a_visit_to_the_datelines_country():
                              "for a state visit.", published="1998-07-03").events
     visits = [e for e in found if e.type == "CONSULT"]
     assert visits and {a.country for a in visits[0].target} == {"KAZ"}
+
+
+@pytest.mark.parametrize("text", [
+    "The president pledged to hunt down the militants behind the attack.",
+    "North Korea vowed to wipe out its enemies.",
+    "Russia said it would respond with military measures if NATO expanded eastward.",
+    "India said it reserved the right to respond to the Pakistani provocation.",
+])
+def test_promises_of_force_are_threats(text):
+    assert any(t == "THREATEN" for t, _ in asserted(text, "2005-05-05"))

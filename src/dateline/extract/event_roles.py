@@ -586,7 +586,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = _best_target(_light_verb_targets(trig, ("to", "with"), lexicon, any_verb=True), coder, source)
     if not target and lexicon.has("pressured_types", pattern.type):
         target = _pressure_source(trig, coder, lexicon, source)
-    if not target and (pattern.control or pattern.intent or lexicon.has("governing_types", pattern.type)):
+    if not target and (pattern.control or pattern.intent or lexicon.has("governing_types", pattern.type)
+                       or lexicon.has("curb_types", pattern.type)):  # "would respond with force if NATO ..."
         target = _condition_subject(trig, coder, lexicon, source)
     if not target and lexicon.has("beneficiary_types", pattern.type):
         target = _purpose_targets(match, coder, lexicon, source, "beneficiary_verbs")

@@ -376,6 +376,8 @@ def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
     for comp in token.children:
         if comp.dep_ not in ("xcomp", "ccomp", "advcl") or comp.pos_ not in ("VERB", "AUX"):
             continue
+        if lexicon.has("hostile_complements", comp.lemma_):  # "vowed to hunt down the militants"
+            return "THREATEN", None
         if lexicon.has("defiant_complements", comp.lemma_) or any(
                 c.dep_ == "neg" and lexicon.has("negations", c.lower_) for c in comp.children):
             return "REJECT", None
