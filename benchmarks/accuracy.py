@@ -36,7 +36,9 @@ DEV_SETS = {"events": "plover_events.jsonl", "quotes": "polnear_quotes.jsonl",
 SEEDS = "seeds.jsonl"
 #: Event sets written for dateline (benchmarks/data/README.md): dev is looked at, the tests are figures only.
 FRESH_DIR = REPO / "benchmarks" / "data"
-FRESH_SETS = ("events_fresh_dev.jsonl", "events_fresh_test.jsonl", "events_fresh2_test.jsonl")
+FRESH_SETS = ("events_fresh_dev.jsonl", "events_fresh_test.jsonl", "events_fresh2_test.jsonl",
+              "events_fresh3_dev.jsonl", "events_fresh3_test.jsonl", "events_fresh4_dev.jsonl",
+              "events_fresh4_test.jsonl")
 
 # (task, metric key, label, target, reference systems, baselines) — published figures as quoted
 # in the issues; the reference systems were measured on their own corpora, named in brackets.
@@ -203,10 +205,11 @@ def held_out_section(runs: dict[str, tuple[Evaluation, float, int]], gold_dir: P
     fresh = [(n, runs[n]) for n in FRESH_SETS if n in runs]
     if fresh:
         keys = HEADLINES["events"]
-        parts += ["Event sets written for dateline (benchmarks/data/README.md): `events_fresh_*` are single "
-                  "sentences in the style of the CAMEO codebook's examples, `events_fresh2_test` is 100 wire-style "
-                  "leads with two events on average, written without seeing the coder. The dev file's misses are "
-                  "looked at; the test files are figures only.", ""]
+        parts += ["Event sets written for dateline without seeing the coder (benchmarks/data/README.md): "
+                  "`events_fresh_*` are single sentences in the style of the CAMEO codebook's examples, "
+                  "`events_fresh2_test` and `events_fresh3_*` are wire-style leads of one to three sentences "
+                  "(every asserted event annotated, background ones too), `events_fresh4_*` has one sentence per "
+                  "CAMEO code. The dev files' misses are looked at; the test files are figures only.", ""]
         parts.append(markdown_table(["set", "docs", *keys, "surplus events per document"],
                                     [[n, docs, *(r.results["events"][k] for k in keys),
                                       r.results["events"]["extra_per_doc"]] for n, (r, _, docs) in fresh]))
