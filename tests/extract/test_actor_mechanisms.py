@@ -90,3 +90,12 @@ def test_event_coder_splits_misparsed_coordination(nlp, kb):
     subject = next(t for t in doc if t.dep_ == "nsubj")
     got = {(a.text, a.sector) for a in coder.code_noun(subject)}
     assert ("Sudan's government", "GOV") in got and ("southern rebels", "REB") in got
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Kenya's government denied that police had detained the opposition leader.", "police", "KEN"),
+    ("Analysts said China might impose export controls on rare earths.", "Analysts", None),
+])
+def test_the_one_other_country_of_the_sentence_is_not_a_commentators(nlp, kb, text, mention, country):
+    found = {a.text: a.country for a in _run(nlp, kb, text)}
+    assert found[mention] == country

@@ -231,7 +231,8 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
         if country is None and sentence is not None and (key in located or key in titled):
             country = countries.get(sentence)
             others = named.get(sentence, set())
-            if country is None and len(others) == 1:
+            by_others = key in titled or (m.coding.code.sector or "-") in kb.located_by_others
+            if country is None and len(others) == 1 and by_others:
                 country = next(iter(others))
         if country:
             code = m.coding.code

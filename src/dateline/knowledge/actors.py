@@ -130,6 +130,7 @@ class ActorKnowledge:
     affiliations: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     located: frozenset[str] = frozenset()
+    located_by_others: frozenset[str] = frozenset()
     bodies: frozenset[str] = frozenset()
     encounters: frozenset[str] = frozenset()
     max_words: int = 1
@@ -399,6 +400,8 @@ def _load_yaml(kb: ActorKnowledge, data: Mapping[str, Any], path: Path) -> None:
             setattr(kb, key, getattr(kb, key) | words)
     if "located" in data:
         kb.located = kb.located | frozenset(str(v).upper() for v in data["located"] or ())
+    if "located_by_others" in data:
+        kb.located_by_others = kb.located_by_others | frozenset(str(v).upper() for v in data["located_by_others"] or ())
     for code3, entry in (data.get("countries") or {}).items():
         entry = entry or {}
         code3 = str(code3)
