@@ -170,3 +170,17 @@ def test_a_rejected_document_points_at_its_author(nlp):
 def test_what_is_discussed_is_a_topic_not_a_party(nlp, text, target):
     found = [e for e in run(nlp, text) if e.type == "CONSULT"]
     assert found and {a.country for a in found[0].target} == target
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan began three days of military drills on Saturday, a day after Kenya's president met the "
+     "French president.", "MOBILIZE"),
+    ("Sudan held military exercises with Kenya.", "COOPERATE"),
+])
+def test_drills_without_a_partner_are_a_show_of_force(nlp, text, expected):
+    assert expected in [e.type for e in run(nlp, text)]
+
+
+def test_talks_the_way_is_cleared_for_have_not_happened(nlp):
+    found = run(nlp, "The ruling cleared the way for talks between Kenya and Sudan.")
+    assert [e for e in found if e.type == "CONSULT" and e.status == "asserted"] == []

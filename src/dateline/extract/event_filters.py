@@ -76,6 +76,9 @@ def natural_cause(m: TriggerMatch, lexicon: EventLexicon) -> bool:
         return False
     doers = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
     doers += [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if not doers and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
+        # "an earthquake struck Nepal, killing 1,000 people": the participle's doer is the clause's
+        doers = [c for c in t.head.children if c.dep_ in ("nsubj", "csubj")]
     # "Hurricane Mitch killed ...": the force's name is a compound on the name
     return any(lexicon.has("natural_forces", w.lemma_) for d in doers
                for w in [d, *(c for c in d.children if c.dep_ == "compound")])

@@ -84,12 +84,17 @@ def _campaigning(roles: Roles, lexicon: EventLexicon) -> bool:
 def _exercises_alone(m: TriggerMatch, roles: Roles, type_: str, lexicon: EventLexicon) -> bool:
     """A military exercise held by one party, with no partner and nothing joint about it, is a
     show of force ("Iran held military exercises in the Gulf"), not cooperation."""
-    if type_ != "COOPERATE" or not m.pattern.symmetric or "military" not in m.pattern.context or roles.target:
+    if type_ != "COOPERATE" or not m.pattern.symmetric or "military" not in m.pattern.context:
         return False
     if len({a.country or a.name for a in roles.source}) != 1:
         return False
-    words = [m.token, *([m.obj] if m.obj is not None else [])]
-    return not any(lexicon.has("partner_words", c.lower_) for w in words for c in w.subtree)
+    # the words that could name a partner: the exercise's own phrase and the verb's own modifiers
+    # ("held joint drills", "drills with X", "exercised together"), not the rest of the sentence
+    words = [t for c in m.token.children if c.dep_ in ("prep", "advmod", "dobj", "obj") for t in c.subtree]
+    if m.obj is not None:
+        words += list(m.obj.subtree)
+    words.append(m.token)
+    return not any(lexicon.has("partner_words", t.lower_) for t in words)
 
 
 def _bans_foreign_goods(m: TriggerMatch, roles: Roles) -> bool:

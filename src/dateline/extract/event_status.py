@@ -71,6 +71,8 @@ def _head_words(t: "Token") -> list[str]:
     words = verb_lemmas(t) if t.pos_ == "VERB" else [t.lemma_.lower()]
     words += [f"{w} {c.lower_}" for w in words[:1] for c in t.children
               if c.dep_ in ("advmod", "prt", "acomp", "oprd", "dobj") and c.i == t.i + 1]
+    # a verb with its object noun wherever it stands ("cleared the way for", "set the stage for")
+    words += [f"{w} {c.lemma_.lower()}" for w in words[:1] for c in t.children if c.dep_ == "dobj"]
     return words
 
 
