@@ -184,3 +184,8 @@ def test_drills_without_a_partner_are_a_show_of_force(nlp, text, expected):
 def test_talks_the_way_is_cleared_for_have_not_happened(nlp):
     found = run(nlp, "The ruling cleared the way for talks between Kenya and Sudan.")
     assert [e for e in found if e.type == "CONSULT" and e.status == "asserted"] == []
+
+
+def test_the_means_of_an_act_is_that_act(nlp):
+    found = run(nlp, "Sudan's army breached the ceasefire by shelling Kenya's positions near the border.")
+    assert [e.type for e in found] == ["ASSAULT"]

@@ -397,7 +397,16 @@ def _drop_elaborations(coded: list[tuple[TriggerMatch, Roles]],
                     and (heads[m.token.head.i] == m.pattern.type  # "lifted the lockdown, allowing X to leave"
                          or (lexicon.has("governing_types", m.pattern.type)
                              and not any(a.country or a.sector for a in roles.target))))
-            and not _setting(m, verbal_types)]
+            and not _setting(m, verbal_types) and not _means_of(m, heads)]
+
+
+def _means_of(m: TriggerMatch, heads: dict[int, str]) -> bool:
+    """"breached the ceasefire by shelling government positions": the act that is the means of
+    another coded act of the same type is that act, not a second one."""
+    prep = m.token.head
+    if m.token.dep_ not in ("pcomp", "pobj") or prep.lower_ != "by" or prep.head.i == prep.i:
+        return False
+    return heads.get(prep.head.i) == m.pattern.type
 
 
 def _setting(m: TriggerMatch, verbal_types: set[str]) -> bool:
