@@ -75,3 +75,11 @@ def test_arriving_here_is_a_visit_to_the_datelines_country():
 ])
 def test_promises_of_force_are_threats(text):
     assert any(t == "THREATEN" for t, _ in asserted(text, "2005-05-05"))
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("Five Armenian trucks loaded with food crossed into Turkey on Saturday to help earthquake victims.", False),
+    ("Turkish troops crossed into northern Iraq on Sunday.", True),
+])
+def test_only_armed_forces_crossing_make_an_incursion(text, attack):
+    assert any(t == "ASSAULT" for t, _ in asserted(text, "2015-02-01")) is attack

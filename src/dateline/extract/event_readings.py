@@ -30,12 +30,19 @@ def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
     if type_ in ("COERCE", "ASSAULT") and _crowd(roles, lexicon):
         # "rioters set fire to shops", "protesters stormed parliament": a riot
         return "PROTEST", "riot"
+    if type_ == "ASSAULT" and lexicon.has("incursion_verbs", m.token.lemma_) and not _armed(roles.source, lexicon):
+        return None, None  # "aid trucks crossed into Turkey": no incursion without armed forces
     if type_ == "ASSAULT" and _between_politicians(m, roles, lexicon):
         # "Clinton attacked Trump", "Trump shot back": words, not force
         return ("ACCUSE", "disapprove") if roles.target else (None, None)
     if type_ == "PROTEST" and mode in (None, "demo") and _campaigning(roles, lexicon):
         return None, None
     return type_, mode
+
+
+def _armed(actors: tuple, lexicon: EventLexicon) -> bool:
+    """Whether some actor is an armed force (army, rebels, militias, gunmen)."""
+    return any(a.sector and lexicon.has("armed_sectors", a.sector) for a in actors)
 
 
 def _forces_arriving(roles: Roles, lexicon: EventLexicon) -> bool:
