@@ -189,3 +189,8 @@ def test_talks_the_way_is_cleared_for_have_not_happened(nlp):
 def test_the_means_of_an_act_is_that_act(nlp):
     found = run(nlp, "Sudan's army breached the ceasefire by shelling Kenya's positions near the border.")
     assert [e.type for e in found] == ["ASSAULT"]
+
+
+def test_a_conditional_offer_by_its_own_doer_is_an_agreement(nlp):
+    found = run(nlp, "Kenya said it would withdraw its troops from Sudan if Libya did the same.")
+    assert [(e.type, e.status) for e in found][:1] == [("AGREE", "asserted")]

@@ -445,7 +445,8 @@ def _type_and_status(m: TriggerMatch, frame: Frame, *, speech_act: bool = False,
     """The type, mode and status the frame gives a matched trigger. A speech act (``speech_act``:
     a warning, demand, accusation) with an if-clause is made all the same: the condition belongs
     to what is said ("warned X of consequences if it resumes ..."); a hostile act on a condition
-    that its own doer states (``self_stated``: "X said it could strike if ...") is a threat."""
+    that its own doer states (``self_stated``: "X said it could strike if ...") is a threat, a
+    cooperative one an offer ("X said it would withdraw if ...")."""
     type_, mode = m.pattern.type, m.pattern.mode
     if frame.negated:
         if m.pattern.negated:
@@ -456,6 +457,9 @@ def _type_and_status(m: TriggerMatch, frame: Frame, *, speech_act: bool = False,
     if frame.conditional and type_ in _INTENT_TO_THREATEN and self_stated and not frame.negated:
         # "X said it could impose sanctions unless Y ...": a conditional threat by X
         return "THREATEN", _THREAT_MODES.get(type_, mode), "asserted"
+    if frame.conditional and type_ in _INTENT_TO_AGREE and self_stated and not frame.negated:
+        # "X said it would withdraw its troops if Y ...": a conditional offer by X
+        return "AGREE", None, "asserted"
     if frame.hypothetical:
         return type_, mode, "hypothetical"
     if frame.conditional and frame.tense not in ("future", "intent") and not speech_act:
