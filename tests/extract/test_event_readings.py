@@ -83,3 +83,17 @@ def test_promises_of_force_are_threats(text):
 ])
 def test_only_armed_forces_crossing_make_an_incursion(text, attack):
     assert any(t == "ASSAULT" for t, _ in asserted(text, "2015-02-01")) is attack
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton's communications director spoke to reporters on Friday after the debate.",
+    "Hillary Clinton is seizing upon a New York Times report about Donald Trump's taxes.",
+    "Trump shot back in a statement on Tuesday.",
+])
+def test_figures_of_speech_and_press_contact_are_no_events(text):
+    assert asserted(text, "2016-10-03") == []
+
+
+def test_a_seizure_on_a_weekday_is_still_a_seizure():
+    assert any(t == "COERCE" for t, _ in asserted("The Israeli army seized on Tuesday a ship carrying weapons.",
+                                                  "2016-10-03"))

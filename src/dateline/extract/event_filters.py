@@ -112,3 +112,14 @@ def sporting_contest(m: TriggerMatch, lexicon: EventLexicon) -> bool:
                for i, t in enumerate(sent)) or any(
         len(t.text) <= 5 and t.text.count("-") == 1 and all(p.isdigit() for p in t.text.split("-")) for t in sent)
 
+
+def figurative(m: TriggerMatch, lexicon: EventLexicon) -> bool:
+    """Whether a verb of force is used in a figure of speech with its particle or preposition
+    ("seized on her remarks", "shot back in a statement", "hit back at critics")."""
+    if m.pattern.pos != "VERB" or not lexicon.has("force_types", m.pattern.type):
+        return False
+    lemma = m.token.lemma_.lower()
+    return any(c.dep_ in ("prt", "prep", "advmod") and lexicon.has("figurative_idioms", f"{lemma} {c.lower_}")
+               and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)  # "seized on Tuesday"
+               for c in m.token.children)
+

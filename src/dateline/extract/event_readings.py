@@ -35,6 +35,9 @@ def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
     if type_ == "ASSAULT" and _between_politicians(m, roles, lexicon):
         # "Clinton attacked Trump", "Trump shot back": words, not force
         return ("ACCUSE", "disapprove") if roles.target else (None, None)
+    if type_ == "CONSULT" and roles.target and all(a.sector and lexicon.has("press_sectors", a.sector)
+                                                   for a in roles.target):
+        return None, None  # "spoke to reporters": talking to the press is no consultation
     if type_ == "PROTEST" and mode in (None, "demo") and _campaigning(roles, lexicon):
         return None, None
     return type_, mode

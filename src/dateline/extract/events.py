@@ -31,7 +31,7 @@ from ..knowledge.plover import PloverTable, load_plover_table
 from ..records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from .event_actors import ActorCoder
 from .event_claims import claimants_for, responsibility_claims
-from .event_filters import drop_object_events, natural_cause, says_nothing, sporting_contest
+from .event_filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .event_match import TriggerMatch, match_sentence
 from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head, verbless_main
@@ -89,7 +89,8 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
     ``claimants`` claimed responsibility for the attacks of this sentence: an attack that names
     no doer of its own has them as its source."""
     matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs)
-               if not says_nothing(m, lexicon) and not natural_cause(m, lexicon) and not sporting_contest(m, lexicon)]
+               if not says_nothing(m, lexicon) and not natural_cause(m, lexicon) and not sporting_contest(m, lexicon)
+               and not figurative(m, lexicon)]
     matches, contents = _absorb(matches, lexicon)
     matches = drop_object_events(matches)
     matches, modes = _fold_same_type(matches)
