@@ -97,3 +97,8 @@ def test_figures_of_speech_and_press_contact_are_no_events(text):
 def test_a_seizure_on_a_weekday_is_still_a_seizure():
     assert any(t == "COERCE" for t, _ in asserted("The Israeli army seized on Tuesday a ship carrying weapons.",
                                                   "2016-10-03"))
+
+
+def test_a_reporters_question_is_no_request():
+    assert asserted("Asked about his previous criticisms of Trump, Christie said that was part of a campaign.",
+                    "2016-03-02") == []

@@ -49,6 +49,9 @@ def says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
         if t.dep_ == "advcl" and passive and not any(c.dep_ == "agent" for c in t.children) and any(
                 c.dep_ in ("mark", "advmod") and lexicon.has("question_marks", c.lower_) for c in t.children):
             return True  # "said when asked about X": the reporter's question
+        if t.dep_ == "advcl" and passive and not any(c.dep_ == "agent" for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ == "about" for c in t.children):
+            return True  # "Asked about his criticisms, X said": the same question, before the answer
     if any(c.dep_ == "ccomp" and c.i < m.token.i for c in m.token.children) and not any(
             c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
         return True
