@@ -102,3 +102,16 @@ def test_a_seizure_on_a_weekday_is_still_a_seizure():
 def test_a_reporters_question_is_no_request():
     assert asserted("Asked about his previous criticisms of Trump, Christie said that was part of a campaign.",
                     "2016-03-02") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigerian unions called off the strike on Monday.", "CONCEDE"),
+    ("Egypt put 200 soldiers on trial over the coup attempt.", "ACCUSE"),
+    ("Qatar promised to pay the salaries of civil servants in Gaza.", "AGREE"),
+])
+def test_particles_trials_and_payments_read_right(text, expected):
+    assert expected in [t for t, _ in asserted(text, "2016-10-03")]
+
+
+def test_an_advertising_campaign_is_no_attack():
+    assert asserted("The company launched an advertising campaign in Kenya.", "2016-10-03") == []

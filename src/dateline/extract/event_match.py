@@ -234,7 +234,8 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
         return False, None
     obj: Token | None = None
     if pattern.objects:
-        for cand in _object_candidates(token, pattern.preps):
+        # a particle the parser took for a preposition ("called off(prep) the strike(pobj)")
+        for cand in _object_candidates(token, pattern.preps + pattern.particles):
             if _excluded_noun(cand, pattern.exclude):  # "cut prices": an object that contradicts the reading
                 continue
             if any(_term_fits(cand, term) for term in pattern.objects):
@@ -242,9 +243,16 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
                 break
         if obj is None:
             return False, None
+        # an excluded word behind the pattern's preposition vetoes it ("put soldiers on trial")
+        if pattern.exclude and any(c.dep_ == "prep" and _lemma(c) in pattern.preps and _excluded_noun(p, pattern.exclude)
+                                   for c in token.children for p in c.children if p.dep_ == "pobj"):
+            return False, None
     elif pattern.exclude and _excluded(token, pattern):
         return False, None
-    if pattern.particles and not any((c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
+    # a particle the parser took for a preposition counts only where the object list checks what
+    # follows ("called off(prep) the strike"; "let in(prep) two goals" is no "let in")
+    loose = ("advmod", "prep") if pattern.objects else ("advmod",)
+    if pattern.particles and not any((c.dep_ == "prt" or (c.dep_ in loose and c.i == token.i + 1))
                                      and _lemma(c) in pattern.particles for c in token.children):
         return False, None
     # the preposition may hang on the object noun instead ("expressed regret to X")
@@ -278,7 +286,9 @@ def _excluded(token: "Token", pattern: EventPattern) -> bool:
 
 def _excluded_noun(noun: "Token", exclude: frozenset[str]) -> bool:
     """Whether a noun is among the excluded lemmas, or a named entity of an excluded type ("ent:gpe")."""
-    return _lemma(noun) in exclude or (bool(noun.ent_type_) and f"ent:{noun.ent_type_.lower()}" in exclude)
+    # the noun, its named-entity type, or a word that qualifies it ("an advertising campaign")
+    return _lemma(noun) in exclude or (bool(noun.ent_type_) and f"ent:{noun.ent_type_.lower()}" in exclude) \
+        or any(c.dep_ in ("compound", "amod") and _lemma(c) in exclude for c in noun.children)
 
 
 def _matched_specificity(pattern: EventPattern, obj: "Token | None") -> int:

@@ -27,7 +27,7 @@ def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
     if type_ == "CONSULT" and mode == "visit" and _forces_arriving(roles, lexicon):
         # "Nigerian peacekeepers arrived in Monrovia": a deployment, not a diplomatic visit
         return ("AID", "peacekeeping") if _peacekeepers(roles, lexicon) else ("MOBILIZE", "troops")
-    if type_ in ("COERCE", "ASSAULT") and _crowd(roles, lexicon):
+    if type_ in ("COERCE", "ASSAULT") and _crowd(roles, lexicon) and not lexicon.has("killing_verbs", m.token.lemma_):
         # "rioters set fire to shops", "protesters stormed parliament": a riot
         return "PROTEST", "riot"
     if type_ == "ASSAULT" and lexicon.has("incursion_verbs", m.token.lemma_) and not _armed(roles.source, lexicon):
