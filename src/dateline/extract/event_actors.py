@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.event_patterns import EventLexicon
 from ..records import Actor, Quote
+from .event_syntax import lost_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -237,6 +238,12 @@ class ActorCoder:
                         return out
         return []
 
+    def code_exact(self, noun: "Token") -> list[Actor]:
+        """The country-coded actor of exactly the phrase a noun heads ("Saudi" in "Saudi-led",
+        which a mention of the whole may code as the coalition), if any."""
+        a = self._code_exact(noun)
+        return [a] if a is not None and a.country else []
+
     def _code_exact(self, noun: "Token") -> Actor | None:
         """The actor of exactly the phrase a noun heads, not of a longer mention around it."""
         start, end = self.phrase_bounds(noun)
@@ -257,13 +264,16 @@ class ActorCoder:
     # -- pronouns ----------------------------------------------------------------------------
 
     def _names_a_pair(self, noun: "Token") -> bool:
-        """``the two countries``, ``both sides``, ``the two neighbours`` (``pair_nouns``); ``the
-        two`` or ``both`` standing alone as a subject ("the two pledged to ...")."""
-        if noun.lower_ in ("two", "both") and noun.dep_ in ("nsubj", "nsubjpass") \
+        """``the two countries``, ``both sides``, ``the three neighbours`` (``pair_nouns`` counted
+        by ``group_count_words``); ``the two`` or ``both`` standing alone as a subject ("the two
+        pledged to ...")."""
+        counted = self.lexicon.has("group_count_words", noun.lower_)
+        if counted and noun.dep_ in ("nsubj", "nsubjpass") \
                 and (noun.lower_ == "both" or any(c.lower_ == "the" for c in noun.children)):
             return True
         return noun.pos_ == "NOUN" and self.lexicon.has("pair_nouns", noun.lemma_) and any(
-            c.dep_ in ("det", "nummod", "predet", "amod") and c.lower_ in ("two", "both") for c in noun.children)
+            c.dep_ in ("det", "nummod", "predet", "amod") and self.lexicon.has("group_count_words", c.lower_)
+            for c in noun.children)
 
     def pair_antecedent(self, noun: "Token") -> list[Actor]:
         """The two or more coordinated actors named last before ``noun`` ("India and Pakistan
@@ -276,6 +286,8 @@ class ActorCoder:
             if t.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "conj" for c in t.children) \
                     or self._names_a_pair(t):
                 continue
+            while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head  # "Spain, Ireland and Norway": from the first of the list
             got = [a for a in self.code_noun(t, depth=2) if a.country]
             if len({a.country for a in got}) >= 2:
                 return got
@@ -318,6 +330,12 @@ class ActorCoder:
             return shared
         t = pronoun.head
         own_clause = pronoun.dep_ not in ("nsubj", "nsubjpass", "poss")
+        if own_clause and t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VBN"):
+            # "imposed sanctions on(prep) X(nsubj), charging(advcl) her": X is the object the
+            # preposition lost, not the participle's subject, and the one "her" stands for
+            for c in t.children:
+                if c.dep_ == "nsubj" and c.i < pronoun.i and lost_object(c, t.head) and self._codes(c):
+                    return c
         while True:
             # an object pronoun never refers to its own clause's subject ("X hit them")
             if own_clause and t.pos_ in ("VERB", "AUX"):

@@ -24,7 +24,10 @@ doer of its complement ("forced X to close ..."). Parser slips are mended where 
 a modifier ("Turkey(npadvmod) massed"), a main verb hung on a noun in a verbless sentence, a
 preposition that lost its object to the next clause. A same-country people named as the object of
 an act done to it is its target ("the Iraqi army attacked Iraqi Kurdish fighters"), unless the type
-uses its object as an instrument (``instrument_object_types``). Parse helpers: :mod:`.event_syntax`.
+uses its object as an instrument (``instrument_object_types``). The last-resort search stays out of
+another act joined to the trigger and out of the reaction it drew ("imposed a curfew and deployed
+X", "..., drawing criticism from X"); a participle's subject that is the object a preposition lost
+("imposed sanctions on(prep) X(nsubj), charging ...") is no subject. Parse helpers: :mod:`.event_syntax`.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .event_actors import ActorCoder
 from .event_match import TriggerMatch, is_passive
 from .event_syntax import children as _children
 from .event_syntax import code_token as _code_token
+from .event_syntax import lost_object as _lost_object
 from .event_syntax import only_own as _only_own
 from .event_syntax import own_property as _own_property
 from .event_syntax import owner as _owner
@@ -80,7 +84,11 @@ def _subject(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops:
         if not subj and not _children(t, "nsubjpass", "csubj", "expl"):
             # a subject the parser misread as a modifier of the verb ("Turkey(npadvmod) massed troops")
             subj = [c for c in t.children if c.dep_ == "npadvmod" and c.i < t.i and c.pos_ == "PROPN"]
-        if subj:
+        if subj and t.dep_ in ("advcl", "conj") and t.tag_ in ("VBG", "VBN") and _lost_object(subj[0], t.head):
+            # "imposed sanctions on(prep) X(nsubj), charging(advcl) her": the subject the parser
+            # gave a participle is the object its preposition lost; the doer is above
+            subj = []
+        elif subj:
             noun = subj[0]
             # an event noun is no actor: its doer is found below ("Israeli strikes on X killed ...")
             doer = coder.doer(noun) if noun.pos_ == "NOUN" else None
@@ -149,16 +157,17 @@ def _noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, h
                 return got
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+            if c.tag_ == "VBN" and c.lower_ in _LEADER_PARTICIPLES:
+                # "the U.S.-led attack", "a Saudi-backed offensive": the leader is the doer (a
+                # mention of the whole "U.S.-led" may be coded as the coalition it leads)
+                for leader in c.children:
+                    if leader.pos_ in ("PROPN", "NOUN") and leader.i < c.i:
+                        got = coder.code_exact(leader) or coder.code_noun(leader)
+                        if got:
+                            return got
             got = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else _code_token(c, coder)
             if got:
                 return got
-            if c.tag_ == "VBN" and c.lower_ in _LEADER_PARTICIPLES:
-                # "the U.S.-led attack", "a Saudi-backed offensive": the leader is the doer
-                for leader in c.children:
-                    if leader.pos_ in ("PROPN", "NOUN") and leader.i < c.i:
-                        got = coder.code_noun(leader)
-                        if got:
-                            return got
     for c in noun.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             for p in _pobjs(c):
@@ -235,7 +244,7 @@ def _best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -
 
 # Target prepositions of any act named in a complement ("refused to lift sanctions on X",
 # "pledged to pull troops out of X").
-_COMPLEMENT_PREPS = ("on", "against", "with", "from", "to", "out of", "away from")
+_COMPLEMENT_PREPS = ("on", "against", "with", "from", "to", "at", "out of", "away from")
 
 
 def _complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[str, ...],
@@ -402,6 +411,18 @@ def _struck_thing(t: "Token", match: TriggerMatch, coder: ActorCoder) -> bool:
     return False
 
 
+def _other_clause(token: "Token", trigger: "Token", coder: ActorCoder) -> bool:
+    """Whether a dependent of the trigger opens another act, whose actors are not the trigger's
+    target: a verb joined to a trigger that has its own object or to a clause with its own subject
+    ("imposed a curfew and deployed soldiers"; "condemned and rejected X" shares X), or a reaction
+    the act drew ("..., drawing condemnation from X": ``reaction_verbs``)."""
+    lexicon = coder.lexicon
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i == trigger.i:
+        return any(c.dep_ in ("dobj", "obj") for c in trigger.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return token.dep_ == "advcl" and lexicon.has("reaction_verbs", token.lemma_)
+
+
 def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *, hops: int = 6,
                    targets: Sequence[str] = ()) -> list[Actor]:
     """The last resort for a target: the nearest coded actor among the trigger's own dependents
@@ -425,7 +446,7 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
                 # below the trigger's own words, the doer of a clause on a noun owns it ("over
                 # a bill signed by X")
                 owner = hop > 0 and c.dep_ == "agent"
-                if c.i in seen or (c.dep_ in _NOT_TARGET_DEPS and not owner) \
+                if c.i in seen or (c.dep_ in _NOT_TARGET_DEPS and not owner) or _other_clause(c, match.token, coder) \
                         or c.ent_type_ in ("DATE", "TIME", "LOC") \
                         or (c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.lower_ not in targets
                             and not _located_actor(t, coder)
@@ -460,9 +481,14 @@ def _light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "Event
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
 
 
-def _reaction(noun: "Token", lexicon: "EventLexicon") -> bool:
-    """Whether a nominal trigger is what its verb's subject drew upon itself ("drew criticism")."""
-    return noun.dep_ in ("dobj", "obj") and lexicon.has("reaction_verbs", noun.head.lemma_)
+def _reaction_verb(noun: "Token", lexicon: "EventLexicon") -> "Token | None":
+    """The ``reaction_verbs`` verb whose subject drew a nominal trigger upon itself ("drew
+    criticism", "drew criticism and a threat of sanctions"), if any."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ in ("dobj", "obj") and lexicon.has("reaction_verbs", noun.head.lemma_):
+        return noun.head
+    return None
 
 
 def _reversed_roles(verb: "Token", carriers: list["Token"], coder: ActorCoder, lexicon: "EventLexicon", *,
@@ -534,7 +560,9 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         else:
             source = _noun_source(trig, coder, lexicon)
         if not source and "from" not in targets:  # "condemnation from X", "appeals from X"
-            carriers = [trig] + ([trig.head] if _reaction(trig, lexicon) else [])  # "drew protests from X"
+            verb = _reaction_verb(trig, lexicon)
+            carriers = [trig] + ([verb] if verb is not None else [])  # "drew protests from X"
+            carriers += _prep_objects(trig, ("of",))  # "a threat of sanctions from X"
             source = _reversed_roles(trig.head, carriers, coder, lexicon, subject=False)[0]
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
@@ -575,9 +603,10 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = _best_target(_light_verb_targets(trig, targets, lexicon), coder, source)
     if not target and pattern.pos == "NOUN" and happened is not None:  # "protests erupted against X"
         target = _best_target(_prep_objects(happened, targets), coder, source)
-    if not target and pattern.pos == "NOUN" and _reaction(trig, lexicon):
+    verb = _reaction_verb(trig, lexicon) if pattern.pos == "NOUN" else None
+    if not target and verb is not None:
         # "X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X
-        target = [a for a in _reversed_roles(trig.head, [], coder, lexicon)[1] if not source or a.country not in
+        target = [a for a in _reversed_roles(verb, [], coder, lexicon)[1] if not source or a.country not in
                   {b.country for b in source}]
     if not target and (pattern.control or pattern.pos == "ADJ" or lexicon.has("governing_types", pattern.type)):
         target = _complement_targets(match, coder, targets, source=source)

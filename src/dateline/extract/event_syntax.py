@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..records import Actor
-from .event_actors import ActorCoder
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["children", "code_token", "only_own", "own_property", "owner", "partitive", "pobjs", "prep_objects"]
+    from ..records import Actor
+    from .event_actors import ActorCoder
+
+__all__ = ["children", "code_token", "lost_object", "only_own", "own_property", "owner", "partitive", "pobjs",
+           "prep_objects"]
 
 
 def children(token: "Token", *deps: str) -> list["Token"]:
@@ -89,3 +90,14 @@ def partitive(token: "Token") -> "Token":
                 if objs:
                     return objs[0]
     return token
+
+
+def lost_object(noun: "Token", verb: "Token") -> bool:
+    """Whether a noun stands right after a preposition of ``verb`` left without any dependent
+    ("imposed sanctions on(prep) X(nsubj), charging ..."): the parser took the preposition's
+    object for the subject of the clause that follows."""
+    before = noun.left_edge.i - 1
+    if before < 0:
+        return False
+    prep = noun.doc[before]
+    return prep.dep_ == "prep" and prep.pos_ == "ADP" and prep.head.i == verb.i and not list(prep.children)
