@@ -112,7 +112,7 @@ def test_type_choice(nlp, text, expected):
 
 
 def test_the_object_of_a_control_verb_is_the_doer_of_its_complement(nlp):
-    from dateline.extract.event_roles import _subject
+    from dateline.extract.event_sources import _subject
     from dateline.extract.event_actors import ActorCoder
     from dateline.knowledge.event_patterns import load_event_lexicon
 

@@ -34,7 +34,8 @@ from .event_claims import claimants_for, responsibility_claims
 from .event_filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .event_match import TriggerMatch, match_sentence
 from .event_readings import reread
-from .event_roles import Roles, find_roles, occurrence_head, verbless_main
+from .event_roles import Roles, find_roles, occurrence_head
+from .event_sources import verbless_main
 from .event_status import Frame, read_frame
 from .event_where import (context_country, event_date, event_location, here_target, implied_source, is_future_date,
                           localized, localized_by_counterpart)
