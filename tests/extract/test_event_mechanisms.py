@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.event_match import match_token
-from dateline.extract.events import events
 from dateline.knowledge.event_patterns import ObjectTerm, _object_term, load_event_patterns
+from eventkit import run
 
 CODES = {"egypt": "EGY", "russia": "RUS", "ukraine": "UKR", "turkey": "TUR", "syria": "SYR", "syrian": "SYR",
          "france": "FRA", "germany": "DEU", "chile": "CHL", "peru": "PER", "brazil": "BRA", "argentina": "ARG",
@@ -20,9 +20,6 @@ def stand_in_actor_coder(country_word_actors):
     country_word_actors(CODES)
 
 
-def run(nlp, text):
-    return events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                  knowledge=None)
 
 
 def summary(evs):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import eventkit
 from dateline.extract.events import events
 from dateline.records import Place
 
@@ -27,8 +28,7 @@ def run(nlp, text):
         at = text.find(name)
         if at >= 0:
             places.append(Place(at, at + len(name), name, name=name, lat=lat, lon=lon, country=country))
-    return events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=places, anchor="2024-05-01",
-                  knowledge=None)
+    return eventkit.run(nlp, text, places=places)
 
 
 @pytest.mark.parametrize("text, expected", [

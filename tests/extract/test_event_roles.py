@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import events
+from eventkit import dyads as active
+from eventkit import run
 
 
-def run(nlp, text):
-    doc = nlp(text)
-    return events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                  knowledge=None)
 
 
-def active(evs):
-    return [(e.type, sorted({a.country for a in e.source if a.country}),
-             sorted({a.country for a in e.target if a.country}))
-            for e in evs if e.status not in ("negated", "hypothetical")]
 
 
 @pytest.mark.parametrize("text, expected", [

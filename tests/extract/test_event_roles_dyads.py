@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events import events
+from eventkit import dyads, run
 
 CODES = {"france": "FRA", "french": "FRA", "spain": "ESP", "spanish": "ESP", "chile": "CHL", "chilean": "CHL",
          "peru": "PER", "peruvian": "PER", "ghana": "GHA", "togo": "TGO", "norway": "NOR", "norwegian": "NOR",
@@ -20,15 +21,8 @@ def stand_in_actor_coder(country_word_actors):
     country_word_actors(CODES)
 
 
-def run(nlp, text):
-    return events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                  knowledge=None)
 
 
-def dyads(evs):
-    return [(e.type, sorted({a.country for a in e.source if a.country}),
-             sorted({a.country for a in e.target if a.country}))
-            for e in evs if e.status not in ("negated", "hypothetical")]
 
 
 @pytest.mark.parametrize("text, expected", [
