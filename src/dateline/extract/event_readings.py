@@ -8,9 +8,12 @@ is a small predicate over the trigger and its roles; ``reread`` applies them in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..knowledge.event_patterns import EventLexicon
+from ..records import Actor
 from .event_match import TriggerMatch, object_of
 from .event_roles import Roles
-from ..knowledge.event_patterns import EventLexicon
 
 
 def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
@@ -35,43 +38,53 @@ def reread(m: TriggerMatch, roles: Roles, type_: str, mode: str | None,
     if type_ == "ASSAULT" and _between_politicians(m, roles, lexicon):
         # "Clinton attacked Trump", "Trump shot back": words, not force
         return ("ACCUSE", "disapprove") if roles.target else (None, None)
-    if type_ == "CONSULT" and roles.target and all(a.sector and lexicon.has("press_sectors", a.sector)
-                                                   for a in roles.target):
+    if type_ == "CONSULT" and _all(roles.target, lambda a: _in_sectors(a, "press_sectors", lexicon)):
         return None, None  # "spoke to reporters": talking to the press is no consultation
     if type_ == "PROTEST" and mode in (None, "demo") and _campaigning(roles, lexicon):
         return None, None
     return type_, mode
 
 
-def _armed(actors: tuple, lexicon: EventLexicon) -> bool:
+def _in_sectors(actor: Actor, name: str, lexicon: EventLexicon) -> bool:
+    """Whether the actor's sector is in the lexicon list ``name``."""
+    return bool(actor.sector) and lexicon.has(name, actor.sector)
+
+
+def _called(actor: Actor, name: str, lexicon: EventLexicon) -> bool:
+    """Whether a word of the actor's mention is in the lexicon list ``name`` ("rioters")."""
+    return any(lexicon.has(name, w) for w in (actor.text or "").lower().split())
+
+
+def _all(actors: tuple[Actor, ...], test: Callable[[Actor], bool]) -> bool:
+    """Whether there are actors and every one passes ``test``."""
+    return bool(actors) and all(test(a) for a in actors)
+
+
+def _armed(actors: tuple[Actor, ...], lexicon: EventLexicon) -> bool:
     """Whether some actor is an armed force (army, rebels, militias, gunmen)."""
-    return any(a.sector and lexicon.has("armed_sectors", a.sector) for a in actors)
+    return any(_in_sectors(a, "armed_sectors", lexicon) for a in actors)
 
 
 def _forces_arriving(roles: Roles, lexicon: EventLexicon) -> bool:
     """Whether the visitors are armed forces (troops, peacekeepers), not envoys."""
-    return bool(roles.source) and all(a.sector and lexicon.has("armed_sectors", a.sector)
-                                      and a.kind != "person" for a in roles.source)
+    return _all(roles.source, lambda a: _in_sectors(a, "armed_sectors", lexicon) and a.kind != "person")
 
 
 def _peacekeepers(roles: Roles, lexicon: EventLexicon) -> bool:
     """Whether the forces are peacekeepers."""
-    return any(lexicon.has("peacekeeper_words", w) for a in roles.source for w in (a.text or "").lower().split())
+    return any(_called(a, "peacekeeper_words", lexicon) for a in roles.source)
 
 
 def _crowd(roles: Roles, lexicon: EventLexicon) -> bool:
     """Whether every source is a crowd of protesters or rioters."""
-    return bool(roles.source) and all(
-        any(lexicon.has("crowd_words", w) for w in (a.text or "").lower().split()) for a in roles.source)
+    return _all(roles.source, lambda a: _called(a, "crowd_words", lexicon))
 
 
-def _politicians(actors: tuple, lexicon: EventLexicon) -> bool:
+def _politicians(actors: tuple[Actor, ...], lexicon: EventLexicon) -> bool:
     """Whether every actor is a person or party of civilian politics (no armed or state force)."""
-    return bool(actors) and all(
-        (a.kind == "person" or (a.kind in ("organization", "group") and a.sector
-                                and lexicon.has("political_sectors", a.sector)))
-        and not (a.sector and lexicon.has("armed_sectors", a.sector))
-        for a in actors)
+    return _all(actors, lambda a: (a.kind == "person" or (a.kind in ("organization", "group")
+                                                          and _in_sectors(a, "political_sectors", lexicon)))
+                and not _in_sectors(a, "armed_sectors", lexicon))
 
 
 def _between_politicians(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -> bool:
@@ -87,8 +100,7 @@ def _between_politicians(m: TriggerMatch, roles: Roles, lexicon: EventLexicon) -
 def _campaigning(roles: Roles, lexicon: EventLexicon) -> bool:
     """A rally held by office holders or candidates of the government side is campaigning, not a
     protest; the opposition's street protests stay protests."""
-    return bool(roles.source) and all(
-        a.kind == "person" and a.sector and lexicon.has("campaign_sectors", a.sector) for a in roles.source)
+    return _all(roles.source, lambda a: a.kind == "person" and _in_sectors(a, "campaign_sectors", lexicon))
 
 
 def _exercises_alone(m: TriggerMatch, roles: Roles, type_: str, lexicon: EventLexicon) -> bool:
@@ -140,7 +152,7 @@ def _fired_into_water(m: TriggerMatch, lexicon: EventLexicon) -> bool:
 
 def _by_authority(roles: Roles, lexicon: EventLexicon) -> bool:
     """Whether the source is all state authority (government, forces, police, courts)."""
-    return bool(roles.source) and all(a.sector and lexicon.has("authority_sectors", a.sector) for a in roles.source)
+    return _all(roles.source, lambda a: _in_sectors(a, "authority_sectors", lexicon))
 
 
 def _noun_lemma(m: TriggerMatch) -> str:
