@@ -3,6 +3,8 @@ demands, natural causes, and event nouns that another act is about."""
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ..knowledge.event_patterns import EventLexicon
@@ -101,19 +103,17 @@ def _states_past_fact(verb: "Token") -> bool:
     return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
 
 
+# a game's score: "4-2", "3 - 1", "2\u20130"
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+
+
 def sporting_contest(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     """Whether a verb of victory is a game's result ("France beat Croatia 4-2 to win the World
     Cup"): a ``contest_verbs`` trigger in a sentence with a score or a ``sports_words`` word."""
     if m.pattern.pos != "VERB" or not lexicon.has("contest_verbs", m.token.lemma_):
         return False
     sent = m.token.sent
-    words = [t.lower_ for t in sent]
-    if any(lexicon.has("sports_words", w) for w in words):
-        return True
-    # a score: "4-2", "3 - 1", "2-0"
-    return any(t.like_num and i + 2 < len(sent) and sent[i + 1].text in ("-", "\u2013") and sent[i + 2].like_num
-               for i, t in enumerate(sent)) or any(
-        len(t.text) <= 5 and t.text.count("-") == 1 and all(p.isdigit() for p in t.text.split("-")) for t in sent)
+    return any(lexicon.has("sports_words", t.lower_) for t in sent) or _SCORE.search(sent.text) is not None
 
 
 def figurative(m: TriggerMatch, lexicon: EventLexicon) -> bool:
