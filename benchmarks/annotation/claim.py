@@ -20,15 +20,9 @@ LOCK = CORPUS_DIR / ".claims.lock"
 SEED = 7
 
 
-def queue() -> list[str]:
-    """Every (document, pass) to annotate, as document ids in the order they are handed out: first
-    passes in a seeded order, with the second passes of the double sample spread over the first
-    half so that agreement is measured early."""
-    docs = read_jsonl(DOCUMENTS)
-    rng = random.Random(SEED)
-    first = [d["id"] for d in docs]
+def _interleave(first: list[str], second: list[str], rng: random.Random) -> list[str]:
+    """``first`` in a seeded order, with the second passes of ``second`` spread over its first half."""
     rng.shuffle(first)
-    second = [d["id"] for d in docs if d.get("double")]
     rng.shuffle(second)
     order = list(first)
     half = len(first) // 2
@@ -36,6 +30,23 @@ def queue() -> list[str]:
         at = first.index(doc_id)
         slot = max(at + 8, round((k + 1) * half / (len(second) + 1)))
         order.insert(min(slot + k, len(order)), doc_id)
+    return order
+
+
+def queue() -> list[str]:
+    """Every (unit, pass) to annotate, as unit ids in the order they are handed out. A unit is an
+    article's first part (its id), second part (``ID+2``) or third part (``ID+3``). The first 450 articles come first, in
+    the order they were handed out from the start; then the second parts and the articles added
+    later. Double passes are spread so that agreement is measured early."""
+    docs = read_jsonl(DOCUMENTS)
+    first_batch = [d for d in docs if not d.get("batch")]
+    order = _interleave([d["id"] for d in first_batch], [d["id"] for d in first_batch if d.get("double")],
+                        random.Random(SEED))
+    later = [d["id"] for d in docs if d.get("batch")]
+    later += [f"{d['id']}+2" for d in docs if len(d["sentences"]) > d.get("part1", len(d["sentences"]))]
+    later.sort()
+    order += _interleave(later, [d["id"] for d in docs if d.get("batch") and d.get("double")], random.Random(SEED + 1))
+    order += sorted(f"{d['id']}+3" for d in docs if d.get("part2") is not None)
     return order
 
 

@@ -83,14 +83,50 @@ def documents() -> dict[str, dict[str, Any]]:
     return docs
 
 
+def split_unit(unit: str) -> tuple[str, int]:
+    """``(document id, part)`` of an annotation unit: ``ID`` is part 1, ``ID+2`` part 2, ``ID+3`` part 3."""
+    for part in (2, 3):
+        if unit.endswith(f"+{part}"):
+            return unit[:-2], part
+    return unit, 1
+
+
+def part_bounds(doc: dict[str, Any]) -> list[int]:
+    """Sentence numbers where the parts of a document start, and its sentence count at the end."""
+    n = len(doc["sentences"])
+    bounds = [0, doc.get("part1", n)]
+    if doc.get("part2") is not None:
+        bounds.append(doc["part2"])
+    if bounds[-1] < n:
+        bounds.append(n)
+    return bounds
+
+
+def part_range(doc: dict[str, Any], part: int) -> tuple[int, int]:
+    """The sentence numbers [first, last) of one part of a document."""
+    bounds = part_bounds(doc)
+    if part >= len(bounds):
+        return bounds[-1], bounds[-1]
+    return bounds[part - 1], bounds[part]
+
+
 def _pattern(span: str) -> re.Pattern[str]:
     """A pattern for a span typed from the printed (whitespace-collapsed) sentence."""
     return re.compile(r"\s+".join(re.escape(part) for part in span.split()))
 
 
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether a match starts and ends at word boundaries (where its own edge is a word character)."""
+    left = not (text[start].isalnum() and start > 0 and text[start - 1].isalnum())
+    right = not (text[end - 1].isalnum() and end < len(text) and text[end].isalnum())
+    return left and right
+
+
 def locate(sentence_text: str, offset: int, span: str) -> tuple[int, int] | None:
     """Offsets of ``span`` (``text#N`` picks the N-th occurrence) inside a sentence starting at
-    ``offset``, or None when it does not occur. Runs of whitespace match any whitespace."""
+    ``offset``, or None when it does not occur. Runs of whitespace match any whitespace. Occurrences
+    are counted as plain substrings (as annotators counted them); a hit inside a word ("he" in
+    "the") moves on to the next occurrence that stands as a word of its own, when there is one."""
     occurrence = 1
     match = _OCCURRENCE.match(span)
     if match and match.group(1):
@@ -100,16 +136,19 @@ def locate(sentence_text: str, offset: int, span: str) -> tuple[int, int] | None
     found = list(_pattern(span).finditer(sentence_text))
     if len(found) < occurrence:
         return None
-    hit = found[occurrence - 1]
+    hits = found[occurrence - 1:]
+    hit = next((h for h in hits if _bounded(sentence_text, h.start(), h.end())), hits[0])
     return offset + hit.start(), offset + hit.end()
 
 
 def locate_before(text: str, limit: int, span: str) -> tuple[int, int] | None:
-    """The last occurrence of ``span`` that ends at or before ``limit``."""
+    """The last occurrence of ``span`` that ends at or before ``limit``, preferring whole words."""
     if not span.strip():
         return None
     found = [m for m in _pattern(span).finditer(text) if m.end() <= limit]
-    return (found[-1].start(), found[-1].end()) if found else None
+    bounded = [m for m in found if _bounded(text, m.start(), m.end())]
+    pick = (bounded or found or [None])[-1]
+    return (pick.start(), pick.end()) if pick else None
 
 
 def raw_files(annotator: str | None = None) -> Iterator[Path]:
@@ -145,12 +184,15 @@ def _actor(doc: dict[str, Any], sentence: tuple[int, int], raw: Any, where: str,
 
 
 def resolve_event(doc: dict[str, Any], raw: dict[str, Any], where: str, codes: set[str],
-                  errors: list[str]) -> dict[str, Any] | None:
+                  errors: list[str], part: int = 1) -> dict[str, Any] | None:
     """One raw event line turned into a stand-off event with offsets (errors appended)."""
     n_errors = len(errors)
     s = raw.get("s")
-    if not isinstance(s, int) or not 0 <= s < len(doc["sentences"]):
-        errors.append(f"{where}: 's' must be a sentence number 0..{len(doc['sentences']) - 1}")
+    first, last = part_range(doc, part)
+    if part == 1 and isinstance(s, int) and last <= s < len(doc["sentences"]):
+        return None  # sentence of a later part (shown for a while by mistake): annotated with that part
+    if not isinstance(s, int) or not first <= s < last:
+        errors.append(f"{where}: 's' must be a sentence number {first}..{last - 1} (part {part})")
         return None
     sentence = tuple(doc["sentences"][s])
     etype, mode, status = raw.get("type"), raw.get("mode"), raw.get("status")
@@ -182,8 +224,6 @@ def resolve_event(doc: dict[str, Any], raw: dict[str, Any], where: str, codes: s
             errors.append(f"{where}: attributed_to {raw['attributed_to']!r} is not in sentence {s}")
         else:
             attributed = {"start": span[0], "end": span[1], "text": doc["text"][span[0]:span[1]]}
-    if status == "reported" and attributed is None and len(errors) == n_errors:
-        errors.append(f"{where}: a reported event needs attributed_to (who claims it, as in the sentence)")
     if len(errors) > n_errors:
         return None
     return {"sentence": s, "type": etype, "mode": mode, "status": status,
@@ -202,7 +242,8 @@ def resolve_file(path: Path, docs: dict[str, dict[str, Any]], codes: set[str]) -
     if not lines or "doc" not in lines[0]:
         return None, [f"{path.name}: the first line must be {{\"doc\": ID, \"genre\": ...}}"]
     head = lines[0]
-    doc = docs.get(head["doc"])
+    base, part = split_unit(str(head["doc"]))
+    doc = docs.get(base)
     if doc is None:
         return None, [f"{path.name}: no document {head['doc']!r} in the corpus"]
     if path.stem != head["doc"]:
@@ -211,7 +252,8 @@ def resolve_file(path: Path, docs: dict[str, dict[str, Any]], codes: set[str]) -
         errors.append(f"{path.name}: genre must be one of {', '.join(GENRES)}")
     events = []
     for n, raw in enumerate(lines[1:], 2):
-        event = resolve_event(doc, raw, f"{path.name} line {n}", codes, errors)
+        event = resolve_event(doc, raw, f"{path.name} line {n}", codes, errors, part)
         if event:
             events.append(event)
-    return {"doc": head["doc"], "annotator": path.parent.name, "genre": head.get("genre"), "events": events}, errors
+    return {"doc": base, "part": part, "annotator": path.parent.name, "genre": head.get("genre"),
+            "events": events}, errors
