@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Event coding on the real-news event corpus: the rules alone against the learned decider (and
+any model file), on one split, scored by score.py.
+
+    python benchmarks/news_events.py --split dev                          # rules and the shipped model
+    python benchmarks/news_events.py --split test --coders model          # figures only: never tune on test
+    python benchmarks/news_events.py --split dev --coders rules,model,/tmp/m.npz --json out.json
+
+Prints, per coder: type and dyad P/R/F1, events per article (predicted and gold), the over-coding
+rate (predicted minus gold asserted events per article), seconds per article, and the per-type table
+of the last coder. Builds the split with news_corpus.py in a temporary folder. Without ../shared
+the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "annotation"))
+from corpus import GOLD_DIR  # noqa: E402
+from news_corpus import build  # noqa: E402
+
+SCORER = GOLD_DIR.parent / "score.py"
+IGNORED = ("negated", "hypothetical")
+
+
+def predict(docs: list[dict[str, Any]], coder: str, min_confidence: float = 0.0) -> tuple[list[dict[str, Any]], float]:
+    from dateline import Failure, Pipeline, Settings
+
+    pipe = Pipeline(Settings(batch_size=16, event_coder=coder))
+    started = time.perf_counter()
+    records = []
+    for result in pipe.run([{k: d.get(k) for k in ("id", "text", "published", "source")} for d in docs]):
+        if isinstance(result, Failure):
+            print(f"failed: {result.id}: {result.reason}", file=sys.stderr)
+            continue
+        record = result.to_dict()
+        if min_confidence:
+            record["events"] = [e for e in record["events"] if (e.get("confidence") or 0) >= min_confidence]
+        records.append(record)
+    return records, time.perf_counter() - started
+
+
+def score(gold_path: Path, records: list[dict[str, Any]]) -> dict[str, Any]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    out = subprocess.run([sys.executable, str(SCORER), "events", str(gold_path), f.name, "--json"],
+                         capture_output=True, text=True, check=True)
+    Path(f.name).unlink()
+    return json.loads(out.stdout)
+
+
+def measure(split: str, coders: list[str], min_confidence: float = 0.0) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp))
+        gold_path = Path(tmp) / f"{split}.jsonl"
+        docs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold_events = sum(1 for d in docs for e in d["events"] if e["status"] not in IGNORED)
+        figures = {}
+        for coder in coders:
+            records, seconds = predict(docs, coder, min_confidence)
+            m = score(gold_path, records)
+            pred_events = sum(1 for r in records for e in r["events"] if e.get("status") not in IGNORED)
+            m.update(articles=len(docs), seconds_per_article=round(seconds / max(len(docs), 1), 3),
+                     pred_per_article=round(pred_events / max(len(docs), 1), 2),
+                     gold_per_article=round(gold_events / max(len(docs), 1), 2),
+                     overcoding=round((pred_events - gold_events) / max(len(docs), 1), 2))
+            figures[coder] = m
+        return figures
+
+
+def render(split: str, figures: dict[str, Any]) -> str:
+    lines = [f"Split `{split}` ({next(iter(figures.values()))['articles']} articles).", "",
+             "| coder | type P | type R | type F1 | dyad P | dyad R | dyad F1 | events/article (gold) | over-coding | s/article |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for coder, m in figures.items():
+        lines.append(f"| {coder} | {m['type_p']:.3f} | {m['type_r']:.3f} | {m['type_f1']:.3f} | {m['dyad_p']:.3f} | "
+                     f"{m['dyad_r']:.3f} | {m['dyad_f1']:.3f} | {m['pred_per_article']} ({m['gold_per_article']}) | "
+                     f"{m['overcoding']:+} | {m['seconds_per_article']} |")
+    last = list(figures)[-1]
+    lines += ["", f"Per type ({last}):", "", "| type | gold | pred | tp | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for t, row in figures[last]["per_type"].items():
+        lines.append(f"| {t} | {row['gold']} | {row['pred']} | {row['tp']} | {row['p']:.2f} | {row['r']:.2f} | {row['f1']:.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
+    ap.add_argument("--coders", default="rules,model", help="comma-separated: rules, model, or model file paths")
+    ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--json", type=Path, default=None, help="also write every figure here")
+    args = ap.parse_args(argv)
+    if not GOLD_DIR.is_dir():
+        print(f"news_events: {GOLD_DIR} is missing: nothing to measure", file=sys.stderr)
+        return 0
+    figures = measure(args.split, args.coders.split(","), args.min_confidence)
+    print(render(args.split, figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
