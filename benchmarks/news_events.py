@@ -71,12 +71,41 @@ def measure(split: str, coders: list[str], min_confidence: float = 0.0) -> dict[
             records, seconds = predict(docs, coder, min_confidence)
             m = score(gold_path, records)
             pred_events = sum(1 for r in records for e in r["events"] if e.get("status") not in IGNORED)
+            m["reliability"] = reliability(docs, records)
             m.update(articles=len(docs), seconds_per_article=round(seconds / max(len(docs), 1), 3),
                      pred_per_article=round(pred_events / max(len(docs), 1), 2),
                      gold_per_article=round(gold_events / max(len(docs), 1), 2),
                      overcoding=round((pred_events - gold_events) / max(len(docs), 1), 2))
             figures[coder] = m
         return figures
+
+
+def reliability(docs: list[dict[str, Any]], records: list[dict[str, Any]], bins: int = 5) -> list[dict[str, Any]]:
+    """Confidence against correctness: a predicted (not negated or hypothetical) event is right
+    when a gold event of the same type in the same article has a trigger in the same sentence
+    (each gold event used once)."""
+    gold = {d["id"]: d for d in docs}
+    rows = [{"low": k / bins, "high": (k + 1) / bins, "n": 0, "right": 0, "confidence": 0.0} for k in range(bins)]
+    for r in records:
+        used: set[int] = set()
+        golds = [e for e in gold.get(r["id"], {}).get("events", []) if e["status"] not in IGNORED]
+        for e in r["events"]:
+            if e.get("status") in IGNORED or e.get("confidence") is None:
+                continue
+            c = float(e["confidence"])
+            row = rows[min(int(c * bins), bins - 1)]
+            row["n"] += 1
+            row["confidence"] += c
+            sent = e.get("sentence") or {}
+            for i, g in enumerate(golds):
+                if i not in used and g["type"] == e["type"] and sent.get("start", -1) <= g["trigger"]["start"] < sent.get("end", -1):
+                    used.add(i)
+                    row["right"] += 1
+                    break
+    for row in rows:
+        row["confidence"] = round(row["confidence"] / row["n"], 3) if row["n"] else None
+        row["share_right"] = round(row["right"] / row["n"], 3) if row["n"] else None
+    return rows
 
 
 def render(split: str, figures: dict[str, Any]) -> str:
@@ -91,6 +120,11 @@ def render(split: str, figures: dict[str, Any]) -> str:
     lines += ["", f"Per type ({last}):", "", "| type | gold | pred | tp | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
     for t, row in figures[last]["per_type"].items():
         lines.append(f"| {t} | {row['gold']} | {row['pred']} | {row['tp']} | {row['p']:.2f} | {row['r']:.2f} | {row['f1']:.2f} |")
+    lines += ["", f"Reliability of `confidence` ({last}: an event is right when a gold event of its type has its "
+              "trigger in the same sentence):", "", "| confidence | events | mean confidence | share right |",
+              "|---|---:|---:|---:|"]
+    for row in figures[last]["reliability"]:
+        lines.append(f"| {row['low']:.1f}–{row['high']:.1f} | {row['n']} | {row['confidence']} | {row['share_right']} |")
     return "\n".join(lines)
 
 

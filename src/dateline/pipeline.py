@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -99,6 +100,7 @@ class Pipeline:
         self._actor_knowledge = None
         self._gazetteer = None
         self._quote_cues = None
+        self._event_decider: Any = None
 
     @property
     def nlp(self):
@@ -117,6 +119,16 @@ class Pipeline:
         if self._quote_cues is None:
             self._quote_cues = load_cues(self.settings.quote_files)
         return self._quote_cues
+
+    @property
+    def event_decider(self):
+        """The learned event decider the settings ask for (None: the rules decide alone)."""
+        if self._event_decider is None and self.settings.event_coder != "rules":
+            from .learn import load_event_decider
+
+            path = None if self.settings.event_coder == "model" else Path(self.settings.event_coder)
+            self._event_decider = load_event_decider(path)
+        return self._event_decider
 
     @property
     def gazetteer(self):
@@ -160,7 +172,10 @@ class Pipeline:
         found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
                                          times=found_times, places=found_places, anchor=anchor,
                                          knowledge=self.actor_knowledge,
-                                         patterns=load_event_patterns(settings.event_files))
+                                         patterns=load_event_patterns(settings.event_files),
+                                         decider=self.event_decider)
+        if settings.min_confidence > 0:
+            found_events = [e for e in found_events if (e.confidence or 0.0) >= settings.min_confidence]
         timer.add("events", t)
         title = source.title or (layout.title.text if layout.title else None)
         sentences = tuple(Span(s.start_char, s.end_char, text[s.start_char:s.end_char])

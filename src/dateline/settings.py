@@ -32,6 +32,9 @@ class Settings:
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
     them; off by default, since a demonym names people, not a location (it feeds actor coding).
+    ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
+    (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
+    ``min_confidence``: events less confident than this are left out of the record.
     """
 
     model: str | None = None
@@ -48,6 +51,8 @@ class Settings:
     places: bool = True
     place_embedded: bool = True
     place_demonyms: bool = False
+    event_coder: str = "rules"
+    min_confidence: float = 0.0
 
     def replace(self, **changes) -> "Settings":
         """A copy with some values changed."""

@@ -47,6 +47,11 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Extra temporal lexicon/rule file (YAML); repeatable."),
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
+        click.option("--event-coder", default="model", show_default=True, metavar="model|rules|PATH",
+                     help="Who decides events: the shipped trained model over the rules' proposals, the "
+                          "rules alone, or a model file from `dateline train events`."),
+        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+                     help="Drop events whose confidence is below this."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
         click.option("--place-demonyms", is_flag=True,
                      help="Report nationality words (\"Syrian\") as places too, as GeoWebNews does."),
@@ -75,7 +80,16 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
                     event_files=tuple(Path(p) for p in opts["event_files"]),
                     time_files=tuple(Path(p) for p in opts["time_files"]),
                     quote_files=tuple(Path(p) for p in opts["quote_files"]), places=not opts["no_places"],
-                    place_demonyms=opts["place_demonyms"])
+                    place_demonyms=opts["place_demonyms"], event_coder=_event_coder(opts["event_coder"]),
+                    min_confidence=opts["min_confidence"])
+
+
+def _event_coder(value: str) -> str:
+    """``model``, ``rules`` or an existing model file (a clear message otherwise)."""
+    if value in ("model", "rules") or Path(value).is_file():
+        return value
+    raise click.BadParameter(f"{value!r} is neither 'model', 'rules' nor an existing model file "
+                             "(train one with `dateline train events`)", param_hint="--event-coder")
 
 
 @dataclass
