@@ -32,6 +32,7 @@ class Settings:
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
     them; off by default, since a demonym names people, not a location (it feeds actor coding).
+    ``extract_max_chars``: the longest text ``POST /api/extract`` analyses; 0 turns the endpoint off.
     """
 
     model: str | None = None
@@ -48,6 +49,7 @@ class Settings:
     places: bool = True
     place_embedded: bool = True
     place_demonyms: bool = False
+    extract_max_chars: int = 100_000
 
     def replace(self, **changes) -> "Settings":
         """A copy with some values changed."""
