@@ -164,13 +164,14 @@ class Store:
     # -- writing -----------------------------------------------------------------------------
 
     def write_batch(self, results: Iterable[Article | Failure | Mapping[str, Any]], *,
-                    run_id: int | None = None) -> WriteStats:
+                    run_id: int | None = None, input_hashes: Mapping[str, str] | None = None) -> WriteStats:
         """Store articles and failures in one transaction; returns what was written.
 
         An article is identified by its id: the same id with the same content is left alone, the
         same id with a different text or record replaces the old rows. A failure seen again (same
         origin, stage and reason) only updates its ``last_seen``. Articles may also be FORMAT.md
-        dicts that carry their ``text``.
+        dicts that carry their ``text``. ``input_hashes`` maps article ids to the hash of their
+        input (:func:`dateline.fingerprint.input_hash`), kept for :meth:`has_input`.
         """
         stats = WriteStats()
         now = utc_now()
@@ -182,13 +183,23 @@ class Store:
                     if isinstance(item, Failure):
                         write_failure(conn, item, run_id=run_id, now=now, stats=stats)
                     else:
-                        write_article(conn, item, run_id=run_id, now=now, stats=stats)
+                        key = item.id if isinstance(item, Article) else (
+                            item.get("id") if isinstance(item, Mapping) else None)
+                        write_article(conn, item, run_id=run_id, now=now, stats=stats,
+                                      input_hash=(input_hashes or {}).get(key) if isinstance(key, str) else None)
                 if run_id is not None:
                     self._add_run_counts(run_id, stats)
         except sqlite3.Error as exc:
             raise StoreError(f"could not write to the database {self.path}: {exc}") from exc
         log.debug("batch written: %s", stats)
         return stats
+
+    def has_input(self, article_id: str, input_hash: str) -> bool:
+        """Whether the article is stored from this very input, analysed by the same code and settings
+        (so parsing it again would change nothing)."""
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ? AND input_hash = ?",
+                                 (article_id, input_hash)).fetchone()
+        return row is not None
 
     def _check_run(self, run_id: int) -> None:
         if self._conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
