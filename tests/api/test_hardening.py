@@ -288,3 +288,20 @@ def test_docs_page_loads_its_assets_from_this_server(client):
     redoc = client.get("/redoc")
     assert redoc.status_code == 200 and f"{DOCS_ASSETS}/redoc.standalone.js" in redoc.text
     assert "cdn." not in redoc.text and "fonts.googleapis" not in redoc.text
+
+
+@pytest.mark.slow
+def test_docs_render_in_headless_chromium_without_a_network(server):
+    """Swagger UI draws every route with the network cut off (a dead proxy stands for any CDN)."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        pytest.skip("no Chromium installed (apt-get install chromium)")
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+         "--proxy-bypass-list=127.0.0.1", "--virtual-time-budget=8000", "--dump-dom",
+         f"http://127.0.0.1:{server}/docs"], capture_output=True, text=True, timeout=120).stdout
+    for path in LIST_ENDPOINTS + ("/api/extract",):
+        assert f'data-path="{path}"' in dom, path
