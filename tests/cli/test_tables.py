@@ -116,3 +116,9 @@ def test_json_is_one_document_and_jsonl_one_row_per_line(db):
     lines = run("events", "--db", db, "--format", "jsonl").output.splitlines()
     assert isinstance(document, list) and document == [json.loads(line) for line in lines]
     assert document[0]["day"] is not None or document[0]["event_date"] is not None
+
+
+def test_stats_json_and_jsonl_are_one_object(db):
+    document = json.loads(run("stats", "--db", db, "--format", "json").output)
+    line = run("stats", "--db", db, "--format", "jsonl").output.strip()
+    assert "\n" not in line and json.loads(line) == document and document["articles"] == 1

@@ -408,8 +408,8 @@ def stats_command(db: str, fmt: str) -> None:
     """
     with open_store(db) as store:
         data = store.stats()
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False))
+    if fmt in ("json", "jsonl"):  # one document: the nested summary
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None))
         return
     rows = _flatten(data)
     if fmt == "csv":
