@@ -16,6 +16,12 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dateline ingest examples/corpus --db dateline.db
+	@echo ""
+	@echo "Next: browse what was found (the commands are in $(BIN); 'source $(BIN)/activate' puts them on your PATH):"
+	@echo "  $(BIN)/dateline events --db dateline.db"
+	@echo "  $(BIN)/dateline quotes --db dateline.db --speaker Morozov"
+	@echo "  $(BIN)/dateline show --db dateline.db ID      # one article, IDs from: $(BIN)/dateline articles --db dateline.db"
+	@echo "  $(BIN)/dateline serve --db dateline.db        # pages at http://127.0.0.1:8000/, API docs at /docs"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -6,6 +6,7 @@ article, the stage and the reason, in input order with the articles that succeed
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import time
@@ -20,6 +21,7 @@ from .extract import events as events_mod
 from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
+from .ingest.published import publication_date
 from .ingest.wire import analyse_layout
 from .knowledge.event_patterns import load_event_patterns
 from .knowledge.quote_cues import load_cues
@@ -147,8 +149,17 @@ class Pipeline:
             raise ArticleTooLargeError(
                 f"the article has {len(text):,} characters, more than the limit of "
                 f"{self.settings.max_chars:,}: split it, or raise the limit with --max-chars")
+        knowledge = load_wire_knowledge(self.settings.wire_files)
         layout = analyse_layout(text, published=source.published, source=source.source, title=source.title,
-                                knowledge=load_wire_knowledge(self.settings.wire_files))
+                                knowledge=knowledge)
+        if source.published is None:  # the date the story gives itself: dateline year or time stamp
+            found = publication_date(text, layout, knowledge)
+            if found is not None:
+                source = dataclasses.replace(source, published=found)
+                layout = analyse_layout(text, published=found, source=source.source, title=source.title,
+                                        knowledge=knowledge)  # the dateline's month and day get this year
+        if source.source is None and layout.dateline is not None and layout.dateline.agency:
+            source = dataclasses.replace(source, source=layout.dateline.agency)  # "/TASS/." → TASS
         return _Prepared(source, source.id or article_id(text), layout)
 
     def analyse(self, doc: "Doc", prepared: _Prepared) -> Article:

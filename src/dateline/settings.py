@@ -35,6 +35,7 @@ class Settings:
     ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
     (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
     ``min_confidence``: events less confident than this are left out of the record.
+    ``extract_max_chars``: the longest text ``POST /api/extract`` analyses; 0 turns the endpoint off.
     """
 
     model: str | None = None
@@ -53,6 +54,7 @@ class Settings:
     place_demonyms: bool = False
     event_coder: str = "rules"
     min_confidence: float = 0.0
+    extract_max_chars: int = 100_000
 
     def replace(self, **changes) -> "Settings":
         """A copy with some values changed."""

@@ -114,3 +114,51 @@ def test_killed_ingest_rerun_ends_with_the_same_database(tmp_path):
     assert partial <= 36
     subprocess.run([*exe, "--db", str(killed)], check=True, capture_output=True)
     assert _snapshot(killed) == _snapshot(clean)
+
+
+def test_ingest_of_missing_files_creates_no_database(tmp_path):
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), str(tmp_path / "nope"), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output and "nope.txt" in result.output and "standard input" in result.output
+    assert not db.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_rerun_skips_unchanged_inputs_before_parsing_and_reparses_on_new_settings(tmp_path, monkeypatch):
+    from dateline.pipeline import Pipeline
+
+    corpus = _write_corpus(tmp_path)
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"]).exit_code == 0
+    before = _snapshot(db)
+    prepare = Pipeline.prepare
+    parsed: list[str] = []
+
+    def counting(self, source):
+        parsed.append(source.id)
+        return prepare(self, source)
+
+    monkeypatch.setattr(Pipeline, "prepare", counting)
+    again = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert again.exit_code == 0 and parsed == []
+    assert "3 unchanged since the last run, not parsed again" in again.output and _snapshot(db) == before
+    edited = corpus.read_text(encoding="utf-8").replace("on Friday", "on Thursday")
+    corpus.write_text(edited, encoding="utf-8")
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert parsed == ["story-0-1"]                        # only the changed story is parsed again
+    parsed.clear()
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db)])   # places on: another setting
+    assert sorted(parsed) == ["story-0-0", "story-0-1", "story-0-2"]
+
+
+@pytest.mark.slow
+def test_summary_counts_undated_articles(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("MOSCOW, October 3. /TASS/. Russia is ready to resume talks with Turkey, an aide said.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(story), "--no-places"])
+    assert "undated: 1 of 1 articles" in result.output and "--published" in result.output
+    dated = CliRunner().invoke(main, ["extract", str(story), "--no-places", "--published", "2023-10-03"])
+    assert "undated" not in dated.output

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 import click
 
-from ..records import Article, Failure
+from ..records import Article, Failure, SourceDocument
 from ..settings import Settings
 from .app import handle_errors, main
 
@@ -101,12 +101,16 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     stored: Counter = field(default_factory=Counter)
+    skipped: int = 0      # already stored from the same input and code: not parsed again
+    undated: int = 0      # processed articles with no publication date (given or found in the text)
 
     def add(self, result: Article | Failure) -> None:
         if isinstance(result, Failure):
             self.errors[result.reason] += 1
             return
         self.articles += 1
+        if not result.published:
+            self.undated += 1
         for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
             self.spans[kind] += len(getattr(result, kind))
 
@@ -116,7 +120,11 @@ class RunSummary:
 
     def lines(self) -> list[str]:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
-        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"]
+        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"
+               + (f"; {self.skipped} unchanged since the last run, not parsed again" if self.skipped else "")]
+        if self.undated:
+            out.append(f"undated: {self.undated} of {self.articles} articles have no publication date (none given, "
+                       "none in a dateline or byline): give one with --published YYYY-MM-DD")
         if self.stored:
             out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
         out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
@@ -133,9 +141,15 @@ def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int) -> It
     yield from read_inputs(list(paths), published=published, max_chars=max_chars)
 
 
-def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any]) -> Iterator[Article | Failure]:
-    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask."""
+def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any],
+             select: Callable[[Iterator[Any]], Iterator[Any]] | None = None) -> Iterator[Article | Failure]:
+    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask.
+
+    ``select`` filters the inputs before they are parsed.
+    """
     inputs = _inputs(paths, opts["published"], settings.max_chars)
+    if select is not None:
+        inputs = select(inputs)
     if opts.get("dask_address"):
         from ..distributed import run_distributed
 
@@ -191,7 +205,7 @@ def _report_failure(failure: Failure) -> None:
 def _finish(summary: RunSummary) -> None:
     for line in summary.lines():
         click.echo(line, err=True)
-    if summary.articles == 0:
+    if summary.articles == 0 and summary.skipped == 0:
         raise click.ClickException("no article could be read: see the errors above.")
 
 
@@ -253,27 +267,46 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
       dateline events --db dateline.db --type ASSAULT
       dateline ingest corpus/ --db dateline.db --dask tcp://10.0.0.5:8786
     """
+    from ..fingerprint import input_hash, settings_fingerprint
+    from ..pipeline import article_id
     from ..store import Store
 
+    _check_some_input_exists(inputs)
     settings = settings_from_options(opts)
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
+    fingerprint = settings_fingerprint(settings)
     with Store.open(db_path) as store:
         run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
-                                  "processes": settings.processes, "dask": opts["dask_address"]})
+                                  "processes": settings.processes, "dask": opts["dask_address"],
+                                  "fingerprint": fingerprint})
+        hashes: dict[str, str] = {}  # input hashes of the articles on their way to the database
+
+        def changed(items: Iterator[Any]) -> Iterator[Any]:
+            """The inputs not already stored from the same text, metadata, code and settings."""
+            for item in items:
+                if isinstance(item, SourceDocument):
+                    key, digest = item.id or article_id(item.text), input_hash(item, fingerprint)
+                    if store.has_input(key, digest):
+                        summary.skipped += 1
+                        summary.stored["unchanged"] += 1
+                        continue
+                    hashes[key] = digest
+                yield item
+
         batch: list[Article | Failure] = []
-        results = _results(inputs, settings, opts)  # with --dask, records still arrive here, in order
+        results = _results(inputs, settings, opts, select=changed)  # with --dask too, records arrive in order
         for result in _progress(results, total, show):
             summary.add(result)
             if isinstance(result, Failure):
                 _report_failure(result)
             batch.append(result)
             if len(batch) >= commit_every:
-                _write(store, batch, run_id, summary)
+                _write(store, batch, run_id, summary, hashes)
                 batch = []
         if batch:
-            _write(store, batch, run_id, summary)
+            _write(store, batch, run_id, summary, hashes)
         store.finish_run(run_id, {"articles": summary.articles, "errors": dict(summary.errors),
                                   "spans": dict(summary.spans), "stored": dict(summary.stored),
                                   "seconds": round(summary.seconds, 3)})
@@ -281,8 +314,21 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
     _finish(summary)
 
 
-def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary) -> None:
-    stats = store.write_batch(batch, run_id=run_id)
+def _check_some_input_exists(inputs: tuple[str, ...]) -> None:
+    """A usage error, before any database is created, when no input path exists."""
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing and len(missing) == len(inputs):
+        raise click.BadParameter(
+            f"no such file or folder: {', '.join(missing)}; give .txt, .html or .jsonl files, folders of them, "
+            "or - for standard input", param_hint="INPUTS")
+
+
+def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary,
+           hashes: dict[str, str]) -> None:
+    stats = store.write_batch(batch, run_id=run_id, input_hashes=hashes)
+    for result in batch:
+        if result.id is not None:
+            hashes.pop(result.id, None)
     for key in ("new", "unchanged", "replaced"):
         value = getattr(stats, key, None)
         if value is not None:

@@ -217,10 +217,15 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
+_V3_INPUT_HASH = """
+ALTER TABLE articles ADD COLUMN input_hash TEXT;
+"""
+
 #: Every migration, in order; a new schema change is appended here, never edited in place.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
+    Migration(3, "articles.input_hash: the input and what analysed it, compared before parsing", _V3_INPUT_HASH),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

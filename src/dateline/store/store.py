@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from ..errors import StoreError
 from ..records import Article, Failure
 from . import queries
-from .schema import APPLICATION_ID, migrate, schema_version
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
 
 __all__ = ["Store", "DEFAULT_DB", "missing_database_message"]
@@ -37,21 +38,27 @@ def missing_database_message(path: str | Path) -> str:
 class Store:
     """A dateline database. Open it with :meth:`Store.open`; use it as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, *, readonly: bool = False) -> None:
         self._conn = conn
         self.path = path
+        self.readonly = readonly
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True) -> "Store":
+    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False) -> "Store":
         """Open a database, creating it when ``create`` is true, and bring its schema up to date.
+
+        ``readonly`` opens an existing database for reading only: nothing is created, migrated or
+        written (``dateline serve`` reads this way), and a database of an older schema is refused.
 
         Raises :class:`StoreError` when the file is missing (and ``create`` is false), cannot be
         opened, is not a SQLite file, or is a SQLite database of some other program.
         """
         name = str(path)
         in_memory = name == ":memory:"
+        if readonly:
+            return cls._open_readonly(name)
         if not in_memory:
             file = Path(name)
             if file.is_dir():
@@ -81,8 +88,51 @@ class Store:
         conn.row_factory = sqlite3.Row
         return cls(conn, name)
 
+    @classmethod
+    def _open_readonly(cls, name: str) -> "Store":
+        file = Path(name)
+        if name == ":memory:" or not file.is_file():
+            raise StoreError(missing_database_message(name) if not file.exists() or name == ":memory:"
+                             else f"{name} is a directory, not a database file: give a file path with --db")
+        uri = "file:" + urllib.parse.quote(str(file.resolve())) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {name} for reading: {exc}") from exc
+        try:
+            _check_identity(conn, name)
+            version = schema_version(conn)
+            if version == 0:
+                raise StoreError(f"{name} is an empty database: run `dateline ingest INPUT --db {name}` first")
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"the database {name} has schema version {version}, older than this dateline's "
+                                 f"({SCHEMA_VERSION}), and is opened read-only: upgrade it by running "
+                                 f"`dateline ingest` on it once")
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the database {name} has schema version {version}, newer than this dateline "
+                                 f"knows ({SCHEMA_VERSION}): upgrade dateline, or choose another --db file")
+            conn.execute("PRAGMA query_only = ON")
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot read the database {name}: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        return cls(conn, name, readonly=True)
+
     def close(self) -> None:
-        """Close the connection (uncommitted work is rolled back)."""
+        """Close the connection (uncommitted work is rolled back).
+
+        A database opened for writing is left in rollback-journal mode, so that readers that may
+        not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
+        """
+        if not self.readonly and self.path != ":memory:":
+            try:
+                self._conn.execute("PRAGMA busy_timeout = 1000")
+                self._conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as exc:  # another connection is reading: it stays in WAL mode for now
+                log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
 
     def __enter__(self) -> "Store":
@@ -114,13 +164,14 @@ class Store:
     # -- writing -----------------------------------------------------------------------------
 
     def write_batch(self, results: Iterable[Article | Failure | Mapping[str, Any]], *,
-                    run_id: int | None = None) -> WriteStats:
+                    run_id: int | None = None, input_hashes: Mapping[str, str] | None = None) -> WriteStats:
         """Store articles and failures in one transaction; returns what was written.
 
         An article is identified by its id: the same id with the same content is left alone, the
         same id with a different text or record replaces the old rows. A failure seen again (same
         origin, stage and reason) only updates its ``last_seen``. Articles may also be FORMAT.md
-        dicts that carry their ``text``.
+        dicts that carry their ``text``. ``input_hashes`` maps article ids to the hash of their
+        input (:func:`dateline.fingerprint.input_hash`), kept for :meth:`has_input`.
         """
         stats = WriteStats()
         now = utc_now()
@@ -132,13 +183,23 @@ class Store:
                     if isinstance(item, Failure):
                         write_failure(conn, item, run_id=run_id, now=now, stats=stats)
                     else:
-                        write_article(conn, item, run_id=run_id, now=now, stats=stats)
+                        key = item.id if isinstance(item, Article) else (
+                            item.get("id") if isinstance(item, Mapping) else None)
+                        write_article(conn, item, run_id=run_id, now=now, stats=stats,
+                                      input_hash=(input_hashes or {}).get(key) if isinstance(key, str) else None)
                 if run_id is not None:
                     self._add_run_counts(run_id, stats)
         except sqlite3.Error as exc:
             raise StoreError(f"could not write to the database {self.path}: {exc}") from exc
         log.debug("batch written: %s", stats)
         return stats
+
+    def has_input(self, article_id: str, input_hash: str) -> bool:
+        """Whether the article is stored from this very input, analysed by the same code and settings
+        (so parsing it again would change nothing)."""
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ? AND input_hash = ?",
+                                 (article_id, input_hash)).fetchone()
+        return row is not None
 
     def _check_run(self, run_id: int) -> None:
         if self._conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:

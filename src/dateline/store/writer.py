@@ -95,13 +95,19 @@ def _first(actors: Any) -> Mapping[str, Any] | None:
 
 
 def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *, run_id: int | None,
-                  now: str, stats: WriteStats) -> str:
-    """Store one article inside the caller's transaction; returns ``new``, ``unchanged`` or ``replaced``."""
+                  now: str, stats: WriteStats, input_hash: str | None = None) -> str:
+    """Store one article inside the caller's transaction; returns ``new``, ``unchanged`` or ``replaced``.
+
+    ``input_hash`` (see :mod:`dateline.fingerprint`) is kept so that the next run can skip the
+    article before parsing it.
+    """
     record, text, origin = record_of(item)
     article_id = record["id"]
     digest = content_hash(record, text)
-    row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute("SELECT content_hash, input_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is not None and row[0] == digest:
+        if input_hash is not None and row[1] != input_hash:
+            conn.execute("UPDATE articles SET input_hash = ? WHERE id = ?", (input_hash, article_id))
         stats.unchanged += 1
         return "unchanged"
     if row is not None:
@@ -111,11 +117,11 @@ def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *
     conn.execute(
         "INSERT INTO articles (id, text, published, source, title, url, origin, dateline_place,"
         " dateline_date, dateline_agency, dateline_start, dateline_end, body_start, body_end, record,"
-        " content_hash, ingested_at, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " content_hash, ingested_at, run_id, input_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (article_id, text, record.get("published"), record.get("source"), record.get("title"),
          record.get("url"), origin, _get(dateline, "place"), _get(dateline, "date"),
          _get(dateline, "agency"), _get(dateline, "start"), _get(dateline, "end"), _get(body, "start"),
-         _get(body, "end"), json.dumps(record, ensure_ascii=False, default=str), digest, now, run_id))
+         _get(body, "end"), json.dumps(record, ensure_ascii=False, default=str), digest, now, run_id, input_hash))
     _write_spans(conn, article_id, record, text, stats)
     # an article that now went through is no longer an outstanding failure
     conn.execute("DELETE FROM errors WHERE article_id = ?", (article_id,))
