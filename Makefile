@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean benchmarks
+.PHONY: demo test install clean benchmarks train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,8 @@ benchmarks: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dateline.db build dist src/*.egg-info
+
+# Rebuild the shipped event model from the news event corpus (needs ../shared and scikit-learn).
+train: $(STAMP)
+	$(BIN)/python benchmarks/news_corpus.py --out build/news --sentence-sets
+	$(BIN)/dateline train events --corpus build/news

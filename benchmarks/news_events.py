@@ -34,9 +34,11 @@ IGNORED = ("negated", "hypothetical")
 
 
 def predict(docs: list[dict[str, Any]], coder: str, min_confidence: float = 0.0) -> tuple[list[dict[str, Any]], float]:
+    """Records of ``docs`` with one event coder (``+noscene`` after its name: without scene actors)."""
     from dateline import Failure, Pipeline, Settings
 
-    pipe = Pipeline(Settings(batch_size=16, event_coder=coder))
+    scene = not coder.endswith("+noscene")
+    pipe = Pipeline(Settings(batch_size=16, event_coder=coder.removesuffix("+noscene"), scene_actors=scene))
     started = time.perf_counter()
     records = []
     for result in pipe.run([{k: d.get(k) for k in ("id", "text", "published", "source")} for d in docs]):
@@ -131,7 +133,8 @@ def render(split: str, figures: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
-    ap.add_argument("--coders", default="rules,model", help="comma-separated: rules, model, or model file paths")
+    ap.add_argument("--coders", default="rules,model",
+                    help="comma-separated: rules, model, or model file paths; '+noscene' after one turns scene actors off")
     ap.add_argument("--min-confidence", type=float, default=0.0)
     ap.add_argument("--json", type=Path, default=None, help="also write every figure here")
     args = ap.parse_args(argv)

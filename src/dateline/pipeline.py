@@ -184,7 +184,7 @@ class Pipeline:
                                          times=found_times, places=found_places, anchor=anchor,
                                          knowledge=self.actor_knowledge,
                                          patterns=load_event_patterns(settings.event_files),
-                                         decider=self.event_decider)
+                                         decider=self.event_decider, scene=settings.scene_actors)
         if settings.min_confidence > 0:
             found_events = [e for e in found_events if (e.confidence or 0.0) >= settings.min_confidence]
         timer.add("events", t)

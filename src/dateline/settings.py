@@ -35,6 +35,8 @@ class Settings:
     ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
     (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
     ``min_confidence``: events less confident than this are left out of the record.
+    ``scene_actors``: event actors named without a country ("police", a local official) take the
+    country of the article's scene, marked ``kind: "scene"``.
     ``extract_max_chars``: the longest text ``POST /api/extract`` analyses; 0 turns the endpoint off.
     """
 
@@ -52,8 +54,9 @@ class Settings:
     places: bool = True
     place_embedded: bool = True
     place_demonyms: bool = False
-    event_coder: str = "rules"
+    event_coder: str = "model"
     min_confidence: float = 0.0
+    scene_actors: bool = True
     extract_max_chars: int = 100_000
 
     def replace(self, **changes) -> "Settings":

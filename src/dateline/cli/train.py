@@ -33,7 +33,8 @@ def train() -> None:
 
 @train.command("events")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
-              help="Folder with train.jsonl and dev.jsonl (written by benchmarks/news_corpus.py --out).")
+              help="Folder with train.jsonl and dev.jsonl (written by benchmarks/news_corpus.py --out), and "
+                   "train_extra.jsonl when there is one (more training documents).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=_SHIPPED,
               show_default=True, help="Where to write the model (its status model is written beside it).")
 @click.option("--limit", type=click.IntRange(1, None), default=None, help="Use only the first N articles of each split.")
@@ -55,6 +56,8 @@ def train_events(corpus: Path, output: Path, limit: int | None) -> None:
         raise DatelineError(f"training needs scikit-learn ({exc.name} is not installed): "
                             "pip install 'dateline[train]'") from exc
     train_docs, dev_docs = _read(corpus / "train.jsonl"), _read(corpus / "dev.jsonl")
+    if (corpus / "train_extra.jsonl").exists():
+        train_docs += _read(corpus / "train_extra.jsonl")
     if limit:
         train_docs, dev_docs = train_docs[:limit], dev_docs[:limit]
     meta = train_event_models(train_docs, dev_docs, output, log=lambda m: click.echo(f"train: {m}", err=True))

@@ -34,6 +34,7 @@ from .event_claims import claimants_for, responsibility_claims
 from .event_filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .event_match import TriggerMatch, match_sentence
 from .event_open import open_matches
+from .event_scene import article_scene, with_scene
 from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head
 from .event_sources import verbless_main
@@ -63,13 +64,14 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
            times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None, knowledge: Any,
            patterns: EventPatterns | None = None, lexicon: EventLexicon | None = None,
            table: PloverTable | None = None, proposals: list[Proposal] | None = None,
-           decider: "EventDecider | None" = None) -> list[Event]:
+           decider: "EventDecider | None" = None, scene: bool = False) -> list[Event]:
     """Every PLOVER event of a parsed article, headline/standfirst repeats of body events removed.
 
     ``patterns``, ``lexicon`` and ``table`` default to the packaged knowledge files. When
     ``proposals`` is a list, every matched trigger is appended to it (see :func:`code_sentence_events`).
     With a ``decider`` (:mod:`dateline.learn`), the rules only propose and the trained model decides
-    which proposals are events, of which type and status.
+    which proposals are events, of which type and status. With ``scene``, actors named without a
+    country take the country of the article's scene (:mod:`.event_scene`).
     """
     if decider is not None and proposals is None:
         proposals = []
@@ -89,8 +91,12 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
                                           quotes=quotes, claimants=claimants_for(claims, i), proposals=proposals,
                                           open_words=decider.open_words if decider is not None else None))
     if decider is not None:
-        return _dedupe_article(decider.decide(doc, proposals or [], quotes), layout)
-    return _dedupe_article(found, layout)
+        found = decider.decide(doc, proposals or [], quotes)
+    found = _dedupe_article(found, layout)
+    if scene:  # after the repeats are found: a guessed country must not make two acts one
+        where = article_scene(layout, places, actors)
+        found = [with_scene(e, where) for e in found]
+    return found
 
 
 def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,

@@ -97,6 +97,13 @@ def proposal_features(proposal: "Proposal", context: ArticleContext) -> list[str
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
             f.append(f"has_{c.dep_}")
             f.append(f"{c.dep_}_ent={c.ent_type_ or c.pos_}")
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            f += [f"subj={_lemma(c)}", f"subj_pos={c.pos_}", f"lemma+subj_pos={lemma}+{c.pos_}"]
+    f += [f"lemma+step={lemma}+{step}", f"lemma+dep={lemma}+{t.dep_}"]
+    if any(x.text in _QUOTE_MARKS or x.text in ("``", "''") for x in t.sent):
+        f.append("sentence_quoted")
     path = _governors(t)
     f.append("path=" + ">".join(x.dep_ for x in path[:3]))
     for depth, g in enumerate(path[:3], 1):
@@ -115,7 +122,7 @@ def proposal_features(proposal: "Proposal", context: ArticleContext) -> list[str
         if t.sent.start <= j < t.sent.end:
             f.append(f"w{k:+d}={_lemma(doc[j])}")
     if _in_quote(t):
-        f.append("in_quote")
+        f += ["in_quote", f"lemma+in_quote={lemma}"]
     if any(q.content.start <= t.idx < q.content.end for q in context.quotes):
         f.append(f"in_quote_span+{pat.type}")
     position = context.sentence_index.get(t.sent.start, 0)
