@@ -56,7 +56,8 @@ def test_the_model_decides_type_and_gives_evidence_and_confidence(nlp):
     sure = _decider({"rule_type=ASSAULT": {"ASSAULT": 6.0}})
     got = _events(nlp, decider=sure)
     assert [e.type for e in got] == ["ASSAULT"]
-    assert got[0].evidence["decided_by"] == "event-model" and got[0].evidence["p_type"] == got[0].confidence
+    assert got[0].evidence["decided_by"] == "event-model" and got[0].evidence["p_event"] == got[0].confidence
+    assert got[0].evidence["p_type"] <= got[0].confidence
     assert 0.5 <= got[0].confidence <= 1.0
     assert got[0].cameo and got[0].quad == 4
 
