@@ -181,7 +181,8 @@ class Pipeline:
                                          anchor=anchor, cues=self.quote_cues)
         t = timer.add("quotes", t)
         found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
-                                         times=found_times, places=found_places, anchor=anchor,
+                                         times=found_times, places=[p for p in found_places if p.role != "demonym"],
+                                         anchor=anchor,
                                          knowledge=self.actor_knowledge,
                                          patterns=load_event_patterns(settings.event_files),
                                          decider=self.event_decider, scene=settings.scene_actors)

@@ -166,7 +166,13 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved against the gazetteer (``geonameid`` None when unresolved)."""
+    """A toponym resolved against the gazetteer (``geonameid`` None when unresolved).
+
+    ``role`` says how the text uses the name, when it is not plainly as a location: ``demonym``
+    (a nationality word, "Syrian troops"), ``modifier`` (a name qualifying a noun, "the Moscow
+    talks"), ``metonym`` (a place standing for its government or people, "Washington said") or
+    ``embedded`` (inside another name, "Toronto Police"); None for a literal use.
+    """
 
     start: int
     end: int
@@ -178,6 +184,7 @@ class Place:
     country: str | None = None
     feature: str | None = None
     score: float | None = None
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _fields_dict(self)

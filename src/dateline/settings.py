@@ -31,7 +31,8 @@ class Settings:
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
-    them; off by default, since a demonym names people, not a location (it feeds actor coding).
+    them, marked ``role: "demonym"``; events never take one for their location (a demonym names
+    people, not where something happened: it feeds actor coding).
     ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
     (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
     ``min_confidence``: events less confident than this are left out of the record.
@@ -53,7 +54,7 @@ class Settings:
     gazetteer: Path | None = None
     places: bool = True
     place_embedded: bool = True
-    place_demonyms: bool = False
+    place_demonyms: bool = True
     event_coder: str = "model"
     min_confidence: float = 0.0
     scene_actors: bool = True

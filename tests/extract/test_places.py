@@ -54,7 +54,23 @@ def test_demonyms_are_not_places(nlp, small_gazetteer, text):
 
 def test_demonyms_on_request(nlp, small_gazetteer):
     found = _places(nlp, small_gazetteer, "Syrian troops met Turkish officials.", demonyms=True)
-    assert [(p.text, p.country) for p in found] == [("Syrian", "SYR"), ("Turkish", "TUR")]
+    assert [(p.text, p.country, p.role) for p in found] == [("Syrian", "SYR", "demonym"),
+                                                            ("Turkish", "TUR", "demonym")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington said the sanctions would stay.", ("Washington", "metonym")),
+    ("The Moscow talks ended without a deal.", ("Moscow", "modifier")),
+    ("Fighting went on in Moscow on Tuesday.", ("Moscow", None)),
+])
+def test_roles(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert (found[0].text, found[0].role) == expected
+
+
+def test_demonyms_are_places_by_default_but_not_event_locations():
+    from dateline.settings import Settings
+    assert Settings().place_demonyms
 
 
 def test_embedded_on_request(nlp, small_gazetteer):
@@ -105,7 +121,7 @@ def test_no_gazetteer_means_no_places(nlp):
 def test_place_record_shape(nlp, small_gazetteer):
     [place] = _places(nlp, small_gazetteer, "Talks went on in Vienna.")
     assert set(place.to_dict()) == {"start", "end", "text", "name", "geonameid", "lat", "lon", "country", "feature",
-                                    "score"}
+                                    "score", "role"}
     assert 0 < place.score <= 1
 
 

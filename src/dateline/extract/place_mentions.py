@@ -45,7 +45,8 @@ class Mention:
 
     ``prefer`` is a GeoNames feature class an administrative noun asks for ("province" → A);
     ``source`` says how it was found: ner, gazetteer, facility, dateline, embedded or demonym;
-    ``speaks``: the name is the subject of a reporting verb ("Guhdar said").
+    ``speaks``: the name is the subject of a reporting verb ("Guhdar said"); ``role``: how the
+    text uses the name (:func:`_role`).
     """
 
     start: int
@@ -58,6 +59,7 @@ class Mention:
     label: str | None = None
     locative: bool = False
     speaks: bool = False
+    role: str | None = None
 
 
 def _major(cands: Iterable[Candidate]) -> bool:
@@ -89,6 +91,25 @@ def _strong(cands: Iterable[Candidate], min_population: int) -> bool:
         if c.population >= min_population:
             return True
     return False
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _role(head: "Token", source: str, locative: bool, end: int, doc: "Doc") -> str | None:
+    """How the text uses a toponym: ``demonym`` or ``embedded`` by how it was found; ``modifier``
+    when it qualifies a noun after it ("the Moscow talks", "Syrian-Turkish border"); ``metonym``
+    when it is the subject of an act ("Washington said", "Ankara launched"); None when literal."""
+    if source in ("demonym", "embedded"):
+        return source
+    if locative:
+        return None
+    if head.dep_ in _MODIFIER_DEPS and head.head.i >= end and head.head.pos_ in _HEAD_POS:
+        return "modifier"
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        return "metonym"
+    return None
 
 
 class _Finder:
@@ -204,7 +225,8 @@ class _Finder:
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.speech_verbs
         self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name,
                                      doc[name_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text),
-                                     source, prefer, label, locative, speaks))
+                                     source, prefer, label, locative, speaks,
+                                     _role(head, source, locative, end, doc)))
 
     def _relative_before(self, i: int) -> int | None:
         doc = self.doc

@@ -26,6 +26,7 @@ _FEATURE_PRIOR = {("A", "PCLI"): 4.0, ("L", "CONT"): 4.0, ("L", "RGNE"): 3.0, ("
 _CLASS_PRIOR = {"H": 1.0, "T": 1.0, "L": 1.5, "A": 0.5}
 _PRIO_PENALTY = {0: 0.0, 1: 0.0, 2: 1.0}
 ALTNAMES_WEIGHT = 0.4
+ALTERNATE_PENALTY = 1.5  # an alternate name competing with places that bear the name itself
 CONTEXT_CAP = 6.0  # context tips the balance between readings; it does not outweigh everything
 
 
@@ -143,6 +144,14 @@ def _same_name_city_first(cands: tuple[Candidate, ...], prefer: str | None) -> d
             and (c.fcode in ("PPLA", "PPLC") or c.population * 10 >= admins[(c.cc2, c.admin1)])}
 
 
+def _alternate_names_last(cands: tuple[Candidate, ...]) -> dict[int, float]:
+    """A place that bears the name itself beats one that only lists it among its alternate names
+    ("Southold" the town, not South Bend): the latter's extra penalty."""
+    if not any(c.prio == 0 and c.lat is not None for c in cands):
+        return {}
+    return {c.geonameid: -ALTERNATE_PENALTY for c in cands if c.prio >= 2}
+
+
 def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer, words: GeoWords,
                      home_country: str | None = None) -> list[Place]:
     """A Place per mention; a name with no gazetteer entry keeps its span with null coordinates."""
@@ -163,6 +172,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     def ranked(key: str, ev: Evidence | None) -> list[tuple[float, Candidate]]:
         shown = groups[key][0].name
         bonus = _same_name_city_first(cands[key], prefer[key])
+        for gid, penalty in _alternate_names_last(cands[key]).items():
+            bonus[gid] = bonus.get(gid, 0.0) + penalty
         out = []
         for c in cands[key]:
             s = prior(c, shown, prefer[key]) + bonus.get(c.geonameid, 0.0)
@@ -198,14 +209,14 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     for key, ms in groups.items():
         scored = ranked(key, ev)
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms
+            places.extend(Place(m.start, m.end, text[m.start:m.end], role=m.role) for m in ms
                           if _worth_keeping(m, text, words, speaks[key]))
             continue
         best_score, best = scored[0]
         if facility[key] and not _near_evidence(best, key, ev):
             scored = []
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end]) for m in ms
+            places.extend(Place(m.start, m.end, text[m.start:m.end], role=m.role) for m in ms
                           if _worth_keeping(m, text, words, speaks[key]))
             continue
         total = sum(math.exp(s - best_score) for s, _ in scored[:10])
@@ -213,6 +224,6 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         for m in ms:
             places.append(Place(m.start, m.end, text[m.start:m.end], name=best.name, geonameid=best.public_id,
                                 lat=best.lat, lon=best.lon, country=best.country, feature=best.feature,
-                                score=confidence))
+                                score=confidence, role=m.role))
     places.sort(key=lambda p: p.start)
     return places
