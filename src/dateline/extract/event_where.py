@@ -1,7 +1,7 @@
 """When and where an event happened, and the country of actors that name none.
 
 Date: the time expression of the trigger's sentence (through the times module's ``time_for_span``
-when it exists), else the article's date. Location: the places module's ``event_location`` when it
+when it exists), else the day the past narrative before it named, else the article's date. Location: the places module's ``event_location`` when it
 exists, else the place of the sentence nearest the trigger. Domestic actors without a country
 ("police", "rebels") take the country where the event happens.
 """
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..knowledge.event_patterns import EventLexicon
 from ..records import Actor, Event, Layout, Location, Place, Span, TimeExpr
 from .event_match import TriggerMatch
+from .narrative_dates import narrative_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -59,10 +60,13 @@ def _places_helper() -> Any:
 
 
 def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, anchor: str | None) -> str | None:
-    """The value of the sentence's time expression nearest the trigger, else the article's date.
+    """The value of the sentence's time expression nearest the trigger, else the day a past
+    narrative goes on telling (:func:`dateline.extract.narrative_dates.narrative_date`), else the
+    article's date.
 
     The complement of a promise or agreement keeps its own time: "agreed to hold talks next
     month" is an agreement made now about talks next month."""
+    told = times
     if m.pattern.control or m.pattern.intent:
         inner = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in m.token.children
                  if c.dep_ in ("xcomp", "ccomp")]
@@ -83,7 +87,7 @@ def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, ancho
     if inside:
         best = min(inside, key=lambda t: abs(t.start - m.start))
         return best.value
-    return anchor
+    return narrative_date(m.token.doc, told, sentence.start, anchor) or anchor
 
 
 def context_country(location: Location | None, places: Sequence[Place], sentence: Span) -> str | None:
