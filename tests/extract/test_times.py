@@ -161,3 +161,13 @@ def test_time_for_span_prefers_the_nearest_dated_expression_in_the_sentence():
 ])
 def test_is_future(value, anchor, expected):
     assert is_future(value, anchor) is expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("By mid afternoon, officials said the road was open.", "2021-03-09TAF"),
+    ("Dealers placed heavy orders in the morning.", "2021-03-09TMO"),
+])
+def test_parts_of_the_day_alone(nlp, text, value):
+    from dateline.extract.times import tag_times
+
+    assert [(t.value, t.type) for t in tag_times(nlp(text), anchor="2021-03-09")] == [(value, "TIME")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,3 +53,13 @@ def test_without_anchor_only_anchor_free_values_appear(nlp, text):
 def test_odd_anchors_are_tolerated(nlp, anchor):
     found = times(nlp("He spoke on Monday."), layout=None, anchor=anchor, settings=Settings())
     assert [t.text for t in found] == ["Monday"]
+
+
+@pytest.mark.parametrize("anchor", ["0001-01-05", "9999-12-30"])
+def test_no_year_0000_or_10000_at_the_ends_of_the_calendar(nlp, anchor):
+    from dateline.extract.times import tag_times
+
+    text = "It happened last year, a year ago and last January; it will happen next year, 10 years from now."
+    for t in tag_times(nlp(text), anchor=anchor):
+        assert not (t.value or "").startswith("0000")
+        assert not re.match(r"\d{5}", t.value or "")

@@ -324,10 +324,21 @@ def _clock_day(ctx: NormContext) -> str | None:
     return ctx.anchor.isoformat()
 
 
+def part_of_day(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
+    """A part of the day named alone (``mid afternoon``, ``in the morning``): of the day last
+    mentioned when the clause is past and that day is not after the document date, else of the
+    document date."""
+    code = ctx.lexicon.lookup("parts_of_day", groups.get("part"))
+    if not code:
+        return None
+    day = _clock_day(ctx)
+    return (f"{day}T{code}" if day else None), "TIME"
+
+
 NORMALIZERS: dict[str, Callable[[Groups, TimeRule, NormContext], Normalized | None]] = {
     "calendar": calendar, "numeric_date": numeric_date, "week_of": week_of, "decade": decade,
     "century": century, "spelled_year": spelled_year, "year_end": year_end, "holiday": holiday,
-    "weekday": weekday, "deictic": deictic, "clock": clock,
+    "weekday": weekday, "deictic": deictic, "clock": clock, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "quarter": quarter, "season": season, "anaphoric": anaphoric,
     "ago": ago, "duration": duration, "set_calendar": set_calendar, "set_every": set_every,
     "fixed": fixed, "reference": reference,

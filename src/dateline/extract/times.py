@@ -10,6 +10,7 @@ the last date mentioned. :func:`time_for_span` (by clause when given the parse) 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -78,11 +79,26 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
         if result is None:
             continue
         value, kind = result
+        if value is not None and not _representable(value):
+            value = None  # "next year" written in 9999: no ISO 8601 year to give
         found.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value, kind))  # type: ignore[arg-type]
         if (cand.rule.norm in _REFERENCE_NORMS and granularity(value) in _REFERENCE_GRAINS
                 and not cand.groups.get("ago")):
             ctx.reference = value
     return found
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def _representable(value: str) -> bool:
+    """Whether a value's calendar part is an ISO 8601 year 0001-9999 (or a decade or century of
+    one): never ``0000`` nor a five-digit year."""
+    digits = _LEADING_DIGITS.match(value)
+    if digits is None:
+        return True
+    run = digits.group()
+    return len(run) <= 4 and not (len(run) == 4 and int(run) == 0)
 
 
 def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon) -> Callable[[], Direction]:
