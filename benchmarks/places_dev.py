@@ -2,7 +2,7 @@
 """Development measurements of the places extractor on a toponym gold set (default: GeoWebNews).
 
 Runs only the layout, the spaCy parse and ``dateline.extract.places`` (no other extractor), the
-way the pipeline does, with the settings' defaults (``place_embedded`` on, ``place_demonyms`` on)
+way the pipeline does, with the settings' defaults (``place_embedded`` on, ``place_demonyms`` off)
 unless flags say otherwise. Prints ``score.py``'s figures, the recall ceiling without the gold
 items the settings deliberately leave out (demonyms), the seconds places() took, then misses and
 false positives grouped by GeoWebNews type and by cause.

@@ -30,9 +30,10 @@ class Settings:
     ``quote_files``: extra reporting-verb/frame files layered over the packaged ones.
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
-    ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
-    them, marked ``role: "demonym"``; events never take one for their location (a demonym names
-    people, not where something happened: it feeds actor coding).
+    ``place_demonyms``: report every nationality word ("Syrian troops") as a place, as GeoWebNews
+    annotates them; off by default, since a demonym mostly names people, not a location (it feeds
+    actor coding). Before a noun of land ("the Syrian-Turkish border") one is a place anyway.
+    Either way it is marked ``role: "demonym"`` and events never take it for their location.
     ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
     (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
     ``min_confidence``: events less confident than this are left out of the record.
@@ -54,7 +55,7 @@ class Settings:
     gazetteer: Path | None = None
     places: bool = True
     place_embedded: bool = True
-    place_demonyms: bool = True
+    place_demonyms: bool = False
     event_coder: str = "model"
     min_confidence: float = 0.0
     scene_actors: bool = True

@@ -68,9 +68,15 @@ def test_roles(nlp, small_gazetteer, text, expected):
     assert (found[0].text, found[0].role) == expected
 
 
-def test_demonyms_are_places_by_default_but_not_event_locations():
-    from dateline.settings import Settings
-    assert Settings().place_demonyms
+@pytest.mark.parametrize("text, expected", [
+    ("Shells fell on the Syrian-Turkish border.", [("Syrian", "SYR"), ("Turkish", "TUR")]),
+    ("No soldier set foot on Turkish soil.", [("Turkish", "TUR")]),
+    ("Syrian troops met Turkish officials.", []),
+])
+def test_demonyms_before_a_noun_of_land_are_places(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.country) for p in found] == expected
+    assert all(p.role == "demonym" for p in found)
 
 
 def test_embedded_on_request(nlp, small_gazetteer):

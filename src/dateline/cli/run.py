@@ -53,9 +53,9 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
                      help="Drop events whose confidence is below this."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
-        click.option("--place-demonyms/--no-place-demonyms", default=True, show_default=True,
-                     help="Report nationality words (\"Syrian\") as places too (role \"demonym\"), as "
-                          "GeoWebNews does; events never take them for their location."),
+        click.option("--place-demonyms", is_flag=True,
+                     help="Report every nationality word (\"Syrian troops\") as a place too (role "
+                          "\"demonym\"), as GeoWebNews does; events never take them for their location."),
     ]
     for option in reversed(options):
         func = option(func)

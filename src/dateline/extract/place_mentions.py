@@ -17,6 +17,7 @@ from ..knowledge.gazetteer_words import GeoWords
 from ..knowledge.quote_cues import default_cues
 from ..nlp import doc_text
 from ..records import Layout
+from .place_demonyms import land_demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -519,8 +520,9 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
                   demonyms: bool = False, embedded: bool = False) -> list[Mention]:
     """Toponym mentions in text order; excluded layout zones are skipped.
 
-    ``demonyms``: also nationality words ("Syrian"); ``embedded``: also place names inside
-    organisation names ("Pakistan Army").
+    ``demonyms``: also nationality words ("Syrian"), which are places anyway before a noun of
+    land ("the Syrian-Turkish border"); ``embedded``: also place names inside organisation names
+    ("Pakistan Army").
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
     if layout is not None:
@@ -531,5 +533,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     finder.dateline()
     finder.facilities()
     finder.entities()
+    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
+        finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
     return sorted(finder.mentions, key=lambda m: m.start)

@@ -26,7 +26,6 @@ _FEATURE_PRIOR = {("A", "PCLI"): 4.0, ("L", "CONT"): 4.0, ("L", "RGNE"): 3.0, ("
 _CLASS_PRIOR = {"H": 1.0, "T": 1.0, "L": 1.5, "A": 0.5}
 _PRIO_PENALTY = {0: 0.0, 1: 0.0, 2: 1.0}
 ALTNAMES_WEIGHT = 0.4
-ALTERNATE_PENALTY = 1.5  # an alternate name competing with places that bear the name itself
 CONTEXT_CAP = 6.0  # context tips the balance between readings; it does not outweigh everything
 
 
@@ -144,14 +143,6 @@ def _same_name_city_first(cands: tuple[Candidate, ...], prefer: str | None) -> d
             and (c.fcode in ("PPLA", "PPLC") or c.population * 10 >= admins[(c.cc2, c.admin1)])}
 
 
-def _alternate_names_last(cands: tuple[Candidate, ...]) -> dict[int, float]:
-    """A place that bears the name itself beats one that only lists it among its alternate names
-    ("Southold" the town, not South Bend): the latter's extra penalty."""
-    if not any(c.prio == 0 and c.lat is not None for c in cands):
-        return {}
-    return {c.geonameid: -ALTERNATE_PENALTY for c in cands if c.prio >= 2}
-
-
 def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer, words: GeoWords,
                      home_country: str | None = None) -> list[Place]:
     """A Place per mention; a name with no gazetteer entry keeps its span with null coordinates."""
@@ -172,8 +163,6 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     def ranked(key: str, ev: Evidence | None) -> list[tuple[float, Candidate]]:
         shown = groups[key][0].name
         bonus = _same_name_city_first(cands[key], prefer[key])
-        for gid, penalty in _alternate_names_last(cands[key]).items():
-            bonus[gid] = bonus.get(gid, 0.0) + penalty
         out = []
         for c in cands[key]:
             s = prior(c, shown, prefer[key]) + bonus.get(c.geonameid, 0.0)

@@ -1,5 +1,5 @@
 """Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
-honorifics, operation names, non-places), loaded from ``geo_words.yaml`` and any user files layered over it."""
+honorifics, operation names, non-places, nouns of land), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class GeoWords:
     facility_nouns: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     operation_words: frozenset[str] = frozenset()
+    land_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -40,7 +41,7 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
                                       "not_places": [], "facility_nouns": [],
-                                      "honorifics": [], "operation_words": []}
+                                      "honorifics": [], "operation_words": [], "land_nouns": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -60,4 +61,5 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         facility_nouns=frozenset(w.lower() for w in merged["facility_nouns"]),
         honorifics=frozenset(w.lower().rstrip(".") for w in merged["honorifics"]),
         operation_words=frozenset(w.lower() for w in merged["operation_words"]),
+        land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
     )
