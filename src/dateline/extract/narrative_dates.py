@@ -12,6 +12,7 @@ paragraph break or a sentence too far back ends the walk.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,36 @@ def _day_in(times: Sequence[TimeExpr], start: int, end: int, anchor: str | None)
     return found
 
 
+class _Sentences:
+    """The sentences of one parsed article, their starts and (lazily) whether each is narrative past."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+        self.ends = [s.end_char for s in self.sents]
+        self.past: dict[int, bool] = {}
+
+    def index(self, char: int) -> int | None:
+        i = bisect_right(self.starts, char) - 1
+        return i if i >= 0 and char < self.ends[i] else None
+
+    def narrative(self, i: int) -> bool:
+        if i not in self.past:
+            self.past[i] = is_narrative_past(self.sents[i])
+        return self.past[i]
+
+
+_last: list[_Sentences] = []  # the article being coded: events ask once per proposal
+
+
+def _sentences(doc: "Doc") -> _Sentences:
+    if not _last or _last[0].doc is not doc:
+        _last[:] = [_Sentences(doc)]
+    return _last[0]
+
+
 def narrative_date(doc: "Doc", times: Sequence[TimeExpr], sentence_start: int,
                    anchor: str | None) -> str | None:
     """The day a past-tense sentence starting at ``sentence_start`` continues telling, or None.
@@ -67,21 +98,20 @@ def narrative_date(doc: "Doc", times: Sequence[TimeExpr], sentence_start: int,
     the same paragraph are walked back while they are narrative past too, until one names a day
     on or before ``anchor``.
     """
-    sents = list(doc.sents)
-    index = next((i for i, s in enumerate(sents) if s.start_char <= sentence_start < s.end_char), None)
-    if index is None or not is_narrative_past(sents[index]):
+    sentences = _sentences(doc)
+    index = sentences.index(sentence_start)
+    if index is None or not sentences.narrative(index):
         return None
-    text = doc.text
+    text, starts, ends = sentences.text, sentences.starts, sentences.ends
     for back in range(1, MAX_SENTENCES_BACK + 1):
         i = index - back
         if i < 0:
             return None
-        prev, nxt = sents[i], sents[i + 1]
-        if _BREAK.search(text, prev.start_char, nxt.start_char) or _BREAK.match(nxt.text):
+        if _BREAK.search(text, starts[i], starts[i + 1]) or _BREAK.match(text, starts[i + 1], ends[i + 1]):
             return None  # a paragraph break ends the episode
-        day = _day_in(times, prev.start_char, prev.end_char, anchor)
+        day = _day_in(times, starts[i], ends[i], anchor)
         if day is not None:
             return day
-        if not is_narrative_past(prev):
+        if not sentences.narrative(i):
             return None
     return None
