@@ -114,3 +114,37 @@ def test_killed_ingest_rerun_ends_with_the_same_database(tmp_path):
     assert partial <= 36
     subprocess.run([*exe, "--db", str(killed)], check=True, capture_output=True)
     assert _snapshot(killed) == _snapshot(clean)
+
+
+@pytest.mark.slow
+def test_ingest_records_a_lone_surrogate_and_stores_the_rest(tmp_path):
+    corpus = tmp_path / "lone.jsonl"
+    corpus.write_text(json.dumps({"id": "ok-1", "text": STORIES[0]}) + "\n"
+                      + '{"id": "bad", "text": "Bad \\ud800 text. Russia condemned the strike."}\n'
+                      + json.dumps({"id": "ok-2", "text": STORIES[1]}) + "\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "invalid-unicode" in result.output
+    with sqlite3.connect(db) as con:
+        assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")] == ["ok-1", "ok-2"]
+        assert con.execute("SELECT article_id, reason FROM errors").fetchall() == [("bad", "invalid-unicode")]
+        assert con.execute("SELECT status FROM runs").fetchall() == [("finished",)]
+
+
+def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path, monkeypatch):
+    from dateline.cli import run as run_mod
+    from dateline.records import Failure
+
+    def dying(paths, settings, opts):
+        for n in range(3):
+            yield Failure(origin=f"x.jsonl:{n + 1}", stage="read", reason="malformed-json", detail="not JSON")
+        raise RuntimeError("the machine room is on fire")
+
+    monkeypatch.setattr(run_mod, "_results", dying)
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", "x.jsonl", "--db", str(db), "--commit-every", "2"])
+    assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 3  # the uncommitted one too
+        assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]

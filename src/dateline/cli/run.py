@@ -14,6 +14,7 @@ from typing import IO, Any
 
 import click
 
+from ..ingest.fields import printable
 from ..records import Article, Failure
 from ..settings import Settings
 from .app import handle_errors, main
@@ -96,6 +97,11 @@ class RunSummary:
         for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
             self.spans[kind] += len(getattr(result, kind))
 
+    def record(self) -> dict[str, Any]:
+        """What the run's row in the database keeps of this summary."""
+        return {"articles": self.articles, "errors": dict(self.errors), "spans": dict(self.spans),
+                "stored": dict(self.stored), "seconds": round(self.seconds, 3)}
+
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
@@ -171,7 +177,18 @@ def _progress(results: Iterable[Article | Failure], total: int | None, enabled: 
 
 def _report_failure(failure: Failure) -> None:
     where = failure.origin + (f" ({failure.id})" if failure.id else "")
-    click.echo(f"skipped {where}: {failure.reason}: {failure.detail or ''}".rstrip(": "), err=True)
+    click.echo(printable(f"skipped {where}: {failure.reason}: {failure.detail or ''}".rstrip(": ")), err=True)
+
+
+def _json_line(article: Article, with_text: bool) -> tuple[str | None, Article | Failure]:
+    """The article's JSON line, or a Failure when its record cannot be written as UTF-8 JSON."""
+    try:
+        line = json.dumps(article.to_dict(include_text=with_text), ensure_ascii=False) + "\n"
+        line.encode("utf-8")
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        return None, Failure(origin=printable(article.origin or article.id), stage="write", reason="write-error",
+                             id=printable(article.id), detail=printable(f"{type(exc).__name__}: {exc}"))
+    return line, article
 
 
 def _finish(summary: RunSummary) -> None:
@@ -208,11 +225,14 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
     total = _count_articles(inputs) if show else None
     results = _results(inputs, settings, opts)
     for result in _progress(results, total, show):
+        line = None
+        if isinstance(result, Article):
+            line, result = _json_line(result, with_text)
         summary.add(result)
         if isinstance(result, Failure):
             _report_failure(result)
             continue
-        output.write(json.dumps(result.to_dict(include_text=with_text), ensure_ascii=False) + "\n")
+        output.write(line)
     output.flush()
     _finish(summary)
 
@@ -249,22 +269,41 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
         run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
                                   "processes": settings.processes, "dask": opts["dask_address"]})
         batch: list[Article | Failure] = []
-        results = _results(inputs, settings, opts)  # with --dask, records still arrive here, in order
-        for result in _progress(results, total, show):
-            summary.add(result)
-            if isinstance(result, Failure):
-                _report_failure(result)
-            batch.append(result)
-            if len(batch) >= commit_every:
-                _write(store, batch, run_id, summary)
-                batch = []
-        if batch:
-            _write(store, batch, run_id, summary)
-        store.finish_run(run_id, {"articles": summary.articles, "errors": dict(summary.errors),
-                                  "spans": dict(summary.spans), "stored": dict(summary.stored),
-                                  "seconds": round(summary.seconds, 3)})
+        status = "failed"
+        try:
+            results = _results(inputs, settings, opts)  # with --dask, records still arrive here, in order
+            for result in _progress(results, total, show):
+                summary.add(result)
+                if isinstance(result, Failure):
+                    _report_failure(result)
+                batch.append(result)
+                if len(batch) >= commit_every:
+                    pending, batch = batch, []
+                    _write(store, pending, run_id, summary)
+            status = "finished"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:  # what was analysed is kept, and the run says how it ended, whatever ended it
+            _close_run(store, batch, run_id, summary, status)
     click.echo(f"database: {db_path}", err=True)
     _finish(summary)
+
+
+def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary, status: str) -> None:
+    """Write the last batch and record how the run ended.
+
+    When the run is ending on an error, that error is the one to report: a database that fails
+    here too is only logged.
+    """
+    try:
+        if batch:
+            _write(store, batch, run_id, summary)
+        store.finish_run(run_id, summary.record(), status=status)
+    except Exception as exc:
+        if status == "finished":
+            raise
+        logging.getLogger(__name__).error("could not close the run after it %s: %s", status, exc)
 
 
 def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary) -> None:

@@ -7,20 +7,19 @@ kept exactly as decoded, so every offset computed later points into the text as 
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import io
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..errors import InputError
 from ..records import Failure, SourceDocument
 from .encoding import decode_bytes, looks_binary
+from .fields import check_unicode, id_text, normalise_published, printable
 from .html import extract_html
 
 __all__ = ["read_inputs", "normalise_published", "READERS", "BYTES_PER_CHAR", "HTML_BYTES_PER_CHAR"]
@@ -31,38 +30,7 @@ READERS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".h
                            ".jsonl": "jsonl", ".ndjson": "jsonl"}
 BYTES_PER_CHAR = 4        # a text file larger than max_chars * 4 bytes is too large for sure
 HTML_BYTES_PER_CHAR = 10  # pages carry markup: allow more bytes per character of text
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
-                 "%B %d %Y", "%b %d %Y", "%d.%m.%Y")
-
-
-def normalise_published(value: Any, *, origin: str = "") -> str | None:
-    """``YYYY-MM-DD`` for a parseable date or datetime, else None (logged)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, str):
-        written = value.strip()
-        if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", written):
-            try:
-                return dt.date.fromisoformat(written[:10]).isoformat()
-            except ValueError:
-                pass
-        try:
-            return dt.datetime.fromisoformat(written).date().isoformat()
-        except ValueError:
-            pass
-        for fmt in _DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(written, fmt).date().isoformat()
-            except ValueError:
-                continue
-        try:
-            return email.utils.parsedate_to_datetime(written).date().isoformat()
-        except (TypeError, ValueError, IndexError):
-            pass
-    log.warning("%s: published date %r is not a date I can read; leaving it empty", origin or "input", value)
-    return None
+_TEXT_FIELDS = ("text", "published", "source", "title", "url")
 
 
 def _opt_str(value: Any) -> str | None:
@@ -73,7 +41,8 @@ def _opt_str(value: Any) -> str | None:
 
 
 def _failure(origin: str, reason: str, detail: str, id: str | None = None) -> Failure:
-    return Failure(origin=origin, stage="read", reason=reason, id=id, detail=detail)
+    return Failure(origin=printable(origin), stage="read", reason=reason,
+                   id=None if id is None else printable(id), detail=printable(detail))
 
 
 def _too_large(origin: str, size: int, limit: int, unit: str, id: str | None = None) -> Failure:
@@ -119,7 +88,16 @@ def _json_record(line: bytes, origin: str, published: str | None, max_chars: int
     if not isinstance(record, dict):
         return _failure(origin, "malformed-json",
                         f"each line must be a JSON object with a 'text' field, got {type(record).__name__}")
-    id_ = _opt_str(record.get("id"))
+    try:
+        id_ = id_text(record.get("id"))
+        check_unicode(id_, "id")
+        for name in _TEXT_FIELDS:
+            value = record.get(name)
+            if isinstance(value, str):
+                check_unicode(value, name)
+    except InputError as exc:
+        shown = record.get("id") if isinstance(record.get("id"), str) else None
+        return _failure(origin, exc.reason, str(exc), shown)
     text = record.get("text")
     if not isinstance(text, str):
         return _failure(origin, "no-text", "the record has no string field 'text'", id_)

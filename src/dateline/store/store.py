@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..ingest.fields import printable
 from ..records import Article, Failure
 from . import queries
 from .schema import APPLICATION_ID, migrate, schema_version
@@ -27,6 +28,9 @@ __all__ = ["Store", "DEFAULT_DB", "missing_database_message"]
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dateline.db"
+
+# What the database says about a record it will not take (as opposed to a problem of the database).
+_RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError)
 
 
 def missing_database_message(path: str | Path) -> str:
@@ -129,16 +133,38 @@ class Store:
                 if run_id is not None:
                     self._check_run(run_id)
                 for item in results:
-                    if isinstance(item, Failure):
-                        write_failure(conn, item, run_id=run_id, now=now, stats=stats)
-                    else:
-                        write_article(conn, item, run_id=run_id, now=now, stats=stats)
+                    self._write_one(conn, item, run_id=run_id, now=now, stats=stats)
                 if run_id is not None:
                     self._add_run_counts(run_id, stats)
         except sqlite3.Error as exc:
             raise StoreError(f"could not write to the database {self.path}: {exc}") from exc
         log.debug("batch written: %s", stats)
         return stats
+
+    def _write_one(self, conn: sqlite3.Connection, item: Article | Failure | Mapping[str, Any], *,
+                   run_id: int | None, now: str, stats: WriteStats) -> None:
+        """Write one item; an article the database will not take is recorded as a failure of stage ``store``.
+
+        A problem of the database itself (disk full, locked, corrupt), or an item that is no
+        article record at all (:class:`StoreError`, a caller's mistake), still ends the batch.
+        """
+        conn.execute("SAVEPOINT dateline_item")
+        try:
+            if isinstance(item, Failure):
+                write_failure(conn, item, run_id=run_id, now=now, stats=stats)
+            else:
+                write_article(conn, item, run_id=run_id, now=now, stats=stats)
+        except StoreError:
+            raise
+        except sqlite3.Error as exc:
+            if not isinstance(exc, _RECORD_ERRORS):
+                raise
+            conn.execute("ROLLBACK TO dateline_item")
+            write_failure(conn, _store_failure(item, exc), run_id=run_id, now=now, stats=stats)
+        except Exception as exc:  # UnicodeEncodeError, a malformed record dict, ...
+            conn.execute("ROLLBACK TO dateline_item")
+            write_failure(conn, _store_failure(item, exc), run_id=run_id, now=now, stats=stats)
+        conn.execute("RELEASE dateline_item")
 
     def _check_run(self, run_id: int) -> None:
         if self._conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
@@ -202,6 +228,20 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Counts of articles, spans, errors and events, the date range and the file size."""
         return queries.stats(self._conn, path=self.path)
+
+
+def _store_failure(item: Any, exc: BaseException) -> Failure:
+    """The failure recorded for an item the database would not take."""
+    log.error("could not store %r: %s: %s", _item_id(item), type(exc).__name__, exc)
+    origin = getattr(item, "origin", None) or (item.get("origin") if isinstance(item, Mapping) else None)
+    article = _item_id(item)
+    return Failure(origin=printable(str(origin or article or "<record>")), stage="store", reason="store-error",
+                   id=None if article is None else printable(str(article)),
+                   detail=printable(f"the database would not take this record ({type(exc).__name__}: {exc})"))
+
+
+def _item_id(item: Any) -> Any:
+    return getattr(item, "id", None) if not isinstance(item, Mapping) else item.get("id")
 
 
 def _check_identity(conn: sqlite3.Connection, name: str) -> None:

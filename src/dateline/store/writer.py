@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import StoreError
+from ..ingest.fields import printable
 from ..records import Article, Failure
 
 __all__ = ["WriteStats", "SPAN_KINDS", "record_of", "content_hash", "write_article", "write_failure", "utc_now"]
@@ -201,5 +202,6 @@ def write_failure(conn: sqlite3.Connection, failure: Failure, *, run_id: int | N
         " ON CONFLICT (origin, stage, reason) DO UPDATE SET last_seen = excluded.last_seen,"
         " detail = excluded.detail, article_id = COALESCE(excluded.article_id, errors.article_id),"
         " seen = errors.seen + 1, run_id = COALESCE(excluded.run_id, errors.run_id)",
-        (failure.origin, failure.id, failure.stage, failure.reason, failure.detail, now, now, run_id))
+        (printable(failure.origin), None if failure.id is None else printable(failure.id), failure.stage,
+         failure.reason, None if failure.detail is None else printable(failure.detail), now, now, run_id))
     stats.failures += 1
