@@ -156,6 +156,11 @@ class Pipeline:
         return self._nlp
 
     @property
+    def segment_chars(self) -> int:
+        """Articles longer than this are parsed in segments: the setting, or spaCy's own limit if lower."""
+        return max(2, min(self.settings.segment_chars, self.nlp.max_length))
+
+    @property
     def actor_knowledge(self):
         if self._actor_knowledge is None:
             self._actor_knowledge = actors_mod.load_knowledge(self.settings)
@@ -251,7 +256,7 @@ class Pipeline:
         """Parse and analyse a long article segment by segment; offsets stay those of the whole text."""
         text, layout = prepared.source.text, prepared.layout
         found = _Found()
-        for start, end in segment_bounds(text, self.settings.segment_chars):
+        for start, end in segment_bounds(text, self.segment_chars):
             window = layout_window(layout, start, end)
             piece = text[start:end]
             t = time.perf_counter()
@@ -283,7 +288,7 @@ class Pipeline:
         batch_chars = BATCH_SEGMENTS * self.settings.segment_chars
         for n, item in enumerate(inputs, 1):
             ready = self._prepared(item, n)
-            if isinstance(ready, _Prepared) and len(ready.source.text) > self.settings.segment_chars:
+            if isinstance(ready, _Prepared) and len(ready.source.text) > self.segment_chars:
                 yield from self._finish(batch)
                 batch, chars = [], 0
                 yield self._guarded(ready, lambda: self.analyse_in_segments(ready))
@@ -414,7 +419,7 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
     doc_in = SourceDocument(text=text, id=id, published=published, source=source, title=title,
                             origin="<extract>")
     prepared = pipe.prepare(doc_in)
-    if len(text) > settings.segment_chars:
+    if len(text) > pipe.segment_chars:
         result = pipe._guarded(prepared, lambda: pipe.analyse_in_segments(prepared))
     else:
         _, doc = next(pipe._parsed([prepared]))
