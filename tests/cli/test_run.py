@@ -148,3 +148,27 @@ def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 3  # the uncommitted one too
         assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]
+
+
+@pytest.mark.slow
+def test_ingest_stores_a_story_once_whatever_its_id_or_spacing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = STORIES[0]
+    (folder / "a.txt").write_text(story, encoding="utf-8")
+    (folder / "b.txt").write_bytes(story.replace(". ", ".\r\n").encode("utf-8"))
+    (folder / "c.txt").write_text("  " + story.replace(" ", "  ") + "\n\n", encoding="utf-8")
+    (folder / "d.jsonl").write_text(json.dumps({"id": "wire-7", "text": story}) + "\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "3 duplicates" in result.output
+    with sqlite3.connect(db) as con:
+        (original,) = [r[0] for r in con.execute("SELECT id FROM articles")]
+        dups = con.execute("SELECT id, duplicate_of FROM duplicates ORDER BY origin").fetchall()
+    assert [d[1] for d in dups] == [original] * 3 and dups[-1][0] == "wire-7"
+    shown = runner.invoke(main, ["show", "wire-7", "--db", str(db), "--format", "json"])
+    assert json.loads(shown.output)["duplicate_of"] == original
+    again = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    assert "0 new" in again.output and "0 duplicates" in again.output

@@ -308,7 +308,7 @@ def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary:
 
 def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary) -> None:
     stats = store.write_batch(batch, run_id=run_id)
-    for key in ("new", "unchanged", "replaced"):
+    for key in ("new", "unchanged", "replaced", "duplicates"):
         value = getattr(stats, key, None)
         if value is not None:
             summary.stored[key] += value

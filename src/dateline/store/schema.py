@@ -217,10 +217,34 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
+# ``dateline_text_hash`` is registered on the connection by :func:`migrate`.
+_V3_DUPLICATES = """
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = dateline_text_hash(text);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+
+-- An article whose text (whitespace and line ends aside) is already stored under another id.
+CREATE TABLE duplicates (
+    id            TEXT PRIMARY KEY,
+    duplicate_of  TEXT NOT NULL,
+    text_hash     TEXT NOT NULL,
+    published     TEXT,
+    source        TEXT,
+    title         TEXT,
+    url           TEXT,
+    origin        TEXT,
+    first_seen    TEXT NOT NULL,
+    last_seen     TEXT NOT NULL,
+    run_id        INTEGER REFERENCES runs(id) ON DELETE SET NULL
+);
+CREATE INDEX duplicates_of ON duplicates(duplicate_of);
+"""
+
 #: Every migration, in order; a new schema change is appended here, never edited in place.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
+    Migration(3, "duplicates: a normalized text hash per article, and the ids that repeat one", _V3_DUPLICATES),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -236,6 +260,9 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> list[i
 
     The connection must be in autocommit mode (``isolation_level=None``).
     """
+    from .writer import text_hash
+
+    conn.create_function("dateline_text_hash", 1, text_hash, deterministic=True)
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise StoreError(

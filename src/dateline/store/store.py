@@ -217,6 +217,10 @@ class Store:
         """Recorded failures; see :func:`queries.errors`."""
         return queries.errors(self._conn, **filters)
 
+    def duplicates(self, **filters: Any) -> list[dict[str, Any]]:
+        """Ids whose text repeats a stored article; see :func:`queries.duplicates`."""
+        return queries.duplicates(self._conn, **filters)
+
     def runs(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded runs, latest first; see :func:`queries.runs`."""
         return queries.runs(self._conn, **filters)
