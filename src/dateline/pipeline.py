@@ -248,7 +248,7 @@ class Pipeline:
             title=title, url=source.url, dateline=layout.dateline, body=layout.body, zones=layout.zones,
             sentences=tuple(found.sentences), actors=tuple(found.actors),
             quotes=tuple(found.quotes), times=tuple(found.times), places=tuple(found.places),
-            events=tuple(found.events), origin=source.origin,
+            events=tuple(found.events), origin=source.origin, encoding=source.encoding,
         )
         return resliced(article, text)  # spans that cross a blanked caption take the input's characters
 

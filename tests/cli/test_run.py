@@ -172,3 +172,22 @@ def test_ingest_stores_a_story_once_whatever_its_id_or_spacing(tmp_path):
     assert json.loads(shown.output)["duplicate_of"] == original
     again = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
     assert "0 new" in again.output and "0 duplicates" in again.output
+
+
+@pytest.mark.slow
+def test_a_guessed_encoding_is_in_the_record_and_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "legacy.txt").write_bytes("Caf\u00e9 owners in Z\u00fcrich protested on Monday, the police said."
+                                        .encode("cp1252"))
+    (folder / "damaged.txt").write_bytes("Police \u2014 in Z\u00fcrich".encode("utf-8") + b"\xff")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "encodings guessed: 1" in result.output and "cp1252 (1)" in result.output
+    assert "undecodable" in result.output
+    with sqlite3.connect(db) as con:
+        (record,) = [json.loads(r[0]) for r in con.execute("SELECT record FROM articles")]
+        (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
+    assert record["encoding"] == "cp1252"
+    assert summary["encodings_guessed"] == {"cp1252": 1} and summary["errors"] == {"undecodable": 1}

@@ -88,19 +88,23 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     stored: Counter = field(default_factory=Counter)
+    encodings: Counter = field(default_factory=Counter)  # articles decoded from a guessed encoding
 
     def add(self, result: Article | Failure) -> None:
         if isinstance(result, Failure):
             self.errors[result.reason] += 1
             return
         self.articles += 1
+        if result.encoding:
+            self.encodings[result.encoding] += 1
         for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
             self.spans[kind] += len(getattr(result, kind))
 
     def record(self) -> dict[str, Any]:
         """What the run's row in the database keeps of this summary."""
         return {"articles": self.articles, "errors": dict(self.errors), "spans": dict(self.spans),
-                "stored": dict(self.stored), "seconds": round(self.seconds, 3)}
+                "stored": dict(self.stored), "encodings_guessed": dict(self.encodings),
+                "seconds": round(self.seconds, 3)}
 
     @property
     def seconds(self) -> float:
@@ -113,6 +117,11 @@ class RunSummary:
             out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
         out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
                                          ("events", "quotes", "actors", "times", "places", "sentences")))
+        if self.encodings:
+            guessed = sum(self.encodings.values())
+            out.append(f"encodings guessed: {guessed} article(s) were not UTF-8 and were read as "
+                       + ", ".join(f"{k} ({v})" for k, v in self.encodings.most_common())
+                       + ": check that they read right (the records say 'encoding')")
         n_err = sum(self.errors.values())
         out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
                                          if n_err else ""))

@@ -59,7 +59,8 @@ def _text_document(data: bytes, origin: str, published: str | None, max_chars: i
         return _failure(origin, decoded.reason or "undecodable", decoded.detail or "cannot decode the input")
     if len(decoded.text) > max_chars:
         return _too_large(origin, len(decoded.text), max_chars, "characters")
-    return SourceDocument(text=decoded.text, published=published, origin=origin)
+    return SourceDocument(text=decoded.text, published=published, origin=origin,
+                          encoding=decoded.encoding if decoded.guessed else None)
 
 
 def _html_document(data: bytes, origin: str, published: str | None, max_chars: int) -> SourceDocument | Failure:
@@ -73,7 +74,7 @@ def _html_document(data: bytes, origin: str, published: str | None, max_chars: i
         return _too_large(origin, len(page.text), max_chars, "characters")
     date = normalise_published(page.date, origin=origin) or published
     return SourceDocument(text=page.text, published=date, source=page.sitename, title=page.title,
-                          url=page.url, origin=origin)
+                          url=page.url, origin=origin, encoding=decoded.encoding if decoded.guessed else None)
 
 
 def _json_record(line: bytes, origin: str, published: str | None, max_chars: int) -> SourceDocument | Failure:
