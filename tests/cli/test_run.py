@@ -114,6 +114,8 @@ def test_killed_ingest_rerun_ends_with_the_same_database(tmp_path):
     assert partial <= 36
     subprocess.run([*exe, "--db", str(killed)], check=True, capture_output=True)
     assert _snapshot(killed) == _snapshot(clean)
+    with sqlite3.connect(killed) as con:  # the killed run no longer says it is running (issue 12, item 8)
+        assert con.execute("SELECT status FROM runs ORDER BY id").fetchall() == [("interrupted",), ("finished",)]
 
 
 @pytest.mark.slow
@@ -136,7 +138,7 @@ def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path
     from dateline.cli import run as run_mod
     from dateline.records import Failure
 
-    def dying(paths, settings, opts):
+    def dying(paths, settings, opts, summary=None):
         for n in range(3):
             yield Failure(origin=f"x.jsonl:{n + 1}", stage="read", reason="malformed-json", detail="not JSON")
         raise RuntimeError("the machine room is on fire")
@@ -191,3 +193,19 @@ def test_a_guessed_encoding_is_in_the_record_and_the_summary(tmp_path):
         (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
     assert record["encoding"] == "cp1252"
     assert summary["encodings_guessed"] == {"cp1252": 1} and summary["errors"] == {"undecodable": 1}
+
+
+def test_files_that_are_not_articles_are_listed_in_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert "skipped: 2 file(s) that are not .txt, .html or .jsonl" in result.output
+    assert "scan.pdf" in result.output and "notes.docx" in result.output
+    with sqlite3.connect(db) as con:
+        (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
+    assert summary["skipped_files"] == 2
+    assert summary["skipped"] == [str(folder / "scan.pdf"), str(folder / "sub" / "notes.docx")]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -89,6 +91,7 @@ class RunSummary:
     started: float = field(default_factory=time.perf_counter)
     stored: Counter = field(default_factory=Counter)
     encodings: Counter = field(default_factory=Counter)  # articles decoded from a guessed encoding
+    skipped: list[str] = field(default_factory=list)  # files in folders that are not articles
 
     def add(self, result: Article | Failure) -> None:
         if isinstance(result, Failure):
@@ -104,6 +107,7 @@ class RunSummary:
         """What the run's row in the database keeps of this summary."""
         return {"articles": self.articles, "errors": dict(self.errors), "spans": dict(self.spans),
                 "stored": dict(self.stored), "encodings_guessed": dict(self.encodings),
+                "skipped_files": len(self.skipped), "skipped": self.skipped[:100],
                 "seconds": round(self.seconds, 3)}
 
     @property
@@ -122,21 +126,29 @@ class RunSummary:
             out.append(f"encodings guessed: {guessed} article(s) were not UTF-8 and were read as "
                        + ", ".join(f"{k} ({v})" for k, v in self.encodings.most_common())
                        + ": check that they read right (the records say 'encoding')")
+        if self.skipped:
+            shown = ", ".join(self.skipped[:5]) + (f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else "")
+            out.append(f"skipped: {len(self.skipped)} file(s) that are not .txt, .html or .jsonl "
+                       f"(nor one of them gzipped): {shown}")
         n_err = sum(self.errors.values())
         out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
                                          if n_err else ""))
         return out
 
 
-def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int) -> Iterator[Any]:
-    from ..ingest.readers import read_inputs
+def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int, skipped: list[str]) -> Iterator[Any]:
+    from ..ingest.readers import ReadReport, read_inputs
 
-    yield from read_inputs(list(paths), published=published, max_chars=max_chars)
+    yield from read_inputs(list(paths), published=published, max_chars=max_chars, report=ReadReport(skipped))
 
 
-def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any]) -> Iterator[Article | Failure]:
-    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask."""
-    inputs = _inputs(paths, opts["published"], settings.max_chars)
+def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any],
+             summary: RunSummary | None = None) -> Iterator[Article | Failure]:
+    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask.
+
+    Files the readers pass over are listed in ``summary.skipped`` as the inputs are read.
+    """
+    inputs = _inputs(paths, opts["published"], settings.max_chars, summary.skipped if summary else [])
     if opts.get("dask_address"):
         from ..distributed import run_distributed
 
@@ -161,13 +173,16 @@ def _count_articles(paths: Iterable[str]) -> int | None:
         for f in files:
             if f.name.startswith("."):
                 continue
-            if f.suffix == ".jsonl":
+            name = f.name.lower()
+            compressed = name.endswith(".gz")
+            suffix = Path(name[:-3] if compressed else name).suffix
+            if suffix in (".jsonl", ".ndjson"):
                 try:
-                    with f.open("rb") as fh:
+                    with (gzip.open(f, "rb") if compressed else f.open("rb")) as fh:
                         total += sum(1 for line in fh if line.strip())
-                except OSError:
+                except (OSError, EOFError, zlib.error):
                     total += 1
-            elif f.suffix in (".txt", ".html", ".htm"):
+            elif suffix in (".txt", ".text", ".html", ".htm") or compressed:
                 total += 1
     return total or None
 
@@ -220,7 +235,8 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
                     **opts: Any) -> None:
     """Analyse articles and write their records as JSON Lines (no database).
 
-    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+    INPUTS are .txt, .html or .jsonl files (or gzipped: .jsonl.gz, .gz), folders of them,
+    or - for standard input; other files in folders are listed as skipped.
 
     \b
     Example:
@@ -232,7 +248,7 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
-    results = _results(inputs, settings, opts)
+    results = _results(inputs, settings, opts, summary)
     for result in _progress(results, total, show):
         line = None
         if isinstance(result, Article):
@@ -260,7 +276,8 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
                    **opts: Any) -> None:
     """Analyse articles and store their records in the database; re-running adds nothing new.
 
-    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+    INPUTS are .txt, .html or .jsonl files (or gzipped: .jsonl.gz, .gz), folders of them,
+    or - for standard input; other files in folders are listed as skipped.
 
     \b
     Example:
@@ -280,7 +297,7 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
         batch: list[Article | Failure] = []
         status = "failed"
         try:
-            results = _results(inputs, settings, opts)  # with --dask, records still arrive here, in order
+            results = _results(inputs, settings, opts, summary)  # with --dask, records still arrive here, in order
             for result in _progress(results, total, show):
                 summary.add(result)
                 if isinstance(result, Failure):

@@ -7,12 +7,15 @@ kept exactly as decoded, so every offset computed later points into the text as 
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,7 +25,7 @@ from .encoding import decode_bytes, looks_binary
 from .fields import check_unicode, id_text, normalise_published, printable
 from .html import extract_html
 
-__all__ = ["read_inputs", "normalise_published", "READERS", "BYTES_PER_CHAR", "HTML_BYTES_PER_CHAR"]
+__all__ = ["read_inputs", "ReadReport", "normalise_published", "READERS", "BYTES_PER_CHAR", "HTML_BYTES_PER_CHAR"]
 
 log = logging.getLogger(__name__)
 
@@ -180,38 +183,86 @@ def _read_stdin(stream: BinaryIO, published: str | None, max_chars: int) -> Iter
 
 # -- files and folders -----------------------------------------------------------------------
 
-def _sniff_kind(path: Path) -> str:
+@dataclass
+class ReadReport:
+    """What :func:`read_inputs` passed over, for the run summary: files in folders that are not
+    articles (their extension is none of READERS, nor one of them with ``.gz``)."""
+
+    skipped: list[str] = field(default_factory=list)
+
+
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)  # gzip.BadGzipFile is an OSError
+
+
+def _kind_of(path: Path) -> tuple[str | None, bool]:
+    """The reader for a file by its name, and whether it is gzipped (``x.jsonl.gz``; ``x.gz`` is sniffed)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return READERS.get(Path(name[:-3]).suffix, "sniff"), True
+    return READERS.get(path.suffix.lower()), False
+
+
+def _open(path: Path, compressed: bool) -> BinaryIO:
+    return gzip.open(path, "rb") if compressed else path.open("rb")  # type: ignore[return-value]
+
+
+def _sniff_kind(path: Path, compressed: bool = False) -> str:
     try:
-        with path.open("rb") as handle:
+        with _open(path, compressed) as handle:
             for line in handle:
                 if line.strip():
                     return "jsonl" if line.lstrip(b"\xef\xbb\xbf \t").startswith(b"{") else "text"
-    except OSError:
+    except _GZIP_ERRORS:
         pass
     return "text"
 
 
-def _read_file(path: Path, kind: str, published: str | None, max_chars: int) -> Iterator[SourceDocument | Failure]:
+def _read_file(path: Path, kind: str, published: str | None, max_chars: int,
+               compressed: bool = False) -> Iterator[SourceDocument | Failure]:
     origin = str(path)
+    if kind == "sniff":
+        kind = _sniff_kind(path, compressed)
+    records = 0
     try:
         if kind == "jsonl":
-            with path.open("rb") as handle:
-                yield from _jsonl_stream(handle, origin, published, max_chars)
+            with _open(path, compressed) as handle:
+                for record in _jsonl_stream(handle, origin, published, max_chars):
+                    records += 1
+                    yield record
             return
-        size = path.stat().st_size
         limit = max_chars * (HTML_BYTES_PER_CHAR if kind == "html" else BYTES_PER_CHAR)
-        if size > limit:
-            yield _too_large(origin, size, limit, "bytes")
-            return
-        data = path.read_bytes()
+        if compressed:
+            with _open(path, compressed) as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                yield _too_large(origin, len(data), limit, "bytes once decompressed")
+                return
+        else:
+            size = path.stat().st_size
+            if size > limit:
+                yield _too_large(origin, size, limit, "bytes")
+                return
+            data = path.read_bytes()
     except OSError as exc:
+        if compressed and not isinstance(exc, (FileNotFoundError, PermissionError)):
+            yield _damaged_gzip(origin, exc, records)
+            return
         yield _failure(origin, "unreadable", f"cannot read the file ({exc.strerror or exc}): "
                                              f"check that it exists and that you may read it")
+        return
+    except (EOFError, zlib.error) as exc:
+        yield _damaged_gzip(origin, exc, records)
         return
     if kind == "html":
         yield _html_document(data, origin, published, max_chars)
     else:
         yield _text_document(data, origin, published, max_chars)
+
+
+def _damaged_gzip(origin: str, exc: BaseException, records: int) -> Failure:
+    after = f" after {records:,} record(s)" if records else ""
+    return _failure(origin, "unreadable", f"the gzip file is damaged or truncated{after} ({type(exc).__name__}: "
+                                          f"{exc}): the rest of it cannot be read; check the download")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -224,11 +275,13 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def read_inputs(paths: Sequence[str | Path], *, published: str | None = None, max_chars: int = 1_000_000,
-                stdin: BinaryIO | None = None) -> Iterator[SourceDocument | Failure]:
+                stdin: BinaryIO | None = None, report: ReadReport | None = None) -> Iterator[SourceDocument | Failure]:
     """Articles from files, folders (recursive, sorted) and ``-`` (standard input), in order.
 
     ``published`` fills in the publication date of articles that have none. ``stdin`` replaces
-    ``sys.stdin`` (for tests and embedding).
+    ``sys.stdin`` (for tests and embedding). Gzipped files (``x.jsonl.gz``, ``x.txt.gz``, ``x.gz``)
+    are read as what they hold. Files in folders whose extension is none of READERS (with or
+    without ``.gz``) are passed over and listed in ``report.skipped``.
     """
     fallback = normalise_published(published, origin="--published") if published else None
     for given in paths:
@@ -244,20 +297,22 @@ def read_inputs(paths: Sequence[str | Path], *, published: str | None = None, ma
         if path.is_dir():
             found = 0
             for file in _walk(path):
-                kind = READERS.get(file.suffix.lower())
+                kind, compressed = _kind_of(file)
                 if kind is None:
-                    log.info("skipping %s: not a .txt, .html or .jsonl file", file)
+                    log.info("skipping %s: not a .txt, .html or .jsonl file (nor one of them gzipped)", file)
+                    if report is not None:
+                        report.skipped.append(str(file))
                     continue
                 found += 1
-                yield from _read_file(file, kind, fallback, max_chars)
+                yield from _read_file(file, kind, fallback, max_chars, compressed)
             if not found:
                 log.warning("no .txt, .html or .jsonl file in folder %s", path)
         elif path.exists():
-            kind = READERS.get(path.suffix.lower())
+            kind, compressed = _kind_of(path)
             if kind is None:
                 kind = _sniff_kind(path)
                 log.info("%s: unknown extension, reading it as %s", path, "JSON Lines" if kind == "jsonl" else "text")
-            yield from _read_file(path, kind, fallback, max_chars)
+            yield from _read_file(path, kind, fallback, max_chars, compressed)
         else:
             yield _failure(str(path), "unreadable",
                            f"no such file or folder: {path}; check the path (give a file, a folder "

@@ -240,11 +240,20 @@ CREATE TABLE duplicates (
 CREATE INDEX duplicates_of ON duplicates(duplicate_of);
 """
 
+# Which process runs a run, so that the next start can tell a run whose process died (kill -9)
+# from one still going: the host, the process id and the process's start time (Linux).
+_V4_RUN_PROCESS = """
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN process_started TEXT;
+"""
+
 #: Every migration, in order; a new schema change is appended here, never edited in place.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
     Migration(3, "duplicates: a normalized text hash per article, and the ids that repeat one", _V3_DUPLICATES),
+    Migration(4, "runs record the process that runs them", _V4_RUN_PROCESS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -176,12 +178,41 @@ class Store:
         self._conn.execute("UPDATE runs SET counts = ? WHERE id = ?", (json.dumps(counts.to_dict()), run_id))
 
     def start_run(self, settings: Mapping[str, Any] | None = None) -> int:
-        """Record the start of a run with the settings it uses; returns the run id."""
+        """Record the start of a run with the settings it uses; returns the run id.
+
+        Runs left ``running`` by a process that no longer exists (killed with ``kill -9``, or a
+        machine that went down) are marked ``interrupted`` first; see :meth:`mark_interrupted`.
+        """
         payload = json.dumps(dict(settings or {}), ensure_ascii=False, default=str, sort_keys=True)
+        self.mark_interrupted()
+        host, pid, started = this_process()
         with self.transaction() as conn:
-            cur = conn.execute("INSERT INTO runs (started_at, settings, counts) VALUES (?, ?, ?)",
-                               (utc_now(), payload, json.dumps(WriteStats().to_dict())))
+            cur = conn.execute("INSERT INTO runs (started_at, settings, counts, host, pid, process_started)"
+                               " VALUES (?, ?, ?, ?, ?, ?)",
+                               (utc_now(), payload, json.dumps(WriteStats().to_dict()), host, pid, started))
         return int(cur.lastrowid)
+
+    def mark_interrupted(self) -> list[int]:
+        """Mark ``interrupted`` the runs still ``running`` whose process is gone; returns their ids.
+
+        A run started on this machine is gone when no process has its id and start time. A run of
+        another machine cannot be checked from here and is left alone; one recorded before
+        dateline kept its process (schema v4) is taken to be gone.
+        """
+        host = this_process()[0]
+        gone = []
+        for row in self._conn.execute("SELECT id, host, pid, process_started FROM runs WHERE status = 'running'"):
+            run_id, run_host, pid, started = row[0], row[1], row[2], row[3]
+            if run_host is None or pid is None or (run_host == host and not process_alive(pid, started)):
+                gone.append(run_id)
+        if gone:
+            note = json.dumps({"interrupted": "its process had ended without finishing the run (found by "
+                                              "the next run's start); re-run it: what it stored is kept"})
+            with self.transaction() as conn:
+                conn.executemany("UPDATE runs SET status = 'interrupted', summary = COALESCE(summary, ?)"
+                                 " WHERE id = ? AND status = 'running'", [(note, run_id) for run_id in gone])
+            log.warning("runs %s had been interrupted: marked so", ", ".join(map(str, gone)))
+        return gone
 
     def finish_run(self, run_id: int, summary: Mapping[str, Any] | WriteStats | None = None, *,
                    status: str = "finished") -> None:
@@ -232,6 +263,43 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Counts of articles, spans, errors and events, the date range and the file size."""
         return queries.stats(self._conn, path=self.path)
+
+
+def this_process() -> tuple[str, int, str | None]:
+    """This machine's name, this process's id and its start time (None where it cannot be read)."""
+    pid = os.getpid()
+    return socket.gethostname(), pid, process_start(pid)
+
+
+def process_start(pid: int) -> str | None:
+    """When process ``pid`` started, in clock ticks since boot (Linux /proc); None elsewhere.
+
+    With the process id it names one process: a new process that reuses the id has another start.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(")") + 2:].split()
+    return fields[19] if len(fields) > 19 else None  # field 22 of stat(5), the 20th after the name
+
+
+def process_alive(pid: int, started: str | None) -> bool:
+    """Whether process ``pid`` of this machine still runs (and is the one that started at ``started``)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    except OSError:
+        return False
+    if started is None:
+        return True
+    now = process_start(pid)
+    return now is None or now == started
 
 
 def _store_failure(item: Any, exc: BaseException) -> Failure:
