@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean benchmarks
+.PHONY: demo test install clean benchmarks train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/dateline ingest examples/corpus --db dateline.db
+	@echo ""
+	@echo "Next: browse what was found (the commands are in $(BIN); 'source $(BIN)/activate' puts them on your PATH):"
+	@echo "  $(BIN)/dateline events --db dateline.db"
+	@echo "  $(BIN)/dateline quotes --db dateline.db --speaker Morozov"
+	@echo "  $(BIN)/dateline show --db dateline.db ID      # one article, IDs from: $(BIN)/dateline articles --db dateline.db"
+	@echo "  $(BIN)/dateline serve --db dateline.db        # pages at http://127.0.0.1:8000/, API docs at /docs"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -26,3 +32,8 @@ benchmarks: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dateline.db build dist src/*.egg-info
+
+# Rebuild the shipped event model from the news event corpus (needs ../shared and scikit-learn).
+train: $(STAMP)
+	$(BIN)/python benchmarks/news_corpus.py --out build/news --sentence-sets
+	$(BIN)/dateline train events --corpus build/news

@@ -44,11 +44,11 @@ SCORER = EVAL / "score.py"
 
 
 
-def run(docs: Sequence[Item]) -> tuple[list[Item], int, float]:
+def run(docs: Sequence[Item], coder: str = "model") -> tuple[list[Item], int, float]:
     """Article records (as dicts) for ``docs``, their sentence count and the events stage's seconds."""
     from dateline import Failure, Pipeline, Settings
 
-    pipe = Pipeline(Settings(batch_size=16))
+    pipe = Pipeline(Settings(batch_size=16, event_coder=coder))
     inputs = [{k: d.get(k) for k in ("id", "text", "published", "source")} for d in docs]
     records: list[Item] = []
     sentences = 0
@@ -137,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold events file (JSON Lines)")
     ap.add_argument("--split", choices=("even", "odd", "all"), default="all")
+    ap.add_argument("--coder", default="model", help="event coder: model (default), rules, or a model file")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N missed documents (even split only)")
     ap.add_argument("--list", action="store_true", help="print every predicted event (not for the odd split)")
     ap.add_argument("--news", type=int, default=0, metavar="N",
@@ -152,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped: {args.news_file} not found (the shared evaluation folder is not here)")
             return 0
         docs = read_gold(args.news_file, args.news_split)[:args.news]
-        records, sentences, seconds = run(docs)
+        records, sentences, seconds = run(docs, args.coder)
         events = sum(len(r["events"]) for r in records)
         active = sum(len(_active(r["events"])) for r in records)
         print(f"news: {len(records)} texts, {sentences} sentences, {events} events "
@@ -166,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: {args.gold} or {SCORER} not found (the shared evaluation folder is not here)")
         return 0
     gold = read_gold(args.gold, args.split)
-    records, sentences, seconds = run(gold)
+    records, sentences, seconds = run(gold, args.coder)
     preds = {r["id"]: r for r in records}
     score(gold, records)
     no_event = sum(1 for d in gold if not _active(preds.get(d["id"], {}).get("events", [])))

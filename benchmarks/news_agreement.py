@@ -27,12 +27,16 @@ from news_corpus import ADJUDICATED, ANNOTATIONS, first_passes, gold_document  #
 SCORER = GOLD_DIR.parent / "score.py"
 
 
-def pairs() -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(first pass, second pass) of every first part annotated by two annotators."""
+def pairs(against: str | None = None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(first pass, second pass) of every first part annotated by two annotators; with
+    ``against="first"`` or ``"second"``, (adjudicated version, that pass) instead."""
     first = first_passes()
     by_doc: dict[str, dict[str, dict[str, Any]]] = {}
+    adjudicated: dict[str, dict[str, Any]] = {}
     for a in read_jsonl(ANNOTATIONS):
-        if a.get("part", 1) == 1 and a["annotator"] != ADJUDICATED:
+        if a.get("part", 1) == 1 and a["annotator"] == ADJUDICATED:
+            adjudicated[a["doc"]] = a
+        elif a.get("part", 1) == 1:
             by_doc.setdefault(a["doc"], {})[a["annotator"]] = a
     out = []
     for doc, passes in sorted(by_doc.items()):
@@ -40,7 +44,10 @@ def pairs() -> list[tuple[dict[str, Any], dict[str, Any]]]:
             continue
         one = first.get(doc) if first.get(doc) in passes else sorted(passes)[0]
         two = next(name for name in sorted(passes) if name != one)
-        out.append((passes[one], passes[two]))
+        if against is None:
+            out.append((passes[one], passes[two]))
+        elif doc in adjudicated:
+            out.append((adjudicated[doc], passes[one if against == "first" else two]))
     return out
 
 
@@ -54,11 +61,12 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, A
     return json.loads(out.stdout)
 
 
-def agreement() -> dict[str, dict[str, Any]]:
+def agreement(against: str | None = None) -> dict[str, dict[str, Any]]:
+    """score.py's events figures of the double sample, overall and per genre (see :func:`pairs`)."""
     metas = {m["id"]: m for m in read_jsonl(DOCUMENTS)}
     texts = source_texts()
     groups: dict[str, tuple[list, list]] = {}
-    for one, two in pairs():
+    for one, two in pairs(against):
         meta = {**metas[one["doc"]], "sentences": metas[one["doc"]]["sentences"][: metas[one["doc"]].get("part1")]}
         gold = gold_document(meta, texts[one["doc"]], {**one, "parts": 1})
         pred = gold_document(meta, texts[one["doc"]], {**two, "parts": 1})
@@ -76,6 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"news_agreement: {GOLD_DIR} is missing: nothing to measure", file=sys.stderr)
         return 0
     figures = agreement()
+    table(figures, "first pass (as gold) against second pass")
+    every = {"passes": figures}
+    for against in ("first", "second"):
+        every[against] = agreement(against)
+        table({"all": every[against]["all"]}, f"{against} pass against the adjudicated version")
+    if args.json:
+        args.json.write_text(json.dumps(every, indent=1), encoding="utf-8")
+    return 0
+
+
+def table(figures: dict[str, dict[str, Any]], title: str) -> None:
+    print(f"\n{title}\n")
     print("| genre | documents | events (1st / 2nd) | type P | type R | type F1 | dyad P | dyad R | dyad F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key in sorted(figures, key=lambda k: (k != "all", k)):
@@ -83,9 +103,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {key} | {m['documents']} | {m['gold_events']} / {m['pred_events']} | "
               f"{m['type_p']:.3f} | {m['type_r']:.3f} | {m['type_f1']:.3f} | "
               f"{m['dyad_p']:.3f} | {m['dyad_r']:.3f} | {m['dyad_f1']:.3f} |")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":

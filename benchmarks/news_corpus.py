@@ -145,16 +145,43 @@ def build(out: Path, annotator: str | None = None) -> Counter:
     return counts
 
 
+SENTENCE_SETS = (GOLD_DIR / "plover_events.jsonl", HERE / "data" / "events_fresh_dev.jsonl",
+                 HERE / "data" / "events_fresh3_dev.jsonl", HERE / "data" / "events_fresh4_dev.jsonl")
+
+
+def sentence_sets(out: Path) -> int:
+    """Write DIR/train_extra.jsonl: the single-sentence event sets that may be trained on (the
+    PLOVER gold's even half and the dev halves of the fresh sets; their odd half and test halves
+    stay held out), each event given its sentence (the whole document)."""
+    n = 0
+    with (out / "train_extra.jsonl").open("w", encoding="utf-8") as f:
+        for path in SENTENCE_SETS:
+            docs = read_jsonl(path)
+            if path.name == "plover_events.jsonl":
+                docs = docs[0::2]  # the even half (0-based line index), as benchmarks/devkit.py splits it
+            for doc in docs:
+                for e in doc.get("events") or []:
+                    e.setdefault("sentence", {"start": 0, "end": len(doc["text"])})
+                f.write(json.dumps({k: doc.get(k) for k in ("id", "text", "published", "source", "events")},
+                                   ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="folder for train.jsonl, dev.jsonl, test.jsonl")
     ap.add_argument("--annotator", default=None, help="one annotator's pass instead of the gold")
+    ap.add_argument("--sentence-sets", action="store_true",
+                    help="also write train_extra.jsonl: the PLOVER even half and the fresh dev sets")
     args = ap.parse_args(argv)
     if not GOLD_DIR.is_dir():
         print(f"news_corpus: {GOLD_DIR} is missing (no ../shared next to the repository?): nothing to join",
               file=sys.stderr)
         return 0
     counts = build(args.out, args.annotator)
+    if args.sentence_sets:
+        counts["train_extra documents"] = sentence_sets(args.out)
     print(", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0
 

@@ -10,6 +10,7 @@ machine is shared and noisy:
   full-1   the full pipeline, ``Pipeline(settings).run`` (the path of ``dateline extract``), 1 process
   spacy-2  as spacy-1 with ``n_process=2``
   full-2   as full-1 with ``Settings(processes=2)``
+  rules-1  as full-1 with the rules alone deciding events (``Settings(event_coder="rules")``)
 
 With ``--long`` it measures single long articles instead (10k, 100k and 1M characters by default,
 built the same way), each in its own process: dateline's ``Pipeline.run`` (which parses a long
@@ -49,7 +50,7 @@ SECTION_LONG = "benchmarks/throughput.py --long"
 LONG_CONFIGS = ("long-spacy", "long-full")
 DEFAULT_LENGTHS = "10000,100000,1000000"
 CONFIGS: dict[str, tuple[str, int]] = {"spacy-1": ("spacy", 1), "full-1": ("full", 1),
-                                       "spacy-2": ("spacy", 2), "full-2": ("full", 2)}
+                                       "spacy-2": ("spacy", 2), "full-2": ("full", 2), "rules-1": ("rules", 1)}
 STAGES = ("layout", "parse", "actors", "times", "places", "quotes", "events")
 MIN_WORDS = 300
 PUBLISHED = "2020-03-04"
@@ -173,7 +174,8 @@ def run_child(config: str, corpus: Path, batch_size: int, model: str | None) -> 
             pass
         seconds = time.perf_counter() - started
     else:
-        pipe = Pipeline(Settings(model=model, batch_size=batch_size, processes=processes))
+        coder = "rules" if kind == "rules" else "model"
+        pipe = Pipeline(Settings(model=model, batch_size=batch_size, processes=processes, event_coder=coder))
         for _ in pipe.run(warm):  # loads the model, actor knowledge and gazetteer
             pass
         pipe.timer = StageTimer()
@@ -273,8 +275,9 @@ def render(runs: list[dict[str, Any]], *, command: str, corpus_note: str, model:
             continue
         kind, processes = CONFIGS[config]
         secs = _median([r["seconds"] for r in rs])
-        rel = ratio(config, f"spacy-{processes}") if kind == "full" else 1.0
-        lines.append(f"| {'spaCy nlp.pipe' if kind == 'spacy' else 'dateline Pipeline.run'} | {processes} | "
+        rel = ratio(config, f"spacy-{processes}") if kind != "spacy" else 1.0
+        label = {"spacy": "spaCy nlp.pipe", "full": "dateline Pipeline.run", "rules": "dateline, rules alone"}[kind]
+        lines.append(f"| {label} | {processes} | "
                      f"{rs[0]['articles'] / secs:.2f} | {rs[0]['words'] / secs:,.0f} | {secs:.1f} | "
                      f"{max(r['rss_mb'] for r in rs):.0f} | "
                      f"{max(r['rss_workers_mb'] for r in rs) if processes > 1 else 0:.0f} | "

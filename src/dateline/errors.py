@@ -7,7 +7,7 @@ __all__ = [
     "ArticleTooLargeError", "EmptyArticleError", "BinaryInputError", "InvalidUnicodeError", "BadIdError",
     "BadDateError", "ArticleError", "StoreError",
     "KnowledgeFileError", "EvaluationError", "DistributedError", "DaskNotInstalledError",
-    "SchedulerUnreachableError",
+    "SchedulerUnreachableError", "InvalidFilterError",
 ]
 
 
@@ -73,6 +73,18 @@ class ArticleError(DatelineError):
 
 class StoreError(DatelineError):
     """The database cannot be opened, migrated or written."""
+
+
+class InvalidFilterError(StoreError):
+    """A filter value (a date, a code, a text, an offset) that a query cannot use.
+
+    ``parameter`` names the filter, ``problem`` says what is wrong and what is accepted.
+    """
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        super().__init__(f"{parameter}: {problem}")
+        self.parameter = parameter
+        self.problem = problem
 
 
 class KnowledgeFileError(DatelineError):

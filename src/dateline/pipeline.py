@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, ArticleTooLargeError, EmptyArticleError, InputError
@@ -23,6 +24,7 @@ from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
 from .ingest.fields import check_unicode, id_text, printable, published_date
+from .ingest.published import publication_date
 from .ingest.wire import analyse_layout
 from .knowledge.event_patterns import load_event_patterns
 from .knowledge.quote_cues import load_cues
@@ -148,6 +150,7 @@ class Pipeline:
         self._actor_knowledge = None
         self._gazetteer = None
         self._quote_cues = None
+        self._event_decider: Any = None
 
     @property
     def nlp(self):
@@ -171,6 +174,16 @@ class Pipeline:
         if self._quote_cues is None:
             self._quote_cues = load_cues(self.settings.quote_files)
         return self._quote_cues
+
+    @property
+    def event_decider(self):
+        """The learned event decider the settings ask for (None: the rules decide alone)."""
+        if self._event_decider is None and self.settings.event_coder != "rules":
+            from .learn import load_event_decider
+
+            path = None if self.settings.event_coder == "model" else Path(self.settings.event_coder)
+            self._event_decider = load_event_decider(path)
+        return self._event_decider
 
     @property
     def gazetteer(self):
@@ -205,8 +218,17 @@ class Pipeline:
         id_, published = id_text(source.id), published_date(source.published)
         if id_ != source.id or published != source.published:
             source = dataclasses.replace(source, id=id_, published=published)
+        knowledge = load_wire_knowledge(self.settings.wire_files)
         layout = analyse_layout(text, published=source.published, source=source.source, title=source.title,
-                                knowledge=load_wire_knowledge(self.settings.wire_files))
+                                knowledge=knowledge)
+        if source.published is None:  # the date the story gives itself: dateline year or time stamp
+            found = publication_date(text, layout, knowledge)
+            if found is not None:
+                source = dataclasses.replace(source, published=found)
+                layout = analyse_layout(text, published=found, source=source.source, title=source.title,
+                                        knowledge=knowledge)  # the dateline's month and day get this year
+        if source.source is None and layout.dateline is not None and layout.dateline.agency:
+            source = dataclasses.replace(source, source=layout.dateline.agency)  # "/TASS/." → TASS
         return _Prepared(source, source.id or article_id(text), layout)
 
     def analyse(self, doc: "Doc", prepared: _Prepared) -> Article:
@@ -232,7 +254,10 @@ class Pipeline:
         found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
                                          times=found_times, places=found_places, anchor=anchor,
                                          knowledge=self.actor_knowledge,
-                                         patterns=load_event_patterns(settings.event_files))
+                                         patterns=load_event_patterns(settings.event_files),
+                                         decider=self.event_decider, scene=settings.scene_actors)
+        if settings.min_confidence > 0:
+            found_events = [e for e in found_events if (e.confidence or 0.0) >= settings.min_confidence]
         timer.add("events", t)
         sentences = [_trimmed(Span(s.start_char, s.end_char, text[s.start_char:s.end_char]), text)
                      for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, layout)]

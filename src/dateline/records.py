@@ -222,6 +222,7 @@ class Event:
     status: EventStatus = "asserted"
     attributed_to: str | None = None
     confidence: float | None = None
+    evidence: dict[str, Any] | None = dataclasses.field(default=None, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         out = _fields_dict(self)

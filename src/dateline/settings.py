@@ -34,6 +34,12 @@ class Settings:
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report nationality words ("Syrian") as places too, as GeoWebNews annotates
     them; off by default, since a demonym names people, not a location (it feeds actor coding).
+    ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
+    (the hand-written rules alone), or the path of a model trained by ``dateline train events``.
+    ``min_confidence``: events less confident than this are left out of the record.
+    ``scene_actors``: event actors named without a country ("police", a local official) take the
+    country of the article's scene, marked ``kind: "scene"``.
+    ``extract_max_chars``: the longest text ``POST /api/extract`` analyses; 0 turns the endpoint off.
     """
 
     model: str | None = None
@@ -51,6 +57,10 @@ class Settings:
     places: bool = True
     place_embedded: bool = True
     place_demonyms: bool = False
+    event_coder: str = "model"
+    min_confidence: float = 0.0
+    scene_actors: bool = True
+    extract_max_chars: int = 100_000
 
     def replace(self, **changes) -> "Settings":
         """A copy with some values changed."""

@@ -58,7 +58,7 @@ def test_article_record_and_page(client):
 
 @pytest.mark.parametrize("path, status, kind", [
     ("/api/articles/nope", 404, "not-found"),
-    ("/api/events?since=yesterday", 400, "StoreError"),
+    ("/api/events?since=yesterday", 400, "invalid-parameter"),
     ("/api/events?limit=0", 422, "invalid-request"),
 ])
 def test_errors_have_one_shape(client, path, status, kind):

@@ -119,21 +119,27 @@ def test_tables_fit_100_columns(db, command):
 
 
 @pytest.mark.parametrize("command", ["articles", "events", "quotes", "actors"])
-def test_json_and_csv_give_whole_rows(db, command):
-    as_json = run(command, "--db", db, "--format", "json")
-    rows = [json.loads(line) for line in as_json.output.splitlines()]
+def test_json_jsonl_and_csv_give_whole_rows(db, command):
+    as_jsonl = run(command, "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in as_jsonl.output.splitlines()]
     assert rows and all(isinstance(r, dict) for r in rows)
+    as_json = run(command, "--db", db, "--format", "json")
+    assert json.loads(as_json.output) == rows          # one document: the list of rows
     as_csv = run(command, "--db", db, "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(as_csv.output)))) == len(rows)
 
 
+def test_json_of_no_rows_is_an_empty_list(db):
+    assert json.loads(run("quotes", "--db", db, "--format", "json", "--search", "nothing like it").output) == []
+
+
 def test_quote_content_is_whole_in_json(db):
-    (row,) = [json.loads(line) for line in run("quotes", "--db", db, "--format", "json").output.splitlines()]
+    (row,) = [json.loads(line) for line in run("quotes", "--db", db, "--format", "jsonl").output.splitlines()]
     assert row["content"] == "The operation will continue until the last armed group is gone from the valley,"
 
 
 def test_limit(db):
-    result = run("events", "--db", db, "--format", "json", "--limit", "1")
+    result = run("events", "--db", db, "--format", "jsonl", "--limit", "1")
     assert len(result.output.splitlines()) == 1
 
 
@@ -146,6 +152,29 @@ def test_country_names_are_refused_with_a_hint(db, args):
 def test_bad_date_is_a_usage_error(db):
     result = run("events", "--db", db, "--since", "last week")
     assert result.exit_code == 2 and "ISO date" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["events", "--since", "2020-13-45"], "not a date in the calendar"),
+    (["events", "--until", "2023-02-30"], "not a date in the calendar"),
+    (["quotes", "--since", "2021-02-29"], "not a date in the calendar"),
+    (["articles", "--since", "0000"], "not a date in the calendar"),
+    (["events", "--type", "BOMBING"], "ASSAULT"),
+    (["events", "--type", "assault,bombing"], "choose from AGREE, CONSULT"),
+    (["events", "--status", "maybe"], "asserted, planned, hypothetical, negated, reported"),
+    (["actors", "--sector", "government"], "sector code"),
+    (["quotes", "--speaker", "x" * 1001], "at most 1,000"),
+    (["articles", "--search", "a\x00b"], "control character"),
+])
+def test_bad_filter_values_are_usage_errors_that_list_what_is_valid(db, args, message):
+    result = run(*args, "--db", db)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "(no rows)" not in result.output
+
+
+@pytest.mark.parametrize("args", [["--since", "2020-02-29"], ["--type", "ASSAULT,Cooperate"], ["--status", "Planned"]])
+def test_good_filter_values_still_pass(db, args):
+    assert run("events", "--db", db, *args).exit_code == 0
 
 
 def test_show_as_text(db):

@@ -138,14 +138,15 @@ def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path
     from dateline.cli import run as run_mod
     from dateline.records import Failure
 
-    def dying(paths, settings, opts, summary=None):
+    def dying(paths, settings, opts, summary=None, select=None):
         for n in range(3):
             yield Failure(origin=f"x.jsonl:{n + 1}", stage="read", reason="malformed-json", detail="not JSON")
         raise RuntimeError("the machine room is on fire")
 
     monkeypatch.setattr(run_mod, "_results", dying)
-    db = tmp_path / "d.db"
-    result = CliRunner().invoke(main, ["ingest", "x.jsonl", "--db", str(db), "--commit-every", "2"])
+    db, given = tmp_path / "d.db", tmp_path / "x.jsonl"
+    given.write_text("", encoding="utf-8")  # ingest refuses inputs that do not exist before it starts
+    result = CliRunner().invoke(main, ["ingest", str(given), "--db", str(db), "--commit-every", "2"])
     assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 3  # the uncommitted one too
@@ -173,7 +174,9 @@ def test_ingest_stores_a_story_once_whatever_its_id_or_spacing(tmp_path):
     shown = runner.invoke(main, ["show", "wire-7", "--db", str(db), "--format", "json"])
     assert json.loads(shown.output)["duplicate_of"] == original
     again = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
-    assert "0 new" in again.output and "0 duplicates" in again.output
+    # the re-run holds every input already, the duplicates too: none is parsed or stored again
+    assert "4 unchanged since the last run, not parsed again" in again.output
+    assert "stored: 4 unchanged" in again.output.splitlines()
 
 
 @pytest.mark.slow
@@ -207,5 +210,53 @@ def test_files_that_are_not_articles_are_listed_in_the_summary(tmp_path):
     assert "scan.pdf" in result.output and "notes.docx" in result.output
     with sqlite3.connect(db) as con:
         (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
-    assert summary["skipped_files"] == 2
-    assert summary["skipped"] == [str(folder / "scan.pdf"), str(folder / "sub" / "notes.docx")]
+    assert summary["skipped_file_count"] == 2
+    assert summary["skipped_files"] == [str(folder / "scan.pdf"), str(folder / "sub" / "notes.docx")]
+
+
+def test_ingest_of_missing_files_creates_no_database(tmp_path):
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), str(tmp_path / "nope"), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output and "nope.txt" in result.output and "standard input" in result.output
+    assert not db.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_rerun_skips_unchanged_inputs_before_parsing_and_reparses_on_new_settings(tmp_path, monkeypatch):
+    from dateline.pipeline import Pipeline
+
+    corpus = _write_corpus(tmp_path)
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"]).exit_code == 0
+    before = _snapshot(db)
+    prepare = Pipeline.prepare
+    parsed: list[str] = []
+
+    def counting(self, source):
+        parsed.append(source.id)
+        return prepare(self, source)
+
+    monkeypatch.setattr(Pipeline, "prepare", counting)
+    again = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert again.exit_code == 0 and parsed == []
+    assert "3 unchanged since the last run, not parsed again" in again.output and _snapshot(db) == before
+    edited = corpus.read_text(encoding="utf-8").replace("on Friday", "on Thursday")
+    corpus.write_text(edited, encoding="utf-8")
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert parsed == ["story-0-1"]                        # only the changed story is parsed again
+    parsed.clear()
+    runner.invoke(main, ["ingest", str(corpus), "--db", str(db)])   # places on: another setting
+    assert sorted(parsed) == ["story-0-0", "story-0-1", "story-0-2"]
+
+
+@pytest.mark.slow
+def test_summary_counts_undated_articles(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("MOSCOW, October 3. /TASS/. Russia is ready to resume talks with Turkey, an aide said.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(story), "--no-places"])
+    assert "undated: 1 of 1 articles" in result.output and "--published" in result.output
+    dated = CliRunner().invoke(main, ["extract", str(story), "--no-places", "--published", "2023-10-03"])
+    assert "undated" not in dated.output

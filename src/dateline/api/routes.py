@@ -63,10 +63,13 @@ def get_article(db: StoreDep, article_id: str, text: bool = False) -> dict[str, 
 @router.get("/events", response_model=Page, tags=["events"])
 def list_events(db: StoreDep, type: str | None = None, source: str | None = None, target: str | None = None,
                 since: Since = None, until: Until = None, article: str | None = None,
-                status: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
+                status: str | None = None,
+                implied: Annotated[bool, Query(description="false drops events whose source is implied "
+                                                           "(coded from where the act happened)")] = True,
+                limit: Limit = 50, offset: Offset = 0) -> Page:
     """Events filtered by PLOVER type, source/target country code, date range, article and status."""
     rows = db.events(type=type, source=source, target=target, since=since, until=until, article=article,
-                     status=status, limit=limit, offset=offset)
+                     status=status, implied=implied, limit=limit, offset=offset)
     return _page(rows, limit, offset)
 
 
@@ -96,7 +99,8 @@ def get_stats(db: StoreDep) -> dict[str, Any]:
 class ExtractRequest(BaseModel):
     """An article to analyse (FORMAT.md input: only ``text`` is required)."""
 
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, description="At most the server's extract limit (100,000 characters by "
+                                                "default; `dateline serve --extract-max-chars`).")
     id: str | None = None
     published: str | None = Field(default=None, description="YYYY-MM-DD: anchors relative dates.")
     source: str | None = None
@@ -107,6 +111,12 @@ class ExtractRequest(BaseModel):
 @router.post("/extract", tags=["extract"])
 def extract_article(request: Request, body: ExtractRequest) -> dict[str, Any]:
     """Analyse one article and return its record (nothing is stored)."""
+    cap = state_of(request).settings.extract_max_chars
+    if cap <= 0:
+        raise HTTPException(403, "extraction is turned off on this server (dateline serve --extract-max-chars 0)")
+    if len(body.text) > cap:
+        raise HTTPException(413, f"the text has {len(body.text):,} characters, more than this server's limit of "
+                                 f"{cap:,}: split it, or run `dateline extract` locally")
     source = SourceDocument(text=body.text, id=body.id, published=body.published, source=body.source,
                             title=body.title, url=body.url, origin="<api>")
     result = state_of(request).analyse(source)

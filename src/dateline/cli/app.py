@@ -15,7 +15,7 @@ import click
 from .. import __version__
 from ..errors import DatelineError
 
-__all__ = ["main", "format_option", "emit_rows", "handle_errors", "CONTEXT_SETTINGS"]
+__all__ = ["main", "format_option", "emit_rows", "handle_errors", "CONTEXT_SETTINGS", "FORMATS"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -48,10 +48,14 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+FORMATS = ("table", "csv", "json", "jsonl")
+
+
 def format_option(default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The shared ``--format table|csv|json`` option."""
-    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default=default,
-                        show_default=True, help="Output format.")
+    """The shared ``--format table|csv|json|jsonl`` option."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
+                        help="Output format: an aligned table, CSV, one JSON document (a list of rows), "
+                             "or JSON Lines (one row per line).")
 
 
 def _cell(value: Any) -> str:
@@ -66,10 +70,13 @@ def _cell(value: Any) -> str:
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str] | None = None,
               max_width: int = 60, out=None) -> int:
-    """Print rows as an aligned table, CSV or JSON Lines; returns how many rows were printed."""
+    """Print rows as an aligned table, CSV, one JSON document or JSON Lines; returns how many rows were printed."""
     out = out or sys.stdout
     rows = list(rows)
     if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return len(rows)
+    if fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return len(rows)

@@ -1,11 +1,14 @@
 """Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``export``, ``stats``.
 
-Thin commands over :mod:`dateline.store`; table output fits a 100-column terminal.
+Thin commands over :mod:`dateline.store`. Filter values are checked by :mod:`dateline.store.filters`,
+as the HTTP API checks them. Tables fit the terminal (100 columns when the output is not one).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,14 +16,15 @@ from typing import Any
 
 import click
 
-from ..errors import StoreError
+from ..errors import InvalidFilterError
 from ..store import DEFAULT_DB, Store, export, missing_database_message
-from ..store.queries import article_info, check_date
+from ..store import filters
+from ..store.queries import article_info
 from .app import emit_rows, format_option, handle_errors, main
 
 __all__ = ["MissingDatabaseError", "open_store"]
 
-WIDTH = 100
+WIDTH = 100  # table width when the output is not a terminal
 
 
 class MissingDatabaseError(click.ClickException):
@@ -38,25 +42,26 @@ def open_store(db: str) -> Store:
 
 # -- shared options ---------------------------------------------------------------------------
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_date(value, param.name or "date")
-    except StoreError as exc:
-        raise click.BadParameter("write an ISO date such as 2019, 2019-10 or 2019-10-14") from exc
+def _checked(check: Callable[..., Any], **options: Any) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback that runs a filter check of :mod:`dateline.store.filters` (exit code 2 when bad)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return check(value, param.name or "value", **options)
+        except InvalidFilterError as exc:
+            raise click.BadParameter(exc.problem) from exc
+
+    return callback
 
 
-def _codes(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Country codes: three letters each, comma-separated (RUS, IGO ...)."""
-    if value is None:
-        return None
-    codes = [v.strip().upper() for v in value.split(",") if v.strip()]
-    bad = [c for c in codes if len(c) != 3 or not c.isalpha()]
-    if bad:
-        raise click.BadParameter(f"{bad[0]!r} is not a country code: use ISO 3166 alpha-3 codes such as RUS, "
-                                 "or IGO, UNO, EUR, NGO for international actors")
-    return ",".join(codes)
+_date = _checked(filters.check_date)
+_codes = _checked(filters.check_codes)
+_sectors = _checked(filters.check_codes, what="sector")
+_types = _checked(filters.check_types)
+_statuses = _checked(filters.check_statuses)
+_text = _checked(filters.check_text)
 
 
 def _common(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,11 +85,54 @@ def _clip(value: Any, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, layout: Sequence[tuple[str, int]], limit: int) -> None:
-    """Rows as a table of the ``layout`` columns (clipped to their widths), or whole as CSV/JSON."""
+def terminal_width() -> int:
+    """Columns to fill: $COLUMNS, else the terminal's width, else WIDTH when the output is not a terminal."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((WIDTH, 24)).columns
+    return WIDTH
+
+
+def fit_widths(rows: Sequence[dict[str, str]], layout: Sequence[tuple[str, int, int]], width: int) -> list[int]:
+    """Column widths for ``layout`` ((name, narrowest, widest) per column) that fit ``width`` characters.
+
+    Each column is as wide as its longest cell (or its header), within its bounds; while the table is
+    too wide, the widest column that can give way loses a character. No column gets narrower than
+    its header.
+    """
+    widths = []
+    for name, narrowest, widest in layout:
+        longest = max([len(name)] + [len(row.get(name, "")) for row in rows])
+        widths.append(max(min(longest, widest), min(narrowest, longest), len(name)))
+    floor = [min(max(narrowest, len(name)), w) for (name, narrowest, _), w in zip(layout, widths)]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: (widths[i], i))
+        widths[widest] -= 1
+    return widths
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, layout: Sequence[tuple[str, int, int]], limit: int,
+          drop: Sequence[str] = ()) -> None:
+    """Rows as a table of the ``layout`` columns fitted to the terminal, or whole as CSV/JSON/JSON Lines.
+
+    The ``drop`` columns are left out, in order, while the table cannot fit even at its narrowest.
+    """
     if fmt == "table":
-        cells = [{name: _clip(row.get(name), width) for name, width in layout} for row in rows]
-        emit_rows(cells, fmt, columns=[name for name, _ in layout], max_width=WIDTH)
+        width = terminal_width()
+        layout = list(layout)
+        for name in drop:
+            if sum(max(narrowest, len(n)) for n, narrowest, _ in layout) + 2 * (len(layout) - 1) <= width:
+                break
+            layout = [column for column in layout if column[0] != name]
+        text_rows = [{name: _clip(row.get(name), 10_000) for name, _, _ in layout} for row in rows]
+        widths = fit_widths(text_rows, layout, width)
+        cells = [{name: _clip(row[name], w) for (name, _, _), w in zip(layout, widths)} for row in text_rows]
+        emit_rows(cells, fmt, columns=[name for name, _, _ in layout], max_width=max(widths, default=1))
         if limit and len(rows) >= limit:
             sys.stdout.flush()
             click.echo(f"(first {limit} rows: --limit 0 shows all)", err=True)
@@ -101,9 +149,11 @@ def _party(name: str | None, country: str | None) -> str:
 
 @main.command("articles")
 @_common
-@click.option("--search", "-s", metavar="WORDS", help="Full-text search in titles and texts (FTS5 syntax).")
+@click.option("--search", "-s", metavar="WORDS", callback=_text,
+              help="Full-text search in titles and texts (FTS5 syntax).")
 @_dates
-@click.option("--source", metavar="NAME", help="Only articles from this source (e.g. TASS).")
+@click.option("--source", metavar="NAME", callback=_text,
+              help="Only articles from this source (e.g. TASS; the dateline's agency when none was given).")
 @handle_errors
 def articles_command(db: str, fmt: str, limit: int, search: str | None, since: str | None, until: str | None,
                      source: str | None) -> None:
@@ -117,51 +167,65 @@ def articles_command(db: str, fmt: str, limit: int, search: str | None, since: s
     with open_store(db) as store:
         rows = store.articles(search=search, since=since, until=until, source=source, limit=limit)
     if search:
-        layout = [("id", 16), ("published", 10), ("title", 20), ("snippet", 48)]
+        layout = [("id", 12, 40), ("published", 10, 10), ("title", 12, 40), ("snippet", 20, 80)]
     else:
-        layout = [("id", 22), ("published", 10), ("source", 8), ("title", 40), ("events", 6), ("quotes", 6)]
+        layout = [("id", 12, 40), ("published", 10, 10), ("source", 6, 20), ("title", 16, 80), ("events", 6, 6),
+                  ("quotes", 6, 6)]
     _emit(rows, fmt, layout, limit)
 
 
 @main.command("events")
 @_common
-@click.option("--type", "type_", metavar="TYPE[,TYPE]", help="PLOVER event type(s), e.g. ASSAULT,COERCE.")
+@click.option("--type", "type_", metavar="TYPE[,TYPE]", callback=_types,
+              help="PLOVER event type(s), e.g. ASSAULT,COERCE.")
 @click.option("--source", metavar="CODE[,CODE]", callback=_codes,
               help="Source actor country code (any of the sources), e.g. RUS.")
 @click.option("--target", metavar="CODE[,CODE]", callback=_codes,
               help="Target actor country code (any of the targets), e.g. SYR.")
 @_dates
-@click.option("--article", metavar="ID", help="Only this article's events.")
-@click.option("--status", metavar="STATUS[,STATUS]",
+@click.option("--article", metavar="ID", callback=_text, help="Only this article's events.")
+@click.option("--status", metavar="STATUS[,STATUS]", callback=_statuses,
               help="asserted, planned, hypothetical, negated or reported.")
+@click.option("--implied/--no-implied", default=True, show_default=True,
+              help="--no-implied drops events whose source is implied: coded from where a material act "
+                   "happened, not named in the text.")
 @handle_errors
 def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str | None, target: str | None,
-                   since: str | None, until: str | None, article: str | None, status: str | None) -> None:
-    """List events (who did what to whom), newest first; dates fall back to the article's.
+                   since: str | None, until: str | None, article: str | None, status: str | None,
+                   implied: bool) -> None:
+    """List events (who did what to whom), newest first.
+
+    In the table, DAY is the calendar day the event's own date names, and TIMEX its date as
+    normalized from the text when that is not a day (a week 2024-W09, a month, PAST_REF, a part of
+    a day 2016-05-06TAF). --since and --until use the article's date for an event without one.
 
     \b
     Example:
       dateline events --type ASSAULT --source TUR --target SYR
       dateline events --since 2019-10-01 --until 2019-10-31 --status asserted --format csv
+      dateline events --type ASSAULT --no-implied
     """
     with open_store(db) as store:
         rows = store.events(type=type_, source=source, target=target, since=since, until=until,
-                            article=article, status=status, limit=limit)
+                            article=article, status=status, implied=implied, limit=limit)
     if fmt == "table":
         for row in rows:
             row["who"] = _party(row["source_name"], row["source_country"])
             row["whom"] = _party(row["target_name"], row["target_country"])
-    layout = [("date", 10), ("article_id", 21), ("type", 9), ("who", 15), ("whom", 15), ("cameo", 5),
-              ("trigger", 12)]
-    _emit(rows, fmt, layout, limit)
+            row["timex"] = row["event_date"] if row["event_date"] != row["day"] else None
+            row["article"] = row["article_id"]
+    layout = [("day", 10, 10), ("timex", 5, 14), ("article", 8, 40), ("type", 9, 9), ("status", 12, 12),
+              ("who", 7, 40), ("whom", 7, 40), ("cameo", 5, 5), ("trigger", 7, 30)]
+    _emit(rows, fmt, layout, limit, drop=("cameo", "article"))
 
 
 @main.command("quotes")
 @_common
-@click.option("--speaker", metavar="NAME", help="Speaker name or mention contains this (case-insensitive).")
-@click.option("--article", metavar="ID", help="Only this article's quotes.")
+@click.option("--speaker", metavar="NAME", callback=_text,
+              help="Speaker name or mention contains this (case-insensitive).")
+@click.option("--article", metavar="ID", callback=_text, help="Only this article's quotes.")
 @_dates
-@click.option("--search", "-s", metavar="WORDS", help="Quote content contains these words.")
+@click.option("--search", "-s", metavar="WORDS", callback=_text, help="Quote content contains these words.")
 @handle_errors
 def quotes_command(db: str, fmt: str, limit: int, speaker: str | None, article: str | None, since: str | None,
                    until: str | None, search: str | None) -> None:
@@ -178,15 +242,16 @@ def quotes_command(db: str, fmt: str, limit: int, speaker: str | None, article: 
     if fmt == "table":
         for row in rows:
             row["speaker"] = row["speaker_name"] or row["speaker_text"]
-    layout = [("date", 10), ("article_id", 21), ("speaker", 18), ("kind", 8), ("content", 35)]
+            row["article"] = row["article_id"]
+    layout = [("date", 10, 10), ("article", 8, 40), ("speaker", 10, 30), ("kind", 8, 8), ("content", 20, 120)]
     _emit(rows, fmt, layout, limit)
 
 
 @main.command("actors")
 @_common
 @click.option("--country", metavar="CODE[,CODE]", callback=_codes, help="Country code(s), e.g. RUS or IGO.")
-@click.option("--sector", metavar="CODE[,CODE]", help="PLOVER sector code(s), e.g. GOV,MIL.")
-@click.option("--name", metavar="TEXT", help="Name or mention contains this (case-insensitive).")
+@click.option("--sector", metavar="CODE[,CODE]", callback=_sectors, help="PLOVER sector code(s), e.g. GOV,MIL.")
+@click.option("--name", metavar="TEXT", callback=_text, help="Name or mention contains this (case-insensitive).")
 @click.option("--mentions", is_flag=True, help="One row per mention (with offsets) instead of per actor.")
 @handle_errors
 def actors_command(db: str, fmt: str, limit: int, country: str | None, sector: str | None, name: str | None,
@@ -201,10 +266,11 @@ def actors_command(db: str, fmt: str, limit: int, country: str | None, sector: s
     with open_store(db) as store:
         rows = store.actors(country=country, sector=sector, name=name, mentions=mentions, limit=limit)
     if mentions:
-        layout = [("article_id", 16), ("start", 6), ("end", 6), ("text", 24), ("name", 20), ("country", 7),
-                  ("sector", 6)]
+        layout = [("article_id", 10, 30), ("start", 5, 6), ("end", 5, 6), ("text", 12, 40), ("name", 12, 40),
+                  ("country", 7, 7), ("sector", 6, 6)]
     else:
-        layout = [("name", 34), ("country", 7), ("sector", 6), ("kind", 12), ("mentions", 8), ("articles", 8)]
+        layout = [("name", 16, 60), ("country", 7, 7), ("sector", 6, 6), ("kind", 6, 12), ("mentions", 8, 8),
+                  ("articles", 8, 8)]
     _emit(rows, fmt, layout, limit)
 
 
@@ -235,7 +301,8 @@ def show_command(article_id: str, db: str, fmt: str, with_text: bool) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     for line in _describe(record, info):
-        click.echo(line if len(line) <= WIDTH else line[: WIDTH - 1] + "…")
+        width = terminal_width()
+        click.echo(line if len(line) <= width else line[: width - 1] + "…")
     if with_text:
         click.echo("\ntext")
         click.echo(record.get("text") or "")
@@ -343,8 +410,8 @@ def stats_command(db: str, fmt: str) -> None:
     """
     with open_store(db) as store:
         data = store.stats()
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False))
+    if fmt in ("json", "jsonl"):  # one document: the nested summary
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None))
         return
     rows = _flatten(data)
     if fmt == "csv":

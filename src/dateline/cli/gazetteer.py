@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import click
@@ -61,7 +63,10 @@ def info(path: Path | None, fmt: str) -> None:
     """
     with open_gazetteer_file(path, progress=_progress) as gaz:
         data = gaz.info()
-    emit_rows([{"key": k, "value": v} for k, v in data.items()] if fmt != "json" else [data], fmt)
+    if fmt in ("json", "jsonl"):  # one document: the facts as an object
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None, default=str))
+        return
+    emit_rows([{"key": k, "value": v} for k, v in data.items()], fmt)
 
 
 @gazetteer.command("lookup")

@@ -17,7 +17,7 @@ from typing import IO, Any
 import click
 
 from ..ingest.fields import printable
-from ..records import Article, Failure
+from ..records import Article, Failure, SourceDocument
 from ..settings import Settings
 from .app import handle_errors, main
 
@@ -50,6 +50,11 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Extra temporal lexicon/rule file (YAML); repeatable."),
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
+        click.option("--event-coder", default="model", show_default=True, metavar="model|rules|PATH",
+                     help="Who decides events: the shipped trained model over the rules' proposals, the "
+                          "rules alone, or a model file from `dateline train events`."),
+        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+                     help="Drop events whose confidence is below this."),
         click.option("--no-places", is_flag=True, help="Skip toponym resolution (no gazetteer)."),
         click.option("--place-demonyms", is_flag=True,
                      help="Report nationality words (\"Syrian\") as places too, as GeoWebNews does."),
@@ -78,7 +83,16 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
                     event_files=tuple(Path(p) for p in opts["event_files"]),
                     time_files=tuple(Path(p) for p in opts["time_files"]),
                     quote_files=tuple(Path(p) for p in opts["quote_files"]), places=not opts["no_places"],
-                    place_demonyms=opts["place_demonyms"])
+                    place_demonyms=opts["place_demonyms"], event_coder=_event_coder(opts["event_coder"]),
+                    min_confidence=opts["min_confidence"])
+
+
+def _event_coder(value: str) -> str:
+    """``model``, ``rules`` or an existing model file (a clear message otherwise)."""
+    if value in ("model", "rules") or Path(value).is_file():
+        return value
+    raise click.BadParameter(f"{value!r} is neither 'model', 'rules' nor an existing model file "
+                             "(train one with `dateline train events`)", param_hint="--event-coder")
 
 
 @dataclass
@@ -90,14 +104,18 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     stored: Counter = field(default_factory=Counter)
+    unchanged: int = 0    # articles already stored from the same input and code: not parsed again
+    undated: int = 0      # processed articles with no publication date (given or found in the text)
     encodings: Counter = field(default_factory=Counter)  # articles decoded from a guessed encoding
-    skipped: list[str] = field(default_factory=list)  # files in folders that are not articles
+    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not articles
 
     def add(self, result: Article | Failure) -> None:
         if isinstance(result, Failure):
             self.errors[result.reason] += 1
             return
         self.articles += 1
+        if not result.published:
+            self.undated += 1
         if result.encoding:
             self.encodings[result.encoding] += 1
         for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
@@ -105,10 +123,10 @@ class RunSummary:
 
     def record(self) -> dict[str, Any]:
         """What the run's row in the database keeps of this summary."""
-        return {"articles": self.articles, "errors": dict(self.errors), "spans": dict(self.spans),
-                "stored": dict(self.stored), "encodings_guessed": dict(self.encodings),
-                "skipped_files": len(self.skipped), "skipped": self.skipped[:100],
-                "seconds": round(self.seconds, 3)}
+        return {"articles": self.articles, "unchanged": self.unchanged, "undated": self.undated,
+                "errors": dict(self.errors), "spans": dict(self.spans), "stored": dict(self.stored),
+                "encodings_guessed": dict(self.encodings), "skipped_file_count": len(self.skipped_files),
+                "skipped_files": self.skipped_files[:100], "seconds": round(self.seconds, 3)}
 
     @property
     def seconds(self) -> float:
@@ -116,7 +134,11 @@ class RunSummary:
 
     def lines(self) -> list[str]:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
-        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"]
+        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"
+               + (f"; {self.unchanged} unchanged since the last run, not parsed again" if self.unchanged else "")]
+        if self.undated:
+            out.append(f"undated: {self.undated} of {self.articles} articles have no publication date (none given, "
+                       "none in a dateline or byline): give one with --published YYYY-MM-DD")
         if self.stored:
             out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
         out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
@@ -126,9 +148,10 @@ class RunSummary:
             out.append(f"encodings guessed: {guessed} article(s) were not UTF-8 and were read as "
                        + ", ".join(f"{k} ({v})" for k, v in self.encodings.most_common())
                        + ": check that they read right (the records say 'encoding')")
-        if self.skipped:
-            shown = ", ".join(self.skipped[:5]) + (f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else "")
-            out.append(f"skipped: {len(self.skipped)} file(s) that are not .txt, .html or .jsonl "
+        if self.skipped_files:
+            files = self.skipped_files
+            shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+            out.append(f"skipped: {len(files)} file(s) that are not .txt, .html or .jsonl "
                        f"(nor one of them gzipped): {shown}")
         n_err = sum(self.errors.values())
         out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
@@ -143,12 +166,16 @@ def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int, skipp
 
 
 def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any],
-             summary: RunSummary | None = None) -> Iterator[Article | Failure]:
+             summary: RunSummary | None = None,
+             select: Callable[[Iterator[Any]], Iterator[Any]] | None = None) -> Iterator[Article | Failure]:
     """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask.
 
-    Files the readers pass over are listed in ``summary.skipped`` as the inputs are read.
+    Files the readers pass over are listed in ``summary.skipped_files`` as the inputs are read;
+    ``select`` filters the inputs before they are parsed.
     """
-    inputs = _inputs(paths, opts["published"], settings.max_chars, summary.skipped if summary else [])
+    inputs = _inputs(paths, opts["published"], settings.max_chars, summary.skipped_files if summary else [])
+    if select is not None:
+        inputs = select(inputs)
     if opts.get("dask_address"):
         from ..distributed import run_distributed
 
@@ -218,7 +245,7 @@ def _json_line(article: Article, with_text: bool) -> tuple[str | None, Article |
 def _finish(summary: RunSummary) -> None:
     for line in summary.lines():
         click.echo(line, err=True)
-    if summary.articles == 0:
+    if summary.articles == 0 and summary.unchanged == 0:
         raise click.ClickException("no article could be read: see the errors above.")
 
 
@@ -285,19 +312,43 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
       dateline events --db dateline.db --type ASSAULT
       dateline ingest corpus/ --db dateline.db --dask tcp://10.0.0.5:8786
     """
+    from ..fingerprint import input_hash, settings_fingerprint
+    from ..pipeline import article_id
     from ..store import Store
 
+    _check_some_input_exists(inputs)
     settings = settings_from_options(opts)
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
+    fingerprint = settings_fingerprint(settings)
     with Store.open(db_path) as store:
         run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
-                                  "processes": settings.processes, "dask": opts["dask_address"]})
+                                  "processes": settings.processes, "dask": opts["dask_address"],
+                                  "fingerprint": fingerprint})
+        hashes: dict[str, str] = {}  # input hashes of the articles on their way to the database
+
+        def changed(items: Iterator[Any]) -> Iterator[Any]:
+            """The inputs not already stored from the same text, metadata, code and settings."""
+            for item in items:
+                if isinstance(item, SourceDocument):
+                    try:
+                        key, digest = item.id or article_id(item.text), input_hash(item, fingerprint)
+                    except Exception:  # an unusable input: the pipeline records why
+                        yield item
+                        continue
+                    if store.has_input(key, digest):
+                        summary.unchanged += 1
+                        summary.stored["unchanged"] += 1
+                        continue
+                    hashes[key] = digest
+                yield item
+
         batch: list[Article | Failure] = []
         status = "failed"
         try:
-            results = _results(inputs, settings, opts, summary)  # with --dask, records still arrive here, in order
+            # with --dask too, records arrive here, in order
+            results = _results(inputs, settings, opts, summary, select=changed)
             for result in _progress(results, total, show):
                 summary.add(result)
                 if isinstance(result, Failure):
@@ -305,18 +356,28 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
                 batch.append(result)
                 if len(batch) >= commit_every:
                     pending, batch = batch, []
-                    _write(store, pending, run_id, summary)
+                    _write(store, pending, run_id, summary, hashes)
             status = "finished"
         except KeyboardInterrupt:
             status = "interrupted"
             raise
         finally:  # what was analysed is kept, and the run says how it ended, whatever ended it
-            _close_run(store, batch, run_id, summary, status)
+            _close_run(store, batch, run_id, summary, status, hashes)
     click.echo(f"database: {db_path}", err=True)
     _finish(summary)
 
 
-def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary, status: str) -> None:
+def _check_some_input_exists(inputs: tuple[str, ...]) -> None:
+    """A usage error, before any database is created, when no input path exists."""
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing and len(missing) == len(inputs):
+        raise click.BadParameter(
+            f"no such file or folder: {', '.join(missing)}; give .txt, .html or .jsonl files, folders of them, "
+            "or - for standard input", param_hint="INPUTS")
+
+
+def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary, status: str,
+               hashes: dict[str, str]) -> None:
     """Write the last batch and record how the run ended.
 
     When the run is ending on an error, that error is the one to report: a database that fails
@@ -324,7 +385,7 @@ def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary:
     """
     try:
         if batch:
-            _write(store, batch, run_id, summary)
+            _write(store, batch, run_id, summary, hashes)
         store.finish_run(run_id, summary.record(), status=status)
     except Exception as exc:
         if status == "finished":
@@ -332,8 +393,12 @@ def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary:
         logging.getLogger(__name__).error("could not close the run after it %s: %s", status, exc)
 
 
-def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary) -> None:
-    stats = store.write_batch(batch, run_id=run_id)
+def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary,
+           hashes: dict[str, str]) -> None:
+    stats = store.write_batch(batch, run_id=run_id, input_hashes=hashes)
+    for result in batch:
+        if result.id is not None:
+            hashes.pop(result.id, None)
     for key in ("new", "unchanged", "replaced", "duplicates"):
         value = getattr(stats, key, None)
         if value is not None:

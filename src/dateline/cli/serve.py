@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import StoreError
-from ..store import missing_database_message
+from ..store import Store, missing_database_message
 from .app import handle_errors, main
 
 
@@ -17,9 +17,15 @@ from .app import handle_errors, main
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline for POST /api/extract.")
+@click.option("--extract-max-chars", type=click.IntRange(0, None), default=100_000, show_default=True,
+              help="Longest text POST /api/extract analyses (0 turns the endpoint off).")
 @handle_errors
-def serve_command(db_path: str, host: str, port: int, model: str | None) -> None:
+def serve_command(db_path: str, host: str, port: int, model: str | None, extract_max_chars: int) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the pages (/) over a database.
+
+    The database is opened read-only. POST /api/extract has no authentication: on a host others
+    can reach, turn it off with --extract-max-chars 0 or put the server behind a proxy that asks
+    for a login.
 
     \b
     Example:
@@ -32,7 +38,9 @@ def serve_command(db_path: str, host: str, port: int, model: str | None) -> None
         raise click.ClickException("the HTTP API needs its extras: run `pip install 'dateline[api]'`") from exc
     if not Path(db_path).exists():
         raise StoreError(missing_database_message(db_path))
+    Store.open(db_path, readonly=True).close()  # a clear message now for a database it cannot serve
     from ..api.app import create_app
     from ..settings import Settings
 
-    uvicorn.run(create_app(db_path, settings=Settings(model=model)), host=host, port=port, log_level="info")
+    settings = Settings(model=model, extract_max_chars=extract_max_chars)
+    uvicorn.run(create_app(db_path, settings=settings), host=host, port=port, log_level="info")

@@ -22,7 +22,7 @@ neither role has an actor, times 0.9 for reported events; clamped to [0.05, 0.99
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,8 @@ from .event_actors import ActorCoder
 from .event_claims import claimants_for, responsibility_claims
 from .event_filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .event_match import TriggerMatch, match_sentence
+from .event_open import open_matches
+from .event_scene import article_scene, with_scene
 from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head
 from .event_sources import verbless_main
@@ -42,9 +44,11 @@ from .event_where import (context_country, event_date, event_location, here_targ
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ..learn.decider import EventDecider, OpenWords
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["events", "code_sentence_events"]
+__all__ = ["events", "code_sentence_events", "Proposal"]
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +63,18 @@ _HEAD_ZONES = ("title", "standfirst")
 def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes: Sequence[Quote],
            times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None, knowledge: Any,
            patterns: EventPatterns | None = None, lexicon: EventLexicon | None = None,
-           table: PloverTable | None = None) -> list[Event]:
+           table: PloverTable | None = None, proposals: list[Proposal] | None = None,
+           decider: "EventDecider | None" = None, scene: bool = False) -> list[Event]:
     """Every PLOVER event of a parsed article, headline/standfirst repeats of body events removed.
 
-    ``patterns``, ``lexicon`` and ``table`` default to the packaged knowledge files.
+    ``patterns``, ``lexicon`` and ``table`` default to the packaged knowledge files. When
+    ``proposals`` is a list, every matched trigger is appended to it (see :func:`code_sentence_events`).
+    With a ``decider`` (:mod:`dateline.learn`), the rules only propose and the trained model decides
+    which proposals are events, of which type and status. With ``scene``, actors named without a
+    country take the country of the article's scene (:mod:`.event_scene`).
     """
+    if decider is not None and proposals is None:
+        proposals = []
     patterns = patterns or load_event_patterns()
     lexicon = lexicon or load_event_lexicon()
     table = table or load_plover_table()
@@ -77,30 +88,51 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
             continue
         found.extend(code_sentence_events(sent, coder=coder, patterns=patterns, lexicon=lexicon, table=table,
                                           times=times, places=places, anchor=anchor, layout=layout,
-                                          quotes=quotes, claimants=claimants_for(claims, i)))
-    return _dedupe_article(found, layout)
+                                          quotes=quotes, claimants=claimants_for(claims, i), proposals=proposals,
+                                          open_words=decider.open_words if decider is not None else None))
+    if decider is not None:
+        found = decider.decide(doc, proposals or [], quotes)
+    found = _dedupe_article(found, layout)
+    if scene:  # after the repeats are found: a guessed country must not make two acts one
+        where = article_scene(layout, places, actors)
+        found = [with_scene(e, where) for e in found]
+    return found
 
 
 def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,
                          lexicon: EventLexicon, table: PloverTable, times: Sequence[TimeExpr],
                          places: Sequence[Place], anchor: str | None, layout: Layout | None = None,
-                         quotes: Sequence[Quote] = (), claimants: tuple[Actor, ...] = ()) -> list[Event]:
+                         quotes: Sequence[Quote] = (), claimants: tuple[Actor, ...] = (),
+                         proposals: list[Proposal] | None = None,
+                         open_words: "OpenWords | None" = None) -> list[Event]:
     """The events of one sentence, one per trigger, repeats within the sentence merged.
 
     ``claimants`` claimed responsibility for the attacks of this sentence: an attack that names
-    no doer of its own has them as its source."""
-    matches = [m for m in match_sentence(sent, patterns, lexicon.light_verbs)
-               if not says_nothing(m, lexicon) and not natural_cause(m, lexicon) and not sporting_contest(m, lexicon)
+    no doer of its own has them as its source. When ``proposals`` is a list, every trigger the
+    patterns match is appended to it as a :class:`Proposal`: the event it makes when no rule
+    filters it, and the step at which the rules dropped it (``kept`` when they did not); with
+    ``open_words`` also the sentence's other verbs and event nouns (step ``open``, see
+    :mod:`.event_open`)."""
+    raw = match_sentence(sent, patterns, lexicon.light_verbs)
+    steps = _Steps(raw)
+    matches = [m for m in raw if not says_nothing(m, lexicon)]
+    steps.after("says-nothing", matches)
+    matches = [m for m in matches if not natural_cause(m, lexicon) and not sporting_contest(m, lexicon)
                and not figurative(m, lexicon)]
+    steps.after("not-political", matches)
     matches, contents = _absorb(matches, lexicon)
+    steps.after("content-of-another", matches)
     matches = drop_object_events(matches)
+    steps.after("object-of-another", matches)
     matches, modes = _fold_same_type(matches)
+    steps.after("same-act", matches)
     text = coder.text
     sentence = _trimmed_span(text, sent.start_char, sent.end_char)
     out: list[Event] = []
     embedded: list[bool] = []
     triggers = {m.token.i for m in matches}
     found = [(m, find_roles(m, coder, patterns, lexicon)) for m in matches if not _background_participle(m)]
+    steps.after("background-participle", [m for m, _ in found])
     # "arrived here for talks": the dateline's place is the target
     found = [(m, roles if roles.target else Roles(roles.source, here_target(m, places, layout, lexicon)))
              for m, roles in found]
@@ -112,29 +144,146 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         # a sentence whose triggers all lack the role they ask for: its main-clause trigger
         # still makes the event when one side is coded ("Germany praised the efforts to ...")
         coded = [(m, roles) for m, roles in found if _stands_alone(m, roles, lexicon)][:1]
+    steps.after("roles-missing", [m for m, _ in coded])
     coded = _drop_elaborations(coded, lexicon)
+    steps.after("elaboration", [m for m, _ in coded])
     inside = [_in_said_complement(m, lexicon) for m, _ in coded]
     own_acts = [m for (m, _), said in zip(coded, inside) if not said and not _attribution_aside(m, lexicon)]
     if own_acts:  # "X condemned Y, saying Z attacked": the sentence's own act, not what is said
         coded = [c for c, said in zip(coded, inside) if not said]
+    steps.after("said-content", [m for m, _ in coded])
     hostile = {x.token.i for x in [*matches, *(c for cs in contents.values() for c in cs)]
                if x.pattern.type in _INTENT_TO_THREATEN}
     coded = [(m, roles) for m, roles in coded if not _warns_of_anothers_act(m, roles, coder, lexicon, hostile)]
+    steps.after("warning-of-another", [m for m, _ in coded])
+    build = _EventBuilder(sent=sent, sentence=sentence, coder=coder, lexicon=lexicon, table=table, times=times,
+                          places=places, anchor=anchor, layout=layout, contents=contents, modes=modes)
     for m, roles in coded:
+        event = build(m, roles)
+        if event is None:  # a word of the political arena, not an event ("Clinton attacked Trump's record")
+            steps.drop(m, "reading")
+            continue
+        out.append(event)
+        embedded.append(_in_background_clause(m, triggers, patterns.event_nouns | lexicon.event_nouns, lexicon))
+    if not all(embedded):  # background in a relative or temporal clause gives way to the sentence's own act
+        for e, emb in zip(out, embedded):
+            if emb:
+                steps.drop_at(e.trigger.start, "background-clause")
+        out = [e for e, emb in zip(out, embedded) if not emb]
+    merged = _merge_in_sentence(out)
+    for e in out:
+        if not any(m is e for m in merged):
+            steps.drop_at(e.trigger.start, "merged")
+    result = [replace(e, source=implied_source(e, context_country(e.location, places, sentence), lexicon))
+              for e in merged]
+    if proposals is not None:
+        if open_words is not None:
+            extra = open_matches(sent, raw, open_words.nouns, open_words.types)
+            raw = sorted([*raw, *extra], key=lambda m: m.token.i)
+            for m in extra:
+                steps.by_token[m.token.i] = m
+                steps.dropped[m.token.i] = "open"
+        proposals.extend(_proposals(raw, steps, {m.token.i: r for m, r in found}, build, claimants, result, coder, patterns, lexicon,
+                                    places, sentence))
+    return result
+
+
+@dataclass
+class Proposal:
+    """A trigger the patterns matched, with what the rules made of it.
+
+    ``event``: the event the trigger makes when no rule filters it (None when none can be built);
+    ``step``: ``kept`` when the rules' output holds it, else the name of the rule step that dropped it."""
+
+    match: TriggerMatch
+    event: Event | None
+    step: str
+
+
+class _Steps:
+    """Where along the sentence pass each trigger was dropped."""
+
+    def __init__(self, raw: list[TriggerMatch]) -> None:
+        self.by_token = {m.token.i: m for m in raw}
+        self.alive = set(self.by_token)
+        self.dropped: dict[int, str] = {}
+        self.starts: dict[int, int] = {}
+
+    def after(self, step: str, kept: Iterable[TriggerMatch]) -> None:
+        left = {m.token.i for m in kept}
+        for i in self.alive - left:
+            self.dropped.setdefault(i, step)
+        self.alive &= left
+
+    def drop(self, m: TriggerMatch, step: str) -> None:
+        self.dropped.setdefault(m.token.i, step)
+        self.alive.discard(m.token.i)
+
+    def drop_at(self, start: int, step: str) -> None:
+        for i in list(self.alive):
+            if self.by_token[i].start == start:
+                self.drop(self.by_token[i], step)
+
+    def step(self, m: TriggerMatch) -> str:
+        return self.dropped.get(m.token.i, "kept")
+
+
+def _proposals(raw: list[TriggerMatch], steps: _Steps, roles_of: dict, build: "_EventBuilder",
+               claimants: tuple[Actor, ...], result: list[Event], coder: ActorCoder, patterns: EventPatterns,
+               lexicon: EventLexicon, places: Sequence[Place], sentence: Span) -> list[Proposal]:
+    kept = {e.trigger.start: e for e in result}
+    out = []
+    for m in raw:
+        step = steps.step(m)
+        if step == "kept" and m.start in kept:
+            out.append(Proposal(m, kept[m.start], "kept"))
+            continue
+        roles = roles_of.get(m.token.i)
+        if roles is None:
+            roles = find_roles(m, coder, patterns, lexicon)
+            if claimants and not roles.source and lexicon.has("claimable_types", m.pattern.type):
+                roles = Roles(claimants, roles.target)
+        event = build(m, roles)
+        if event is not None:
+            event = replace(event, source=implied_source(event, context_country(event.location, places, sentence),
+                                                         lexicon))
+        out.append(Proposal(m, event, step if step != "kept" else "merged"))
+    return out
+
+
+@dataclass
+class _EventBuilder:
+    """Builds the event of one matched trigger with its roles: type, mode and status from the
+    words around it, date, place, codes and attribution."""
+
+    sent: "SpacySpan"
+    sentence: Span
+    coder: ActorCoder
+    lexicon: EventLexicon
+    table: PloverTable
+    times: Sequence[TimeExpr]
+    places: Sequence[Place]
+    anchor: str | None
+    layout: Layout | None
+    contents: dict[int, list[TriggerMatch]]
+    modes: dict[int, str]
+
+    def __call__(self, m: TriggerMatch, roles: Roles) -> Event | None:
+        lexicon, coder, anchor = self.lexicon, self.coder, self.anchor
         frame = read_frame(m.token, lexicon)
         type_, mode, status = _type_and_status(m, frame, speech_act=lexicon.has("governing_types", m.pattern.type),
                                                self_stated=frame.conditional and _stated_by_doer(m, roles, coder, lexicon))
         if m.pattern.intent and type_ == "AGREE":
-            type_, mode = _promised(m.token, contents.get(m.token.i, []), mode, lexicon)
+            type_, mode = _promised(m.token, self.contents.get(m.token.i, []), mode, lexicon)
         if frame.tense in ("future", "intent") and not roles.target and status == "asserted" \
                 and type_ != m.pattern.type and not m.pattern.intent and not frame.conditional:
             # "X will resign": an act announced without a counterpart stays what it is, planned
             type_, mode, status = m.pattern.type, m.pattern.mode, "planned"
         type_, mode = reread(m, roles, type_, mode, lexicon)
-        if type_ is None:  # a word of the political arena, not an event ("Clinton attacked Trump's record")
-            continue
-        mode = mode or modes.get(m.token.i)
-        date = event_date(times, m, sentence, anchor)
+        if type_ is None:
+            return None
+        mode = mode or self.modes.get(m.token.i)
+        date = event_date(self.times, m, self.sentence, anchor)
         if is_future_date(date, anchor):
             if m.token.tag_ == "VBD":  # "opened talks on the handover in 1997": the time is another act's
                 date = anchor
@@ -144,27 +293,23 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
         if frame.reported_by is not None:
             got = coder.code_noun(frame.reported_by)
             attributed = got[0].name if got and got[0].name else _whole_phrase(frame.reported_by, coder)
-        code = table.lookup(type_, mode)
+        code = self.table.lookup(type_, mode)
+        text = coder.text
         trigger = Span(m.start, m.end, text[m.start:m.end])
         countries = frozenset(a.country for a in (*roles.source, *roles.target) if a.country)
-        location = event_location(sent.doc, places, m, sentence, layout, countries)
-        where = context_country(location, places, sentence)
+        location = event_location(self.sent.doc, self.places, m, self.sentence, self.layout, countries)
+        where = context_country(location, self.places, self.sentence)
         source, target = localized_by_counterpart(localized(roles.source, where, lexicon),
                                                   localized(roles.target, where, lexicon), lexicon)
-        out.append(Event(
-            type=type_, trigger=trigger, sentence=sentence, source=source, target=target,
-            mode=mode, context=m.pattern.context,
-            date=date,
-            location=location,
+        return Event(
+            type=type_, trigger=trigger, sentence=self.sentence, source=source, target=target,
+            mode=mode, context=m.pattern.context, date=date, location=location,
             cameo=code.cameo if code else None, quad=code.quad if code else None,
             goldstein=code.goldstein if code else None, status=status, attributed_to=attributed,
             confidence=_confidence(m, roles, status),
-        ))
-        embedded.append(_in_background_clause(m, triggers, patterns.event_nouns | lexicon.event_nouns, lexicon))
-    if not all(embedded):  # background in a relative or temporal clause gives way to the sentence's own act
-        out = [e for e, emb in zip(out, embedded) if not emb]
-    return [replace(e, source=implied_source(e, context_country(e.location, places, sentence), lexicon))
-            for e in _merge_in_sentence(out)]
+            evidence={"proposed_by": f"pattern '{m.pattern.lemma}' ({m.pattern.type}, weight {m.pattern.weight})",
+                      "decided_by": "rules", "roles": "rules (syntax of the trigger)"},
+        )
 
 
 # -- matching helpers --------------------------------------------------------------------------

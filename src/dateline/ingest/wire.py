@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..knowledge.wire import WireKnowledge, load_wire_knowledge
 from ..records import Layout, Span, Zone
 from .datelines import find_dateline
+from .published import is_stamp_line
 
 __all__ = ["analyse_layout", "Line", "split_lines"]
 
@@ -305,7 +306,7 @@ def analyse_layout(text: str, *, published: str | None = None, source: str | Non
         for i in header:
             line = lines[i]
             if (title_span is None and not title and not standfirst and not patterns.byline.fullmatch(line.text)
-                    and _looks_like_headline(line, before_dateline=True)):
+                    and not is_stamp_line(line.text, knowledge) and _looks_like_headline(line, before_dateline=True)):
                 title_span = Span(line.start, line.end, line.text)
             elif title_span is None or not (title_span.start <= line.start < title_span.end):
                 standfirst.append(Span(line.start, line.end, line.text))
@@ -316,6 +317,9 @@ def analyse_layout(text: str, *, published: str | None = None, source: str | Non
         body_start = dateline.start
     else:
         rest = list(content)
+        while len(rest) > 1 and is_stamp_line(lines[rest[0]].text, knowledge):  # "June 14, 2021" is no headline
+            line = lines[rest.pop(0)]
+            standfirst.append(Span(line.start, line.end, line.text))
         if title_span is not None:
             rest = [i for i in rest if lines[i].start >= title_span.end]
         elif rest and len(rest) > 1 and _looks_like_headline(lines[rest[0]], before_dateline=False):

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _LIST_KEYS = ("credit_agencies", "credit_openers", "navigation", "not_places", "place_particles",
-              "byline_openers", "caption_openers")
+              "byline_openers", "caption_openers", "date_labels")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -43,6 +43,7 @@ class WireKnowledge:
     months: Mapping[str, int]
     place_particles: frozenset[str]
     place_spellings: Mapping[str, str]
+    date_labels: tuple[str, ...] = ()
 
     def agency_name(self, written: str) -> str | None:
         """The normalised name of an agency as written ("AP " → "AP"), or None if unknown."""
@@ -95,6 +96,7 @@ def _merge(files: Iterable[Path]) -> WireKnowledge:
         months=months,
         place_particles=frozenset(v.lower() for v in lists["place_particles"]),
         place_spellings=spellings,
+        date_labels=tuple(dict.fromkeys(lists["date_labels"])),
     )
 
 

@@ -15,7 +15,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..errors import StoreError
+from .filters import (check_codes, check_date, check_limit, check_offset, check_statuses, check_text,
+                      check_types)
 from .writer import SPAN_KINDS
 
 __all__ = [
@@ -24,14 +25,15 @@ __all__ = [
     "iter_events", "iter_quotes", "iter_articles", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ARTICLE_COLUMNS",
 ]
 
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?$")
 _DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"
 
 _EVENT_DATE = "CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]*' THEN e.date ELSE a.published END"
+# the calendar day an event's own TIMEX value names ("2016-05-06TAF" → 2016-05-06), else NULL
+_EVENT_DAY = ("CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 10) END")
 _QUOTE_DATE = "CASE WHEN q.date GLOB '[0-9][0-9][0-9][0-9]*' THEN q.date ELSE a.published END"
 
 _EVENT_SELECT = f"""
-SELECT e.article_id, e.idx, {_EVENT_DATE} AS date, e.date AS event_date, a.published,
+SELECT e.article_id, e.idx, {_EVENT_DATE} AS date, e.date AS event_date, {_EVENT_DAY} AS day, a.published,
        e.type, e.mode, e.context, e.source_name, e.source_country, e.source_sector,
        e.target_name, e.target_country, e.target_sector, e.source, e.target,
        e.cameo, substr(e.cameo, 1, 2) AS root_code, e.quad, e.goldstein, e.status, e.attributed_to,
@@ -61,7 +63,7 @@ FROM articles a
 
 #: The columns of the rows each query yields (JSON columns are decoded into lists).
 EVENT_COLUMNS: tuple[str, ...] = (
-    "article_id", "idx", "date", "event_date", "published", "type", "mode", "context", "source_name",
+    "article_id", "idx", "date", "event_date", "day", "published", "type", "mode", "context", "source_name",
     "source_country", "source_sector", "target_name", "target_country", "target_sector", "source", "target",
     "cameo", "root_code", "quad", "goldstein", "status", "attributed_to", "confidence", "trigger",
     "trigger_start", "trigger_end", "sentence", "sentence_start", "sentence_end", "location_text",
@@ -112,19 +114,13 @@ def _split(values: str | Sequence[str] | None, *, upper: bool) -> list[str]:
     return [v.upper() for v in items] if upper else items
 
 
-def check_date(value: str, name: str = "date") -> str:
-    value = str(value).strip()
-    if not _ISO.match(value):
-        raise StoreError(f"{name}={value!r} is not an ISO date: write it as 2019, 2019-10 or 2019-10-14")
-    return value
-
-
 def _like(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _page(limit: int | None, offset: int = 0) -> str:
+def _page(limit: int | None, offset: int | None = 0) -> str:
+    limit, offset = check_limit(limit), check_offset(offset)
     if limit is None or limit <= 0:
         return f" LIMIT -1 OFFSET {int(offset)}" if offset else ""
     return f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -161,6 +157,7 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, since: str 
              offset: int = 0) -> list[dict[str, Any]]:
     """Articles filtered by full-text ``search`` (FTS5 syntax, or plain words), ``published`` range
     and ``source`` (case-insensitive); newest first, or best match first when searching."""
+    search, source = check_text(search, "search"), check_text(source, "source")
     searching = bool(search and search.strip())
     where = _Where()
     if searching:
@@ -246,25 +243,31 @@ def duplicates(conn: sqlite3.Connection, *, of: str | None = None, limit: int | 
 # -- events and quotes ------------------------------------------------------------------------
 
 def _event_where(type: str | Sequence[str] | None, source: str | None, target: str | None, since: str | None,
-                 until: str | None, article: str | None, status: str | Sequence[str] | None) -> _Where:
+                 until: str | None, article: str | None, status: str | Sequence[str] | None,
+                 implied: bool = True) -> _Where:
     where = _Where()
-    where.any_of("e.type", type)
-    _country_filter(where, "source", source)
-    _country_filter(where, "target", target)
+    where.any_of("e.type", check_types(type, "type"))
+    _country_filter(where, "source", check_codes(source, "source"))
+    _country_filter(where, "target", check_codes(target, "target"))
     where.dates(_EVENT_DATE, since, until)
+    article = check_text(article, "article")
     if article:
         where.add("e.article_id = ?", article)
-    where.any_of("e.status", status, upper=False)
+    where.any_of("e.status", check_statuses(status, "status"), upper=False)
+    if not implied:  # no source coded only from the scene of the act (FORMAT.md: kind "implied")
+        where.add("NOT EXISTS (SELECT 1 FROM json_each(e.source) j WHERE json_extract(j.value, '$.kind') = 'implied')")
     return where
 
 
 def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None, source: str | None = None,
            target: str | None = None, since: str | None = None, until: str | None = None,
-           article: str | None = None, status: str | Sequence[str] | None = None, limit: int | None = 100,
-           offset: int = 0) -> list[dict[str, Any]]:
+           article: str | None = None, status: str | Sequence[str] | None = None, implied: bool = True,
+           limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Events filtered by PLOVER ``type`` (one or a comma list), ``source``/``target`` country code
-    (any of the event's sources/targets), date range, ``article`` id and ``status``; newest first."""
-    where = _event_where(type, source, target, since, until, article, status)
+    (any of the event's sources/targets), date range, ``article`` id and ``status``; newest first.
+    ``implied=False`` drops events whose source is implied (coded from where a material act happened,
+    not named in the text)."""
+    where = _event_where(type, source, target, since, until, article, status, implied)
     sql = (_EVENT_SELECT + where.sql() + f" ORDER BY {_EVENT_DATE} IS NULL, {_EVENT_DATE} DESC, a.num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
@@ -273,12 +276,15 @@ def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None,
 def iter_events(conn: sqlite3.Connection, **filters: Any) -> Iterator[dict[str, Any]]:
     """Every event (optionally filtered as in :func:`events`), in storage order, streamed."""
     where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"),
-                         filters.get("since"), filters.get("until"), filters.get("article"), filters.get("status"))
+                         filters.get("since"), filters.get("until"), filters.get("article"), filters.get("status"),
+                         filters.get("implied", True))
     return _dicts(conn.execute(_EVENT_SELECT + where.sql() + " ORDER BY a.num, e.idx", where.params), _EVENT_JSON)
 
 
 def _quote_where(speaker: str | None, article: str | None, since: str | None, until: str | None,
                  search: str | None) -> _Where:
+    speaker, article = check_text(speaker, "speaker"), check_text(article, "article")
+    search = check_text(search, "search")
     where = _Where()
     if speaker and speaker.strip():
         pattern = _like(speaker.strip())
@@ -319,9 +325,10 @@ def actors(conn: sqlite3.Connection, *, country: str | None = None, sector: str 
     By default one row per distinct actor (name, country, sector) with its mention and article
     counts, most mentioned first; with ``mentions=True`` one row per mention, with offsets.
     """
+    name, article = check_text(name, "name"), check_text(article, "article")
     where = _Where()
-    where.any_of("country", country)
-    where.any_of("sector", sector)
+    where.any_of("country", check_codes(country, "country"))
+    where.any_of("sector", check_codes(sector, "sector", what="sector"))
     if name and name.strip():
         pattern = _like(name.strip())
         where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", pattern, pattern)

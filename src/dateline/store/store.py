@@ -14,6 +14,7 @@ import logging
 import os
 import socket
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from ..errors import StoreError
 from ..ingest.fields import printable
 from ..records import Article, Failure
 from . import queries
-from .schema import APPLICATION_ID, migrate, schema_version
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
 
 __all__ = ["Store", "DEFAULT_DB", "missing_database_message"]
@@ -43,21 +44,27 @@ def missing_database_message(path: str | Path) -> str:
 class Store:
     """A dateline database. Open it with :meth:`Store.open`; use it as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, *, readonly: bool = False) -> None:
         self._conn = conn
         self.path = path
+        self.readonly = readonly
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True) -> "Store":
+    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False) -> "Store":
         """Open a database, creating it when ``create`` is true, and bring its schema up to date.
+
+        ``readonly`` opens an existing database for reading only: nothing is created, migrated or
+        written (``dateline serve`` reads this way), and a database of an older schema is refused.
 
         Raises :class:`StoreError` when the file is missing (and ``create`` is false), cannot be
         opened, is not a SQLite file, or is a SQLite database of some other program.
         """
         name = str(path)
         in_memory = name == ":memory:"
+        if readonly:
+            return cls._open_readonly(name)
         if not in_memory:
             file = Path(name)
             if file.is_dir():
@@ -87,8 +94,51 @@ class Store:
         conn.row_factory = sqlite3.Row
         return cls(conn, name)
 
+    @classmethod
+    def _open_readonly(cls, name: str) -> "Store":
+        file = Path(name)
+        if name == ":memory:" or not file.is_file():
+            raise StoreError(missing_database_message(name) if not file.exists() or name == ":memory:"
+                             else f"{name} is a directory, not a database file: give a file path with --db")
+        uri = "file:" + urllib.parse.quote(str(file.resolve())) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {name} for reading: {exc}") from exc
+        try:
+            _check_identity(conn, name)
+            version = schema_version(conn)
+            if version == 0:
+                raise StoreError(f"{name} is an empty database: run `dateline ingest INPUT --db {name}` first")
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"the database {name} has schema version {version}, older than this dateline's "
+                                 f"({SCHEMA_VERSION}), and is opened read-only: upgrade it by running "
+                                 f"`dateline ingest` on it once")
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the database {name} has schema version {version}, newer than this dateline "
+                                 f"knows ({SCHEMA_VERSION}): upgrade dateline, or choose another --db file")
+            conn.execute("PRAGMA query_only = ON")
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot read the database {name}: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        return cls(conn, name, readonly=True)
+
     def close(self) -> None:
-        """Close the connection (uncommitted work is rolled back)."""
+        """Close the connection (uncommitted work is rolled back).
+
+        A database opened for writing is left in rollback-journal mode, so that readers that may
+        not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
+        """
+        if not self.readonly and self.path != ":memory:":
+            try:
+                self._conn.execute("PRAGMA busy_timeout = 1000")
+                self._conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error as exc:  # another connection is reading: it stays in WAL mode for now
+                log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
 
     def __enter__(self) -> "Store":
@@ -120,13 +170,14 @@ class Store:
     # -- writing -----------------------------------------------------------------------------
 
     def write_batch(self, results: Iterable[Article | Failure | Mapping[str, Any]], *,
-                    run_id: int | None = None) -> WriteStats:
+                    run_id: int | None = None, input_hashes: Mapping[str, str] | None = None) -> WriteStats:
         """Store articles and failures in one transaction; returns what was written.
 
         An article is identified by its id: the same id with the same content is left alone, the
         same id with a different text or record replaces the old rows. A failure seen again (same
         origin, stage and reason) only updates its ``last_seen``. Articles may also be FORMAT.md
-        dicts that carry their ``text``.
+        dicts that carry their ``text``. ``input_hashes`` maps article ids to the hash of their
+        input (:func:`dateline.fingerprint.input_hash`), kept for :meth:`has_input`.
         """
         stats = WriteStats()
         now = utc_now()
@@ -135,7 +186,9 @@ class Store:
                 if run_id is not None:
                     self._check_run(run_id)
                 for item in results:
-                    self._write_one(conn, item, run_id=run_id, now=now, stats=stats)
+                    key = _item_id(item)
+                    self._write_one(conn, item, run_id=run_id, now=now, stats=stats,
+                                    input_hash=(input_hashes or {}).get(key) if isinstance(key, str) else None)
                 if run_id is not None:
                     self._add_run_counts(run_id, stats)
         except sqlite3.Error as exc:
@@ -144,7 +197,7 @@ class Store:
         return stats
 
     def _write_one(self, conn: sqlite3.Connection, item: Article | Failure | Mapping[str, Any], *,
-                   run_id: int | None, now: str, stats: WriteStats) -> None:
+                   run_id: int | None, now: str, stats: WriteStats, input_hash: str | None = None) -> None:
         """Write one item; an article the database will not take is recorded as a failure of stage ``store``.
 
         A problem of the database itself (disk full, locked, corrupt), or an item that is no
@@ -155,7 +208,7 @@ class Store:
             if isinstance(item, Failure):
                 write_failure(conn, item, run_id=run_id, now=now, stats=stats)
             else:
-                write_article(conn, item, run_id=run_id, now=now, stats=stats)
+                write_article(conn, item, run_id=run_id, now=now, stats=stats, input_hash=input_hash)
         except StoreError:
             raise
         except sqlite3.Error as exc:
@@ -167,6 +220,17 @@ class Store:
             conn.execute("ROLLBACK TO dateline_item")
             write_failure(conn, _store_failure(item, exc), run_id=run_id, now=now, stats=stats)
         conn.execute("RELEASE dateline_item")
+
+    def has_input(self, article_id: str, input_hash: str) -> bool:
+        """Whether the article is stored from this very input, analysed by the same code and settings
+        (so parsing it again would change nothing): as an article, or as a duplicate of an article
+        that still has its text."""
+        row = self._conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND input_hash = ?"
+            " UNION ALL SELECT 1 FROM duplicates d JOIN articles a ON a.id = d.duplicate_of"
+            " AND a.text_hash = d.text_hash WHERE d.id = ? AND d.input_hash = ? LIMIT 1",
+            (article_id, input_hash, article_id, input_hash)).fetchone()
+        return row is not None
 
     def _check_run(self, run_id: int) -> None:
         if self._conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
@@ -197,7 +261,7 @@ class Store:
 
         A run started on this machine is gone when no process has its id and start time. A run of
         another machine cannot be checked from here and is left alone; one recorded before
-        dateline kept its process (schema v4) is taken to be gone.
+        dateline kept its process (schema v5) is taken to be gone.
         """
         host = this_process()[0]
         gone = []
