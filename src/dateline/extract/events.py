@@ -22,8 +22,9 @@ neither role has an actor, times 0.9 for reported events; clamped to [0.05, 0.99
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
-from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
@@ -193,11 +194,20 @@ class Proposal:
     """A trigger the patterns matched, with what the rules made of it.
 
     ``event``: the event the trigger makes when no rule filters it (None when none can be built);
-    ``step``: ``kept`` when the rules' output holds it, else the name of the rule step that dropped it."""
+    ``step``: ``kept`` when the rules' output holds it, else the name of the rule step that dropped it.
+    An open proposal (step ``open``) builds its event only when :meth:`realized` is asked for it
+    (``pending``): most are no event, and their roles cost more than deciding so."""
 
     match: TriggerMatch
     event: Event | None
     step: str
+    pending: Callable[[], Event | None] | None = field(default=None, repr=False, compare=False)
+
+    def realized(self) -> "Proposal":
+        """This proposal with its event built."""
+        if self.pending is None:
+            return self
+        return Proposal(self.match, self.pending(), self.step)
 
 
 class _Steps:
@@ -238,17 +248,28 @@ def _proposals(raw: list[TriggerMatch], steps: _Steps, roles_of: dict, build: "_
         if step == "kept" and m.start in kept:
             out.append(Proposal(m, kept[m.start], "kept"))
             continue
-        roles = roles_of.get(m.token.i)
-        if roles is None:
-            roles = find_roles(m, coder, patterns, lexicon)
-            if claimants and not roles.source and lexicon.has("claimable_types", m.pattern.type):
-                roles = Roles(claimants, roles.target)
-        event = build(m, roles)
-        if event is not None:
-            event = replace(event, source=implied_source(event, context_country(event.location, places, sentence),
-                                                         lexicon))
-        out.append(Proposal(m, event, step if step != "kept" else "merged"))
+        make = partial(_proposed_event, m, roles_of.get(m.token.i), build, claimants, coder, patterns, lexicon,
+                       places, sentence)
+        if step == "open":
+            out.append(Proposal(m, None, step, pending=make))
+        else:
+            out.append(Proposal(m, make(), step if step != "kept" else "merged"))
     return out
+
+
+def _proposed_event(m: TriggerMatch, roles: Roles | None, build: "_EventBuilder", claimants: tuple[Actor, ...],
+                    coder: ActorCoder, patterns: EventPatterns, lexicon: EventLexicon, places: Sequence[Place],
+                    sentence: Span) -> Event | None:
+    """The event one trigger makes when no rule filters it (None when none can be built)."""
+    if roles is None:
+        roles = find_roles(m, coder, patterns, lexicon)
+        if claimants and not roles.source and lexicon.has("claimable_types", m.pattern.type):
+            roles = Roles(claimants, roles.target)
+    event = build(m, roles)
+    if event is not None:
+        event = replace(event, source=implied_source(event, context_country(event.location, places, sentence),
+                                                     lexicon))
+    return event
 
 
 @dataclass

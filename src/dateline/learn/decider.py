@@ -71,6 +71,7 @@ class EventDecider:
     open_words: OpenWords | None = None
     drop_threshold: float = 0.9
     calibration: dict[str, dict[str, Any]] = field(default_factory=dict)
+    open_gate: float = 0.0
 
     def confidence(self, p_event: float, kept: bool) -> float:
         """How often, on the dev split, a decision with this p(event) had the right type (the
@@ -85,12 +86,24 @@ class EventDecider:
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
         decided = []
         for proposal in proposals:
+            if proposal.pending is not None:
+                if self.hopeless(proposal, context):
+                    context.remember(proposal)
+                    continue
+                proposal = proposal.realized()
             features = proposal_features(proposal, context)
             context.remember(proposal)
             event = self.event_of(proposal, features)
             if event is not None:
                 decided.append((event, proposal.step == "kept"))
         return _one_per_act(decided)
+
+    def hopeless(self, proposal: "Proposal", context: ArticleContext) -> bool:
+        """Whether an open proposal is no event whatever the rules would build from it: p(event) from
+        its other features is below ``open_gate`` (on the dev split no proposal below a fifth of
+        the threshold came above the threshold once its event's features were added)."""
+        probs = self.types.probabilities(proposal_features(proposal, context, with_event=False))
+        return 1.0 - probs.get(NONE, 0.0) < self.open_gate
 
     def event_of(self, proposal: "Proposal", features: list[str]) -> "Event | None":
         """The event one proposal makes, or None when the model says it is none."""
@@ -178,4 +191,5 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
                         threshold=threshold if threshold is not None else float(types.meta.get("threshold", 0.5)),
                         name=str(types.meta.get("name", "event-model")), open_words=open_words,
                         drop_threshold=float(types.meta.get("drop_threshold", 0.9)),
-                        calibration=dict(types.meta.get("calibration") or {}))
+                        calibration=dict(types.meta.get("calibration") or {}),
+                        open_gate=float(types.meta.get("open_gate", 0.0)))
