@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.errors import KnowledgeFileError
-from dateline.extract.time_calendar import (
+from dateline.extract.times.calendar import (
     duration_value, easter, nth_weekday, pick_year, shift_value, weekday_date,
 )
 from dateline.knowledge.time_lexicon import load_time_lexicon

@@ -288,7 +288,7 @@ def test_verb_forms_must_be_a_mapping(tmp_path):
 
 def _types_of(nlp, text: str, trigger: str) -> set[str]:
     """The PLOVER types the patterns give the token ``trigger`` in ``text``."""
-    from dateline.extract.event_match import match_sentence
+    from dateline.extract.events.match import match_sentence
 
     patterns, lexicon = load_event_patterns(), load_event_lexicon()
     doc = nlp(text)
