@@ -1,7 +1,8 @@
 """Coding the noun phrases that fill an event's source and target roles.
 
 A noun token becomes one or more :class:`Actor` records: the phrase it heads is coded with the
-actor module's ``code_span`` when it exists, else with the actor mentions found in the article.
+actors package's ``code_span`` (or the ``code_span`` given), else with the actor mentions found in
+the article.
 A phrase that codes to nothing is looked through ("positions of X", "Security forces in X",
 "X's actions"); a pronoun is resolved to an earlier actor (an object pronoun of a clause joined
 to a verb to that verb's plural object: "shut down 25 groups, accusing them"); "the two
@@ -11,42 +12,38 @@ countries" or "both sides" to the pair coordinated before (``pair_nouns``); coor
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon
 from ...records import Actor, Quote
+from ..actors import code_span as actor_code_span
 from ..syntax.tree import lost_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["ActorCoder"]
+__all__ = ["ActorCoder", "SpanCoder"]
 
-log = logging.getLogger(__name__)
+SpanCoder = Callable[..., "Actor | None"]
+"""Codes the tokens of a doc between two character offsets: ``(doc, start, end, *, knowledge,
+date) -> Actor | None``, as :func:`dateline.extract.actors.code_span`."""
 
 _LOOK_THROUGH_PREPS = ("of", "in", "from", "at", "on", "against", "by", "for", "to", "with", "near", "between")
 _LEFT_DEPS_SKIPPED = {"conj", "cc", "punct", "prep", "relcl", "acl", "appos", "advmod", "preconj"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-def _code_span_function() -> Any:
-    try:
-        from .. import actors as actors_mod
-    except Exception:  # noqa: BLE001 - the actor module is optional for event coding
-        return None
-    return getattr(actors_mod, "code_span", None)
-
-
 class ActorCoder:
     """Codes role nouns of one document; remembers what it coded."""
 
-    def __init__(self, doc: "Doc", *, actors: Sequence[Actor], knowledge: Any, date: str | None,
+    def __init__(self, doc: "Doc", *, actors: Sequence[Actor], knowledge: ActorKnowledge | None, date: str | None,
                  lexicon: EventLexicon, quotes: Sequence[Quote] = (),
-                 event_nouns: frozenset[str] = frozenset()) -> None:
+                 event_nouns: frozenset[str] = frozenset(), code_span: SpanCoder | None = None) -> None:
+        """``code_span`` codes a phrase by its offsets (default: the actors package's ``code_span``)."""
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self._sentence_starts = [s.start for s in doc.sents]
@@ -59,7 +56,7 @@ class ActorCoder:
         self._doers = [a for a in spans if a.kind in ("person", "group") and (a.sector or a.country)
                        and self._names_an_event(a)]
         self.lexicon = lexicon
-        self._code_span = _code_span_function()
+        self._code_span = code_span or actor_code_span
         self._cache: dict[tuple[int, int], Actor | None] = {}
 
     # -- spans -------------------------------------------------------------------------------
@@ -251,15 +248,10 @@ class ActorCoder:
         return self._coded_by_actor_module(span) or self.code_tokens(start, end)
 
     def _coded_by_actor_module(self, span: "SpacySpan") -> Actor | None:
-        """The actor module's coding of a phrase worth coding, or None (also when that module fails)."""
-        if self._code_span is None or not self._worth_coding(span):
+        """The actors package's coding of a phrase worth coding, or None."""
+        if not self._worth_coding(span):
             return None
-        try:
-            return self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
-                                   date=self.date)
-        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-            log.debug("code_span failed on %r: %s", span.text, exc)
-            return None
+        return self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge, date=self.date)
 
     # -- pronouns ----------------------------------------------------------------------------
 

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 from ...knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
 from ...knowledge.plover import PloverTable, load_plover_table
 from ...records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
-from .actor_coder import ActorCoder
+from ...knowledge.actors import ActorKnowledge
+from .actor_coder import ActorCoder, SpanCoder
 from .claims import claimants_for, responsibility_claims
 from .filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .match import TriggerMatch, match_sentence
@@ -61,17 +62,20 @@ _HEAD_ZONES = ("title", "standfirst")
 
 
 def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes: Sequence[Quote],
-           times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None, knowledge: Any,
-           patterns: EventPatterns | None = None, lexicon: EventLexicon | None = None,
-           table: PloverTable | None = None, proposals: list[Proposal] | None = None,
-           decider: "EventDecider | None" = None, scene: bool = False) -> list[Event]:
+           times: Sequence[TimeExpr], places: Sequence[Place], anchor: str | None,
+           knowledge: ActorKnowledge | None, patterns: EventPatterns | None = None,
+           lexicon: EventLexicon | None = None, table: PloverTable | None = None,
+           proposals: list[Proposal] | None = None, decider: "EventDecider | None" = None, scene: bool = False,
+           code_span: SpanCoder | None = None) -> list[Event]:
     """Every PLOVER event of a parsed article, headline/standfirst repeats of body events removed.
 
     ``patterns``, ``lexicon`` and ``table`` default to the packaged knowledge files. When
     ``proposals`` is a list, every matched trigger is appended to it (see :func:`code_sentence_events`).
     With a ``decider`` (:mod:`dateline.learn`), the rules only propose and the trained model decides
     which proposals are events, of which type and status. With ``scene``, actors named without a
-    country take the country of the article's scene (:mod:`.scene`).
+    country take the country of the article's scene (:mod:`.scene`). ``knowledge`` is the actor
+    knowledge role nouns are coded with (default: the packaged one); ``code_span`` codes a phrase by
+    its offsets (default: :func:`dateline.extract.actors.code_span`).
     """
     if decider is not None and proposals is None:
         proposals = []
@@ -79,7 +83,7 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     lexicon = lexicon or load_event_lexicon()
     table = table or load_plover_table()
     coder = ActorCoder(doc, actors=actors, knowledge=knowledge, date=anchor, lexicon=lexicon, quotes=quotes,
-                       event_nouns=patterns.event_nouns)
+                       event_nouns=patterns.event_nouns, code_span=code_span)
     excluded = layout.excluded if layout is not None else ()
     found: list[Event] = []
     claims = responsibility_claims(doc, coder, lexicon)

@@ -1,61 +1,35 @@
 """When and where an event happened, and the country of actors that name none.
 
-Date: the time expression of the trigger's sentence (through the times module's ``time_for_span``
-when it exists), else the article's date. Location: the places module's ``event_location`` when it
-exists, else the place of the sentence nearest the trigger. Domestic actors without a country
-("police", "rebels") take the country where the event happens.
+Date: the time expression of the trigger's sentence (through the times package's
+``time_for_span``), else the article's date. Location: the places package's ``event_location``.
+Domestic actors without a country ("police", "rebels") take the country where the event happens.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventLexicon
 from ...records import Actor, Event, Layout, Location, Place, Span, TimeExpr
+from ..places import event_location as place_of_event
+from ..times import is_future, time_for_span
 from .match import TriggerMatch
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["event_date", "event_location", "is_future_date", "context_country", "localized"]
+__all__ = ["event_date", "event_location", "is_future_date", "context_country", "localized", "localized_by_counterpart",
+           "implied_source", "here_target"]
 
-log = logging.getLogger(__name__)
-
-
-def _times_helper() -> Any:
-    """The times module's ``time_for_span``, when it exists."""
-    try:
-        from .. import times as times_mod
-    except Exception:  # noqa: BLE001 - optional collaborator
-        return None
-    return getattr(times_mod, "time_for_span", None)
 
 
 def is_future_date(value: str | None, anchor: str | None) -> bool:
-    """Whether a time value lies after the article's date (through the times module's ``is_future``)."""
+    """Whether a time value lies after the article's date (through the times package's ``is_future``)."""
     if not value or not anchor or value == anchor:
         return False
-    try:
-        from ..times import is_future
-    except Exception:  # noqa: BLE001 - optional collaborator
-        return False
-    try:
-        return bool(is_future(value, anchor))
-    except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-        log.debug("is_future failed: %s", exc)
-        return False
-
-
-def _places_helper() -> Any:
-    """The places module's ``event_location``, when it exists."""
-    try:
-        from .. import places as places_mod
-    except Exception:  # noqa: BLE001 - optional collaborator
-        return None
-    return getattr(places_mod, "event_location", None)
+    return bool(is_future(value, anchor))
 
 
 def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, anchor: str | None) -> str | None:
@@ -67,17 +41,9 @@ def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, ancho
         inner = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in m.token.children
                  if c.dep_ in ("xcomp", "ccomp")]
         times = [t for t in times if not any(a <= t.start < b for a, b in inner)]
-    helper = _times_helper()
-    if helper is not None:
-        try:
-            got = helper(times, m.start, m.end, sentence.start, sentence.end)
-        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-            log.debug("time_for_span failed: %s", exc)
-            got = None
-        if got is not None:
-            value = getattr(got, "value", got)
-            if isinstance(value, str):
-                return value
+    got = time_for_span(times, m.start, m.end, sentence.start, sentence.end)
+    if got is not None and isinstance(got.value, str):
+        return got.value
     inside = [t for t in times if sentence.start <= t.start and t.end <= sentence.end
               and t.type in ("DATE", "TIME") and t.value]
     if inside:
@@ -144,23 +110,11 @@ def event_location(doc: "Doc", places: Sequence[Place], m: TriggerMatch, sentenc
     The dateline's place stands in only for a local event: one whose source or target belongs
     to the dateline's country (a wire's dateline is where the reporter is).
     """
-    helper = _places_helper()
-    if helper is not None:
-        dateline_place = _dateline_place(places, layout)
-        if dateline_place is not None and dateline_place.country not in actor_countries:
-            dateline_place = None
-        try:
-            return helper(doc, places, start=m.start, end=m.end, sentence_start=sentence.start,
+    dateline_place = _dateline_place(places, layout)
+    if dateline_place is not None and dateline_place.country not in actor_countries:
+        dateline_place = None
+    return place_of_event(doc, places, start=m.start, end=m.end, sentence_start=sentence.start,
                           sentence_end=sentence.end, dateline_place=dateline_place)
-        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
-            log.debug("event_location failed: %s", exc)
-    inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end and p.lat is not None]
-    if not inside:
-        return None
-    p = min(inside, key=lambda p: abs(p.start - m.start))
-    return Location(text=p.text, name=p.name, lat=p.lat, lon=p.lon, country=p.country, start=p.start,
-                    end=p.end, geonameid=p.geonameid)
-
 
 
 def implied_source(event: Event, country: str | None, lexicon: EventLexicon) -> tuple[Actor, ...]:
