@@ -6,7 +6,8 @@ the clause it depends on. Nouns: possessor, nationality modifier or ``by`` phras
 the subject of the nearest governing action verb. Symmetric events read ``between X and Y``; their
 coordinated subjects are all sources, or a dyad for the types listed in ``dyadic_symmetric_types``.
 
-When no rule finds a target, in order: the owner of the trigger's object noun ("rejected the
+When no rule finds a target, the named strategies of :data:`OBJECT_TARGETS` and
+:data:`TARGET_FALLBACKS` are tried in order (data, not a chain of conditions): the owner of the trigger's object noun ("rejected the
 French proposal"), the doer of an act named as object ("criticized the Israeli raid"), for a
 trigger noun the dative or target preposition of the light verb it is the object of ("imposed
 sanctions on X", "gave X an ultimatum"), for a control or verbal trigger (``governing_types``)
@@ -33,6 +34,7 @@ X", "..., drawing criticism from X"); a participle's subject that is the object 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 
     from ...knowledge.event_patterns import EventLexicon, EventPatterns
 
-__all__ = ["Roles", "find_roles", "occurrence_head", "verbless_main"]
+__all__ = ["Roles", "find_roles", "occurrence_head", "verbless_main", "RoleContext", "OBJECT_TARGETS", "TARGET_FALLBACKS"]
 
 
 @dataclass(frozen=True)
@@ -147,18 +149,11 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     else:  # ADJ: the speaker who calls something unacceptable
         source = _speaker_above(trig, coder, lexicon)
 
-    if not target and pattern.pos == "VERB" and not passive:
-        # "vetoed a resolution put forward by X", "rejected a plan drafted by X": its author
-        for obj in [*children(trig, "dobj", "obj"), *([match.obj] if match.obj is not None else [])]:
-            if lexicon.has("document_nouns", obj.lemma_):
-                target = document_author(obj, coder)
-                if target:
-                    break
-    if not target and pattern.pos == "VERB" and not passive:
-        # "criticized the Israeli raid", "condemned Turkey's offensive": the doer of the act
-        for obj in children(trig, "dobj", "obj"):
-            if obj.lemma_.lower() in coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
-                target = [a for a in noun_source(obj, coder, lexicon, hops=0) if a.country]
+    ctx = RoleContext(match, coder, lexicon, targets, passive, happened, source)
+    for _, strategy in OBJECT_TARGETS:
+        if target:
+            break
+        target = strategy(ctx)
     if pattern.pos == "VERB" and not passive and lexicon.has("topic_verbs", trig.lemma_):
         # "X and Y discussed the situation in Z": what is discussed is a topic; only "with W" is a party
         heads = [trig, *children(trig, "dobj", "obj")]  # "discussed security with Somalia"
@@ -172,47 +167,184 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         target = best_target(target_nouns(match, targets, passive=passive), coder, source)
         if target and not any(a.country or a.sector for a in target):
             weak, target = target, []
-    if not target and match.obj is not None:  # "the blockade of X", "the withdrawal of X's troops"
-        of_nouns = [n for n in target_nouns(match, ("of",), passive=False)
-                    if n.dep_ == "pobj" and n.head.head.i in (match.obj.i, trig.i)]
-        target = best_target(of_nouns, coder, source)
-    if not target and match.obj is not None and match.obj.i != trig.i:
-        target = object_owner(match.obj, coder, source,
-                               patient=not lexicon.has("instrument_object_types", pattern.type))
-    if not target and pattern.pos == "NOUN":
-        target = best_target(light_verb_targets(trig, targets, lexicon), coder, source)
-    if not target and pattern.pos == "NOUN" and happened is not None:  # "protests erupted against X"
-        target = best_target(prep_objects(happened, targets), coder, source)
-    verb = _reaction_verb(trig, lexicon) if pattern.pos == "NOUN" else None
-    if not target and verb is not None:
-        # "X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X
-        target = [a for a in _reversed_roles(verb, [], coder, lexicon)[1] if not source or a.country not in
-                  {b.country for b in source}]
-    if not target and (pattern.control or pattern.pos == "ADJ" or lexicon.has("governing_types", pattern.type)):
-        target = complement_targets(match, coder, targets, source=source)
-    if not target and trig.dep_ == "advcl" and trig.tag_ == "VBG" and lexicon.has("governing_types", pattern.type):
-        # "sent a letter to X asking for ...": a participle's speech act goes to the verb's addressee
-        target = best_target(light_verb_targets(trig, ("to", "with"), lexicon, any_verb=True), coder, source)
-    if not target and lexicon.has("pressured_types", pattern.type):
-        target = pressure_source(trig, coder, lexicon, source)
-    if not target and (pattern.control or pattern.intent or lexicon.has("governing_types", pattern.type)
-                       or lexicon.has("curb_types", pattern.type)):  # "would respond with force if NATO ..."
-        target = condition_subject(trig, coder, lexicon, source)
-    if not target and lexicon.has("beneficiary_types", pattern.type):
-        target = purpose_targets(match, coder, lexicon, source, "beneficiary_verbs")
-    if not target and lexicon.has("curb_types", pattern.type):
-        target = purpose_targets(match, coder, lexicon, source, "curb_verbs")
-    if not target and lexicon.has("place_target_types", pattern.type):
-        places = [n for n in target_nouns(match, ("in",), passive=False) if n.pos_ == "PROPN"]
-        target = [a for a in best_target(places, coder, source) if a.country and a.kind == "state"]
-    if not target and not (pattern.symmetric and len(source) > 1):
-        target = nearest_other(match, coder, source, targets=targets)
+    for _, strategy in TARGET_FALLBACKS:
+        if target:
+            break
+        target = strategy(ctx)
     target = target or weak
     if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types", pattern.type):
         source, target = source[:1], source[1:]
     src_keys = {(a.start, a.end) for a in source}
     target = [a for a in target if (a.start, a.end) not in src_keys or a.start is None]
     return Roles(tuple(source), tuple(target))
+
+
+@dataclass(frozen=True)
+class RoleContext:
+    """What a target strategy reads: the matched trigger, the coder, the word lists, the
+    prepositions that introduce the pattern's targets, whether the trigger is passive, the verb
+    that says a nominal trigger happened, and the source already found."""
+
+    match: TriggerMatch
+    coder: ActorCoder
+    lexicon: "EventLexicon"
+    targets: tuple[str, ...]
+    passive: bool
+    happened: "Token | None"
+    source: list[Actor]
+
+    def has(self, name: str) -> bool:
+        """Whether the pattern's type is in the word list ``name`` (``place_target_types``, ...)."""
+        return self.lexicon.has(name, self.match.pattern.type)
+
+
+TargetStrategy = Callable[[RoleContext], list[Actor]]
+
+
+def _document_author(c: RoleContext) -> list[Actor]:
+    """"vetoed a resolution put forward by X", "rejected a plan drafted by X": its author."""
+    match, found = c.match, []
+    if match.pattern.pos != "VERB" or c.passive:
+        return []
+    for obj in [*children(match.token, "dobj", "obj"), *([match.obj] if match.obj is not None else [])]:
+        if c.lexicon.has("document_nouns", obj.lemma_):
+            found = document_author(obj, c.coder)
+            if found:
+                break
+    return found
+
+
+def _doer_of_object_act(c: RoleContext) -> list[Actor]:
+    """"criticized the Israeli raid", "condemned Turkey's offensive": the doer of the act (the
+    last such object counts)."""
+    match, found = c.match, []
+    if match.pattern.pos != "VERB" or c.passive:
+        return []
+    for obj in children(match.token, "dobj", "obj"):
+        if obj.lemma_.lower() in c.coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
+            found = [a for a in noun_source(obj, c.coder, c.lexicon, hops=0) if a.country]
+    return found
+
+
+def _of_phrase(c: RoleContext) -> list[Actor]:
+    """"the blockade of X", "the withdrawal of X's troops"."""
+    match = c.match
+    if match.obj is None:
+        return []
+    of_nouns = [n for n in target_nouns(match, ("of",), passive=False)
+                if n.dep_ == "pobj" and n.head.head.i in (match.obj.i, match.token.i)]
+    return best_target(of_nouns, c.coder, c.source)
+
+
+def _object_owner(c: RoleContext) -> list[Actor]:
+    """"rejected the French proposal": the owner of the trigger's object noun."""
+    match = c.match
+    if match.obj is None or match.obj.i == match.token.i:
+        return []
+    return object_owner(match.obj, c.coder, c.source, patient=not c.has("instrument_object_types"))
+
+
+def _light_verb(c: RoleContext) -> list[Actor]:
+    """"imposed sanctions on X", "gave X an ultimatum": the light verb's dative or target preposition."""
+    if c.match.pattern.pos != "NOUN":
+        return []
+    return best_target(light_verb_targets(c.match.token, c.targets, c.lexicon), c.coder, c.source)
+
+
+def _occurrence(c: RoleContext) -> list[Actor]:
+    """"protests erupted against X"."""
+    if c.match.pattern.pos != "NOUN" or c.happened is None:
+        return []
+    return best_target(prep_objects(c.happened, c.targets), c.coder, c.source)
+
+
+def _reaction_drawn(c: RoleContext) -> list[Actor]:
+    """"X granted asylum to Y, drawing a rebuke from Z": the rebuke is aimed at X."""
+    verb = _reaction_verb(c.match.token, c.lexicon) if c.match.pattern.pos == "NOUN" else None
+    if verb is None:
+        return []
+    return [a for a in _reversed_roles(verb, [], c.coder, c.lexicon)[1] if not c.source or a.country not in
+            {b.country for b in c.source}]
+
+
+def _complement(c: RoleContext) -> list[Actor]:
+    """"warned that it would attack X": the subject or object of a control or verbal trigger's complement."""
+    pattern = c.match.pattern
+    if not (pattern.control or pattern.pos == "ADJ" or c.has("governing_types")):
+        return []
+    return complement_targets(c.match, c.coder, c.targets, source=c.source)
+
+
+def _participle_addressee(c: RoleContext) -> list[Actor]:
+    """"sent a letter to X asking for ...": a participle's speech act goes to the verb's addressee."""
+    trig = c.match.token
+    if not (trig.dep_ == "advcl" and trig.tag_ == "VBG" and c.has("governing_types")):
+        return []
+    return best_target(light_verb_targets(trig, ("to", "with"), c.lexicon, any_verb=True), c.coder, c.source)
+
+
+def _pressure(c: RoleContext) -> list[Actor]:
+    """"under pressure from X": the one a concession yields to (``pressured_types``)."""
+    return pressure_source(c.match.token, c.coder, c.lexicon, c.source) if c.has("pressured_types") else []
+
+
+def _condition(c: RoleContext) -> list[Actor]:
+    """"would respond with force if NATO ...": the subject of a threat's or promise's condition."""
+    pattern = c.match.pattern
+    if not (pattern.control or pattern.intent or c.has("governing_types") or c.has("curb_types")):
+        return []
+    return condition_subject(c.match.token, c.coder, c.lexicon, c.source)
+
+
+def _beneficiary(c: RoleContext) -> list[Actor]:
+    """"sent doctors to help X"."""
+    return purpose_targets(c.match, c.coder, c.lexicon, c.source, "beneficiary_verbs") \
+        if c.has("beneficiary_types") else []
+
+
+def _curbed(c: RoleContext) -> list[Actor]:
+    """"used tear gas to disperse X"."""
+    return purpose_targets(c.match, c.coder, c.lexicon, c.source, "curb_verbs") if c.has("curb_types") else []
+
+
+def _place(c: RoleContext) -> list[Actor]:
+    """"demonstrated in Belgrade": the place, for ``place_target_types``."""
+    if not c.has("place_target_types"):
+        return []
+    places = [n for n in target_nouns(c.match, ("in",), passive=False) if n.pos_ == "PROPN"]
+    return [a for a in best_target(places, c.coder, c.source) if a.country and a.kind == "state"]
+
+
+def _nearest(c: RoleContext) -> list[Actor]:
+    """The nearest coded actor among the trigger's dependents or their owners, another country's first."""
+    if c.match.pattern.symmetric and len(c.source) > 1:
+        return []
+    return nearest_other(c.match, c.coder, c.source, targets=c.targets)
+
+
+OBJECT_TARGETS: tuple[tuple[str, TargetStrategy], ...] = (
+    ("document-author", _document_author),
+    ("doer-of-object-act", _doer_of_object_act),
+)
+"""Targets read from a verb's object before the syntax's own target (in order, the first that finds one wins)."""
+
+TARGET_FALLBACKS: tuple[tuple[str, TargetStrategy], ...] = (
+    ("of-phrase", _of_phrase),
+    ("object-owner", _object_owner),
+    ("light-verb", _light_verb),
+    ("occurrence", _occurrence),
+    ("reaction-drawn", _reaction_drawn),
+    ("complement", _complement),
+    ("participle-addressee", _participle_addressee),
+    ("pressure", _pressure),
+    ("condition", _condition),
+    ("beneficiary", _beneficiary),
+    ("curbed", _curbed),
+    ("place", _place),
+    ("nearest-other", _nearest),
+)
+"""When the syntax names no target (or only one without country or sector), these are tried in
+order and the first that finds one wins; a weak syntactic target is kept when none does."""
 
 
 def _speaker_above(token: "Token", coder: ActorCoder, lexicon: "EventLexicon") -> list[Actor]:
