@@ -271,6 +271,6 @@ def _candidate(name, population, prio=0):
     ([_candidate("Dewsbury", 62_945)], "Dewsbury", "of", True),  # a town after any preposition
 ])
 def test_places_after_prepositions(cands, text, preposition, expected):
-    from dateline.extract.places.mentions import _local
+    from dateline.extract.places.candidates import is_local
 
-    assert _local(cands, text, preposition) is expected
+    assert is_local(cands, text, preposition) is expected

@@ -9,255 +9,24 @@ demonym; "Rebels in the Ivory Coast" -> a role whose country comes after the hea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...knowledge.actors import ActorCode, ActorKnowledge, Role, norm_key
+from .words import NON_STATE, Coding, Item, Word, span_text, words_of_span, words_of_text
+from .segment import inside_known, segment
 
 __all__ = ["Word", "Item", "Coding", "code_words", "code_text", "words_of_span", "words_of_text",
            "segment", "inside_known", "names_a_thing"]
 
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 _LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group",
                 "FAC": "organization"}
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_CONJ = frozenset({"and", "&", "or"})
-_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-'’.][\w]+)*\.?|'s|’s|[^\w\s]", re.UNICODE)
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One token: offsets into the text, and what the parser said about it (when known).
-
-    ``ent`` is the NER label, ``propn`` whether it reads as a proper name, ``tagged`` whether a
-    tagger saw it, ``noun`` whether it heads a noun phrase, ``inside`` whether it continues an
-    entity begun by the token before.
-    """
-
-    start: int
-    end: int
-    text: str
-    ent: str = ""
-    propn: bool = False
-    punct: bool = False
-    tagged: bool = False
-    noun: bool = False
-    inside: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A piece of a phrase: ``type`` is entity | demonym | role | capital | name | other | and | poss."""
-
-    type: str
-    first: int
-    last: int
-    code: ActorCode | None = None
-    role: Role | None = None
-    label: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """The code of a phrase, with what it was read from.
-
-    ``role`` is the head role or the title before a name; ``how`` is known | name | role |
-    state | demonym | org; ``start``/``end`` the offsets of the kept phrase (leading
-    determiners dropped).
-    """
-
-    code: ActorCode
-    how: str
-    role: Role | None
-    start: int
-    end: int
-
-
-def words_of_text(text: str) -> list[Word]:
-    """Words of plain text (a small regex tokenizer; possessive "'s" split off)."""
-    words: list[Word] = []
-    for m in _WORD_RE.finditer(text):
-        token = m.group()
-        start, end = m.start(), m.end()
-        poss = re.search(r"['’]s$", token)
-        if poss and len(token) > 2 and not re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
-            words.append(Word(start, end - 2, token[:-2], propn=token[:1].isupper()))
-            words.append(Word(end - 2, end, token[-2:]))
-            continue
-        if token.endswith(".") and len(token) > 5 and not re.fullmatch(r"(?:[A-Za-z]\.)+", token):
-            token, end = token[:-1], end - 1  # a full stop; short "Gen." "Mr." keep theirs
-        punct = not any(c.isalnum() for c in token)
-        words.append(Word(start, end, token, propn=token[:1].isupper(), punct=punct))
-    return words
-
-
-def words_of_span(tokens: Sequence) -> list[Word]:
-    """Words of spaCy tokens (offsets are the tokens' character offsets)."""
-    return [Word(t.idx, t.idx + len(t.text), t.text, t.ent_type_,
-                 t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ", "X")
-                                       and not t.is_sent_start and t.i > 0
-                                       and not _after_opening(t)),
-                 t.is_punct, tagged=bool(t.pos_),
-                 noun=t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("amod", "compound", "nmod"),
-                 inside=t.ent_iob_ == "I")
-            for t in tokens if not t.is_space]
-
-
-def _after_opening(token) -> bool:
-    """Whether ``token`` follows punctuation or a line break (a capital there proves nothing)."""
-    prev = token.nbor(-1)
-    return prev.is_punct or prev.is_space
 
 
 def code_text(text: str, *, knowledge: ActorKnowledge, date: str | None = None) -> ActorCode | None:
     """Code a phrase given as plain text; None when it names no actor."""
     coding = code_words(words_of_text(text), text, knowledge=knowledge, date=date)
     return coding.code if coding else None
-
-
-def _span_text(text: str, words: Sequence[Word], i: int, j: int) -> str:
-    """The text of words i..j; a gap between non-adjacent words reads as one space."""
-    parts: list[str] = []
-    for k in range(i, j + 1):
-        if k > i and words[k].start > words[k - 1].end:
-            gap = text[words[k - 1].end:words[k].start]
-            parts.append(gap if not gap.strip() and "\n" not in gap else " ")
-        parts.append(text[words[k].start:words[k].end])
-    return "".join(parts)
-
-
-def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
-    """Cut a phrase into the longest known pieces, left to right."""
-    items: list[Item] = []
-    i, n = 0, len(words)
-    while i < n:
-        w = words[i]
-        low = w.text.lower()
-        if w.text in _POSSESSIVE:
-            items.append(Item("poss", i, i))
-            i += 1
-            continue
-        if low in _CONJ or (w.punct and w.text not in ".-"):
-            items.append(Item("and" if low in _CONJ or w.text == "," else "other", i, i))
-            i += 1
-            continue
-        if (i + 2 < n and words[i + 1].text == "-" and norm_key(words[i + 2].text) in kb.affiliations
-                and words[i + 1].start == w.end):
-            # "Turkish-backed militants" are backed by Turkey, not Turkish
-            items.append(_affiliation(w.text, words[i + 2].text, i, i + 2, kb, date))
-            i += 3
-            continue
-        glued = _AFFIX_RE.fullmatch(w.text)
-        if glued and norm_key(glued.group(2)) in kb.affiliations:
-            items.append(_affiliation(glued.group(1), glued.group(2), i, i, kb, date))  # "U.S.-led"
-            i += 1
-            continue
-        if low in _STANCES and i + 2 < n and words[i + 1].text == "-" and words[i + 1].start == w.end:
-            # "pro-Russian separatists" are for Russia, not Russian: skip the stance and its object
-            j = i + 2
-            while j + 1 < n and words[j + 1].start == words[j].end and words[j + 1].text != "-":
-                j += 1
-            items.append(Item("other", i, j))
-            i = j + 1
-            continue
-        stance = _STANCE_RE.fullmatch(w.text)
-        if stance:
-            items.append(Item("other", i, i))  # "pro-Western" as one token
-            i += 1
-            continue
-        found: Item | None = None
-        longest = kb.first_lengths.get(norm_key(w.text), 1)
-        for j in range(min(n, i + longest) - 1, i - 1, -1):
-            if any(words[k].text in _POSSESSIVE or words[k].text == "," for k in range(i, j + 1)):
-                continue
-            piece = _span_text(text, words, i, j)
-            person_like = any(words[k].ent == "PERSON" for k in range(i, j + 1))
-            surname = j == i and _after_title(items, i)
-            code = kb.entity(piece, date=date)
-            if code is not None and not (code.kind == "state" and j == i
-                                         and (surname or (person_like and _in_longer_person(words, i)))):
-                found = Item("entity", i, j, code=code)
-                break
-            code = kb.demonym(piece)
-            if code is not None:
-                found = Item("demonym", i, j, code=code)
-                break
-            role = kb.role(piece)
-            if role is not None:
-                found = Item("role", i, j, role=role)
-                break
-            if not (surname or (person_like and _in_longer_person(words, i))):
-                code = kb.capital(piece)  # "Nouakchott" though the tagger says a person
-                if code is not None:
-                    found = Item("capital", i, j, code=code)
-                    break
-        if found is None:
-            capital = w.propn if w.tagged else w.text[:1].isupper()
-            if w.ent in ("PERSON", "ORG", "GPE", "NORP"):
-                capital = capital or w.text[:1].isupper()
-            kind = "name" if capital and w.ent in _ACTOR_LABELS else "other"
-            if kind == "name" and items and items[-1].type == "name" and items[-1].last == i - 1:
-                items[-1] = Item("name", items[-1].first, i, label=items[-1].label or w.ent)
-            else:
-                items.append(Item(kind, i, i, label=w.ent))
-            i += 1
-        elif (found.type == "role" and w.inside and w.ent == "PERSON" and w.text[:1].isupper()
-              and items and items[-1].type == "name" and items[-1].last == i - 1
-              and items[-1].label == "PERSON"):
-            # "Jaime King": a title word inside a person's name is part of the name
-            items[-1] = Item("name", items[-1].first, found.last, label="PERSON")
-            i = found.last + 1
-        elif (found.type in ("entity", "capital") and w.inside and items and items[-1].type == "name"
-              and items[-1].last == i - 1 and items[-1].label == w.ent and w.ent != "PERSON"
-              and norm_key(_span_text(text, words, items[-1].first, i - 1)) not in kb.directions):
-            # "New Jersey": a known name inside a longer unknown one is no match
-            items[-1] = Item("name", items[-1].first, found.last, label=items[-1].label)
-            i = found.last + 1
-        else:
-            items.append(found)
-            i = found.last + 1
-    return items
-
-
-_STANCES = frozenset({"pro", "anti"})
-_STANCE_RE = re.compile(r"(?i)(?:pro|anti)-\w.*")
-_AFFIX_RE = re.compile(r"(.+?)-(\w+)")
-#: "X-led": a body led by a state is a coalition of states (IGO); led by a group, it is the group's.
-_LED = frozenset({"led", "dominated", "headed"})
-
-
-def _affiliation(owner: str, affix: str, first: int, last: int, kb: ActorKnowledge,
-                 date: str | None) -> Item:
-    """The item for "X-backed", "X-led" and the like: X gives the phrase no nationality, except
-    that a body X leads is X's when X is a group ("Hamas-led government" -> PSE) and a coalition
-    of states when X is a state ("U.S.-led coalition", "Russia-led bloc" -> IGO)."""
-    if norm_key(affix) not in _LED:
-        return Item("other", first, last)
-    code = kb.entity(owner, date=date) or kb.demonym(owner)
-    if code is None or not code.country:
-        return Item("other", first, last)
-    if code.kind == "state" and code.country not in NON_STATE:
-        code = ActorCode(f"{owner}-{affix} coalition", "IGO", None, "group")
-    else:  # only the leader's country: the body keeps its own sector
-        code = ActorCode(code.name, code.country, None, "state")
-    return Item("entity", first, last, code=code)
-
-
-def _after_title(items: list[Item], i: int) -> bool:
-    """Whether word ``i`` follows a title used only before names ("Mr. Jordan", "Gen. Chad"): a
-    name then, not the place it spells."""
-    if not items or items[-1].last != i - 1 or items[-1].type != "role" or items[-1].role is None:
-        return False
-    return items[-1].role.kind == "person" and items[-1].role.title
-
-
-def _in_longer_person(words: Sequence[Word], i: int) -> bool:
-    """Whether word ``i`` is part of a person's name of several words ("Michael Jordan"); a
-    country name the tagger alone calls a person ("Malawi appealed ...") is still the country."""
-    if words[i].ent != "PERSON":
-        return False
-    return words[i].inside or (i + 1 < len(words) and words[i + 1].inside and words[i + 1].ent == "PERSON")
 
 
 def _trim(words: Sequence[Word], kb: ActorKnowledge) -> tuple[list[Word], bool]:
@@ -291,21 +60,10 @@ def _split_tail(words: list[Word], kb: ActorKnowledge, text: str) -> tuple[list[
     return words, []
 
 
-def inside_known(words: list[Word], k: int, kb: ActorKnowledge, text: str) -> bool:
-    """Whether the break word at ``k`` is inside a known multi-word role or name."""
-    for a in range(max(0, k - 3), k):
-        for b in range(k + 1, min(len(words), k + 4)):
-            key = norm_key(_span_text(text, words, a, b))
-            if key in kb.roles or key in kb.entities or key in kb.people:
-                return True
-    return False
-
-
 _ANCHORS = frozenset({"entity", "demonym", "capital"})
 #: A people or community has no government or army of its own: its armed men are rebels, its
 #: leaders elites ("Kurdish units" -> REB, "Yoruba leaders" -> ELI).
 _GROUP_SECTORS = {"MIL": "REB", "GOV": "ELI"}
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 #: Sectors of a state's own institutions: only these make a regional people's role a set of states.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
@@ -341,7 +99,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
                 or norm_key(head_words[head.last].text) in kb.not_actor
                 or not head_words[head.last].text.isalpha()):
             return None
-        phrase = _span_text(text, head_words, 0, head.last)
+        phrase = span_text(text, head_words, 0, head.last)
         role = mods[-1].role
         mods = mods[:-1]
         anchor = _anchor(mods)
@@ -358,11 +116,11 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         country = _state_country(mods)
         if code.kind == "person" and country is not None and code.country not in (None, country):
             # "Jordan's King Abdullah" is not the Saudi king of the same name
-            piece = _span_text(text, head_words, head.first, head.last)
+            piece = span_text(text, head_words, head.first, head.last)
             code = (kb.person(piece, date=date, office=title.office if title else None, country=country)
                     or ActorCode(piece, country, title.sector if title else None, "person"))
         elif code.kind == "person" and title is not None and title.office:
-            piece = _span_text(text, head_words, head.first, head.last)
+            piece = span_text(text, head_words, head.first, head.last)
             code = kb.person(piece, date=date, office=title.office) or code
         if (code.kind == "person" and title is not None and title.sector
                 and code.sector in (None, "ELI") and not (lower & kb.not_incumbent)):
@@ -389,15 +147,15 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
                 code = _with(code, sector="CVL")  # "109 Uighurs": people of a community
             return Coding(code, "demonym", None, start, end)
         if plural or head_words[head.last].noun:
-            name = _span_text(text, head_words, head.first, head.last)
+            name = span_text(text, head_words, head.first, head.last)
             kind = "group" if plural else "person"  # "Palestinians", "a Palestinian"
             return Coding(ActorCode(name, code.country, "CVL", kind), "demonym", None, start, end)
         return Coding(ActorCode(code.name, code.country, None, "state"), "demonym", None, start, end)
     if head.type == "role" and head.role is not None:
-        phrase = _span_text(text, head_words, 0, head.last)
+        phrase = span_text(text, head_words, 0, head.last)
         if (head_words[head.last].text[:1].isupper() and len(tail_words) > 1
                 and norm_key(tail_words[0].text) == "of" and tail_words[-1].text[:1].isupper()):
-            phrase = _span_text(text, kept, 0, len(kept) - 1)  # a proper name: "Ministry of Defence"
+            phrase = span_text(text, kept, 0, len(kept) - 1)  # a proper name: "Ministry of Defence"
         role = _specialised(head.role, mods, anchor)
         return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
     return None
@@ -430,7 +188,7 @@ def _named_body(coding: Coding, head_words: list[Word], tail_words: list[Word], 
         words, end = words + tail_words, tail_words[-1].end  # "Association" + "of African Jurists"
     if not any(norm_key(w.text) in kb.bodies and w.text[:1].isupper() for w in words):
         return None
-    name = _span_text(text, words, 0, len(words) - 1)
+    name = span_text(text, words, 0, len(words) - 1)
     return Coding(ActorCode(name, "NGO", coding.code.sector, "organization"), "name", coding.role,
                   coding.start, end)
 
@@ -480,7 +238,7 @@ def _tail_country(words: list[Word], text: str, kb: ActorKnowledge, date: str | 
             return it.code.country  # "of African Jurists" names a region's people, no state
     for it in items:
         if it.type == "name":
-            country = kb.city(_span_text(text, words, it.first, it.last))
+            country = kb.city(span_text(text, words, it.first, it.last))
             if country:
                 return country
     return None
@@ -488,7 +246,7 @@ def _tail_country(words: list[Word], text: str, kb: ActorKnowledge, date: str | 
 
 def _code_name(head: Item, mods: list[Item], anchor: Item | None, tail_code: str | None,
                words: list[Word], text: str, start: int, end: int) -> Coding:
-    name = _span_text(text, words, head.first, head.last)
+    name = span_text(text, words, head.first, head.last)
     titles = [m for m in mods if m.type == "role" and m.role is not None]
     label = head.label
     if titles and titles[-1].role.kind == "organization" and label != "PERSON":

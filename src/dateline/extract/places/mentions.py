@@ -7,16 +7,15 @@ and the stoplist of ``geo_words.yaml`` are never places."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...knowledge.gazetteer import Candidate, Gazetteer
-from ...knowledge.gazetteer_names import normalize
+from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.gazetteer_words import GeoWords
 from ...knowledge.quote_cues import default_cues
 from ...nlp import doc_text
 from ...records import Layout
+from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
+                         looks_like_name_part)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -27,68 +26,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels of names that may be mislabelled places or hold one ("Muscat International Film Festival").
 NAME_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _MAX_NGRAM = 4
-MAJOR_POPULATION = 100_000
-LOCATIVE_POPULATION = 5_000  # after "in", "at", "of" ...: a town is enough
-VILLAGE_POPULATION = 1_000  # after "in", "at", "near" ... a village, by its own name
-EMBEDDED_POPULATION = 20_000  # a place that opens a name ("Suffolk Times") is usually its seat
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _CONJUNCTIONS = frozenset({"and", "or", "&", ","})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "towards", "toward",
                        "around", "throughout", "via", "of", "between", "inside", "through"})
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A toponym in the text: ``start``/``end`` include modifiers, ``name`` is what to look up.
-
-    ``prefer`` is a GeoNames feature class an administrative noun asks for ("province" → A);
-    ``source`` says how it was found: ner, gazetteer, facility, dateline, embedded or demonym;
-    ``speaks``: the name is the subject of a reporting verb ("Guhdar said").
-    """
-
-    start: int
-    end: int
-    name: str
-    name_start: int
-    name_end: int
-    source: str
-    prefer: str | None = None
-    label: str | None = None
-    locative: bool = False
-    speaks: bool = False
-
-
-def _major(cands: Iterable[Candidate]) -> bool:
-    """Whether a name's best reading is a country, a continent or region, or a city or division
-    of 100,000 people or more: a place, whatever label the model gave it."""
-    return any(c.lat is not None and (c.is_country or c.fclass == "L" or c.population >= MAJOR_POPULATION)
-               for c in cands)
-
-
-def _local(cands: Iterable[Candidate], text: str, preposition: str) -> bool:
-    """Whether a name after a locative preposition is a place: a town, or after a spatial one
-    ("in", "at", not "of") a village that bears this very name ("at Wana")."""
-    if _strong(cands, LOCATIVE_POPULATION):
-        return True
-    if preposition == "of":
-        return False
-    key = normalize(text)
-    return any(c.lat is not None and c.prio == 0 and c.population >= VILLAGE_POPULATION and normalize(c.name) == key
-               for c in cands)
-
-
-def _strong(cands: Iterable[Candidate], min_population: int) -> bool:
-    """Whether a name's best reading is a place worth recognising without NER."""
-    for c in cands:
-        if c.lat is None:
-            continue
-        if c.is_country or c.fclass in ("L", "H", "T") or c.is_admin or c.fcode == "PPLC":
-            return True
-        if c.population >= min_population:
-            return True
-    return False
 
 
 class _Finder:
@@ -111,7 +54,7 @@ class _Finder:
                 continue
             if len(ent) > 1:
                 for k, t in enumerate(ent):
-                    if t.is_title and not (k == 0 and _major(self.gaz.lookup_text(t.text))):
+                    if t.is_title and not (k == 0 and is_major(self.gaz.lookup_text(t.text))):
                         names.add(t.text)
             elif ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
                     and not doc[ent.start - 1].is_sent_start and not doc[ent.start - 1].ent_type_:
@@ -124,7 +67,7 @@ class _Finder:
         """A nationality word ("Canadian"), unless it is also the name of a major place."""
         if self.gaz.demonym_place(text) is None:
             return False
-        return not any(c.name == text for c in self.gaz.lookup_text(text) if _strong((c,), 100_000))
+        return not any(c.name == text for c in self.gaz.lookup_text(text) if is_strong((c,), 100_000))
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Token bounds without a leading "the", trailing possessive or punctuation."""
@@ -237,10 +180,10 @@ class _Finder:
             start = tok.i
             while start > 0 and not self.taken[start - 1] and not doc[start].is_sent_start:
                 prev = doc[start - 1]
-                if prev.lower_ in _POSSESSIVE and start >= 2 and _capitalized(doc[start - 2]) \
+                if prev.lower_ in _POSSESSIVE and start >= 2 and capitalized(doc[start - 2]) \
                         and not self.gaz.lookup_text(doc[start - 2].text):
                     start -= 2  # "Alder Hey Children's Hospital", not "Harare's Third Street"
-                elif _capitalized(prev) and prev.pos_ not in _FUNCTION_POS \
+                elif capitalized(prev) and prev.pos_ not in _FUNCTION_POS \
                         and prev.lower_.rstrip(".") not in self.words.honorifics \
                         and (not prev.is_sent_start or prev.pos_ == "PROPN"):
                     start -= 1
@@ -283,9 +226,9 @@ class _Finder:
         start, end, text = named
         if self._org_head_after(end) or self._operation(start, end):
             return
-        if text in self.person_names and not _strong(self.gaz.lookup_text(text), 1_000_000):
+        if text in self.person_names and not is_strong(self.gaz.lookup_text(text), 1_000_000):
             return
-        if text.lower() in self.words.not_places and not _strong(self.gaz.lookup_text(text), 100_000):
+        if text.lower() in self.words.not_places and not is_strong(self.gaz.lookup_text(text), 100_000):
             return
         if end - start > 1 and not self.gaz.lookup_text(text) and self._split(start, end):
             return
@@ -295,9 +238,9 @@ class _Finder:
         """Two major places the model ran together into one entity ("Greece Italy")."""
         for k in range(start + 1, end):
             tok = self.doc[k]
-            if self.doc[k - 1].whitespace_ and _capitalized(tok) and tok.lower_ not in self.words.admin_nouns \
-                    and _major(self.gaz.lookup_text(self._text(start, k))) \
-                    and _major(self.gaz.lookup_text(self._text(k, end))):
+            if self.doc[k - 1].whitespace_ and capitalized(tok) and tok.lower_ not in self.words.admin_nouns \
+                    and is_major(self.gaz.lookup_text(self._text(start, k))) \
+                    and is_major(self.gaz.lookup_text(self._text(k, end))):
                 self._add(start, k, "ner", None)
                 self._add(k, end, "ner", None)
                 return True
@@ -317,14 +260,14 @@ class _Finder:
         if text in self.person_names or self._stopped(text) or self._is_demonym(text) or self._quoted(start, end) \
                 or any(t.lower_ in self.words.org_heads for t in self.doc[start:end]):
             return False
-        if not all(_capitalized(t) for t in self.doc[start:end]):
+        if not all(capitalized(t) for t in self.doc[start:end]):
             return False
         if before >= 0 and self.doc[before].lower_.rstrip(".") in self.words.honorifics:
             return False  # "Mr Nelson"
         cands = self.gaz.lookup_text(text)
         if not cands and end - start > 1 and self.doc[end - 1].lower_ in self.words.admin_nouns:
             cands = self.gaz.lookup_text(self._text(start, end - 1))  # "Governor of Sokoto State"
-        if not (_local(cands, text, self.doc[before].lower_) if locative else _major(cands)):
+        if not (is_local(cands, text, self.doc[before].lower_) if locative else is_major(cands)):
             return False
         self._add(start, end, "ner", ent.label_)
         return True
@@ -334,7 +277,7 @@ class _Finder:
         if named is None:
             return
         start, end, text = named
-        if text.lower() not in self.words.not_places and _strong(self.gaz.lookup_text(text), 50_000):
+        if text.lower() not in self.words.not_places and is_strong(self.gaz.lookup_text(text), 50_000):
             self._add(start, end, "ner", ent.label_)  # "Sochi" labelled NORP
 
     def _org(self, ent: "SpacySpan") -> None:
@@ -358,7 +301,7 @@ class _Finder:
         i = start
         while i < end:
             for n in range(min(_MAX_NGRAM, end - i), 0, -1):
-                if not all(_capitalized(t) for t in doc[i:i + n]):
+                if not all(capitalized(t) for t in doc[i:i + n]):
                     continue
                 text = self._text(i, i + n)
                 if self._stopped(text) or text in self.person_names:
@@ -378,7 +321,7 @@ class _Finder:
                 cands = self.gaz.lookup_text(text)
                 if seat:  # by its own name, not an alternate one ("Department of Human Services")
                     cands = tuple(c for c in cands if c.prio <= 1)
-                if _strong(cands, EMBEDDED_POPULATION if seat else MAJOR_POPULATION):
+                if is_strong(cands, EMBEDDED_POPULATION if seat else MAJOR_POPULATION):
                     self._add(i, i + n, "embedded", "ORG")
                     i += n - 1
                     break
@@ -401,7 +344,7 @@ class _Finder:
             if any(t.lower_ in self.words.org_heads for t in self.doc[s:e]) \
                     or text.lower() in self.words.not_places or text in self.person_names:
                 return False
-            if self._is_demonym(text) or not _strong(self.gaz.lookup_text(text), 20_000 if len(parts) > 1 else 100_000):
+            if self._is_demonym(text) or not is_strong(self.gaz.lookup_text(text), 20_000 if len(parts) > 1 else 100_000):
                 return False
         for s, e in parts:
             self._add(s, e, "ner", "ORG")
@@ -418,14 +361,14 @@ class _Finder:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if self.taken[i] or ent_tokens[i] or not _capitalized(tok):
+            if self.taken[i] or ent_tokens[i] or not capitalized(tok):
                 i += 1
                 continue
             matched = False
             for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
                 toks = doc[i:i + n]
                 if any(self.taken[j] or ent_tokens[j] for j in range(i, i + n)) \
-                        or not all(_capitalized(t) or (t.lower_ in ("of", "-", "al") and 0 < k < n - 1)
+                        or not all(capitalized(t) or (t.lower_ in ("of", "-", "al") and 0 < k < n - 1)
                                    for k, t in enumerate(toks)):
                     continue
                 text = self._text(i, i + n)
@@ -434,7 +377,7 @@ class _Finder:
                 if n == 1 and not tok.is_upper and tok.pos_ not in ("PROPN", "X"):
                     continue  # "Settlement talks began", "Part of that"
                 org = self._org_head_after(i + n)
-                inside = org or (n == 1 and _looks_like_name_part(doc, i, self.words))
+                inside = org or (n == 1 and looks_like_name_part(doc, i, self.words))
                 if inside and not self.embedded:
                     continue
                 cands = self.gaz.lookup_text(text)
@@ -445,7 +388,7 @@ class _Finder:
                     # that opens the name; after another name ("Air France") only a country.
                     named = tuple(c for c in cands if c.prio <= 1)
                     opens = org or (i + n < len(doc) and doc[i + n].is_title)
-                    if (_major(named) if opens else any(c.is_country for c in named)) \
+                    if (is_major(named) if opens else any(c.is_country for c in named)) \
                             and not self._operation(i, i + n):
                         self._add(i, i + n, "embedded", None)
                         i += n
@@ -464,33 +407,14 @@ class _Finder:
                     threshold = 0
                 else:
                     threshold = 100_000
-                if _local(cands, text, doc[i - 1].lower_) if locative and not sentence_first \
-                        else _strong(cands, threshold):
+                if is_local(cands, text, doc[i - 1].lower_) if locative and not sentence_first \
+                        else is_strong(cands, threshold):
                     self._add(i, i + n, "gazetteer", None)
                     i += n
                     matched = True
                     break
             if not matched:
                 i += 1
-
-
-def _capitalized(tok: "Token") -> bool:
-    """A capitalized word or abbreviation ("Idlib", "RIYADH", "U.S.", "Calif.")."""
-    text = tok.text
-    if len(text) < 2 or not text[0].isupper():
-        return False
-    return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
-
-
-def _looks_like_name_part(doc: "Doc", i: int, words: GeoWords) -> bool:
-    """A single capitalized word next to another capitalized word that is not a place, nor an
-    administrative or facility noun ("Borno State", "Wana Market")."""
-    before = doc[i - 1] if i > 0 else None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if after is not None and (after.lower_ in words.admin_nouns or after.lower_.rstrip(".") in words.facility_nouns):
-        after = None
-    return bool((before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)
-                or (after is not None and after.is_title and after.pos_ == "PROPN"))
 
 
 def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: Layout | None = None,
