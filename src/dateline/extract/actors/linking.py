@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .coding import NON_STATE, Coding
 from .mentions import Mention
+from ..syntax.labels import NOMINAL_POS, SUBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -135,7 +136,7 @@ def _is_setting(ent: "Span", kb: ActorKnowledge) -> bool:
     through "of" ("at the gates of Tripoli"), or the possessor of a noun that names no actor
     ("Haiti's first elections", "Macedonia's border")."""
     token = ent.root
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOMINAL_POS:
         token = token.head  # "in the Paris suburb of X", "in the Nigerian city of Jos"
     if token.dep_ == "poss":
         return token.head.lower_ in kb.not_actor or token.head.lemma_.lower() in kb.not_actor
@@ -145,7 +146,7 @@ def _is_setting(ent: "Span", kb: ActorKnowledge) -> bool:
             return False
         if prep.lower_ in kb.locatives:
             return True
-        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        if prep.lower_ != "of" or prep.head.pos_ not in NOMINAL_POS:
             return False
         token = prep.head
     return False
@@ -181,7 +182,7 @@ def _visiting(span: "Span", kb: ActorKnowledge) -> bool:
     """Whether a person is the subject of a meeting or visit ("President Keita met Russian
     officials in Moscow"): the place and the people met then say nothing of their country."""
     root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
+    if root.dep_ not in SUBJECTS:
         return False
     verb = root.head
     verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp")]
@@ -247,7 +248,7 @@ def _reporting_state(span: "Span", state_at: dict[int, str]) -> str | None:
     Ricardo Patino said" -> ECU): the subject of the clause the person's speech verb governs or
     is attached to, when a state is named there."""
     root = span.root
-    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+    if root.dep_ != "nsubj" or root.head.pos_ not in VERBAL_POS:
         return None
     verb = root.head
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -255,7 +256,7 @@ def _reporting_state(span: "Span", state_at: dict[int, str]) -> str | None:
         clauses.append(verb.head)
     for clause in clauses:
         for subj in clause.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.i in state_at:
+            if subj.dep_ in SUBJECTS and subj.i in state_at:
                 return state_at[subj.i]
     return None
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .coding import (Coding, Item, Word, code_words, inside_known, names_a_thing, segment,
                            words_of_span)
+from ..syntax.labels import NOMINAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -46,7 +47,7 @@ def _chunks(doc: "Doc") -> Iterable["Span"]:
     if not doc.has_annotation("DEP"):
         return
     spans = [doc[t.left_edge.i:t.i + 1] for t in doc
-             if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in _MODIFIER_DEPS and t.left_edge.i <= t.i]
+             if t.pos_ in NOMINAL_POS and t.dep_ not in _MODIFIER_DEPS and t.left_edge.i <= t.i]
     taken = bytearray(len(doc) + 1)
     kept = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...knowledge.actors import ActorCode, Role
+from ..syntax.labels import NOMINAL_POS
 
 __all__ = ["Word", "Item", "Coding", "words_of_text", "words_of_span", "span_text", "NON_STATE"]
 
@@ -88,7 +89,7 @@ def words_of_span(tokens: Sequence) -> list[Word]:
                                        and not t.is_sent_start and t.i > 0
                                        and not after_opening(t)),
                  t.is_punct, tagged=bool(t.pos_),
-                 noun=t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("amod", "compound", "nmod"),
+                 noun=t.pos_ in NOMINAL_POS and t.dep_ not in ("amod", "compound", "nmod"),
                  inside=t.ent_iob_ == "I")
             for t in tokens if not t.is_space]
 

@@ -21,6 +21,7 @@ from ...knowledge.event_patterns import EventLexicon
 from ...records import Actor, Quote
 from ..actors import code_span as actor_code_span
 from ..syntax.tree import lost_object
+from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -260,7 +261,7 @@ class ActorCoder:
         by ``group_count_words``); ``the two`` or ``both`` standing alone as a subject ("the two
         pledged to ...")."""
         counted = self.lexicon.has("group_count_words", noun.lower_)
-        if counted and noun.dep_ in ("nsubj", "nsubjpass") \
+        if counted and noun.dep_ in SUBJECTS \
                 and (noun.lower_ == "both" or any(c.lower_ == "the" for c in noun.children)):
             return True
         return noun.pos_ == "NOUN" and self.lexicon.has("pair_nouns", noun.lemma_) and any(
@@ -275,10 +276,10 @@ class ActorCoder:
             first = self._sentence_start(first - 1)
         for i in range(noun.i - 1, first - 1, -1):
             t = self.doc[i]
-            if t.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "conj" for c in t.children) \
+            if t.pos_ not in NOMINAL_POS or not any(c.dep_ == "conj" for c in t.children) \
                     or self._names_a_pair(t):
                 continue
-            while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ == "conj" and t.head.pos_ in NOMINAL_POS:
                 t = t.head  # "Spain, Ireland and Norway": from the first of the list
             got = [a for a in self.code_noun(t, depth=2) if a.country]
             if len({a.country for a in got}) >= 2:
@@ -293,14 +294,14 @@ class ActorCoder:
             return []
         first = verb.head
         nouns = [c for c in first.children if c.dep_ == "nsubj"]
-        partners = [c for c in first.children if c.dep_ in ("dobj", "obj")]
+        partners = [c for c in first.children if c.dep_ in OBJECTS]
         for holder in [first, *partners]:
             partners += [p for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
                          for p in prep.children if p.dep_ == "pobj"]
         found: list[Actor] = []
         for n in nouns + partners:
             got = [a for a in self.code_noun(n, depth=2) if a.country or a.sector]
-            if got and n.pos_ in ("PROPN", "NOUN"):
+            if got and n.pos_ in NOMINAL_POS:
                 found.append(got[0])
             if len(found) == 2:
                 return found if (found[0].start, found[0].end) != (found[1].start, found[1].end) else []
@@ -322,7 +323,7 @@ class ActorCoder:
             return shared
         t = pronoun.head
         own_clause = pronoun.dep_ not in ("nsubj", "nsubjpass", "poss")
-        if own_clause and t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VBN"):
+        if own_clause and t.pos_ in VERBAL_POS and t.tag_ in ("VBG", "VBN"):
             # "imposed sanctions on(prep) X(nsubj), charging(advcl) her": X is the object the
             # preposition lost, not the participle's subject, and the one "her" stands for
             for c in t.children:
@@ -330,11 +331,11 @@ class ActorCoder:
                     return c
         while True:
             # an object pronoun never refers to its own clause's subject ("X hit them")
-            if own_clause and t.pos_ in ("VERB", "AUX"):
+            if own_clause and t.pos_ in VERBAL_POS:
                 own_clause = False
             else:
                 for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i and not self.is_pronoun(c) \
+                    if c.dep_ in SUBJECTS and c.i != pronoun.i and not self.is_pronoun(c) \
                             and c.i < pronoun.i and self._codes(c):
                         return c
             if t.head.i == t.i:
@@ -346,8 +347,8 @@ class ActorCoder:
                 break
             prev_start = self._sentence_start(start - 1)
             prev = self.doc[prev_start:start]
-            subjects = [tok for tok in prev if tok.dep_ in ("nsubj", "nsubjpass") and not self.is_pronoun(tok)
-                        and tok.pos_ in ("NOUN", "PROPN") and self._codes(tok)
+            subjects = [tok for tok in prev if tok.dep_ in SUBJECTS and not self.is_pronoun(tok)
+                        and tok.pos_ in NOMINAL_POS and self._codes(tok)
                         and (not plural or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("GPE", "ORG", "NORP"))]
             if subjects:
                 return subjects[0]
@@ -358,13 +359,13 @@ class ActorCoder:
         """``shut down 25 groups, accusing them``, ``detained 200 protesters and beat several of
         them``: an object pronoun of a clause joined to a verb stands for that verb's plural object."""
         verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        while verb.pos_ not in VERBAL_POS and verb.head.i != verb.i:
             verb = verb.head
         if pronoun.dep_ == "nsubj" or verb.dep_ not in ("advcl", "conj", "xcomp") \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                or any(c.dep_ in SUBJECTS for c in verb.children):
             return None
         for obj in verb.head.children:
-            if obj.dep_ in ("dobj", "obj") and obj.i < pronoun.i and obj.tag_ in ("NNS", "NNPS"):
+            if obj.dep_ in OBJECTS and obj.i < pronoun.i and obj.tag_ in ("NNS", "NNPS"):
                 return obj
         return None
 

@@ -22,6 +22,7 @@ from .readings import reread
 from .roles import Roles
 from .status import Frame, read_frame
 from .where import context_country, event_date, event_location, is_future_date, localized, localized_by_counterpart
+from ..syntax.labels import VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -167,7 +168,7 @@ def _promised(token: "Token", contents: list[TriggerMatch], mode: str | None,
     if any(c.pattern.type == "REJECT" for c in contents):
         return "REJECT", None
     for comp in token.children:
-        if comp.dep_ not in ("xcomp", "ccomp", "advcl") or comp.pos_ not in ("VERB", "AUX"):
+        if comp.dep_ not in ("xcomp", "ccomp", "advcl") or comp.pos_ not in VERBAL_POS:
             continue
         if lexicon.has("hostile_complements", comp.lemma_):  # "vowed to hunt down the militants"
             return "THREATEN", None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventLexicon
 from .match import TriggerMatch
+from ..syntax.labels import ACTIVE_SUBJECTS, COMPLEMENTS, OBJECTS, SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,7 +38,7 @@ def says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     if not m.pattern.control:
         return False
     t = m.token
-    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in t.children if c.dep_ in OBJECTS]
     if lexicon.has("wish_types", m.pattern.type):
         if any(lexicon.has("unrequested_objects", c.lemma_) for c in objects):
             return True  # "requested anonymity"
@@ -47,7 +48,7 @@ def says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
         if lexicon.has("attempt_verbs", t.lemma_) and not objects and any(c.dep_ == "xcomp" for c in t.children):
             return True  # "sought to become his guardian": a try
         passive = any(c.dep_ == "auxpass" for c in t.children) or (
-            t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+            t.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in t.children))
         if t.dep_ == "advcl" and passive and not any(c.dep_ == "agent" for c in t.children) and any(
                 c.dep_ in ("mark", "advmod") and lexicon.has("question_marks", c.lower_) for c in t.children):
             return True  # "said when asked about X": the reporter's question
@@ -58,10 +59,10 @@ def says_nothing(m: TriggerMatch, lexicon: EventLexicon) -> bool:
             c.dep_ in ("dobj", "obj", "dative") for c in m.token.children):
         return True
     for comp in m.token.children:
-        if comp.dep_ not in ("xcomp", "ccomp"):
+        if comp.dep_ not in COMPLEMENTS:
             continue
         if m.pattern.type == "REJECT" and (lexicon.has("uneventful_complements", comp.lemma_) or any(
-                c.dep_ in ("dobj", "obj") and lexicon.has("uneventful_objects", c.lemma_) for c in comp.children)):
+                c.dep_ in OBJECTS and lexicon.has("uneventful_objects", c.lemma_) for c in comp.children)):
             return True
         if any(c.dep_ == "mark" and lexicon.has("hypothetical_marks", c.lower_) for c in comp.children):
             return True
@@ -79,11 +80,11 @@ def natural_cause(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     t = m.token
     if m.pattern.pos != "VERB":
         return False
-    doers = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+    doers = [c for c in t.children if c.dep_ in ACTIVE_SUBJECTS]
     doers += [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if not doers and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
         # "an earthquake struck Nepal, killing 1,000 people": the participle's doer is the clause's
-        doers = [c for c in t.head.children if c.dep_ in ("nsubj", "csubj")]
+        doers = [c for c in t.head.children if c.dep_ in ACTIVE_SUBJECTS]
     # "Hurricane Mitch killed ...": the force's name is a compound on the name
     return any(lexicon.has("natural_forces", w.lemma_) for d in doers
                for w in [d, *(c for c in d.children if c.dep_ == "compound")])

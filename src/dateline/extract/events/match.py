@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
+from ..syntax.labels import COMPLEMENTS, PREP_OBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -175,7 +176,7 @@ def _object_candidates(token: "Token", preps: tuple[str, ...] = ()) -> list["Tok
     # preposition it governs ("pulled out of the talks")
     prep_objs = [p for c in token.children if c.dep_ == "prep" and _lemma(c) in preps
                  for p in [*c.children, *(g for n in c.children if n.dep_ == "prep" for g in n.children)]
-                 if p.dep_ in ("pobj", "pcomp")]
+                 if p.dep_ in PREP_OBJECTS]
     if obj is None:
         return prep_objs
     # further objects: conjuncts, and the pieces of a hyphenated noun the parser split into
@@ -221,7 +222,7 @@ def _complements(token: "Token") -> list["Token"]:
            or (c.dep_ in ("advcl", "acomp") and c.pos_ == "ADJ")]
     # "urged X to V" with the infinitive parsed as an adverbial clause after the object
     if any(c.dep_ == "dobj" for c in token.children):
-        out += [c for c in token.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+        out += [c for c in token.children if c.dep_ == "advcl" and c.pos_ in VERBAL_POS
                 and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children)]
     for obj in token.children:
         if obj.dep_ in _OBJECT_DEPS:
@@ -269,7 +270,7 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tu
         if not comps or ("*" not in pattern.xcomp and not any(_lemma(c) in pattern.xcomp for c in comps)):
             return False, None
     if pattern.aux and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in pattern.aux
-                               for c in token.children if c.dep_ in ("ccomp", "xcomp") for a in c.children):
+                               for c in token.children if c.dep_ in COMPLEMENTS for a in c.children):
         return False, None
     return True, obj
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern
 from .match import TriggerMatch
+from ..syntax.labels import NOMINAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -33,7 +34,7 @@ def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: froz
         lemma = (token.lemma_ or token.lower_).lower()
         if token.pos_ == "VERB":
             pos = "VERB"
-        elif token.pos_ in ("NOUN", "PROPN") and (lemma in nouns or token.lower_ in nouns):
+        elif token.pos_ in NOMINAL_POS and (lemma in nouns or token.lower_ in nouns):
             pos = "NOUN"
         else:
             continue

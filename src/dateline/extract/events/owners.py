@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..syntax.labels import NOMINAL_POS, NOUN_MODIFIERS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -24,8 +26,8 @@ def code_token(token: "Token", coder: ActorCoder) -> list[Actor]:
 def owner(noun: "Token", coder: ActorCoder) -> list[Actor]:
     """The country-coded possessor or nationality word before a noun, if any."""
     for c in noun.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and not coder.is_pronoun(c):
-            found = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else code_token(c, coder)
+        if c.dep_ in NOUN_MODIFIERS and c.i < noun.i and not coder.is_pronoun(c):
+            found = coder.code_noun(c) if c.pos_ in NOMINAL_POS else code_token(c, coder)
             found = [a for a in found if a.country]
             if found:
                 return found

@@ -46,6 +46,7 @@ from .sources import noun_source, subject_actors, verbless_main
 from .targets import (best_target, complement_targets, condition_subject, document_author,
                             light_verb_targets, nearest_other, object_owner, pressure_source,
                             purpose_targets, target_nouns)
+from ..syntax.labels import OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,7 +69,7 @@ def _reaction_verb(noun: "Token", lexicon: "EventLexicon") -> "Token | None":
     criticism", "drew criticism and a threat of sanctions"), if any."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    if noun.dep_ in ("dobj", "obj") and lexicon.has("reaction_verbs", noun.head.lemma_):
+    if noun.dep_ in OBJECTS and lexicon.has("reaction_verbs", noun.head.lemma_):
         return noun.head
     return None
 

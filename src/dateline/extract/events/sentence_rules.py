@@ -12,6 +12,7 @@ from .actor_coder import ActorCoder
 from .match import TriggerMatch
 from .roles import Roles, occurrence_head
 from .sources import verbless_main
+from ..syntax.labels import COMPLEMENTS, OBJECTS, PREP_OBJECTS, VERBAL_POS
 
 __all__ = ["absorb", "fold_same_type", "background_participle", "needs_met", "stands_alone", "drop_elaborations",
            "in_background_clause", "in_said_complement", "attribution_aside", "warns_of_anothers_act"]
@@ -43,11 +44,11 @@ def absorb(matches: list[TriggerMatch],
             # "vowed to fight" (an infinitive without an object is the content; "offered troops to
             # help" is a purpose, unless the pattern names a complement: "pushed X to accept")
             infinitive = (child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                          and (bool(g.pattern.xcomp) or not any(c.dep_ in ("dobj", "obj") for c in g.token.children)))
+                          and (bool(g.pattern.xcomp) or not any(c.dep_ in OBJECTS for c in g.token.children)))
             if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "dative", "attr", "oprd") or infinitive:
                 inner = {t.i for t in child.subtree}
                 absorbed.update(inner)
-                if child.dep_ in ("xcomp", "ccomp") or infinitive:
+                if child.dep_ in COMPLEMENTS or infinitive:
                     contents.setdefault(g.token.i, []).extend(by_index[i] for i in sorted(inner) if i in by_index)
     kept = [m for m in matches if m.token.i not in absorbed or m.token.i == m.token.head.i]
     return kept, contents
@@ -102,7 +103,7 @@ def fold_same_type(matches: list[TriggerMatch]) -> tuple[list[TriggerMatch], dic
         if (t.dep_ != "conj" or head is None or head.pattern.type != m.pattern.type or t.i in dropped
                 or head.token.i in dropped or m.pattern.pos != "VERB" or head.pattern.pos != "VERB"):
             continue
-        has_obj = [any(c.dep_ in ("dobj", "obj") for c in x.token.children) for x in (head, m)]
+        has_obj = [any(c.dep_ in OBJECTS for c in x.token.children) for x in (head, m)]
         if has_obj[0] != has_obj[1]:
             dropped.add(head.token.i if has_obj[1] else t.i)
     return [m for m in matches if m.token.i not in dropped], modes
@@ -169,7 +170,7 @@ def _means_of(m: TriggerMatch, heads: dict[int, str]) -> bool:
     """"breached the ceasefire by shelling government positions": the act that is the means of
     another coded act of the same type is that act, not a second one."""
     prep = m.token.head
-    if m.token.dep_ not in ("pcomp", "pobj") or prep.lower_ != "by" or prep.head.i == prep.i:
+    if m.token.dep_ not in PREP_OBJECTS or prep.lower_ != "by" or prep.head.i == prep.i:
         return False
     return heads.get(prep.head.i) == m.pattern.type
 
@@ -204,7 +205,7 @@ def in_background_clause(m: TriggerMatch, triggers: set[int], event_nouns: froze
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and lexicon.has("background_marks", c.lemma_)
                                      for c in t.children):
             return True
-        if t.head.i == t.i or (t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.pos_ in ("VERB", "AUX")):
+        if t.head.i == t.i or (t.dep_ in ("ccomp", "xcomp", "advcl", "conj") and t.head.pos_ in VERBAL_POS):
             return False  # the main clause, or a clause of a verb: not a noun's description
         t = t.head
     return False
@@ -240,7 +241,7 @@ def warns_of_anothers_act(m: TriggerMatch, roles: Roles, coder: ActorCoder, lexi
         return False
     own = {a.country for a in roles.source if a.country}
     for comp in m.token.children:
-        if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX") or not any(t.i in hostile for t in comp.subtree):
+        if comp.dep_ != "ccomp" or comp.pos_ not in VERBAL_POS or not any(t.i in hostile for t in comp.subtree):
             continue
         for subj in comp.children:
             if subj.dep_ == "nsubj":

@@ -11,6 +11,7 @@ from ..syntax.tree import children, lost_object, pobjs
 from .actor_coder import ActorCoder
 from .match import is_passive
 from .owners import code_token
+from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,8 +28,8 @@ def verbless_main(verb: "Token") -> bool:
     """Whether a verb the parser attached to a noun (acl) is in fact the main verb: its sentence
     has a noun for root and no other verb of its own."""
     root = verb.sent.root
-    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ in ("NOUN", "PROPN")
-            and verb.i > root.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ in NOMINAL_POS
+            and verb.i > root.i and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def subject_actors(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, hops: int = 4) -> list[Actor]:
@@ -60,10 +61,10 @@ def subject_actors(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *,
                 noun = t.head
                 if _issued_document(noun, lexicon):
                     return subject_actors(noun.head, coder, lexicon, hops=max(1, hops - 1))  # "a plan which urges X"
-            if noun.pos_ in ("NOUN", "PROPN") and noun.i != t.i and noun.head.i != t.i:
+            if noun.pos_ in NOMINAL_POS and noun.i != t.i and noun.head.i != t.i:
                 # the subject is an event noun governed elsewhere (a relative clause's antecedent)
                 return noun_source(noun, coder, lexicon, hops=min(8, hops + 4))
-            if noun.pos_ in ("NOUN", "PROPN"):
+            if noun.pos_ in NOMINAL_POS:
                 return noun_source(noun, coder, lexicon, hops=0)
             return []
         if t.dep_ in ("relcl", "acl") and _issued_document(t.head, lexicon):
@@ -81,9 +82,9 @@ def subject_actors(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *,
         if (t.dep_ not in _INHERIT_DEPS and not ready) or t.head.i == t.i:
             return []
         came_from = t.dep_
-        if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "xcomp" and t.head.pos_ in VERBAL_POS:
             # object control: "forced X to close", "allowed X to send": X does the act
-            objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i
+            objs = [c for c in t.head.children if c.dep_ in OBJECTS and c.i < t.i
                     and c.pos_ in ("NOUN", "PROPN", "PRON")]
             if objs:
                 return coder.code_noun(objs[0])
@@ -117,11 +118,11 @@ def noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, ho
                 # "the U.S.-led attack", "a Saudi-backed offensive": the leader is the doer (a
                 # mention of the whole "U.S.-led" may be coded as the coalition it leads)
                 for leader in c.children:
-                    if leader.pos_ in ("PROPN", "NOUN") and leader.i < c.i:
+                    if leader.pos_ in NOMINAL_POS and leader.i < c.i:
                         got = coder.code_exact(leader) or coder.code_noun(leader)
                         if got:
                             return got
-            got = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else code_token(c, coder)
+            got = coder.code_noun(c) if c.pos_ in NOMINAL_POS else code_token(c, coder)
             if got:
                 return got
     for c in noun.children:
@@ -136,7 +137,7 @@ def noun_source(noun: "Token", coder: ActorCoder, lexicon: "EventLexicon", *, ho
         if t.head.i == t.i:
             return []
         t = t.head
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod"):
+        if t.pos_ in VERBAL_POS and t.dep_ not in ("acl", "amod"):
             if not lexicon.has("aspectual_verbs", t.lemma_):
                 return []
             got = subject_actors(t, coder, lexicon, hops=2)

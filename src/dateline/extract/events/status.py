@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ...knowledge.event_patterns import EventLexicon
 from .match import verb_lemmas
+from ..syntax.labels import NOMINAL_POS, SUBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,9 +48,9 @@ def _path(trigger: "Token", lexicon: EventLexicon) -> list["Token"]:
     own verb."""
     out = [trigger]
     t = trigger
-    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    nominal = trigger.pos_ in NOMINAL_POS
     while t.head.i != t.i:
-        if nominal and t.pos_ in ("VERB", "AUX"):
+        if nominal and t.pos_ in VERBAL_POS:
             break  # a nominal event is presupposed by the clause it sits in, beyond its own verb
         if t.dep_ in ("ccomp",) and lexicon.has("speech_verbs", t.head.lemma_):
             break
@@ -79,7 +80,7 @@ def _head_words(t: "Token") -> list[str]:
 def _negative_subject(t: "Token", lexicon: EventLexicon) -> bool:
     """"no country has condemned", "neither X nor Y criticized", "none of them attacked"."""
     for c in t.children:
-        if c.dep_ not in ("nsubj", "nsubjpass"):
+        if c.dep_ not in SUBJECTS:
             continue
         if lexicon.has("negative_subjects", c.lower_) or any(
                 d.dep_ in ("det", "preconj", "cc") and lexicon.has("negative_subjects", d.lower_)
@@ -110,11 +111,11 @@ def read_frame(trigger: "Token", lexicon: EventLexicon) -> Frame:
     path = _path(trigger, lexicon)
     negated = hypothetical = reported = False
     tense: Tense = "past"
-    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    nominal = trigger.pos_ in NOMINAL_POS
     for depth, t in enumerate(path):
         own = depth == 0
         # the verb a nominal event hangs on lends its meaning ("talks were cancelled"), not its modals
-        children = [] if nominal and not own and t.pos_ in ("VERB", "AUX") else list(t.children)
+        children = [] if nominal and not own and t.pos_ in VERBAL_POS else list(t.children)
         if own and t.i >= 2 and lexicon.has("alternative_phrases", f"{t.doc[t.i - 2].lower_} {t.doc[t.i - 1].lower_}"):
             negated = True  # "rather than attacking X", "instead of condemning X": the act not done
         if own and _negative_subject(t, lexicon):

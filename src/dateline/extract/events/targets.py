@@ -12,6 +12,7 @@ from .actor_coder import ActorCoder
 from .match import TriggerMatch, is_passive
 from .owners import code_token, only_own, own_property, owner
 from .sources import noun_source
+from ..syntax.labels import NOMINAL_POS, NOUN_MODIFIERS, OBJECTS, SUBJECTS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,7 +27,7 @@ def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool
     """Nouns in target position around the trigger (and its object noun)."""
     trig = match.token
     nouns: list[Token] = []
-    if trig.pos_ in ("VERB", "AUX") or trig.tag_.startswith("VB"):
+    if trig.pos_ in VERBAL_POS or trig.tag_.startswith("VB"):
         if passive:
             subjects = children(trig, "nsubjpass")
             if match.obj is not None and any(c.i == match.obj.i for c in subjects):
@@ -34,7 +35,7 @@ def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool
                 nouns += prep_objects(match.obj, targets)
             nouns += [c for c in subjects if match.obj is None or c.i != match.obj.i]
         elif match.obj is None or any(o.lemma == "*" for o in match.pattern.objects) \
-                or match.obj.dep_ not in ("dobj", "obj"):
+                or match.obj.dep_ not in OBJECTS:
             # the direct object, unless it is the trigger's own object noun ("arrested X on charges")
             # (or the phrase that holds it: "held a round of talks", "carried out a series of raids")
             nouns += [c for c in children(trig, "dobj", "obj")
@@ -209,8 +210,8 @@ def object_owner(obj: "Token", coder: ActorCoder, source: list[Actor], *, patien
             and a.start <= obj.idx < a.end for a in got):  # type: ignore[operator]
         return got
     for c in obj.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < obj.i and not coder.is_pronoun(c):
-            found = coder.code_noun(c) if c.pos_ in ("PROPN", "NOUN") else code_token(c, coder)
+        if c.dep_ in NOUN_MODIFIERS and c.i < obj.i and not coder.is_pronoun(c):
+            found = coder.code_noun(c) if c.pos_ in NOMINAL_POS else code_token(c, coder)
             if any(a.country for a in found) and not {a.country for a in found} <= own:
                 return found
     return []
@@ -226,7 +227,7 @@ _LOCATIVE = {"in", "at", "inside", "within", "throughout", "across", "near", "ar
 def _located_actor(head: "Token", coder: ActorCoder) -> bool:
     """Whether a place phrase on ``head`` says where an actor is from ("positions in X", "the
     largest group in X"), not where the act happened ("martial law in X", "talks in X")."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in coder.event_nouns:
+    if head.pos_ not in NOMINAL_POS or head.lemma_.lower() in coder.event_nouns:
         return False
     return coder.lexicon.has("carrier_nouns", head.lemma_) or bool(coder.code_noun(head, depth=2))
 
@@ -235,10 +236,10 @@ def _struck_thing(t: "Token", match: TriggerMatch, coder: ActorCoder) -> bool:
     """Whether a place phrase on ``t`` says where the thing struck stands: on the trigger's object
     ("bombed a market in X"), or on the trigger when it has an object that is no event ("hit
     targets across X")."""
-    if t.dep_ in ("dobj", "obj") and t.head.i == match.token.i:
+    if t.dep_ in OBJECTS and t.head.i == match.token.i:
         return t.lemma_.lower() not in coder.event_nouns
     if t.i == match.token.i:
-        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in coder.event_nouns for c in t.children)
+        return any(c.dep_ in OBJECTS and c.lemma_.lower() not in coder.event_nouns for c in t.children)
     return False
 
 
@@ -248,9 +249,9 @@ def _other_clause(token: "Token", trigger: "Token", coder: ActorCoder) -> bool:
     ("imposed a curfew and deployed soldiers"; "condemned and rejected X" shares X), or a reaction
     the act drew ("..., drawing condemnation from X": ``reaction_verbs``)."""
     lexicon = coder.lexicon
-    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.i == trigger.i:
-        return any(c.dep_ in ("dobj", "obj") for c in trigger.children) \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if token.dep_ == "conj" and token.pos_ in VERBAL_POS and token.head.i == trigger.i:
+        return any(c.dep_ in OBJECTS for c in trigger.children) \
+            or any(c.dep_ in SUBJECTS for c in token.children)
     return token.dep_ == "advcl" and lexicon.has("reaction_verbs", token.lemma_)
 
 
@@ -305,7 +306,7 @@ def light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "EventL
     sanctions on X", "gave X a warning", "lodged a protest with X" (with ``any_verb``, on the
     verb the trigger hangs on, whatever its relation)."""
     verb = noun.head
-    if not any_verb and (noun.dep_ not in ("dobj", "obj") or not lexicon.has("light_verbs", verb.lemma_)):
+    if not any_verb and (noun.dep_ not in OBJECTS or not lexicon.has("light_verbs", verb.lemma_)):
         return []
     nouns = children(verb, "dative") + [p for d in children(verb, "dative") for p in pobjs(d)]
     nouns += prep_objects(verb, targets)

@@ -16,6 +16,7 @@ from ...records import Actor, Event, Layout, Location, Place, Span, TimeExpr
 from ..places import event_location as place_of_event
 from ..times import is_future, time_for_span
 from .match import TriggerMatch
+from ..syntax.labels import COMPLEMENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,7 +40,7 @@ def event_date(times: Sequence[TimeExpr], m: TriggerMatch, sentence: Span, ancho
     month" is an agreement made now about talks next month."""
     if m.pattern.control or m.pattern.intent:
         inner = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in m.token.children
-                 if c.dep_ in ("xcomp", "ccomp")]
+                 if c.dep_ in COMPLEMENTS]
         times = [t for t in times if not any(a <= t.start < b for a, b in inner)]
     got = time_for_span(times, m.start, m.end, sentence.start, sentence.end)
     if got is not None and isinstance(got.value, str):

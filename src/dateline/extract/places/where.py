@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer_build import read_tsv
 from ...knowledge.gazetteer_names import normalize
 from ...records import Location, Place
+from ..syntax.labels import VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,7 @@ def _in_locative_phrase(token: "Token") -> bool:
     for anc in token.ancestors:
         if anc.dep_ == "prep":
             return anc.lower_ in LOCATIVE_PREPS and anc.head.lower_ != "according"
-        if anc.pos_ in ("VERB", "AUX"):
+        if anc.pos_ in VERBAL_POS:
             return False
     return False
 

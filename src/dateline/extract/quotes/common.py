@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ...knowledge.quote_cues import QuoteCues
 from ..actors.resolve import mention_span
+from ..syntax.labels import NOMINAL_POS, VERBAL_POS
 
 __all__ = ["Found", "lemmas", "cue_span", "speaker_of", "speaker_span", "is_cue_verb", "trim_span",
            "according_frame"]
@@ -50,7 +51,7 @@ def lemmas(token) -> set[str]:
 
 def is_cue_verb(token, verbs: frozenset[str]) -> bool:
     """Whether ``token`` is a verb whose lemma is among ``verbs``."""
-    if not (token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN")):
+    if not (token.pos_ in VERBAL_POS or token.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VBN")):
         return False
     return token.lemma_.lower() in verbs or bool(lemmas(token) & verbs)
 
@@ -144,7 +145,7 @@ def according_frame(token, cues: QuoteCues):
             nxt = doc[token.i + n]
             # the noun phrase right after the frame; take its head
             pobj = nxt if nxt.head.i < nxt.i or nxt.dep_ == "ROOT" else nxt.head
-            while pobj.head.i > pobj.i and pobj.head.i <= pobj.i + 6 and pobj.head.pos_ in ("NOUN", "PROPN"):
+            while pobj.head.i > pobj.i and pobj.head.i <= pobj.i + 6 and pobj.head.pos_ in NOMINAL_POS:
                 pobj = pobj.head
         if pobj is None or pobj.pos_ not in ("NOUN", "PROPN", "PRON"):
             return None

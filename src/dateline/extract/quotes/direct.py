@@ -14,6 +14,7 @@ from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from .common import Found, according_frame, cue_span, is_cue_verb, speaker_of, speaker_span, subject_of
 from .marks import QuotedStretch, find_quoted
+from ..syntax.labels import VERBAL_POS
 
 __all__ = ["direct_quotes"]
 
@@ -165,7 +166,7 @@ def _attribution(doc, window: list, cues: QuoteCues, *, last: bool):
 
 def _colon_attribution(doc, window: list, cues: QuoteCues):
     """'X commented: "..."': any clause ending in a colon introduces the quote its subject says."""
-    verb = next((t for t in reversed(window) if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None), None)
+    verb = next((t for t in reversed(window) if t.pos_ in VERBAL_POS and subject_of(t) is not None), None)
     colon = window[-1]
     if verb is None:
         # a bare name line: "Ana Ruiz, 26, student:"
@@ -274,7 +275,7 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
         if attribution is None and before:
             attribution = _attribution(doc, before, cues, last=True)
             if attribution is not None and content[:1].islower() and attribution[0] is not None \
-                    and before[-1].text == "," and any(t.pos_ in ("VERB", "AUX") and t.idx < attribution[0][0]
+                    and before[-1].text == "," and any(t.pos_ in VERBAL_POS and t.idx < attribution[0][0]
                                                        for t in before):
                 continue  # "the streets were empty, he added, 'but ...'": one reported sentence
             if attribution is None and before[-1].text == ":":

@@ -16,6 +16,7 @@ from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
+from ..syntax.labels import OBJECTS, VERBAL_POS
 
 __all__ = ["reported_speech", "colon_lines"]
 
@@ -142,7 +143,7 @@ def _frame_clause(verb, cues: QuoteCues):
     if verb.lemma_.lower() not in cues.frame_verbs:
         return None
     for obj in verb.children:
-        if obj.dep_ in ("dobj", "obj") and obj.lemma_.lower() in cues.frame_nouns \
+        if obj.dep_ in OBJECTS and obj.lemma_.lower() in cues.frame_nouns \
                 and not any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in obj.children):
             for c in obj.children:
                 if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
@@ -168,7 +169,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if frame is not None:
             last, head = frame
             clause = token.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            while clause.pos_ not in VERBAL_POS and clause.head.i != clause.i:
                 clause = clause.head
             span = _content(doc, clause, cues, exclude=token)
             if span is not None and not (span[0] <= token.idx < span[1]):
@@ -182,7 +183,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
                 out.append(found)
             continue
         if not is_cue_verb(token, verbs | objects) and not (token.lemma_.lower() in cues.frame_verbs
-                                                            and token.pos_ in ("VERB", "AUX")):
+                                                            and token.pos_ in VERBAL_POS):
             continue
         if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
                 and token.dep_ in ("advcl", "acl", "amod"):

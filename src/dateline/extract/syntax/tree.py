@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .labels import CLAUSES, NOMINAL_POS, PREP_LIKE, PREP_OBJECTS, SUBJECTS, VERBAL_POS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -19,16 +21,16 @@ def children(token: "Token", *deps: str) -> list["Token"]:
 
 def pobjs(prep: "Token") -> list["Token"]:
     """The objects of a preposition, including one the parser hung on the next clause."""
-    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if found or prep.dep_ not in ("prep", "dative", "agent"):
+    found = [c for c in prep.children if c.dep_ in PREP_OBJECTS]
+    if found or prep.dep_ not in PREP_LIKE:
         return found
     # a preposition left without its object, which the parser made the subject of a clause
     # that follows ("granted asylum to(prep) officers(nsubj) holed up in ...")
     for t in prep.doc[prep.i + 1:min(prep.i + 6, len(prep.doc))]:
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") \
-                and t.head.dep_ in ("advcl", "acl", "relcl", "ccomp") and t.head.i > t.i:
+        if t.pos_ in NOMINAL_POS and t.dep_ in SUBJECTS \
+                and t.head.dep_ in CLAUSES and t.head.i > t.i:
             return [t]
-        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+        if t.pos_ in VERBAL_POS or t.is_punct:
             break
     return []
 

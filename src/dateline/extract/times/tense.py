@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.time_lexicon import TimeLexicon
 from ...nlp import doc_text
 from .calendar import Direction
+from ..syntax.labels import NOMINAL_POS, VERBAL_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,9 +66,9 @@ def _governing_verb(doc: "Doc", start: int, end: int) -> "Token | None":
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in VERBAL_POS:
             return token
-    return token if token.pos_ in ("VERB", "AUX") else None
+    return token if token.pos_ in VERBAL_POS else None
 
 
 def _premodifier(doc: "Doc", start: int, end: int) -> bool:
@@ -77,7 +78,7 @@ def _premodifier(doc: "Doc", start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    return (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+    return (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in NOMINAL_POS
             and root.head.i > span.end - 1)
 
 
@@ -119,7 +120,7 @@ def verb_direction(verb: "Token", lexicon: TimeLexicon, *, progressive: bool = T
         if found != "nonfinite":
             return found
         head = verb.head
-        if head is verb or head.pos_ not in ("VERB", "AUX"):
+        if head is verb or head.pos_ not in VERBAL_POS:
             return "past" if verb.tag_ == "VBN" else None
         verb = head
     return None
@@ -176,7 +177,7 @@ def _planned_in_past(participle: "Token", aux_words: list[str], lexicon: TimeLex
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in VERBAL_POS:
             return _own_direction(token, lexicon) == "past"
     return False
 
