@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.errors import KnowledgeFileError
-from dateline.extract.time_calendar import (
+from dateline.extract.times.calendar import (
     duration_value, easter, nth_weekday, pick_year, shift_value, weekday_date,
 )
 from dateline.knowledge.time_lexicon import load_time_lexicon
@@ -101,7 +101,7 @@ def test_malformed_user_files_raise_actionable_errors(tmp_path, content, message
     (date(50, 6, 1), "C", -1),
 ])
 def test_shifting_off_the_calendar_gives_no_value(base, unit, steps):
-    from dateline.extract.time_calendar import within_calendar
+    from dateline.extract.times.calendar import within_calendar
 
     value = shift_value(base, unit, steps)
     assert value is None or not within_calendar(value)
@@ -113,6 +113,6 @@ def test_shifting_off_the_calendar_gives_no_value(base, unit, steps):
     ("0000", False), ("0000-12", False), ("10000", False), ("10000-Q1", False), ("-1", False), ("10009", False),
 ])
 def test_within_calendar(value, inside):
-    from dateline.extract.time_calendar import within_calendar
+    from dateline.extract.times.calendar import within_calendar
 
     assert within_calendar(value) is inside

@@ -32,7 +32,7 @@ _STATUSES = ("asserted", "reported", "planned", "hypothetical", "negated")
 
 @dataclass(frozen=True)
 class OpenWords:
-    """What the rules propose beyond their patterns for the decider (see ``extract.event_open``):
+    """What the rules propose beyond their patterns for the decider (see ``extract.events.open_triggers``):
     every verb, and these nouns; ``types`` guesses a type per lemma."""
 
     nouns: frozenset[str] = frozenset()

@@ -1,0 +1,239 @@
+"""Resolving a mention ("he", "the spokesman", "Peskov", "the ministry") to the actor it names.
+
+A small rule resolver over the parse, the entities and agreement: a mention that overlaps a
+coded actor takes that actor's code; a surname takes the full name given earlier; a pronoun takes
+the nearest earlier compatible speaker or person (gender, number, person vs. organisation); a
+definite description takes the earlier actor introduced with the same role noun. Anonymous
+mentions ("a source", "officials") stay unresolved: their text is kept, their name is None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...knowledge.quote_cues import QuoteCues, default_cues
+from ...nlp import doc_text
+from ...records import Actor
+
+__all__ = ["resolve_mention", "mention_span", "gender_of"]
+
+_PERSON_KINDS = {"person"}
+_BODY_KINDS = {"organization", "organisation", "state", "group"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# How far back (characters) a pronoun looks for a previous speaker before any person will do.
+_SPEAKER_WINDOW = 1500
+
+
+def mention_span(doc, token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``token`` (modifiers, no clauses)."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod",
+                          "case", "predet", "advmod", "punct") and child.left_edge.i < left.i:
+            left = child.left_edge
+    # keep the span contiguous from the leftmost modifier; never start on punctuation
+    while left.i < token.i and (left.is_punct or left.is_space):
+        left = doc[left.i + 1]
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "case") and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right.text)
+
+
+def _words_of(text: str | None) -> set[str]:
+    """Lower-cased words of a text without punctuation or a possessive 's."""
+    out = set()
+    for w in (text or "").replace("’", "'").split():
+        w = w.lower().strip(".,;:()\"")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            out.add(w.rstrip("'"))
+    return out
+
+
+def gender_of(actor: Actor, cues: QuoteCues) -> str | None:
+    """``m``/``f`` when the actor's text or name says it (title, role noun, given name)."""
+    for w in _words_of(actor.text) | _words_of(actor.name):
+        g = cues.gendered.get(w) or cues.gendered.get(w + ".")
+        if g:
+            return g
+    name_words = (actor.name or actor.text or "").split()
+    if name_words:
+        return cues.given_names.get(name_words[0].lower().strip(".,"))
+    return None
+
+
+def _is_person(actor: Actor, cues: QuoteCues) -> bool:
+    if actor.kind in _PERSON_KINDS:
+        return True
+    if actor.kind in _BODY_KINDS:
+        return False
+    words = _words_of(actor.text)
+    if words & cues.organisation_nouns:
+        return False
+    return bool(words & cues.person_roles) or gender_of(actor, cues) is not None
+
+
+def _is_body(actor: Actor, cues: QuoteCues) -> bool:
+    if actor.kind in _BODY_KINDS:
+        return True
+    if actor.kind in _PERSON_KINDS:
+        return False
+    return bool(_words_of(actor.text) & cues.organisation_nouns)
+
+
+def _overlapping(actors: Sequence[Actor], start: int, end: int, head_start: int, *,
+                 cover_head: bool = True) -> Actor | None:
+    """The actor mention inside ``start:end`` that names its head (or any, if not ``cover_head``)."""
+    best, best_key = None, None
+    for a in actors:
+        if a.start is None or a.end is None or a.end <= start or a.start >= end:
+            continue
+        if cover_head and not a.start <= head_start < a.end:
+            continue
+        key = (a.start <= head_start < a.end, a.kind == "person", a.end - a.start)
+        if best_key is None or key > best_key:
+            best, best_key = a, key
+    return best
+
+
+def _full_name(actor: Actor, actors: Sequence[Actor], speakers: Sequence[Actor]) -> Actor:
+    """A short name ("Peskov") linked to the full name given elsewhere ("Dmitry Peskov")."""
+    name = actor.name or actor.text or ""
+    parts = name.replace("’s", "").replace("'s", "").split()
+    if not parts:
+        return actor
+    last = parts[-1].lower()
+    best = None
+    for other in list(speakers) + list(actors):
+        other_name = other.name or ""
+        other_parts = other_name.split()
+        if len(other_parts) > len(parts) and other_parts[-1].lower() == last:
+            if best is None or (other.start or 0) < (best.start or 0):
+                best = other
+    if best is None:
+        return actor
+    return replace(actor, name=best.name, country=actor.country or best.country,
+                   sector=actor.sector or best.sector, kind=actor.kind or best.kind)
+
+
+def _coded(mention: Actor, source: Actor) -> Actor:
+    return Actor(mention.start, mention.end, mention.text, name=source.name, country=source.country,
+                 sector=source.sector, kind=source.kind)
+
+
+def _earlier(pool: Sequence[Actor], start: int) -> list[Actor]:
+    """Candidates ending before ``start``, nearest first."""
+    found = [a for a in pool if a.end is not None and a.end <= start and a.name]
+    found.sort(key=lambda a: a.end or 0, reverse=True)
+    return found
+
+
+def _resolve_pronoun(start: int, word: str, *, actors: Sequence[Actor], speakers: Sequence[Actor],
+                     cues: QuoteCues) -> Actor | None:
+    feats = cues.pronouns[word]
+    if feats.person != 3:
+        return None
+
+    def fits(a: Actor) -> bool:
+        if feats.gender in ("m", "f"):
+            if not _is_person(a, cues) and a.kind is not None:
+                return False
+            g = gender_of(a, cues)
+            return g is None or g == feats.gender
+        if feats.gender == "n":
+            return _is_body(a, cues)
+        return True  # they: a body, or people
+
+    for a in _earlier(speakers, start):
+        if start - (a.end or 0) <= _SPEAKER_WINDOW and fits(a):
+            return a
+    people = [a for a in _earlier(actors, start) if fits(a)]
+    if feats.gender in ("m", "f"):
+        people = [a for a in people if _is_person(a, cues)]
+    return people[0] if people else None
+
+
+def _resolve_description(doc, head, start: int, *, actors: Sequence[Actor],
+                         speakers: Sequence[Actor], cues: QuoteCues) -> Actor | None:
+    """The earlier actor introduced with the same role noun ("the spokesman" -> "Kremlin
+    spokesman Dmitry Peskov"); a possessor ("Erdogan's spokesman") must match too."""
+    lemma = head.lemma_.lower()
+    modifiers = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.lower_ not in
+                 _DETERMINERS}
+    owners = {t.lower_ for t in head.lefts if t.dep_ == "poss" and t.tag_ != "PRP$"}
+    for a in _earlier(list(speakers) + list(actors), start):
+        words = _words_of(a.text)
+        if (lemma in words or head.lower_ in words) and owners <= words:
+            if not modifiers or modifiers & words:
+                return a
+    return None
+
+
+def resolve_mention(doc, start: int, end: int, *, actors: Sequence[Actor],
+                    speakers: Sequence[Actor] = (), cues: QuoteCues | None = None) -> Actor:
+    """The actor a mention names: the mention's own span and text, with name/country/sector.
+
+    ``actors`` are the article's coded actor mentions; ``speakers`` are already resolved
+    speakers earlier in the article (they are preferred antecedents for pronouns). An
+    unresolvable mention comes back with its text and ``name`` None.
+    """
+    cues = cues or default_cues()
+    text = doc_text(doc)[start:end]
+    mention = Actor(start, end, text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return mention
+    head = span.root
+    word = head.lower_
+    if len(span) <= 2 and word in cues.pronouns:
+        if cues.pronouns[word].relative:
+            target = head.head.head if head.head.dep_ == "relcl" else None
+            if target is not None and target.i != head.i and target.pos_ in ("PROPN", "NOUN", "PRON"):
+                s, e = mention_span(doc, target)
+                found = resolve_mention(doc, s, e, actors=actors, speakers=speakers, cues=cues)
+                return replace(found, start=start, end=end, text=text)
+            return mention
+        found = _resolve_pronoun(start, word, actors=actors, speakers=speakers, cues=cues)
+        return _coded(mention, found) if found else mention
+    if head.pos_ != "PROPN" and head.lemma_.lower() in cues.anonymous \
+            and not any(t.pos_ == "PROPN" for t in span):
+        # "a source", "Russian officials": anonymous, left unnamed (a coded group keeps its codes)
+        group = _overlapping(actors, start, end, head.idx, cover_head=False)
+        if group is None:
+            return mention
+        return Actor(start, end, text, country=group.country, sector=group.sector, kind=group.kind)
+    actor = _overlapping(actors, start, end, head.idx)
+    if actor is not None and actor.name:
+        return _coded(mention, _full_name(actor, actors, speakers))
+    lemma = head.lemma_.lower()
+    if head.pos_ != "PROPN":
+        if lemma in cues.person_roles or lemma in cues.organisation_nouns or head.lower_ in cues.organisation_nouns:
+            found = _resolve_description(doc, head, start, actors=actors, speakers=speakers, cues=cues)
+            if found is not None:
+                return _coded(mention, found)
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+        if owner is not None:
+            # "Erdogan's spokesman": unnamed, but speaking for the owner's side
+            s, e = mention_span(doc, owner)
+            side = resolve_mention(doc, s, e, actors=actors, speakers=speakers, cues=cues)
+            return Actor(start, end, text, country=side.country, sector=side.sector, kind="person"
+                         if lemma in cues.person_roles else None)
+        if not any(t.pos_ == "PROPN" for t in span):
+            return mention
+    proper = [t for t in span if t.pos_ == "PROPN" or (t.i == head.i and t.is_title)]
+    if not proper:
+        return mention
+    if head.pos_ == "PROPN":
+        name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.lower_ not in cues.gendered
+                        and t.lower_.rstrip(".") not in cues.gendered)
+    else:
+        name = " ".join(t.text for t in span if t.lower_ not in _DETERMINERS and t.dep_ != "poss"
+                        and t.tag_ != "POS")
+    name = name.strip() or None
+    if name is None:
+        return mention
+    return _full_name(Actor(start, end, text, name=name), actors, speakers)
