@@ -152,7 +152,7 @@ def pair_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[
     return out
 
 
-def measure(split: str, errors: int = 0) -> tuple[dict[str, Any], list[str]]:
+def measure(split: str, errors: int = 0, field: str = "country") -> tuple[dict[str, Any], list[str]]:
     from dateline import Failure, Settings
     from dateline.extract.event_scene import article_scene
 
@@ -185,8 +185,8 @@ def measure(split: str, errors: int = 0) -> tuple[dict[str, Any], list[str]]:
                     p = paired.get(i)
                     e2e = p[role] if p is not None else []
                     _count(rows, kind, a, got, e2e, p is not None)
-                    if errors and len(misses) < errors and a.get("country") and \
-                            norm(a["country"]) not in {norm(x.country) for x in got}:
+                    if errors and len(misses) < errors and a.get(field) and \
+                            norm(a[field]) not in {norm(getattr(x, field)) for x in got}:
                         misses.append(_miss(gold, g, role, a, kind, got))
     return _figures(rows), misses
 
@@ -245,7 +245,8 @@ def render(split: str, figures: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
-    ap.add_argument("--errors", type=int, default=0, help="print this many in-context country misses")
+    ap.add_argument("--errors", type=int, default=0, help="print this many in-context misses")
+    ap.add_argument("--miss", choices=("country", "sector"), default="country", help="which misses --errors prints")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
     if not GOLD_DIR.is_dir():
@@ -253,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.errors and args.split == "test":
         ap.error("--errors is not for the test split: it is for figures only")
-    figures, misses = measure(args.split, args.errors)
+    figures, misses = measure(args.split, args.errors, args.miss)
     print(render(args.split, figures))
     for m in misses:
         print(m)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..knowledge.event_patterns import EventLexicon
 from ..records import Actor, Quote
-from .event_syntax import lost_object
+from .mention_resolver import MentionResolver, resolved
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,6 +61,8 @@ class ActorCoder:
         self.lexicon = lexicon
         self._code_span = _code_span_function()
         self._cache: dict[tuple[int, int], Actor | None] = {}
+        self.resolver = MentionResolver(doc, actors=self.actors, speakers=[q.speaker for q in self.quotes],
+                                        codes=self._codes, pronouns=frozenset(lexicon.lists.get("pronouns", ())))
 
     # -- spans -------------------------------------------------------------------------------
 
@@ -149,13 +151,18 @@ class ActorCoder:
         return found
 
     def _code_one(self, noun: "Token", *, depth: int) -> list[Actor]:
+        mention = Actor(noun.idx, noun.idx + len(noun.text), noun.text)
         if noun.pos_ == "PRON" and self.lexicon.has("first_person", noun.text):
             speaker = self.quote_speaker(noun.idx)
             if speaker is not None:  # "We condemn this," Peskov said: "we" is Peskov's side
-                return [speaker]
+                return [resolved(mention, speaker)]
         if self.is_pronoun(noun):
             ante = self.antecedent(noun)
-            return self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
+            found = self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
+            if not found:  # the parse names no subject: the article's actors by agreement
+                found = [a for a in [self.resolver.pronoun(noun)] if a is not None and (a.country or a.sector)]
+                return found
+            return [resolved(mention, a) for a in found]
         if self.lexicon.has("relative_pronouns", noun.text) and noun.head.dep_ == "relcl":
             return self.code_noun(noun.head.head, depth=depth + 1) if depth < 2 else []
         if depth < 2 and self._names_a_pair(noun):
@@ -172,6 +179,11 @@ class ActorCoder:
             return split
         if actor is not None and actor.country:
             return [actor]
+        if not event and depth < 2 and (actor is None or actor.kind != "person" or not actor.name):
+            span = self.doc[start:end]
+            described = self.resolver.description(noun, span.start_char, span.end_char)
+            if described is not None and described.country:  # "the father": the one named before
+                return [described]
         # "leaders of X", "the president of X", "their forces", "workers affiliated with X":
         # a phrase without a country takes the one of the phrase it belongs to
         named: list[Actor] = []
@@ -189,7 +201,27 @@ class ActorCoder:
         if not event and noun.ent_type_ in _ENTITY_LABELS and noun.pos_ == "PROPN":
             span = self.doc[start:end]
             return [Actor(span.start_char, span.end_char, span.text, name=span.text)]
+        if not event and noun.pos_ == "NOUN":
+            weak = self._weak_role(self.doc[start:end])  # "the family", "a man": unnamed people
+            if weak is not None:
+                return [weak]
         return []
+
+    def _weak_role(self, span: "SpacySpan") -> Actor | None:
+        """A role the actor module codes only with a country or a count ("the family", "a man",
+        "supporters"), which as an event's source or target is an actor all the same (the scene
+        may give it a country)."""
+        if self._code_span is None:
+            return None
+        try:
+            found = self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
+                                    date=self.date, weak=True)
+        except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
+            log.debug("code_span failed on %r: %s", span.text, exc)
+            return None
+        if found is None or (found.sector == "MIL" and found.kind == "group"):
+            return None  # "drones", "positions", "tanks": weapons and places, not doers
+        return found
 
     def _look_through(self, noun: "Token") -> list["Token"]:
         """Nouns a role noun belongs to: its possessor, then objects of its prepositions."""
@@ -323,58 +355,8 @@ class ActorCoder:
         return None
 
     def antecedent(self, pronoun: "Token") -> "Token | None":
-        """A non-pronoun subject the pronoun most likely refers to: up the clause chain, then back."""
-        plural = pronoun.lower_ in ("they", "them", "their")
-        shared = self._shared_object(pronoun) if plural else None
-        if shared is not None:
-            return shared
-        t = pronoun.head
-        own_clause = pronoun.dep_ not in ("nsubj", "nsubjpass", "poss")
-        if own_clause and t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBG", "VBN"):
-            # "imposed sanctions on(prep) X(nsubj), charging(advcl) her": X is the object the
-            # preposition lost, not the participle's subject, and the one "her" stands for
-            for c in t.children:
-                if c.dep_ == "nsubj" and c.i < pronoun.i and lost_object(c, t.head) and self._codes(c):
-                    return c
-        while True:
-            # an object pronoun never refers to its own clause's subject ("X hit them")
-            if own_clause and t.pos_ in ("VERB", "AUX"):
-                own_clause = False
-            else:
-                for c in t.children:
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i and not self.is_pronoun(c) \
-                            and c.i < pronoun.i and self._codes(c):
-                        return c
-            if t.head.i == t.i:
-                break
-            t = t.head
-        start = self._sentence_start(pronoun.i)
-        for _ in range(3):
-            if start <= 0:
-                break
-            prev_start = self._sentence_start(start - 1)
-            prev = self.doc[prev_start:start]
-            subjects = [tok for tok in prev if tok.dep_ in ("nsubj", "nsubjpass") and not self.is_pronoun(tok)
-                        and tok.pos_ in ("NOUN", "PROPN") and self._codes(tok)
-                        and (not plural or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("GPE", "ORG", "NORP"))]
-            if subjects:
-                return subjects[0]
-            start = prev_start
-        return None
-
-    def _shared_object(self, pronoun: "Token") -> "Token | None":
-        """``shut down 25 groups, accusing them``, ``detained 200 protesters and beat several of
-        them``: an object pronoun of a clause joined to a verb stands for that verb's plural object."""
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if pronoun.dep_ == "nsubj" or verb.dep_ not in ("advcl", "conj", "xcomp") \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return None
-        for obj in verb.head.children:
-            if obj.dep_ in ("dobj", "obj") and obj.i < pronoun.i and obj.tag_ in ("NNS", "NNPS"):
-                return obj
-        return None
+        """The noun a pronoun most likely refers to by the parse (:class:`MentionResolver`)."""
+        return self.resolver.antecedent_token(pronoun)
 
     def _sentence_start(self, i: int) -> int:
         """The index of the first token of the sentence holding token ``i``."""

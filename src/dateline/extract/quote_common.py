@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..knowledge.quote_cues import QuoteCues
-from .resolve import mention_span
+from .mention_resolver import mention_span
 
 __all__ = ["Found", "lemmas", "cue_span", "speaker_of", "speaker_span", "is_cue_verb", "trim_span",
            "according_frame"]

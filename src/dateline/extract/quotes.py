@@ -16,7 +16,7 @@ from ..records import Actor, Layout, Quote, Span, TimeExpr
 from .quote_common import Found
 from .quote_direct import direct_quotes
 from .quote_reported import colon_lines, reported_speech
-from .resolve import resolve_mention
+from .mention_resolver import resolve_mention
 from .times import time_for_span
 
 __all__ = ["quotes", "quote_region"]
