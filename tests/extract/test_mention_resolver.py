@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dateline
 from dateline.records import Actor, Span
-from dateline.extract.mention_resolver import resolved
+from dateline.extract.mention_resolver import marked, resolved
 
 
 def test_a_resolved_mention_keeps_its_span_and_the_antecedent_span():
     ante = Actor(0, 13, "Dmitry Peskov", name="Dmitry Peskov", country="RUS", sector="GOV", kind="person")
-    got = resolved(Actor(20, 22, "he"), ante)
+    inside = resolved(Actor(20, 22, "he"), ante)
+    assert inside.kind == "person"  # inside the pipeline the antecedent's kind is kept
+    got = marked(inside)
     assert (got.start, got.end, got.text) == (20, 22, "he")
     assert got.kind == "resolved" and got.country == "RUS" and got.antecedent == Span(0, 13, "Dmitry Peskov")
     assert got.to_dict()["antecedent"] == {"start": 0, "end": 13, "text": "Dmitry Peskov"}

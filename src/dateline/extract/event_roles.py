@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from .event_actors import ActorCoder
 from .event_match import TriggerMatch, is_passive
+from .mention_resolver import refers_to
 from .event_syntax import children as _children
 from .event_syntax import pobjs as _pobjs
 from .event_syntax import prep_objects as _prep_objects
@@ -112,8 +113,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         # "X came under attack from Y": the subject is the one acted on, the "from" phrase the doer
         source, target = _reversed_roles(trig, [trig] + ([match.obj] if match.obj is not None else []), coder,
                                          lexicon)
-        return Roles(tuple(source), tuple(a for a in target if (a.start, a.end) not in
-                                          {(b.start, b.end) for b in source}))
+        return Roles(tuple(source), tuple(a for a in target if refers_to(a) not in
+                                          {refers_to(b) for b in source}))
     if pattern.pos == "VERB":
         if passive:
             for agent in _children(trig, "agent"):
@@ -212,8 +213,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     target = target or weak
     if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types", pattern.type):
         source, target = source[:1], source[1:]
-    src_keys = {(a.start, a.end) for a in source}
-    target = [a for a in target if (a.start, a.end) not in src_keys or a.start is None]
+    src_keys = {refers_to(a) for a in source}
+    target = [a for a in target if refers_to(a) not in src_keys or a.start is None]
     return Roles(tuple(source), tuple(target))
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from .event_actors import ActorCoder
 from .event_match import TriggerMatch, is_passive
+from .mention_resolver import refers_to
 from .event_syntax import children as _children
 from .event_syntax import code_token as _code_token
 from .event_syntax import only_own as _only_own
@@ -206,9 +207,9 @@ def _object_owner(obj: "Token", coder: ActorCoder, source: list[Actor], *, patie
     got = _best_target([obj], coder, source)
     if any(a.country for a in got) and not {a.country for a in got} <= own:
         return got
-    spans = {(a.start, a.end) for a in source}
+    spans = {refers_to(a) for a in source}
     if patient and got and not _own_property(obj, coder) and all(
-            a.country and a.sector and a.kind != "state" and (a.start, a.end) not in spans
+            a.country and a.sector and a.kind != "state" and refers_to(a) not in spans
             and a.start <= obj.idx < a.end for a in got):  # type: ignore[operator]
         return got
     for c in obj.children:
@@ -267,7 +268,7 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
     ``located_object_types``, where the thing struck stands ("stormed a hotel in X"); a named
     geographic feature (a river, a sea) is never a target."""
     own = {a.country for a in source if a.country}
-    spans = {(a.start, a.end) for a in source}
+    spans = {refers_to(a) for a in source}
     frontier = [match.token] + ([match.obj] if match.obj is not None else [])
     seen = {t.i for t in frontier}
     same_country: list[Actor] = []
@@ -291,9 +292,9 @@ def _nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], 
         for n in nxt:
             if n.pos_ not in ("NOUN", "PROPN", "PRON") or coder.is_pronoun(n):
                 continue
-            got = [a for a in coder.code_noun(n) if a.country and (a.start, a.end) not in spans]
+            got = [a for a in coder.code_noun(n) if a.country and refers_to(a) not in spans]
             if not got:  # the owner of a thing or act: "over the British seizure", "Russia's decision"
-                got = [a for a in _owner(n, coder) if (a.start, a.end) not in spans]
+                got = [a for a in _owner(n, coder) if refers_to(a) not in spans]
             if got and not {a.country for a in got} <= own:
                 return got
             if got and not same_country:

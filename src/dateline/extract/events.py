@@ -35,6 +35,7 @@ from .event_filters import drop_object_events, figurative, natural_cause, says_n
 from .event_match import TriggerMatch, match_sentence
 from .event_open import open_matches
 from .event_scene import article_scene, with_scene
+from .mention_resolver import marked
 from .event_readings import reread
 from .event_roles import Roles, find_roles, occurrence_head
 from .event_sources import verbless_main
@@ -96,7 +97,7 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     if scene:  # after the repeats are found: a guessed country must not make two acts one
         where = article_scene(layout, places, actors)
         found = [with_scene(e, where) for e in found]
-    return found
+    return [replace(e, source=tuple(map(marked, e.source)), target=tuple(map(marked, e.target))) for e in found]
 
 
 def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,

@@ -27,7 +27,7 @@ from .event_syntax import lost_object
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["MentionResolver", "resolve_mention", "resolved", "mention_span", "gender_of"]
+__all__ = ["MentionResolver", "resolve_mention", "resolved", "marked", "refers_to", "mention_span", "gender_of"]
 
 _PERSON_KINDS = {"person"}
 _BODY_KINDS = {"organization", "organisation", "state", "group"}
@@ -139,21 +139,35 @@ def _coded(mention: Actor, source: Actor) -> Actor:
             and not (source.start < (mention.end or 0) and (mention.start or 0) < (source.end or 0)):
         return resolved(mention, source)
     return Actor(mention.start, mention.end, mention.text, name=source.name, country=source.country,
-                 sector=source.sector, kind="resolved" if source.antecedent is not None else source.kind,
-                 antecedent=source.antecedent)
+                 sector=source.sector, kind=source.kind, antecedent=source.antecedent)
+
+
+def refers_to(actor: Actor) -> tuple[int | None, int | None]:
+    """Which mention an actor is, for telling two actors apart: its antecedent's span when it
+    was resolved ("it" after "Switzerland" is Switzerland), else its own."""
+    if actor.antecedent is not None:
+        return actor.antecedent.start, actor.antecedent.end
+    return actor.start, actor.end
+
+
+def marked(actor: Actor | None) -> Actor | None:
+    """The actor as it leaves the article: ``kind`` "resolved" when it has an antecedent (inside
+    the pipeline a resolved actor keeps its antecedent's kind, which later rules read)."""
+    if actor is None or actor.antecedent is None or actor.kind == "resolved":
+        return actor
+    return replace(actor, kind="resolved")
 
 
 def resolved(mention: Actor, antecedent: Actor) -> Actor:
-    """The mention coded as its antecedent: ``kind`` "resolved", both spans kept (the
-    antecedent's own antecedent when it was resolved itself)."""
+    """The mention coded as its antecedent, both spans kept (the antecedent's own antecedent
+    when it was resolved itself); :func:`marked` gives it ``kind`` "resolved" on output."""
     ante = antecedent.antecedent
     if ante is None and antecedent.start is not None and antecedent.end is not None and antecedent.text:
         ante = Span(antecedent.start, antecedent.end, antecedent.text)
     if ante is not None and (ante.start, ante.end) == (mention.start, mention.end):
         ante = None
     return Actor(mention.start, mention.end, mention.text, name=antecedent.name, country=antecedent.country,
-                 sector=antecedent.sector, kind="resolved" if ante is not None else antecedent.kind,
-                 antecedent=ante)
+                 sector=antecedent.sector, kind=antecedent.kind, antecedent=ante)
 
 
 def _earlier(pool: Sequence[Actor], start: int) -> list[Actor]:
@@ -171,7 +185,7 @@ def _resolve_pronoun(start: int, word: str, *, actors: Sequence[Actor], speakers
 
     def fits(a: Actor) -> bool:
         if feats.gender in ("m", "f"):
-            if not _is_person(a, cues) and a.kind not in (None, "resolved"):
+            if not _is_person(a, cues) and a.kind is not None:
                 return False
             g = gender_of(a, cues)
             return g is None or g == feats.gender
