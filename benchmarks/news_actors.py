@@ -10,8 +10,8 @@ Two readings of "dateline gets it right":
 
 - **in context** (the main figure): the event coder's actor coder (``ActorCoder.code_noun``, the
   code events use for their roles, with the article's actors, quotes and resolver) is applied to
-  the gold span's syntactic head, then the article's scene fills a missing country as it does for
-  events. This measures actor coding alone: which mention fills a role is not asked.
+  the gold span's syntactic head, then the article's scene is applied as it is for events
+  (``event_scene.with_scene``: a missing country, a double nationality). This measures actor coding alone: which mention fills a role is not asked.
 - **end to end**: the gold event is paired with a predicted event of the same type whose trigger
   overlaps the gold trigger, else with one in the same sentence; the actor is right when the
   predicted event's same role holds an actor with the gold country (sector). Gold actors of
@@ -100,6 +100,8 @@ class _Keeping:
 def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: str | None) -> list[Any]:
     """The actors dateline's event actor coder gives the gold span's head in the article."""
     from dateline.extract.event_actors import ActorCoder
+    from dateline.extract.event_scene import with_scene
+    from dateline.records import Event, Span
     from dateline.knowledge.event_patterns import load_event_lexicon, load_event_patterns
 
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -116,16 +118,12 @@ def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: s
         _CODERS.clear()
         _CODERS[key] = coder
     found = coder.code_noun(span.root)
-    return [a if a.country or not a.text or scene is None else _with_country(a, scene) for a in found]
+    holder = Event("SUPPORT", Span(start, end, article.text[start:end]), Span(start, end, article.text[start:end]),
+                   source=tuple(found))
+    return list(with_scene(holder, scene, pipe.actor_knowledge).source)
 
 
 _CODERS: dict[int, Any] = {}
-
-
-def _with_country(actor: Any, country: str) -> Any:
-    from dataclasses import replace
-
-    return replace(actor, country=country, kind="scene")
 
 
 def pair_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:

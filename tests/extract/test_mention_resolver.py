@@ -40,3 +40,20 @@ def test_an_unnamed_person_is_an_event_actor():
     assault = [e for e in record.events if e.type == "ASSAULT"]
     assert assault and assault[0].source and assault[0].source[0].text == "A man"
     assert assault[0].source[0].sector == "CVL"
+
+
+def test_a_double_nationality_takes_the_half_that_is_the_scene():
+    from dateline import Pipeline, Settings
+
+    text = ("ALGIERS (Reuters) - Algerian police arrested a French-Algerian man on Monday. "
+            "Police in Algiers said the man was held in Algeria.")
+    article = next(iter(Pipeline(Settings(scene_actors=True)).run([text])))
+    coerce = [e for e in article.events if e.type == "COERCE"]
+    assert coerce and coerce[0].target[0].country == "DZA" and coerce[0].target[0].kind == "scene"
+
+
+def test_a_known_person_takes_the_sector_the_article_gives():
+    text = ("Republican presidential candidate Donald Trump spoke in Iowa on Monday. "
+            "Trump criticized the Federal Reserve.")
+    trump = [a for a in dateline.extract(text, published="2015-11-09").actors if a.text == "Trump"]
+    assert trump and trump[0].sector == "PTY"

@@ -96,7 +96,7 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     found = _dedupe_article(found, layout)
     if scene:  # after the repeats are found: a guessed country must not make two acts one
         where = article_scene(layout, places, actors)
-        found = [with_scene(e, where) for e in found]
+        found = [with_scene(e, where, knowledge) for e in found]
     return [replace(e, source=tuple(map(marked, e.source)), target=tuple(map(marked, e.target))) for e in found]
 
 
