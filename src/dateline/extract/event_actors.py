@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 _LOOK_THROUGH_PREPS = ("of", "in", "from", "at", "on", "against", "by", "for", "to", "with", "near", "between")
 _LEFT_DEPS_SKIPPED = {"conj", "cc", "punct", "prep", "relcl", "acl", "appos", "advmod", "preconj"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+#: Sectors of the weak roles that name people by what they are ("a man", "the family",
+#: "critics", "the school"), which may fill an event's role without a country of their own.
+_WEAK_SECTORS = frozenset({"CVL", "BUS", "EDU", "MED", "REL", "LAB", "JRN", "SOC", "OPP"})
 
 
 def _code_span_function() -> Any:
@@ -219,8 +222,8 @@ class ActorCoder:
         except Exception as exc:  # noqa: BLE001 - another module's bug must not stop events
             log.debug("code_span failed on %r: %s", span.text, exc)
             return None
-        if found is None or (found.sector == "MIL" and found.kind == "group"):
-            return None  # "drones", "positions", "tanks": weapons and places, not doers
+        if found is None or found.sector not in _WEAK_SECTORS:
+            return None  # "drones", "positions": weapons and places; "the coach", "the head": titles
         return found
 
     def _look_through(self, noun: "Token") -> list["Token"]:
