@@ -374,12 +374,12 @@ class MentionResolver:
     # -- then the article's actors --------------------------------------------------------------
 
     def pronoun(self, token: "Token") -> Actor | None:
-        """The earlier actor a third-person pronoun stands for by agreement (speakers nearby
-        first), as a resolved mention of the pronoun; None when nothing fits."""
+        """The earlier person a "he" or "she" stands for by agreement (speakers nearby first), as a
+        resolved mention of the pronoun; None when nothing fits."""
         word = token.lower_
         feats = self.cues.pronouns.get(word)
-        if feats is None or feats.relative or feats.person != 3:
-            return None
+        if feats is None or feats.relative or feats.person != 3 or feats.gender not in ("m", "f"):
+            return None  # "it", "they" stand for acts and things as often as for actors
         found = _resolve_pronoun(token.idx, word, actors=self.actors,
                                  speakers=[s for s in self.speakers if (s.end or 0) <= token.idx], cues=self.cues)
         if found is None:
