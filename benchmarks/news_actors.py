@@ -99,8 +99,8 @@ class _Keeping:
 
 def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: str | None) -> list[Any]:
     """The actors dateline's event actor coder gives the gold span's head in the article."""
-    from dateline.extract.event_actors import ActorCoder
-    from dateline.extract.event_scene import with_scene
+    from dateline.extract.events.actor_coder import ActorCoder
+    from dateline.extract.events.scene import with_scene
     from dateline.records import Event, Span
     from dateline.knowledge.event_patterns import load_event_lexicon, load_event_patterns
 
@@ -152,7 +152,7 @@ def pair_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[
 
 def measure(split: str, errors: int = 0, field: str = "country") -> tuple[dict[str, Any], list[str]]:
     from dateline import Failure, Settings
-    from dateline.extract.event_scene import article_scene
+    from dateline.extract.events.scene import article_scene
 
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(tmp))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dateline
 from dateline.records import Actor, Span
-from dateline.extract.mention_resolver import marked, resolved
+from dateline.extract.actors.mention_resolver import marked, resolved
 
 
 def test_a_resolved_mention_keeps_its_span_and_the_antecedent_span():

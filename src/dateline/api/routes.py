@@ -66,10 +66,13 @@ def list_events(db: StoreDep, type: str | None = None, source: str | None = None
                 status: str | None = None,
                 implied: Annotated[bool, Query(description="false drops events whose source is implied "
                                                            "(coded from where the act happened)")] = True,
+                min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only events at least this "
+                                                                                   "confident")] = 0.0,
                 limit: Limit = 50, offset: Offset = 0) -> Page:
-    """Events filtered by PLOVER type, source/target country code, date range, article and status."""
+    """Events filtered by PLOVER type, source/target country code, date range, article, status and
+    confidence."""
     rows = db.events(type=type, source=source, target=target, since=since, until=until, article=article,
-                     status=status, implied=implied, limit=limit, offset=offset)
+                     status=status, implied=implied, min_confidence=min_confidence, limit=limit, offset=offset)
     return _page(rows, limit, offset)
 
 
