@@ -53,7 +53,7 @@ def country_word_actors(monkeypatch):
     from dateline.records import Actor
 
     def install(codes: dict[str, str]) -> None:
-        def code_span(doc, start, end, *, knowledge=None, date=None):
+        def code_span(doc, start, end, *, knowledge=None, date=None, weak=False):
             span = doc.char_span(start, end, alignment_mode="expand")
             words = [t.lower_ for t in span]
             for n in (2, 1):

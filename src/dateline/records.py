@@ -125,6 +125,8 @@ class Actor:
     """A mention of a person, organisation, state or group, coded when known.
 
     Offsets may be None for an actor inferred without a mention (e.g. an implied source).
+    ``antecedent`` is the span a pronoun, title or short name was resolved to (``kind``
+    "resolved"); it is left out of ``to_dict()`` when there is none.
     """
 
     start: int | None
@@ -134,9 +136,13 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     kind: str | None = None
+    antecedent: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        out = _fields_dict(self)
+        if self.antecedent is None:
+            del out["antecedent"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,12 @@
 
 Offers :func:`actors` (every actor mention of an article), :func:`code_span` (code any stretch
 of a parsed text), :func:`code_phrase` (code plain text), :func:`load_knowledge` (the actor
-knowledge for a :class:`~dateline.settings.Settings`), and the quote-speaker resolver
-(:func:`resolve_mention`, :func:`mention_span`, :func:`gender_of`). Modules: ``stage`` (the
-extractor), ``mentions`` (finding mentions), ``coding`` (coding words against the knowledge),
-``linking`` (short names and titles linked across the article), ``resolve`` (speaker mentions
-resolved to actors).
+knowledge for a :class:`~dateline.settings.Settings`), and the mention resolver quotes and
+events share (:func:`resolve_mention`, :func:`mention_span`, :func:`gender_of`). Modules: ``stage``
+(the extractor), ``mentions`` (finding mentions), ``coding`` (coding words against the knowledge),
+``linking`` (short names and titles linked across the article), ``mention_resolver`` (pronouns,
+titles and short names resolved to the actor they stand for, :class:`MentionResolver`),
+``resolve`` (the old name of its functions).
 """
 
 from .resolve import gender_of, mention_span, resolve_mention

@@ -69,8 +69,10 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
-               date: str | None = None) -> Coding | None:
-    """Code a phrase given as words over ``text``; None when its head is no actor."""
+               date: str | None = None, weak: bool = False) -> Coding | None:
+    """Code a phrase given as words over ``text``; None when its head is no actor. With
+    ``weak``, a weak role alone ("the family", "a man") is an actor too: the caller knows the
+    phrase fills an actor's place (an event's source or target)."""
     kb = knowledge
     kept, counted = _trim(words, kb)
     if not kept:
@@ -79,7 +81,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
     if (tail_words and len(tail_words) > 1 and norm_key(tail_words[0].text) == "of"
             and norm_key(head_words[-1].text) in kb.partitives):
         # "a group of Yoruba leaders", "members of the opposition": the phrase after "of" counts
-        inner = code_words(tail_words[1:], text, knowledge=kb, date=date)
+        inner = code_words(tail_words[1:], text, knowledge=kb, date=date, weak=weak)
         if inner is not None:
             return Coding(inner.code, inner.how, inner.role, head_words[0].start, inner.end)
     items = segment(head_words, text, kb, date)
@@ -103,7 +105,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
         role = mods[-1].role
         mods = mods[:-1]
         anchor = _anchor(mods)
-        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
+        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted or weak)
     anchor = _anchor(mods)
     if head.type in ("entity", "capital") and head.code is not None:
         code = head.code
@@ -157,7 +159,7 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
                 and norm_key(tail_words[0].text) == "of" and tail_words[-1].text[:1].isupper()):
             phrase = span_text(text, kept, 0, len(kept) - 1)  # a proper name: "Ministry of Defence"
         role = _specialised(head.role, mods, anchor)
-        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted)
+        return _code_role(role, mods, anchor, tail_code, lower, phrase, start, end, kb, date, counted or weak)
     return None
 
 

@@ -73,6 +73,15 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -
                 continue
         elif head is not None and code.country is not None and code.kind != "person":
             antecedents.setdefault(head, {})[code.name or ""] = code
+        if m.coding.how == "known" and code.kind == "person" and code.name and code.sector is None:
+            # "Trump" when the article also says "Republican candidate Donald Trump": the
+            # article's title for this person fills the sector the leaders file leaves open
+            titled = people.get(" ".join(_name_tokens(code.name, kb.name_particles)))
+            if titled is not None and titled.sector and titled.country in (None, code.country):
+                m = replace(m, coding=replace(m.coding, code=ActorCode(code.name, code.country, titled.sector,
+                                                                         "person")))
+                out.append(m)
+                continue
         if m.coding.how == "name" and code.kind in ("person", "organization", "state") and code.name:
             tokens = _name_tokens(code.name, kb.name_particles)
             candidates = {c.name: c for key, c in people.items()

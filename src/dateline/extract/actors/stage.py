@@ -104,17 +104,18 @@ _DOCS = _DocCache()
 
 
 def code_span(doc: "Doc", start: int, end: int, *, knowledge: ActorKnowledge | None,
-              date: str | None = None) -> Actor | None:
-    """Code the tokens of ``doc`` between two character offsets; None if they name no actor."""
+              date: str | None = None, weak: bool = False) -> Actor | None:
+    """Code the tokens of ``doc`` between two character offsets; None if they name no actor.
+    With ``weak``, a weak role alone ("the family") counts: the phrase fills an actor's place."""
     kb = _default_knowledge(knowledge)
     text, codes = _DOCS.get(doc)
-    key = (start, end, date, id(kb))
+    key = (start, end, date, id(kb), weak)
     if key in codes:
         return codes[key]
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = [] if span is None else [t for t in span if t.idx >= start and t.idx + len(t.text) <= end]
     words = words_of_span(tokens)
-    coding = code_words(words, text, knowledge=kb, date=date) if words else None
+    coding = code_words(words, text, knowledge=kb, date=date, weak=weak) if words else None
     result = None
     if coding is not None:
         code = coding.code

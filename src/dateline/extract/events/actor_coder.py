@@ -20,8 +20,8 @@ from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon
 from ...records import Actor, Quote
 from ..actors import code_span as actor_code_span
-from ..syntax.tree import lost_object
-from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS, VERBAL_POS
+from ..actors.mention_resolver import MentionResolver, resolved
+from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,11 +31,14 @@ __all__ = ["ActorCoder", "SpanCoder"]
 
 SpanCoder = Callable[..., "Actor | None"]
 """Codes the tokens of a doc between two character offsets: ``(doc, start, end, *, knowledge,
-date) -> Actor | None``, as :func:`dateline.extract.actors.code_span`."""
+date, weak=False) -> Actor | None``, as :func:`dateline.extract.actors.code_span`."""
 
 _LOOK_THROUGH_PREPS = ("of", "in", "from", "at", "on", "against", "by", "for", "to", "with", "near", "between")
 _LEFT_DEPS_SKIPPED = {"conj", "cc", "punct", "prep", "relcl", "acl", "appos", "advmod", "preconj"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+#: Sectors of the weak roles that name people by what they are ("a man", "the family",
+#: "critics", "the school"), which may fill an event's role without a country of their own.
+_WEAK_SECTORS = frozenset({"CVL", "BUS", "EDU", "MED", "REL", "LAB", "JRN", "SOC", "OPP"})
 
 
 class ActorCoder:
@@ -59,6 +62,8 @@ class ActorCoder:
         self.lexicon = lexicon
         self._code_span = code_span or actor_code_span
         self._cache: dict[tuple[int, int], Actor | None] = {}
+        self.resolver = MentionResolver(doc, actors=self.actors, speakers=[q.speaker for q in self.quotes],
+                                        codes=self._codes, pronouns=frozenset(lexicon.lists.get("pronouns", ())))
 
     # -- spans -------------------------------------------------------------------------------
 
@@ -147,13 +152,18 @@ class ActorCoder:
         return found
 
     def _code_one(self, noun: "Token", *, depth: int) -> list[Actor]:
+        mention = Actor(noun.idx, noun.idx + len(noun.text), noun.text)
         if noun.pos_ == "PRON" and self.lexicon.has("first_person", noun.text):
             speaker = self.quote_speaker(noun.idx)
             if speaker is not None:  # "We condemn this," Peskov said: "we" is Peskov's side
-                return [speaker]
+                return [resolved(mention, speaker)]
         if self.is_pronoun(noun):
             ante = self.antecedent(noun)
-            return self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
+            found = self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
+            if not found:  # the parse names no subject: the article's actors by agreement
+                found = [a for a in [self.resolver.pronoun(noun)] if a is not None and (a.country or a.sector)]
+                return found
+            return [resolved(mention, a) for a in found]
         if self.lexicon.has("relative_pronouns", noun.text) and noun.head.dep_ == "relcl":
             return self.code_noun(noun.head.head, depth=depth + 1) if depth < 2 else []
         if depth < 2 and self._names_a_pair(noun):
@@ -170,6 +180,11 @@ class ActorCoder:
             return split
         if actor is not None and actor.country:
             return [actor]
+        if not event and depth < 2 and (actor is None or actor.kind != "person" or not actor.name):
+            span = self.doc[start:end]
+            described = self.resolver.description(noun, span.start_char, span.end_char)
+            if described is not None and described.country:  # "the father": the one named before
+                return [described]
         # "leaders of X", "the president of X", "their forces", "workers affiliated with X":
         # a phrase without a country takes the one of the phrase it belongs to
         named: list[Actor] = []
@@ -187,7 +202,21 @@ class ActorCoder:
         if not event and noun.ent_type_ in _ENTITY_LABELS and noun.pos_ == "PROPN":
             span = self.doc[start:end]
             return [Actor(span.start_char, span.end_char, span.text, name=span.text)]
+        if not event and noun.pos_ == "NOUN":
+            weak = self._weak_role(self.doc[start:end])  # "the family", "a man": unnamed people
+            if weak is not None:
+                return [weak]
         return []
+
+    def _weak_role(self, span: "SpacySpan") -> Actor | None:
+        """A role the actor module codes only with a country or a count ("the family", "a man",
+        "supporters"), which as an event's source or target is an actor all the same (the scene
+        may give it a country)."""
+        found = self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge,
+                                date=self.date, weak=True)
+        if found is None or found.sector not in _WEAK_SECTORS:
+            return None  # "drones", "positions": weapons and places; "the coach", "the head": titles
+        return found
 
     def _look_through(self, noun: "Token") -> list["Token"]:
         """Nouns a role noun belongs to: its possessor, then objects of its prepositions."""
@@ -316,58 +345,8 @@ class ActorCoder:
         return None
 
     def antecedent(self, pronoun: "Token") -> "Token | None":
-        """A non-pronoun subject the pronoun most likely refers to: up the clause chain, then back."""
-        plural = pronoun.lower_ in ("they", "them", "their")
-        shared = self._shared_object(pronoun) if plural else None
-        if shared is not None:
-            return shared
-        t = pronoun.head
-        own_clause = pronoun.dep_ not in ("nsubj", "nsubjpass", "poss")
-        if own_clause and t.pos_ in VERBAL_POS and t.tag_ in ("VBG", "VBN"):
-            # "imposed sanctions on(prep) X(nsubj), charging(advcl) her": X is the object the
-            # preposition lost, not the participle's subject, and the one "her" stands for
-            for c in t.children:
-                if c.dep_ == "nsubj" and c.i < pronoun.i and lost_object(c, t.head) and self._codes(c):
-                    return c
-        while True:
-            # an object pronoun never refers to its own clause's subject ("X hit them")
-            if own_clause and t.pos_ in VERBAL_POS:
-                own_clause = False
-            else:
-                for c in t.children:
-                    if c.dep_ in SUBJECTS and c.i != pronoun.i and not self.is_pronoun(c) \
-                            and c.i < pronoun.i and self._codes(c):
-                        return c
-            if t.head.i == t.i:
-                break
-            t = t.head
-        start = self._sentence_start(pronoun.i)
-        for _ in range(3):
-            if start <= 0:
-                break
-            prev_start = self._sentence_start(start - 1)
-            prev = self.doc[prev_start:start]
-            subjects = [tok for tok in prev if tok.dep_ in SUBJECTS and not self.is_pronoun(tok)
-                        and tok.pos_ in NOMINAL_POS and self._codes(tok)
-                        and (not plural or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("GPE", "ORG", "NORP"))]
-            if subjects:
-                return subjects[0]
-            start = prev_start
-        return None
-
-    def _shared_object(self, pronoun: "Token") -> "Token | None":
-        """``shut down 25 groups, accusing them``, ``detained 200 protesters and beat several of
-        them``: an object pronoun of a clause joined to a verb stands for that verb's plural object."""
-        verb = pronoun.head
-        while verb.pos_ not in VERBAL_POS and verb.head.i != verb.i:
-            verb = verb.head
-        if pronoun.dep_ == "nsubj" or verb.dep_ not in ("advcl", "conj", "xcomp") \
-                or any(c.dep_ in SUBJECTS for c in verb.children):
-            return None
-        for obj in verb.head.children:
-            if obj.dep_ in OBJECTS and obj.i < pronoun.i and obj.tag_ in ("NNS", "NNPS"):
-                return obj
-        return None
+        """The noun a pronoun most likely refers to by the parse (:class:`MentionResolver`)."""
+        return self.resolver.antecedent_token(pronoun)
 
     def _sentence_start(self, i: int) -> int:
         """The index of the first token of the sentence holding token ``i``."""

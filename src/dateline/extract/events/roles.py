@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...records import Actor
+from ..actors.mention_resolver import refers_to
 from ..syntax.tree import children, pobjs, prep_objects
 from .actor_coder import ActorCoder
 from .match import TriggerMatch, is_passive
@@ -113,8 +114,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
         # "X came under attack from Y": the subject is the one acted on, the "from" phrase the doer
         source, target = _reversed_roles(trig, [trig] + ([match.obj] if match.obj is not None else []), coder,
                                          lexicon)
-        return Roles(tuple(source), tuple(a for a in target if (a.start, a.end) not in
-                                          {(b.start, b.end) for b in source}))
+        return Roles(tuple(source), tuple(a for a in target if refers_to(a) not in
+                                          {refers_to(b) for b in source}))
     if pattern.pos == "VERB":
         if passive:
             for agent in children(trig, "agent"):
@@ -175,8 +176,8 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     target = target or weak
     if pattern.symmetric and len(source) > 1 and not target and lexicon.has("dyadic_symmetric_types", pattern.type):
         source, target = source[:1], source[1:]
-    src_keys = {(a.start, a.end) for a in source}
-    target = [a for a in target if (a.start, a.end) not in src_keys or a.start is None]
+    src_keys = {refers_to(a) for a in source}
+    target = [a for a in target if refers_to(a) not in src_keys or a.start is None]
     return Roles(tuple(source), tuple(target))
 
 

@@ -9,9 +9,11 @@ those mentions."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ...records import Actor, Event, Layout, Place
 
@@ -41,15 +43,34 @@ def article_scene(layout: Layout | None, places: Sequence[Place], actors: Sequen
     return country if n / sum(counts.values()) >= MIN_SHARE else None
 
 
-def _scened(actor: Actor, scene: str) -> Actor:
-    if actor.country or not actor.text:
+_DOUBLE = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+
+
+def _double_nationality(text: str, knowledge: Any) -> set[str]:
+    """The two countries of a double demonym in ``text`` ("a French-Algerian man" -> FRA, DZA)."""
+    m = _DOUBLE.search(text)
+    if m is None or knowledge is None:
+        return set()
+    codes = [knowledge.demonym(w) for w in m.groups()]
+    countries = {c.country for c in codes if c is not None and c.kind == "state" and c.country}
+    return countries if len(countries) == 2 else set()
+
+
+def _scened(actor: Actor, scene: str, knowledge: Any = None) -> Actor:
+    if not actor.text:
+        return actor
+    if actor.country:
+        # "a French-Algerian man" arrested in Algeria: the half that is the scene
+        if actor.country != scene and scene in _double_nationality(actor.text, knowledge):
+            return replace(actor, country=scene, kind="scene")
         return actor
     return replace(actor, country=scene, kind="scene")
 
 
-def with_scene(event: Event, scene: str | None) -> Event:
-    """The event with its uncoded actors given the scene's country."""
+def with_scene(event: Event, scene: str | None, knowledge: Any = None) -> Event:
+    """The event with its uncoded actors given the scene's country; with the actor
+    ``knowledge``, an actor of double nationality takes the half that is the scene."""
     if scene is None:
         return event
-    return replace(event, source=tuple(_scened(a, scene) for a in event.source),
-                   target=tuple(_scened(a, scene) for a in event.target))
+    return replace(event, source=tuple(_scened(a, scene, knowledge) for a in event.source),
+                   target=tuple(_scened(a, scene, knowledge) for a in event.target))

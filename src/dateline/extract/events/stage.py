@@ -31,6 +31,7 @@ from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
 from ...knowledge.plover import PloverTable, load_plover_table
 from ...records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
+from ..actors.mention_resolver import marked
 from .actor_coder import ActorCoder, SpanCoder
 from .build import INTENT_TO_THREATEN, EventBuilder
 from .claims import claimants_for, responsibility_claims
@@ -93,8 +94,8 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     found = dedupe_article(found, layout)
     if scene:  # after the repeats are found: a guessed country must not make two acts one
         where = article_scene(layout, places, actors)
-        found = [with_scene(e, where) for e in found]
-    return found
+        found = [with_scene(e, where, knowledge) for e in found]
+    return [replace(e, source=tuple(map(marked, e.source)), target=tuple(map(marked, e.target))) for e in found]
 
 
 def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: EventPatterns,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...records import Actor
+from ..actors.mention_resolver import refers_to
 from ..syntax.tree import children, partitive, pobjs, prep_objects
 from .actor_coder import ActorCoder
 from .match import TriggerMatch, is_passive
@@ -204,9 +205,9 @@ def object_owner(obj: "Token", coder: ActorCoder, source: list[Actor], *, patien
     got = best_target([obj], coder, source)
     if any(a.country for a in got) and not {a.country for a in got} <= own:
         return got
-    spans = {(a.start, a.end) for a in source}
+    spans = {refers_to(a) for a in source}
     if patient and got and not own_property(obj, coder) and all(
-            a.country and a.sector and a.kind != "state" and (a.start, a.end) not in spans
+            a.country and a.sector and a.kind != "state" and refers_to(a) not in spans
             and a.start <= obj.idx < a.end for a in got):  # type: ignore[operator]
         return got
     for c in obj.children:
@@ -265,7 +266,7 @@ def nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *
     ``located_object_types``, where the thing struck stands ("stormed a hotel in X"); a named
     geographic feature (a river, a sea) is never a target."""
     own = {a.country for a in source if a.country}
-    spans = {(a.start, a.end) for a in source}
+    spans = {refers_to(a) for a in source}
     frontier = [match.token] + ([match.obj] if match.obj is not None else [])
     seen = {t.i for t in frontier}
     same_country: list[Actor] = []
@@ -289,9 +290,9 @@ def nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *
         for n in nxt:
             if n.pos_ not in ("NOUN", "PROPN", "PRON") or coder.is_pronoun(n):
                 continue
-            got = [a for a in coder.code_noun(n) if a.country and (a.start, a.end) not in spans]
+            got = [a for a in coder.code_noun(n) if a.country and refers_to(a) not in spans]
             if not got:  # the owner of a thing or act: "over the British seizure", "Russia's decision"
-                got = [a for a in owner(n, coder) if (a.start, a.end) not in spans]
+                got = [a for a in owner(n, coder) if refers_to(a) not in spans]
             if got and not {a.country for a in got} <= own:
                 return got
             if got and not same_country:

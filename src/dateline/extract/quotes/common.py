@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...knowledge.quote_cues import QuoteCues
-from ..actors.resolve import mention_span
+from ..actors.mention_resolver import mention_span
 from ..syntax.labels import NOMINAL_POS, VERBAL_POS
 
 __all__ = ["Found", "lemmas", "cue_span", "speaker_of", "speaker_span", "is_cue_verb", "trim_span",

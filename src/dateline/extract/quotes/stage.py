@@ -16,7 +16,7 @@ from ...records import Actor, Layout, Quote, Span, TimeExpr
 from .common import Found
 from .direct import direct_quotes
 from .reported import colon_lines, reported_speech
-from ..actors.resolve import resolve_mention
+from ..actors.mention_resolver import marked, resolve_mention
 from ..times import time_for_span
 
 __all__ = ["quotes", "quote_region"]
@@ -116,7 +116,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
             last_direct = (speaker, f.tail)
         content = Span(f.start, f.end, text[f.start:f.end])
         cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
-        out.append(Quote(kind=f.kind, content=content, speaker=speaker, cue=cue,  # type: ignore[arg-type]
+        out.append(Quote(kind=f.kind, content=content, speaker=marked(speaker), cue=cue,  # type: ignore[arg-type]
                          date=_date(doc, f, times, anchor)))
     out.sort(key=lambda q: (q.content.start, q.content.end))
     return out
