@@ -221,11 +221,88 @@ _V3_INPUT_HASH = """
 ALTER TABLE articles ADD COLUMN input_hash TEXT;
 """
 
+# The corpus view (store/corpus.py): derived from the articles, rebuilt whole when they change.
+# near_duplicates: an article that rewrites an earlier one (MinHash over word shingles); exact
+# repeats of a stored text are not articles at all (see the duplicates table).
+_V6_CORPUS = """
+CREATE TABLE article_signatures (
+    article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    content_hash  TEXT NOT NULL,
+    signature     BLOB NOT NULL
+);
+
+CREATE TABLE near_duplicates (
+    article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    duplicate_of  TEXT NOT NULL,
+    similarity    REAL NOT NULL
+);
+CREATE INDEX near_duplicates_of ON near_duplicates(duplicate_of);
+
+CREATE TABLE corpus_events (
+    id                  TEXT PRIMARY KEY,
+    type                TEXT NOT NULL,
+    status              TEXT,
+    mode                TEXT,
+    cameo               TEXT,
+    root_code           TEXT,
+    quad                INTEGER,
+    goldstein           REAL,
+    confidence          REAL,
+    source_name         TEXT,
+    source_country      TEXT,
+    source_sector       TEXT,
+    target_name         TEXT,
+    target_country      TEXT,
+    target_sector       TEXT,
+    date                TEXT,
+    week                TEXT,
+    month               TEXT,
+    first_seen          TEXT,
+    last_seen           TEXT,
+    location_name       TEXT,
+    location_country    TEXT,
+    lat                 REAL,
+    lon                 REAL,
+    location_geonameid  INTEGER,
+    "trigger"           TEXT,
+    sentence            TEXT,
+    article_id          TEXT NOT NULL,
+    idx                 INTEGER NOT NULL,
+    num_mentions        INTEGER NOT NULL,
+    num_articles        INTEGER NOT NULL,
+    num_sources         INTEGER NOT NULL,
+    num_duplicates      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX corpus_events_date ON corpus_events(date);
+CREATE INDEX corpus_events_type ON corpus_events(type, date);
+CREATE INDEX corpus_events_source ON corpus_events(source_country, date);
+CREATE INDEX corpus_events_target ON corpus_events(target_country, date);
+CREATE INDEX corpus_events_quad ON corpus_events(quad, date);
+CREATE INDEX corpus_events_dyad ON corpus_events(source_country, target_country);
+
+CREATE TABLE corpus_mentions (
+    article_id  TEXT NOT NULL,
+    idx         INTEGER NOT NULL,
+    event_id    TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    counted     INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX corpus_mentions_event ON corpus_mentions(event_id, position);
+
+CREATE TABLE corpus_state (
+    key    TEXT PRIMARY KEY,
+    value  TEXT
+);
+"""
+
 #: Every migration, in order; a new schema change is appended here, never edited in place.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
     Migration(3, "articles.input_hash: the input and what analysed it, compared before parsing", _V3_INPUT_HASH),
+    Migration(6, "the corpus view: near-duplicate articles, and event mentions grouped into corpus events",
+              _V6_CORPUS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

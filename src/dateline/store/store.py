@@ -19,7 +19,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import Article, Failure
-from . import queries
+from . import corpus, queries
+from .corpus_view import CorpusView
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
 
@@ -127,6 +128,8 @@ class Store:
         A database opened for writing is left in rollback-journal mode, so that readers that may
         not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
         """
+        if not self.readonly:
+            self._refresh_quietly()
         if not self.readonly and self.path != ":memory:":
             try:
                 self._conn.execute("PRAGMA busy_timeout = 1000")
@@ -134,6 +137,29 @@ class Store:
             except sqlite3.Error as exc:  # another connection is reading: it stays in WAL mode for now
                 log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
+
+    def _refresh_quietly(self) -> None:
+        """Bring the corpus view up to date on closing; a failure is logged, never raised (the
+        articles are stored already, and ``dateline group`` rebuilds the view)."""
+        try:
+            if corpus.is_stale(self._conn):
+                corpus.refresh(self._conn)
+        except (sqlite3.Error, StoreError) as exc:
+            log.warning("could not rebuild the corpus view of %s (run `dateline group`): %s", self.path, exc)
+
+    def refresh_corpus(self, *, force: bool = False) -> dict[str, Any]:
+        """Rebuild the corpus view (near duplicates, corpus events) if the articles changed, or ``force``."""
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only: run `dateline group --db {self.path}` to regroup it")
+        try:
+            return corpus.refresh(self._conn, force=force)
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not rebuild the corpus view of {self.path}: {exc}") from exc
+
+    @property
+    def corpus(self) -> CorpusView:
+        """The corpus view: events grouped across articles, their aggregates, dyads and actors."""
+        return CorpusView(self._conn)
 
     def __enter__(self) -> "Store":
         return self
