@@ -14,7 +14,7 @@ from ..errors import InvalidFilterError
 from .corpus_queries import event_where, like, rows_of
 from .filters import check_text
 
-__all__ = ["counts", "network", "actor_profile", "INTERVALS", "DIMENSIONS", "COOPERATION", "CONFLICT"]
+__all__ = ["counts", "countries", "network", "actor_profile", "INTERVALS", "DIMENSIONS", "COOPERATION", "CONFLICT"]
 
 #: Periods to count by, and the corpus_events column each uses.
 INTERVALS: dict[str, str] = {"day": "c.date", "week": "c.week", "month": "c.month"}
@@ -51,6 +51,14 @@ def counts(conn: sqlite3.Connection, *, interval: str = "month", by: str = "type
         page = f" LIMIT {int(limit)} OFFSET {max(int(offset), 0)}"
     rows = list(rows_of(conn.execute(grouped + " ORDER BY period, events DESC, key" + page, where.params)))
     return rows, int(total)
+
+
+def countries(conn: sqlite3.Connection, **filters: Any) -> dict[str, int]:
+    """Events per country where they happened (the place's country, else the target's)."""
+    where = event_where(**filters)
+    where.add("COALESCE(c.location_country, c.target_country) IS NOT NULL")
+    return dict(conn.execute("SELECT COALESCE(c.location_country, c.target_country), count(*) FROM corpus_events c"
+                             + where.sql() + " GROUP BY 1", where.params).fetchall())
 
 
 def network(conn: sqlite3.Connection, *, min_events: int = 1, limit: int | None = 200,

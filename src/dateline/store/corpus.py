@@ -18,9 +18,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..errors import StoreError
 from . import grouping, near_duplicates
 
-__all__ = ["refresh", "is_stale", "fingerprint", "RULES_VERSION", "BROAD_PLACE_SQL"]
+__all__ = ["refresh", "refresh_store", "refresh_quietly", "is_stale", "fingerprint", "RULES_VERSION", "BROAD_PLACE_SQL"]
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,27 @@ def refresh(conn: sqlite3.Connection, *, force: bool = False) -> dict[str, Any]:
              len(events), len(mentions), len(found), seconds)
     return {"refreshed": True, "events": len(events), "mentions": len(mentions), "near_duplicates": len(found),
             "seconds": seconds}
+
+
+def refresh_store(conn: sqlite3.Connection, path: str, *, readonly: bool = False,
+                  force: bool = False) -> dict[str, Any]:
+    """:func:`refresh` with the store's errors: a read-only store or a database problem is a StoreError."""
+    if readonly:
+        raise StoreError(f"{path} is open read-only: run `dateline group --db {path}` to regroup it")
+    try:
+        return refresh(conn, force=force)
+    except sqlite3.Error as exc:
+        raise StoreError(f"could not rebuild the corpus view of {path}: {exc}") from exc
+
+
+def refresh_quietly(conn: sqlite3.Connection, path: str) -> None:
+    """Bring the corpus view up to date (as a writable store closes); a failure is logged, never raised:
+    the articles are stored already, and ``dateline group`` rebuilds the view."""
+    try:
+        if is_stale(conn):
+            refresh(conn)
+    except sqlite3.Error as exc:
+        log.warning("could not rebuild the corpus view of %s (run `dateline group`): %s", path, exc)
 
 
 def _quoted(name: str) -> str:

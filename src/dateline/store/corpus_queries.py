@@ -19,7 +19,7 @@ from .filters import (check_codes, check_confidence, check_date, check_limit, ch
                       check_statuses, check_text, check_types)
 
 __all__ = ["Where", "event_where", "events", "event", "iter_events", "mentions", "near_duplicates",
-           "duplicate_of", "CORPUS_EVENT_COLUMNS", "SORTS", "rows_of", "like"]
+           "duplicate_of", "speakers", "CORPUS_EVENT_COLUMNS", "SORTS", "rows_of", "like"]
 
 #: The columns of a corpus event row.
 CORPUS_EVENT_COLUMNS: tuple[str, ...] = (
@@ -90,7 +90,7 @@ def event_where(*, since: str | None = None, until: str | None = None, type: str
                 source: str | None = None, target: str | None = None, country: str | None = None,
                 actor: str | None = None, min_confidence: float | str | None = None,
                 min_mentions: int | str | None = None, text: str | None = None,
-                article: str | None = None) -> Where:
+                article: str | None = None, located: bool = False) -> Where:
     """The WHERE clause of the corpus event filters (alias ``c`` for ``corpus_events``)."""
     where = Where()
     where.dates("c.date", since, until)
@@ -125,6 +125,8 @@ def event_where(*, since: str | None = None, until: str | None = None, type: str
     if text and text.strip():
         pattern = like(text.strip())
         where.add("c.sentence LIKE ? ESCAPE '\\' OR c.\"trigger\" LIKE ? ESCAPE '\\'", pattern, pattern)
+    if located:
+        where.add("c.lat IS NOT NULL AND c.lon IS NOT NULL")
     article = check_text(article, "article")
     if article:
         where.add("c.id IN (SELECT event_id FROM corpus_mentions WHERE article_id = ?)", article)
@@ -199,3 +201,13 @@ def duplicate_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | 
     row = conn.execute("SELECT duplicate_of, similarity FROM near_duplicates WHERE article_id = ?",
                        (article_id,)).fetchone()
     return None if row is None else {"duplicate_of": row[0], "similarity": row[1]}
+
+
+def speakers(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Speakers by number of quotes: ``speaker``, ``country``, ``quotes``, ``articles``."""
+    cur = conn.execute("SELECT COALESCE(speaker_name, speaker_text) AS speaker, max(speaker_country) AS country,"
+                       " count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes"
+                       " WHERE COALESCE(speaker_name, speaker_text) IS NOT NULL"
+                       " GROUP BY COALESCE(speaker_name, speaker_text) ORDER BY quotes DESC, speaker"
+                       + _page(limit, offset))
+    return list(rows_of(cur))

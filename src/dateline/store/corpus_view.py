@@ -52,9 +52,17 @@ class CorpusView:
         """The article this one rewrites (and how alike they are), or None."""
         return corpus_queries.duplicate_of(self._conn, article_id)
 
+    def speakers(self, **options: Any) -> list[dict[str, Any]]:
+        """Speakers by number of quotes."""
+        return corpus_queries.speakers(self._conn, **options)
+
     def counts(self, **options: Any) -> tuple[list[dict[str, Any]], int]:
         """Counts and Goldstein sums per period and dimension; see :func:`aggregates.counts`."""
         return aggregates.counts(self._conn, **options)
+
+    def countries(self, **filters: Any) -> dict[str, int]:
+        """Events per country where they happened; see :func:`aggregates.countries`."""
+        return aggregates.countries(self._conn, **filters)
 
     def network(self, **options: Any) -> dict[str, Any]:
         """The dyad network; see :func:`aggregates.network`."""

@@ -129,7 +129,7 @@ class Store:
         not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
         """
         if not self.readonly:
-            self._refresh_quietly()
+            corpus.refresh_quietly(self._conn, self.path)
         if not self.readonly and self.path != ":memory:":
             try:
                 self._conn.execute("PRAGMA busy_timeout = 1000")
@@ -138,23 +138,9 @@ class Store:
                 log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
 
-    def _refresh_quietly(self) -> None:
-        """Bring the corpus view up to date on closing; a failure is logged, never raised (the
-        articles are stored already, and ``dateline group`` rebuilds the view)."""
-        try:
-            if corpus.is_stale(self._conn):
-                corpus.refresh(self._conn)
-        except (sqlite3.Error, StoreError) as exc:
-            log.warning("could not rebuild the corpus view of %s (run `dateline group`): %s", self.path, exc)
-
     def refresh_corpus(self, *, force: bool = False) -> dict[str, Any]:
         """Rebuild the corpus view (near duplicates, corpus events) if the articles changed, or ``force``."""
-        if self.readonly:
-            raise StoreError(f"{self.path} is open read-only: run `dateline group --db {self.path}` to regroup it")
-        try:
-            return corpus.refresh(self._conn, force=force)
-        except sqlite3.Error as exc:
-            raise StoreError(f"could not rebuild the corpus view of {self.path}: {exc}") from exc
+        return corpus.refresh_store(self._conn, self.path, readonly=self.readonly, force=force)
 
     @property
     def corpus(self) -> CorpusView:
@@ -273,6 +259,10 @@ class Store:
     def actors(self, **filters: Any) -> list[dict[str, Any]]:
         """Actors; see :func:`queries.actors`."""
         return queries.actors(self._conn, **filters)
+
+    def total(self, kind: str, **filters: Any) -> int:
+        """How many articles, events, quotes or actors match the filters; see :func:`queries.total`."""
+        return queries.total(self._conn, kind, **filters)
 
     def errors(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded failures; see :func:`queries.errors`."""
