@@ -67,7 +67,8 @@ def marked_text(text: str, spans: Iterable[Span], *, sentences: Sequence[tuple[i
     Overlapping spans are nested, so each shows (a place inside a quote is marked as both): the text
     is cut at every span boundary, and each piece is wrapped in a mark for every span that covers
     it, the longest outermost. ``sentences`` become ``<span class=sentence id=s-START>`` elements that
-    a link can land on (``#s-START``); spans that cross a sentence boundary are cut there.
+    a link can land on (``#s-START``); spans that cross a sentence boundary are cut there, and a
+    sentence that starts inside another ends the other's element.
     """
     kept = sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)}, key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     whole = sorted({(a, b) for a, b in sentences if 0 <= a < b <= len(text)})
@@ -75,14 +76,13 @@ def marked_text(text: str, spans: Iterable[Span], *, sentences: Sequence[tuple[i
     out: list[str] = []
     open_sentence: tuple[int, int] | None = None
     for start, end in zip(cuts, cuts[1:]):
-        if open_sentence and start >= open_sentence[1]:
-            out.append("</span>")
+        here = next((s for s in whole if s[0] == start), None)
+        if open_sentence and (start >= open_sentence[1] or here is not None):
+            out.append("</span>")  # a sentence that starts inside another ends that one's element
             open_sentence = None
-        if open_sentence is None:
-            here = next((s for s in whole if s[0] == start), None)
-            if here is not None:
-                out.append(f"<span class=sentence id=s-{here[0]}>")
-                open_sentence = here
+        if here is not None:
+            out.append(f"<span class=sentence id=s-{here[0]}>")
+            open_sentence = here
         piece = escape(text[start:end])
         for s_start, s_end, css, title in sorted((s for s in kept if s[0] <= start and end <= s[1]),
                                                  key=lambda s: (s[1] - s[0], s[2])):
