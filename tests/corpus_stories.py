@@ -66,8 +66,8 @@ def story(id: str, source: str, published: str, text: str, acts: list[Act], *,
     """An article of ``text`` with the given acts coded (and places, actors, quotes as spans)."""
     events, places, actors = [], [], []
     for name, (gid, lat, lon, country, feature) in PLACES.items():
-        if name in text:
-            s = _span(text, name)
+        for nth in range(text.count(name)):
+            s = _span(text, name, nth)
             places.append(Place(s.start, s.end, name, name, gid, lat, lon, country, feature, 0.9))
     for mention in ACTORS:
         if mention in text:
@@ -110,10 +110,10 @@ AFP = story("afp-kharkiv", "AFP", "2024-03-04",
 REUTERS = story("reuters-kharkiv", "Reuters", "2024-03-04",
                 "Missile attack hits Kharkiv\n"
                 "KYIV (Reuters) - A Russian missile attack hit the city of Kharkiv early on Monday, Ukraine said. "
-                "Kremlin spokesman Dmitry Peskov said the strikes hit military targets.",
+                "Kremlin spokesman Dmitry Peskov said the strikes on Kharkiv hit military targets.",
                 [Act("ASSAULT", "attack", "Russian", "Ukraine", "Kharkiv", "2024-03-04"),
                  Act("ACCUSE", "said", "Ukraine", "Russia", None, "2024-03-04")],
-                quotes=[("the strikes hit military targets", "Dmitry Peskov")])
+                quotes=[("the strikes on Kharkiv hit military targets", "Dmitry Peskov")])
 #: A rewrite of the AFP story by another outlet: a new headline, one sentence added.
 REWRITE = story("web-kharkiv", "Web", "2024-03-04",
                 "Kharkiv hit by Russian missiles at dawn\n"
