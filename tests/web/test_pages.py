@@ -94,4 +94,11 @@ def test_map_draws_country_outlines_from_an_installed_package(client):
 
 def test_network_and_timeline_draw(client):
     assert client.get("/network").text.count("class=edge") == 2
-    assert "class=bar" in client.get("/timeline").text
+    timeline = client.get("/timeline").text
+    assert "class=bar" in timeline and "<polyline class=line" in timeline
+
+
+@pytest.mark.parametrize("path", ("/timeline", "/map", "/network", "/actors/RUS"))
+def test_svg_elements_close(client, path):
+    """An unquoted value before ``/>`` swallows the slash in HTML: the element stays open and hides the next."""
+    assert not re.search(r"=[^'\" >]+/>", client.get(path).text)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -98,23 +98,34 @@ def find_near_duplicates(articles: Iterable[Signed]) -> dict[str, tuple[str, flo
 
     The original of a group of rewrites is its earliest article (by publication date, undated
     last, then by id), so the answer does not depend on the order articles were stored in; every
-    rewrite points at that original directly.
+    rewrite points at that original directly. Articles are taken in that order, and a bucket keeps
+    only those published within the window before the one at hand, so a text repeated every month
+    for years costs no more than one repeated once.
     """
     ordered = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    days = [_day(a.published) for a in ordered]
+    buckets: dict[tuple[int, bytes], deque[int]] = defaultdict(deque)
     rows = PERMUTATIONS // BANDS
+    empty = _EMPTY.tobytes()
     found: dict[str, tuple[str, float]] = {}
     for position, article in enumerate(ordered):
-        if article.signature == _EMPTY.tobytes():
+        if article.signature == empty:
             continue
+        day = days[position]
         candidates: set[int] = set()
         keys = [(band, article.signature[band * rows * 4:(band + 1) * rows * 4]) for band in range(BANDS)]
         for key in keys:
-            candidates.update(buckets.get(key, ()))
+            bucket = buckets.get(key)
+            if not bucket:
+                continue
+            while bucket and day is not None and days[bucket[0]] is not None \
+                    and (day - days[bucket[0]]).days > WINDOW_DAYS:
+                bucket.popleft()  # published too long before this one (and so before every later one)
+            candidates.update(bucket)
         best: tuple[float, int] | None = None
         for other in sorted(candidates):
             earlier = ordered[other]
-            if earlier.id in found or not _close_in_time(article, earlier):
+            if not _close_in_time(article, earlier):
                 continue
             score = similarity(article.signature, earlier.signature)
             if score >= THRESHOLD and (best is None or score > best[0]):

@@ -59,7 +59,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[tuple[str, str, Sequence[f
         points = " ".join(f"{_PAD_LEFT + i * step + step / 2:.1f},{mid - v / span * plot_h / 2:.1f}"
                           for i, v in enumerate(values))
         out.append(f"<line x1={_PAD_LEFT} x2={width - 10} y1={mid:.1f} y2={mid:.1f} stroke='{colour}' "
-                   f"stroke-dasharray='3 3' opacity=.5/><polyline class=line points='{points}' fill=none "
+                   f"stroke-dasharray='3 3' opacity='.5'/><polyline class=line points='{points}' fill=none "
                    f"stroke='{colour}' stroke-width=2><title>{escape(name)}</title></polyline>")
     x = _PAD_LEFT
     for name, colour, _ in [*series, *([line] if line else [])]:
