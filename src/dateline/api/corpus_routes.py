@@ -80,7 +80,7 @@ def corpus_actor(db: StoreDep, actor: str,
                  interval: Annotated[str, Query(description="day, week or month")] = "month") -> dict[str, Any]:
     """An actor (a country code such as RUS, or part of a name) as source and as target over time,
     with event types, counterparts, named actors and quotes."""
-    return db.corpus.actor(actor, interval=interval)
+    return db.corpus.profile(actor, interval=interval)
 
 
 @router.get("/duplicates", response_model=Page)

@@ -61,6 +61,9 @@ def list_actors(db: StoreDep, country: str | None = None, sector: str | None = N
                 limit: Limit = 50, offset: Offset = 0) -> Page:
     """Distinct actors with their mention counts, most mentioned first."""
     filters = dict(country=country, sector=sector, name=name)
+    if not db.corpus.stale:  # counted when the corpus view was built: no grouping of every mention
+        rows, total = db.corpus.actors(**filters, limit=limit, offset=offset)
+        return page(rows, total, limit, offset)
     rows = db.actors(**filters, limit=limit, offset=offset)
     return page(rows, db.total("actors", **filters), limit, offset)
 

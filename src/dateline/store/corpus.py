@@ -40,6 +40,19 @@ SELECT e.article_id, e.idx, e.type, e.status, e.date AS event_date, a.published,
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 
+# Distinct actors and speakers with their counts, kept so that listing them does not group every
+# mention of a big store on each request.
+_ACTORS_SQL = """
+INSERT INTO corpus_actors (name, country, sector, kind, mentions, articles)
+SELECT COALESCE(name, text), country, sector, max(kind), count(*), count(DISTINCT article_id)
+FROM actors WHERE COALESCE(name, text) IS NOT NULL GROUP BY COALESCE(name, text), country, sector
+"""
+_SPEAKERS_SQL = """
+INSERT INTO corpus_speakers (speaker, country, quotes, articles)
+SELECT COALESCE(speaker_name, speaker_text), max(speaker_country), count(*), count(DISTINCT article_id)
+FROM quotes WHERE COALESCE(speaker_name, speaker_text) IS NOT NULL GROUP BY COALESCE(speaker_name, speaker_text)
+"""
+
 _EVENT_FIELDS = ("id", "type", "status", "mode", "cameo", "root_code", "quad", "goldstein", "confidence",
                  "source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector",
                  "date", "week", "month", "first_seen", "last_seen", "location_name", "location_country", "lat",
@@ -82,6 +95,10 @@ def refresh(conn: sqlite3.Connection, *, force: bool = False) -> dict[str, Any]:
                          f" VALUES ({marks})", ([e[f] for f in _EVENT_FIELDS] for e in events))
         conn.executemany("INSERT INTO corpus_mentions (article_id, idx, event_id, position, counted)"
                          " VALUES (?,?,?,?,?)", mentions)
+        conn.execute("DELETE FROM corpus_actors")
+        conn.execute(_ACTORS_SQL)
+        conn.execute("DELETE FROM corpus_speakers")
+        conn.execute(_SPEAKERS_SQL)
         conn.execute("INSERT INTO corpus_state (key, value) VALUES ('fingerprint', ?)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (fingerprint(conn),))
         conn.execute("COMMIT")
@@ -163,6 +180,9 @@ def _group(conn: sqlite3.Connection, duplicate_of: dict[str, str]) -> tuple[list
 
 def _common(rows: Sequence[dict[str, Any]], key: str) -> Any:
     """The most frequent value of ``key`` among rows (the first seen on a tie), or None."""
+    if len(rows) == 1:
+        value = rows[0].get(key)
+        return None if value == "" else value
     counts = Counter(r[key] for r in rows if r.get(key) not in (None, ""))
     if not counts:
         return None

@@ -19,7 +19,7 @@ from .filters import (check_codes, check_confidence, check_date, check_limit, ch
                       check_statuses, check_text, check_types)
 
 __all__ = ["Where", "event_where", "events", "event", "iter_events", "mentions", "near_duplicates",
-           "duplicate_of", "speakers", "CORPUS_EVENT_COLUMNS", "SORTS", "rows_of", "like"]
+           "duplicate_of", "speakers", "actors", "CORPUS_EVENT_COLUMNS", "SORTS", "rows_of", "like"]
 
 #: The columns of a corpus event row.
 CORPUS_EVENT_COLUMNS: tuple[str, ...] = (
@@ -204,10 +204,24 @@ def duplicate_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | 
 
 
 def speakers(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Speakers by number of quotes: ``speaker``, ``country``, ``quotes``, ``articles``."""
-    cur = conn.execute("SELECT COALESCE(speaker_name, speaker_text) AS speaker, max(speaker_country) AS country,"
-                       " count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes"
-                       " WHERE COALESCE(speaker_name, speaker_text) IS NOT NULL"
-                       " GROUP BY COALESCE(speaker_name, speaker_text) ORDER BY quotes DESC, speaker"
-                       + _page(limit, offset))
+    """Speakers by number of quotes: ``speaker``, ``country``, ``quotes``, ``articles`` (as of the last
+    build of the corpus view)."""
+    cur = conn.execute("SELECT speaker, country, quotes, articles FROM corpus_speakers"
+                       " ORDER BY quotes DESC, speaker" + _page(limit, offset))
     return list(rows_of(cur))
+
+
+def actors(conn: sqlite3.Connection, *, country: str | None = None, sector: str | None = None,
+           name: str | None = None, limit: int | None = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Distinct actors (name, country, sector) with mention and article counts, most mentioned first,
+    and their total; filtered as :func:`dateline.store.queries.actors` filters (as of the last build)."""
+    where = Where()
+    where.any_of("country", check_codes(country, "country"))
+    where.any_of("sector", check_codes(sector, "sector", what="sector"))
+    name = check_text(name, "name")
+    if name and name.strip():
+        where.add("name LIKE ? ESCAPE '\\'", like(name.strip()))
+    total = conn.execute("SELECT count(*) FROM corpus_actors" + where.sql(), where.params).fetchone()[0]
+    cur = conn.execute("SELECT name, country, sector, kind, mentions, articles FROM corpus_actors" + where.sql()
+                       + " ORDER BY mentions DESC, name" + _page(limit, offset), where.params)
+    return list(rows_of(cur)), int(total)

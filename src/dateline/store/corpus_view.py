@@ -56,6 +56,10 @@ class CorpusView:
         """Speakers by number of quotes."""
         return corpus_queries.speakers(self._conn, **options)
 
+    def actors(self, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+        """Distinct actors with their counts, and the total; see :func:`corpus_queries.actors`."""
+        return corpus_queries.actors(self._conn, **filters)
+
     def counts(self, **options: Any) -> tuple[list[dict[str, Any]], int]:
         """Counts and Goldstein sums per period and dimension; see :func:`aggregates.counts`."""
         return aggregates.counts(self._conn, **options)
@@ -68,8 +72,8 @@ class CorpusView:
         """The dyad network; see :func:`aggregates.network`."""
         return aggregates.network(self._conn, **options)
 
-    def actor(self, actor: str, **options: Any) -> dict[str, Any]:
-        """An actor's profile; see :func:`aggregates.actor_profile`."""
+    def profile(self, actor: str, **options: Any) -> dict[str, Any]:
+        """An actor's profile (a country code or a name); see :func:`aggregates.actor_profile`."""
         return aggregates.actor_profile(self._conn, actor, **options)
 
     def summary(self) -> dict[str, Any]:

@@ -290,6 +290,25 @@ CREATE TABLE corpus_mentions (
 );
 CREATE INDEX corpus_mentions_event ON corpus_mentions(event_id, position);
 
+CREATE TABLE corpus_actors (
+    name      TEXT NOT NULL,
+    country   TEXT,
+    sector    TEXT,
+    kind      TEXT,
+    mentions  INTEGER NOT NULL,
+    articles  INTEGER NOT NULL
+);
+CREATE INDEX corpus_actors_mentions ON corpus_actors(mentions DESC, name);
+CREATE INDEX corpus_actors_country ON corpus_actors(country, mentions DESC);
+
+CREATE TABLE corpus_speakers (
+    speaker   TEXT PRIMARY KEY,
+    country   TEXT,
+    quotes    INTEGER NOT NULL,
+    articles  INTEGER NOT NULL
+);
+CREATE INDEX corpus_speakers_quotes ON corpus_speakers(quotes DESC, speaker);
+
 CREATE TABLE corpus_state (
     key    TEXT PRIMARY KEY,
     value  TEXT

@@ -169,7 +169,8 @@ def actors_page(db: StoreDep, name: str | None = None, country: str | None = Non
     """Actors, most mentioned first, each linking to its profile."""
     filters = {k: v for k, v in (("name", name), ("country", country)) if v}
     try:
-        rows, total, problem = db.actors(**filters, limit=PER_PAGE, offset=offset), db.total("actors", **filters), ""
+        rows, total = db.corpus.actors(**filters, limit=PER_PAGE, offset=offset)
+        problem = ""
     except InvalidFilterError as exc:
         rows, total, problem = [], 0, notice(esc(str(exc)))
     body = ["<h1>Actors</h1>", filter_form("/actors", (("name", "name", "text"), ("country", "country", "text")),
@@ -188,7 +189,7 @@ def actor_page(db: StoreDep, actor: str, interval: str = Query(default="month"))
     """An actor (a country code or a name): events as source and as target over time, types,
     counterparts, named actors and quotes."""
     try:
-        profile = db.corpus.actor(actor, interval=interval)
+        profile = db.corpus.profile(actor, interval=interval)
     except InvalidFilterError as exc:
         raise HTTPException(400, str(exc)) from exc
     src, tgt = profile["as_source"], profile["as_target"]
