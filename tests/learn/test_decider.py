@@ -105,3 +105,14 @@ def _events_of(decider, text: str):
     pipe = Pipeline(Settings(places=False))
     pipe._event_decider = decider
     return list(next(iter(pipe.run([text]))).events)
+
+
+def test_confidence_is_the_calibrated_share_right_and_evidence_keeps_the_raw_probability(nlp):
+    from dataclasses import replace
+
+    sure = _decider({"rule_type=ASSAULT": {"ASSAULT": 6.0}})
+    calibrated = replace(sure, calibration={"kept": {"x": [0.0, 1.0], "y": [0.0, 0.5], "n": 40}})
+    raw, got = _events(nlp, decider=sure)[0], _events(nlp, decider=calibrated)[0]
+    assert got.evidence["p_event"] == raw.confidence
+    assert got.confidence == round(0.5 * raw.evidence["p_event"], 3)
+    assert calibrated.confidence(0.3, kept=False) == 0.3  # no map for added events: the raw value

@@ -39,10 +39,13 @@ def list_events(db: StoreDep, type: str | None = None, source: str | None = None
                 status: str | None = None,
                 implied: Annotated[bool, Query(description="false drops events whose source is implied "
                                                            "(coded from where the act happened)")] = True,
+                min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only events at least this "
+                                                                                   "confident")] = 0.0,
                 limit: Limit = 50, offset: Offset = 0) -> Page:
-    """Event mentions (one row per article's event; /api/corpus/events groups them) filtered by PLOVER type, source/target country code, date range, article and status."""
+    """Event mentions (one row per article's event; /api/corpus/events groups them) filtered by PLOVER
+    type, source/target country code, date range, article, status and confidence."""
     filters = dict(type=type, source=source, target=target, since=since, until=until, article=article,
-                   status=status, implied=implied)
+                   status=status, implied=implied, min_confidence=min_confidence)
     rows = db.events(**filters, limit=limit, offset=offset)
     return page(rows, db.total("events", **filters), limit, offset)
 

@@ -190,10 +190,12 @@ def articles_command(db: str, fmt: str, limit: int, search: str | None, since: s
 @click.option("--implied/--no-implied", default=True, show_default=True,
               help="--no-implied drops events whose source is implied: coded from where a material act "
                    "happened, not named in the text.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Only events at least this confident (the event model's calibrated confidence).")
 @handle_errors
 def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str | None, target: str | None,
                    since: str | None, until: str | None, article: str | None, status: str | None,
-                   implied: bool) -> None:
+                   implied: bool, min_confidence: float) -> None:
     """List events (who did what to whom), newest first.
 
     In the table, DAY is the calendar day the event's own date names, and TIMEX its date as
@@ -204,11 +206,12 @@ def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str
     Example:
       dateline events --type ASSAULT --source TUR --target SYR
       dateline events --since 2019-10-01 --until 2019-10-31 --status asserted --format csv
-      dateline events --type ASSAULT --no-implied
+      dateline events --type ASSAULT --no-implied --min-confidence 0.5
     """
     with open_store(db) as store:
         rows = store.events(type=type_, source=source, target=target, since=since, until=until,
-                            article=article, status=status, implied=implied, limit=limit)
+                            article=article, status=status, implied=implied, min_confidence=min_confidence,
+                            limit=limit)
     if fmt == "table":
         for row in rows:
             row["who"] = _party(row["source_name"], row["source_country"])

@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..errors import ModelNotFoundError
 from .features import ArticleContext, proposal_features
 from .linear import LinearModel
@@ -68,6 +70,15 @@ class EventDecider:
     name: str = "event-model"
     open_words: OpenWords | None = None
     drop_threshold: float = 0.9
+    calibration: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def confidence(self, p_event: float, kept: bool) -> float:
+        """How often, on the dev split, a decision with this p(event) had the right type (the
+        calibration map fitted at training; p(event) itself when the model has none)."""
+        curve = self.calibration.get("kept" if kept else "added")
+        if not curve:
+            return p_event
+        return float(np.interp(p_event, curve["x"], curve["y"]))
 
     def decide(self, doc: "Doc", proposals: Sequence["Proposal"], quotes: Sequence["Quote"] = ()) -> list["Event"]:
         """The events among ``proposals`` (in text order), each with its evidence and confidence."""
@@ -108,7 +119,8 @@ class EventDecider:
             evidence["p_status"] = round(p_status, 3)
         changes: dict[str, Any] = {"type": best, "mode": mode, "status": status,
                                    "attributed_to": rule.attributed_to if status == "reported" else None,
-                                   "confidence": round(1.0 - probs.get(NONE, 0.0), 3), "evidence": evidence}
+                                   "confidence": round(self.confidence(1.0 - probs.get(NONE, 0.0), kept), 3),
+                                   "evidence": evidence}
         if best != rule.type:
             changes.update(cameo=code.cameo if code else None, quad=code.quad if code else None,
                            goldstein=code.goldstein if code else None)
@@ -124,16 +136,21 @@ def _one_per_act(decided: list[tuple["Event", bool]]) -> list["Event"]:
     for e, kept in decided:
         key = (e.sentence.start, e.type)
         if not kept and key not in kept_types:
-            best[key] = max(best.get(key, 0.0), e.confidence or 0.0)
+            best[key] = max(best.get(key, 0.0), _p_event(e))
     out, taken = [], set()
     for e, kept in decided:
         key = (e.sentence.start, e.type)
         if kept:
             out.append(e)
-        elif key not in kept_types and key not in taken and (e.confidence or 0.0) >= best[key]:
+        elif key not in kept_types and key not in taken and _p_event(e) >= best[key]:
             taken.add(key)
             out.append(e)
     return out
+
+
+def _p_event(event: "Event") -> float:
+    """The model's raw p(event) (before calibration), by which added events compete."""
+    return float((event.evidence or {}).get("p_event", event.confidence or 0.0))
 
 
 def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" = None,
@@ -160,4 +177,5 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
     return EventDecider(types=types, statuses=statuses, table=table or load_plover_table(),
                         threshold=threshold if threshold is not None else float(types.meta.get("threshold", 0.5)),
                         name=str(types.meta.get("name", "event-model")), open_words=open_words,
-                        drop_threshold=float(types.meta.get("drop_threshold", 0.9)))
+                        drop_threshold=float(types.meta.get("drop_threshold", 0.9)),
+                        calibration=dict(types.meta.get("calibration") or {}))

@@ -201,6 +201,28 @@ def decide_examples(model: LinearModel, examples: Sequence[Example], threshold: 
     return out
 
 
+def calibrate(model: LinearModel, dev: Sequence[Example], threshold: float,
+              drop_threshold: float) -> dict[str, dict[str, Any]]:
+    """Isotonic maps from the model's p(event) to the share of dev decisions whose type was right
+    (the proposal's gold label), one for events the rules kept and one for events the model added;
+    the decider reports the mapped value as ``confidence``."""
+    from sklearn.isotonic import IsotonicRegression
+
+    groups: dict[str, tuple[list[float], list[float]]] = {"kept": ([], []), "added": ([], [])}
+    for e, decided, p_event in decide_examples(model, dev, threshold, drop_threshold):
+        xs, ys = groups["kept" if "step=kept" in e.features else "added"]
+        xs.append(p_event)
+        ys.append(1.0 if e.label == decided else 0.0)
+    out = {}
+    for name, (xs, ys) in groups.items():
+        if len(xs) < 20:  # too few decisions to map: the raw probability stays
+            continue
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(xs, ys)
+        out[name] = {"x": [round(float(v), 4) for v in iso.X_thresholds_],
+                     "y": [round(float(v), 4) for v in iso.y_thresholds_], "n": len(xs)}
+    return out
+
+
 def type_f1(examples: Sequence[Example], decided: Sequence[tuple[Example, str, float]],
             gold_counts: dict[str, dict[str, int]]) -> tuple[float, float, float]:
     """score.py's type P/R/F1 (multiset of types per document), from decisions and gold counts."""
@@ -269,10 +291,12 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
     f, c, threshold, drop = choice["f1"], choice["C"], choice["threshold"], choice["drop_threshold"]
     model = models[c]
     status_model = fit(train, 1.0, status=True)
+    calibration = calibrate(model, dev, threshold, drop)
     meta = {"name": "event-model", "C": float(c), "threshold": float(threshold), "drop_threshold": float(drop), "dev_type_f1": round(f, 4),
             "open_nouns": sorted(open_words.nouns), "open_types": dict(sorted(open_words.types.items())),
             "train_articles": len(train_docs), "dev_articles": len(dev_docs), "seed": SEED,
-            "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train)}
+            "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train),
+            "calibration": calibration}
     model = LinearModel(model.classes, model.vocabulary, model.weights, model.bias, meta)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)

@@ -205,7 +205,7 @@ def article_info(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | 
 
 def _event_where(type: str | Sequence[str] | None, source: str | None, target: str | None, since: str | None,
                  until: str | None, article: str | None, status: str | Sequence[str] | None,
-                 implied: bool = True) -> _Where:
+                 implied: bool = True, min_confidence: float | None = None) -> _Where:
     where = _Where()
     where.any_of("e.type", check_types(type, "type"))
     _country_filter(where, "source", check_codes(source, "source"))
@@ -217,18 +217,20 @@ def _event_where(type: str | Sequence[str] | None, source: str | None, target: s
     where.any_of("e.status", check_statuses(status, "status"), upper=False)
     if not implied:  # no source coded only from the scene of the act (FORMAT.md: kind "implied")
         where.add("NOT EXISTS (SELECT 1 FROM json_each(e.source) j WHERE json_extract(j.value, '$.kind') = 'implied')")
+    if min_confidence:  # an event without a confidence counts as 0
+        where.add("coalesce(e.confidence, 0) >= ?", float(min_confidence))
     return where
 
 
 def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None, source: str | None = None,
            target: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, status: str | Sequence[str] | None = None, implied: bool = True,
-           limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+           min_confidence: float | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Events filtered by PLOVER ``type`` (one or a comma list), ``source``/``target`` country code
-    (any of the event's sources/targets), date range, ``article`` id and ``status``; newest first.
-    ``implied=False`` drops events whose source is implied (coded from where a material act happened,
-    not named in the text)."""
-    where = _event_where(type, source, target, since, until, article, status, implied)
+    (any of the event's sources/targets), date range, ``article`` id, ``status`` and
+    ``min_confidence``; newest first. ``implied=False`` drops events whose source is implied (coded
+    from where a material act happened, not named in the text)."""
+    where = _event_where(type, source, target, since, until, article, status, implied, min_confidence)
     sql = (_EVENT_SELECT + where.sql() + f" ORDER BY {_EVENT_DATE} IS NULL, {_EVENT_DATE} DESC, a.num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
@@ -238,7 +240,7 @@ def iter_events(conn: sqlite3.Connection, **filters: Any) -> Iterator[dict[str, 
     """Every event (optionally filtered as in :func:`events`), in storage order, streamed."""
     where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"),
                          filters.get("since"), filters.get("until"), filters.get("article"), filters.get("status"),
-                         filters.get("implied", True))
+                         filters.get("implied", True), filters.get("min_confidence"))
     return _dicts(conn.execute(_EVENT_SELECT + where.sql() + " ORDER BY a.num, e.idx", where.params), _EVENT_JSON)
 
 
@@ -360,7 +362,7 @@ def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
     if kind == "events":
         where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"), filters.get("since"),
                              filters.get("until"), filters.get("article"), filters.get("status"),
-                             filters.get("implied", True))
+                             filters.get("implied", True), filters.get("min_confidence"))
         sql = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
     elif kind == "quotes":
         where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
