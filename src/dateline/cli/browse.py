@@ -323,6 +323,8 @@ def _describe(record: dict[str, Any], info: dict[str, Any]) -> list[str]:
     text = record.get("text") or ""
     lines = [f"{record['id']}  ({record.get('source') or 'no source'}, published {record.get('published') or '?'}, "
              f"{info.get('chars')} characters)"]
+    if record.get("duplicate_of"):
+        lines.append(f"  {'same as:':<10}{record['duplicate_of']} (the same text is stored under that id)")
     for key in ("title", "url"):
         if record.get(key):
             lines.append(f"  {key + ':':<10}{record[key]}")

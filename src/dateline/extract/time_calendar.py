@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
 __all__ = [
     "Direction", "parse_anchor", "safe_date", "week_value", "month_value", "quarter_of",
-    "shift_value", "granularity", "value_date", "pick_year", "weekday_date", "nth_weekday",
+    "shift_value", "granularity", "value_date", "within_calendar", "pick_year", "weekday_date", "nth_weekday",
     "easter", "number_value", "duration_value",
 ]
 
@@ -122,12 +122,35 @@ def shift_value(base: date, unit: str, steps: int) -> str | None:
     if unit == "Q":
         return _quarter_value(base.year, quarter_of(base) + steps)
     if unit == "Y":
-        return f"{base.year + steps:04d}"
+        year = base.year + steps
+        return f"{year:04d}" if MINYEAR <= year <= MAXYEAR else None
     if unit == "E":
-        return f"{base.year // 10 + steps:03d}"
+        decade = base.year // 10 + steps
+        return f"{decade:03d}" if 0 <= decade <= MAXYEAR // 10 else None
     if unit == "C":
-        return f"{base.year // 100 + steps:02d}"
+        century = base.year // 100 + steps
+        return f"{century:02d}" if 0 <= century <= MAXYEAR // 100 else None
     return None
+
+
+_LEADING_NUMBER = re.compile(r"-?\d+")
+
+
+def within_calendar(value: str | None) -> bool:
+    """False for a value whose year lies outside 0001-9999 (``0000``, ``10000-01``, ``-1``).
+
+    Arithmetic on a document date near either end of the calendar ("next year" in 9999) would
+    otherwise write such years; a decade (``201``) or century (``20``) value is left alone.
+    """
+    if not value:
+        return True
+    match = _LEADING_NUMBER.match(value)
+    if match is None:
+        return True
+    number = match.group(0)
+    if number.startswith("-") or len(number) > 4:
+        return False
+    return not (len(number) == 4 and int(number) < MINYEAR)
 
 
 def shift_quarter_value(value: str, steps: int) -> str | None:

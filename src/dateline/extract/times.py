@@ -17,7 +17,7 @@ from ..knowledge.time_lexicon import TimeLexicon, load_time_lexicon
 from ..nlp import doc_text
 from ..records import Layout, TimeExpr
 from ..settings import Settings
-from .time_calendar import Direction, granularity, parse_anchor, value_date
+from .time_calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .time_clause import clause_tier
 from .time_normalize import NormContext, normalize
 from .time_rules import Candidate, find_candidates, select_candidates
@@ -78,6 +78,9 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
         if result is None:
             continue
         value, kind = result
+        if not within_calendar(value):  # "next year" in 9999: the expression stands, its value is unknown
+            log.debug("time rule %s gave %r, outside the calendar", cand.rule.name, value)
+            value = None
         found.append(TimeExpr(cand.start, cand.end, text[cand.start:cand.end], value, kind))  # type: ignore[arg-type]
         if (cand.rule.norm in _REFERENCE_NORMS and granularity(value) in _REFERENCE_GRAINS
                 and not cand.groups.get("ago")):

@@ -20,8 +20,9 @@ from .filters import (check_codes, check_date, check_limit, check_offset, check_
 from .writer import SPAN_KINDS
 
 __all__ = [
-    "articles", "events", "quotes", "actors", "errors", "runs", "get_article", "article_info", "stats", "check_date",
-    "iter_events", "iter_quotes", "iter_articles", "total", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ARTICLE_COLUMNS",
+    "articles", "events", "quotes", "actors", "errors", "runs", "get_article", "article_info", "duplicates", "stats",
+    "check_date", "iter_events", "iter_quotes", "iter_articles", "total", "EVENT_COLUMNS", "QUOTE_COLUMNS",
+    "ARTICLE_COLUMNS",
 ]
 
 _DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"
@@ -184,21 +185,59 @@ def iter_articles(conn: sqlite3.Connection, *, include_text: bool = False) -> It
 
 
 def get_article(conn: sqlite3.Connection, article_id: str, *, include_text: bool = False) -> dict[str, Any] | None:
-    """The stored FORMAT.md record of one article, or None."""
+    """The stored FORMAT.md record of one article, or None.
+
+    For the id of a duplicate (an article whose text was already stored under another id) it is
+    the record of that other article, with this ``id`` and ``duplicate_of`` naming the other; its
+    offsets point into the stored text.
+    """
     row = conn.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        return None
+        original = _duplicate_of(conn, article_id)
+        record = get_article(conn, original, include_text=include_text) if original else None
+        if record is not None:
+            record = {"id": article_id, "duplicate_of": original,
+                      **{k: v for k, v in record.items() if k not in ("id", "duplicate_of")}}
+        return record
     record = json.loads(row[0])
     if include_text:
         record["text"] = row[1]
     return record
 
 
+def _duplicate_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The id of the stored article that ``article_id`` repeats, if it is a known duplicate."""
+    row = conn.execute("SELECT d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.duplicate_of"
+                       " WHERE d.id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
 def article_info(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """Storage facts about one article: origin, ingestion time, run, content hash, length."""
+    """Storage facts about one article: origin, ingestion time, run, content hash, length.
+
+    For a duplicate: its own origin, first sighting and run, the stored article's hash and length,
+    and ``duplicate_of``.
+    """
     cur = conn.execute("SELECT id, origin, ingested_at, run_id, content_hash, length(text) AS chars"
                        " FROM articles WHERE id = ?", (article_id,))
-    return next(_dicts(cur), None)
+    info = next(_dicts(cur), None)
+    if info is None:
+        original = _duplicate_of(conn, article_id)
+        if original is None:
+            return None
+        info = article_info(conn, original) or {}
+        dup = conn.execute("SELECT origin, first_seen, run_id FROM duplicates WHERE id = ?", (article_id,)).fetchone()
+        info.update(id=article_id, origin=dup[0], ingested_at=dup[1], run_id=dup[2], duplicate_of=original)
+    return info
+
+
+def duplicates(conn: sqlite3.Connection, *, of: str | None = None, limit: int | None = 50,
+               offset: int = 0) -> list[dict[str, Any]]:
+    """Ids whose text repeats a stored article (``duplicate_of``), first seen first."""
+    where, params = ("WHERE duplicate_of = ?", (of,)) if of else ("", ())
+    cur = conn.execute("SELECT id, duplicate_of, origin, published, source, title, url, first_seen, last_seen,"
+                       f" run_id FROM duplicates {where} ORDER BY first_seen, id" + _page(limit, offset), params)
+    return list(_dicts(cur))
 
 
 # -- events and quotes ------------------------------------------------------------------------
@@ -336,6 +375,7 @@ def stats(conn: sqlite3.Connection, *, path: str | None = None) -> dict[str, Any
     first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
     return {
         "articles": one("SELECT count(*) FROM articles"),
+        "duplicates": one("SELECT count(*) FROM duplicates"),
         "spans": {kind: one(f"SELECT count(*) FROM {kind}") for kind in SPAN_KINDS},
         "errors": one("SELECT count(*) FROM errors"),
         "errors_by_reason": dict(conn.execute(

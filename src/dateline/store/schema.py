@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .schema_corpus import V6_CORPUS
 
 __all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "migrate", "schema_version"]
 
@@ -221,98 +222,52 @@ _V3_INPUT_HASH = """
 ALTER TABLE articles ADD COLUMN input_hash TEXT;
 """
 
-# The corpus view (store/corpus.py): derived from the articles, rebuilt whole when they change.
-# near_duplicates: an article that rewrites an earlier one (MinHash over word shingles); exact
-# repeats of a stored text are not articles at all (see the duplicates table).
-_V6_CORPUS = """
-CREATE TABLE article_signatures (
-    article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    content_hash  TEXT NOT NULL,
-    signature     BLOB NOT NULL
-);
+# A database of the parallel numbering (see _renumber_parallel) has ``articles.text_hash`` and
+# ``duplicates`` already, without the input hash. ``text_hash`` (derived from the text, so nothing is
+# lost) is dropped and added again after ``input_hash``, so that the columns come in the order of a
+# new database; SQLite before 3.35 cannot drop a column, and there they stay in the other order.
+_INPUT_HASH_RENUMBERED = """
+DROP INDEX articles_text_hash;
+ALTER TABLE articles DROP COLUMN text_hash;
+ALTER TABLE articles ADD COLUMN input_hash TEXT;
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = dateline_text_hash(text);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+ALTER TABLE duplicates ADD COLUMN input_hash TEXT;
+""" if sqlite3.sqlite_version_info >= (3, 35, 0) else _V3_INPUT_HASH + """
+ALTER TABLE duplicates ADD COLUMN input_hash TEXT;
+"""
 
-CREATE TABLE near_duplicates (
-    article_id    TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+# ``dateline_text_hash`` is registered on the connection by :func:`migrate`.
+_V4_DUPLICATES = """
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = dateline_text_hash(text);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+
+-- An article whose text (whitespace and line ends aside) is already stored under another id.
+CREATE TABLE duplicates (
+    id            TEXT PRIMARY KEY,
     duplicate_of  TEXT NOT NULL,
-    similarity    REAL NOT NULL
+    text_hash     TEXT NOT NULL,
+    published     TEXT,
+    source        TEXT,
+    title         TEXT,
+    url           TEXT,
+    origin        TEXT,
+    first_seen    TEXT NOT NULL,
+    last_seen     TEXT NOT NULL,
+    run_id        INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    input_hash    TEXT
 );
-CREATE INDEX near_duplicates_of ON near_duplicates(duplicate_of);
+CREATE INDEX duplicates_of ON duplicates(duplicate_of);
+"""
 
-CREATE TABLE corpus_events (
-    id                  TEXT PRIMARY KEY,
-    type                TEXT NOT NULL,
-    status              TEXT,
-    mode                TEXT,
-    cameo               TEXT,
-    root_code           TEXT,
-    quad                INTEGER,
-    goldstein           REAL,
-    confidence          REAL,
-    source_name         TEXT,
-    source_country      TEXT,
-    source_sector       TEXT,
-    target_name         TEXT,
-    target_country      TEXT,
-    target_sector       TEXT,
-    date                TEXT,
-    week                TEXT,
-    month               TEXT,
-    first_seen          TEXT,
-    last_seen           TEXT,
-    location_name       TEXT,
-    location_country    TEXT,
-    lat                 REAL,
-    lon                 REAL,
-    location_geonameid  INTEGER,
-    "trigger"           TEXT,
-    sentence            TEXT,
-    article_id          TEXT NOT NULL,
-    idx                 INTEGER NOT NULL,
-    num_mentions        INTEGER NOT NULL,
-    num_articles        INTEGER NOT NULL,
-    num_sources         INTEGER NOT NULL,
-    num_duplicates      INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX corpus_events_date ON corpus_events(date);
-CREATE INDEX corpus_events_type ON corpus_events(type, date);
-CREATE INDEX corpus_events_source ON corpus_events(source_country, date);
-CREATE INDEX corpus_events_target ON corpus_events(target_country, date);
-CREATE INDEX corpus_events_quad ON corpus_events(quad, date);
-CREATE INDEX corpus_events_dyad ON corpus_events(source_country, target_country);
-
-CREATE TABLE corpus_mentions (
-    article_id  TEXT NOT NULL,
-    idx         INTEGER NOT NULL,
-    event_id    TEXT NOT NULL,
-    position    INTEGER NOT NULL,
-    counted     INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (article_id, idx)
-);
-CREATE INDEX corpus_mentions_event ON corpus_mentions(event_id, position);
-
-CREATE TABLE corpus_actors (
-    name      TEXT NOT NULL,
-    country   TEXT,
-    sector    TEXT,
-    kind      TEXT,
-    mentions  INTEGER NOT NULL,
-    articles  INTEGER NOT NULL
-);
-CREATE INDEX corpus_actors_mentions ON corpus_actors(mentions DESC, name);
-CREATE INDEX corpus_actors_country ON corpus_actors(country, mentions DESC);
-
-CREATE TABLE corpus_speakers (
-    speaker   TEXT PRIMARY KEY,
-    country   TEXT,
-    quotes    INTEGER NOT NULL,
-    articles  INTEGER NOT NULL
-);
-CREATE INDEX corpus_speakers_quotes ON corpus_speakers(quotes DESC, speaker);
-
-CREATE TABLE corpus_state (
-    key    TEXT PRIMARY KEY,
-    value  TEXT
-);
+# Which process runs a run, so that the next start can tell a run whose process died (kill -9)
+# from one still going: the host, the process id and the process's start time (Linux).
+_V5_RUN_PROCESS = """
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN process_started TEXT;
 """
 
 #: Every migration, in order; a new schema change is appended here, never edited in place.
@@ -320,8 +275,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
     Migration(3, "articles.input_hash: the input and what analysed it, compared before parsing", _V3_INPUT_HASH),
+    Migration(4, "duplicates: a normalized text hash per article, and the ids that repeat one", _V4_DUPLICATES),
+    Migration(5, "runs record the process that runs them", _V5_RUN_PROCESS),
     Migration(6, "the corpus view: near-duplicate articles, and event mentions grouped into corpus events",
-              _V6_CORPUS),
+              V6_CORPUS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -337,7 +294,10 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> list[i
 
     The connection must be in autocommit mode (``isolation_level=None``).
     """
-    current = schema_version(conn)
+    from .writer import text_hash
+
+    conn.create_function("dateline_text_hash", 1, text_hash, deterministic=True)
+    current = _renumber_parallel(conn, schema_version(conn))
     if current > SCHEMA_VERSION:
         raise StoreError(
             f"the database has schema version {current}, newer than this dateline knows "
@@ -364,6 +324,43 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> list[i
                              f"({migration.description}): {exc}") from exc
         applied.append(migration.version)
     return applied
+
+
+def _renumber_parallel(conn: sqlite3.Connection, version: int) -> int:
+    """Bring a database of the parallel numbering into this one; returns its version in this numbering.
+
+    Two lines of development each had a schema v3: one added ``articles.input_hash`` (v3 here),
+    the other the ``duplicates`` table (then v3, v4 here) and the runs' process (then v4, v5 here).
+    A database of the second line, at its v3 or v4, has ``duplicates`` but no ``input_hash``: it
+    is given the input-hash columns (of ``articles`` and of ``duplicates``, which has one here),
+    in the column order of a new database, and its version goes up by one, after which the usual
+    migrations follow. Its articles are then parsed again on the next ``ingest`` (no input hash).
+    """
+    if version not in (3, 4) or not _parallel_numbering(conn):
+        return version
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        version = schema_version(conn)
+        if version in (3, 4) and _parallel_numbering(conn):  # not done meanwhile by another process
+            log.info("renumbering schema v%d of a database with duplicates but no input hash as v%d",
+                     version, version + 1)
+            for statement in _statements(_INPUT_HASH_RENUMBERED):
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"could not add the input-hash columns to the database at schema v{version}: {exc}") from exc
+    return version
+
+
+def _parallel_numbering(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the ``duplicates`` table but no ``articles.input_hash`` column."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    return "duplicates" in tables and "input_hash" not in columns
 
 
 def _statements(script: str) -> list[str]:
