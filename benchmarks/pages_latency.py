@@ -3,7 +3,8 @@
 Real articles — the bundled example corpus and the news articles of ../shared/eval/gold (places,
 quotes and times sets, which are real wire and web copy) — are parsed once by ``dateline extract``
 (cached under --work). Their records are then written again and again straight into a new store,
-each copy under a new id and with every date shifted (copy k by k × 9 days plus a day per article),
+each copy under a new id, with every date shifted (copy k by k × 9 days plus a day per article) and a
+line "(copy k)" added at the end of its text (an exact repeat would be stored as a duplicate),
 until the store holds --articles articles: no 50,000 parses. The corpus view is built as ``ingest``
 builds it, timed, and then each page and API call is requested --repeat times over HTTP from a
 uvicorn server on 127.0.0.1, one request at a time; the table gives p50 and p99 in milliseconds.
@@ -98,6 +99,9 @@ def build(db: Path, records: list[dict[str, Any]], articles: int) -> dict[str, f
                     break
                 shifted = _shift(dict(record), copy * 9 + i % 9)
                 shifted["id"] = f"{record['id']}~{copy}"
+                # a line of its own at the end (offsets stay valid), or the store would take every copy
+                # for an exact duplicate of the first and keep none of them
+                shifted["text"] = record["text"] + f"\n\n(copy {copy})"
                 batch.append(shifted)
                 written += 1
                 if len(batch) >= 2000:
@@ -148,6 +152,7 @@ def measure(port: int, paths: list[str], repeat: int) -> list[dict[str, Any]]:
         times.sort()
         p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
         rows.append({"path": path, "p50": statistics.median(times), "p99": p99, "kb": size / 1024})
+        print(f"{path}: p50 {rows[-1]['p50']:.0f} ms, p99 {p99:.0f} ms", file=sys.stderr)
     return rows
 
 
