@@ -31,7 +31,7 @@ CORPUS_EVENT_COLUMNS: tuple[str, ...] = (
 
 #: How a list of events may be ordered.
 SORTS: dict[str, str] = {
-    "date": "c.date IS NULL, c.date DESC, c.id",
+    "date": "c.date DESC, c.id DESC",  # NULL dates sort last; the (date, id) index gives this order
     "-date": "c.date IS NULL, c.date ASC, c.id",
     "mentions": "c.num_mentions DESC, c.date DESC, c.id",
     "confidence": "c.confidence DESC, c.date DESC, c.id",

@@ -56,7 +56,7 @@ CREATE TABLE corpus_events (
     num_sources         INTEGER NOT NULL,
     num_duplicates      INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX corpus_events_date ON corpus_events(date);
+CREATE INDEX corpus_events_date ON corpus_events(date, id);
 CREATE INDEX corpus_events_type ON corpus_events(type, date);
 CREATE INDEX corpus_events_source ON corpus_events(source_country, date);
 CREATE INDEX corpus_events_target ON corpus_events(target_country, date);
