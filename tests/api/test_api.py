@@ -86,9 +86,10 @@ def test_extract_endpoint_returns_a_record(tmp_path):
     assert client.post("/api/extract", json={"text": ""}).status_code == 422
 
 
-def test_marked_text_escapes_and_skips_overlaps():
+def test_marked_text_escapes_and_nests_overlaps():
     html = marked_text("a <b> c", [(2, 5, "actor", "x"), (3, 4, "place", "y")])
-    assert html == "a <mark class=actor title='x'>&lt;b&gt;</mark> c"
+    assert html == ("a <mark class=actor title='x'>&lt;</mark><mark class=actor title='x'><mark class=place "
+                    "title='y'>b</mark></mark><mark class=actor title='x'>&gt;</mark> c")
 
 
 def test_openapi_schema_is_pinned(client):

@@ -1,4 +1,5 @@
-"""Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``export``, ``stats``.
+"""Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``stats`` (``export`` and
+``group`` are in :mod:`.corpus`).
 
 Thin commands over :mod:`dateline.store`. Filter values are checked by :mod:`dateline.store.filters`,
 as the HTTP API checks them. Tables fit the terminal (100 columns when the output is not one).
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from ..errors import InvalidFilterError
-from ..store import DEFAULT_DB, Store, export, missing_database_message
+from ..store import DEFAULT_DB, Store, missing_database_message
 from ..store import filters
 from ..store.queries import article_info
 from .app import emit_rows, format_option, handle_errors, main
@@ -367,35 +368,6 @@ def _describe(record: dict[str, Any], info: dict[str, Any]) -> list[str]:
         f"{p.get('lat')},{p.get('lon')} {p.get('feature') or ''} geonames={p.get('geonameid')}"))
     section("sentences", record.get("sentences") or [], lambda s: f"{_at(s)} {text[s['start']:s['end']]!r}")
     return lines
-
-
-@main.command("export")
-@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
-              help="The SQLite database written by `dateline ingest`.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="jsonl: FORMAT.md records; csv: flat events; parquet: tables.")
-@click.option("-o", "--output", "output", type=click.Path(), default=None,
-              help="Output file (default: standard output); for parquet a file, or a folder for every table.")
-@click.option("--what", type=click.Choice(["articles", "events", "quotes"]), default=None,
-              help="Table to export (default: articles for jsonl, events for csv, all for parquet).")
-@click.option("--text", "with_text", is_flag=True, help="Include article texts.")
-@handle_errors
-def export_command(db: str, fmt: str, output: str | None, what: str | None, with_text: bool) -> None:
-    """Export the database as JSON Lines records, an event CSV or Parquet tables.
-
-    \b
-    Example:
-      dateline export --format jsonl --text -o records.jsonl
-      dateline export --format csv -o events.csv
-      dateline export --format parquet -o tables/
-    """
-    if fmt == "parquet" and output is None:
-        raise click.UsageError("parquet export needs -o FILE (one table) or -o FOLDER (every table)")
-    with open_store(db) as store:
-        counts = export(store, fmt, output if output is not None else sys.stdout, what=what,
-                        include_text=with_text)
-    where = output or "standard output"
-    click.echo("exported " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" to {where}", err=True)
 
 
 @main.command("stats")

@@ -21,8 +21,8 @@ from .writer import SPAN_KINDS
 
 __all__ = [
     "articles", "events", "quotes", "actors", "errors", "runs", "get_article", "article_info", "duplicates", "stats",
-    "check_date",
-    "iter_events", "iter_quotes", "iter_articles", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ARTICLE_COLUMNS",
+    "check_date", "iter_events", "iter_quotes", "iter_articles", "total", "EVENT_COLUMNS", "QUOTE_COLUMNS",
+    "ARTICLE_COLUMNS",
 ]
 
 _DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"
@@ -393,3 +393,43 @@ def _size(conn: sqlite3.Connection, path: str | None) -> int:
     if path and os.path.isfile(path):
         return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.isfile(p))
     return int(conn.execute("PRAGMA page_count").fetchone()[0]) * int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
+    """How many rows :func:`articles`, :func:`events`, :func:`quotes` or :func:`actors` (``kind``) give
+    for these filters, without limit and offset (the total a page of them is out of)."""
+    filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+    if kind == "events":
+        where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"), filters.get("since"),
+                             filters.get("until"), filters.get("article"), filters.get("status"),
+                             filters.get("implied", True), filters.get("min_confidence"))
+        sql = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
+    elif kind == "quotes":
+        where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
+                             filters.get("until"), filters.get("search"))
+        sql = "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
+    elif kind == "actors":
+        name = check_text(filters.get("name"), "name")
+        where = _Where()
+        where.any_of("country", check_codes(filters.get("country"), "country"))
+        where.any_of("sector", check_codes(filters.get("sector"), "sector", what="sector"))
+        if name and name.strip():
+            where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", _like(name.strip()), _like(name.strip()))
+        sql = ("SELECT count(*) FROM (SELECT 1 FROM actors" + where.sql()
+               + " GROUP BY COALESCE(name, text), country, sector)")
+    elif kind == "articles":
+        search, source = check_text(filters.get("search"), "search"), check_text(filters.get("source"), "source")
+        where = _Where()
+        if search and search.strip():
+            where.add("a.num IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", search.strip())
+        where.dates("a.published", filters.get("since"), filters.get("until"))
+        if source:
+            where.add("a.source = ? COLLATE NOCASE", source.strip())
+        sql = "SELECT count(*) FROM articles a" + where.sql()
+        try:
+            return int(conn.execute(sql, where.params).fetchone()[0])
+        except sqlite3.OperationalError:  # not valid FTS5 syntax: the words as typed, as articles() does
+            where.params[0] = _fts_phrases(search or "")
+    else:
+        raise ValueError(f"no total for {kind!r}: choose articles, events, quotes or actors")
+    return int(conn.execute(sql, where.params).fetchone()[0])

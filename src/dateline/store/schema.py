@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .schema_corpus import V6_CORPUS
 
 __all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "migrate", "schema_version"]
 
@@ -276,6 +277,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "articles.input_hash: the input and what analysed it, compared before parsing", _V3_INPUT_HASH),
     Migration(4, "duplicates: a normalized text hash per article, and the ids that repeat one", _V4_DUPLICATES),
     Migration(5, "runs record the process that runs them", _V5_RUN_PROCESS),
+    Migration(6, "the corpus view: near-duplicate articles, and event mentions grouped into corpus events",
+              V6_CORPUS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -22,7 +22,8 @@ from typing import Any
 from ..errors import StoreError
 from ..ingest.fields import printable
 from ..records import Article, Failure
-from . import queries
+from . import corpus, queries
+from .corpus_view import CorpusView
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
 
@@ -133,6 +134,8 @@ class Store:
         A database opened for writing is left in rollback-journal mode, so that readers that may
         not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
         """
+        if not self.readonly:
+            corpus.refresh_quietly(self._conn, self.path)
         if not self.readonly and self.path != ":memory:":
             try:
                 self._conn.execute("PRAGMA busy_timeout = 1000")
@@ -140,6 +143,15 @@ class Store:
             except sqlite3.Error as exc:  # another connection is reading: it stays in WAL mode for now
                 log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
+
+    def refresh_corpus(self, *, force: bool = False) -> dict[str, Any]:
+        """Rebuild the corpus view (near duplicates, corpus events) if the articles changed, or ``force``."""
+        return corpus.refresh_store(self._conn, self.path, readonly=self.readonly, force=force)
+
+    @property
+    def corpus(self) -> CorpusView:
+        """The corpus view: events grouped across articles, their aggregates, dyads and actors."""
+        return CorpusView(self._conn)
 
     def __enter__(self) -> "Store":
         return self
@@ -307,6 +319,10 @@ class Store:
     def actors(self, **filters: Any) -> list[dict[str, Any]]:
         """Actors; see :func:`queries.actors`."""
         return queries.actors(self._conn, **filters)
+
+    def total(self, kind: str, **filters: Any) -> int:
+        """How many articles, events, quotes or actors match the filters; see :func:`queries.total`."""
+        return queries.total(self._conn, kind, **filters)
 
     def errors(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded failures; see :func:`queries.errors`."""
