@@ -12,8 +12,15 @@ machine is shared and noisy:
   full-2   as full-1 with ``Settings(processes=2)``
   rules-1  as full-1 with the rules alone deciding events (``Settings(event_coder="rules")``)
 
+With ``--long`` it measures single long articles instead (10k, 100k and 1M characters by default,
+built the same way), each in its own process: dateline's ``Pipeline.run`` (which parses a long
+article in paragraph-bounded segments) against spaCy ``nlp.pipe`` over the same article's
+paragraphs, the baseline measured in the same run. ``--compare-src`` adds the same measurement
+of another source tree (say, a checkout from before a change).
+
     python benchmarks/throughput.py                   # 500 articles, writes BENCHMARKS.md
     python benchmarks/throughput.py --articles 40 --repeats 1 --no-write
+    python benchmarks/throughput.py --long            # 10k, 100k, 1M characters, writes BENCHMARKS.md
 """
 
 from __future__ import annotations
@@ -39,6 +46,9 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "gold"
 DEFAULT_EXAMPLES = REPO / "examples" / "corpus"
 SECTION = "benchmarks/throughput.py"
+SECTION_LONG = "benchmarks/throughput.py --long"
+LONG_CONFIGS = ("long-spacy", "long-full")
+DEFAULT_LENGTHS = "10000,100000,1000000"
 CONFIGS: dict[str, tuple[str, int]] = {"spacy-1": ("spacy", 1), "full-1": ("full", 1),
                                        "spacy-2": ("spacy", 2), "full-2": ("full", 2), "rules-1": ("rules", 1)}
 STAGES = ("layout", "parse", "actors", "times", "places", "quotes", "events")
@@ -113,6 +123,27 @@ def build_corpus(n_articles: int, sources: list[tuple[str, list[str]]], seed: in
     return articles
 
 
+def build_long_article(chars: int, sources: list[tuple[str, list[str]]], seed: int) -> dict[str, Any]:
+    """One article of exactly ``chars`` characters: shuffled paragraphs, blank lines between them."""
+    pool = [p for _, texts in sources for p in paragraphs(texts)]
+    if not pool:
+        raise SystemExit("throughput: no text to build articles from: add examples/corpus or pass --gold-dir")
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    order: list[str] = []
+    while size < chars:
+        if not order:
+            order = pool[:]
+            rng.shuffle(order)
+        para = order.pop()
+        parts.append(para)
+        size += len(para) + 2
+    text = "\n\n".join(parts)[:chars].rstrip()
+    text += "." * (chars - len(text))  # exactly ``chars`` characters
+    return {"id": f"long-{chars}", "text": text, "published": PUBLISHED, "source": "benchmark"}
+
+
 # -- one configuration, in a child process ---------------------------------------------------------
 
 
@@ -159,12 +190,45 @@ def run_child(config: str, corpus: Path, batch_size: int, model: str | None) -> 
             "stages": stages}
 
 
-def _spawn(config: str, corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
+def run_long_child(config: str, corpus: Path, batch_size: int, model: str | None) -> dict[str, Any]:
+    """Time one long article: dateline's pipeline, or spaCy alone over its paragraphs."""
+    from dateline import Pipeline, Settings
+    from dateline.nlp import load_pipeline
+
+    article = json.loads(corpus.read_text(encoding="utf-8"))
+    text = article["text"]
+    warm = [{"id": f"warm-{i}", "text": p, "published": PUBLISHED} for i, p in enumerate(paragraphs([text])[:3])]
+    failures = 0
+    if config == "long-spacy":
+        nlp = load_pipeline(model)
+        for _ in nlp.pipe((w["text"] for w in warm), batch_size=batch_size):
+            pass
+        pieces = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        started = time.perf_counter()
+        for _ in nlp.pipe(pieces, batch_size=batch_size):
+            pass
+        seconds = time.perf_counter() - started
+    else:
+        pipe = Pipeline(Settings(model=model, batch_size=batch_size, max_chars=max(len(text), 1_000_000)))
+        for _ in pipe.run(warm):
+            pass
+        started = time.perf_counter()
+        for result in pipe.run([article]):
+            failures += not hasattr(result, "events")
+        seconds = time.perf_counter() - started
+    return {"config": config, "chars": len(text), "seconds": seconds, "failures": failures,
+            "rss_mb": _rss_mb(resource.RUSAGE_SELF)}
+
+
+def _spawn(config: str, corpus: Path, args: argparse.Namespace, src: Path | None = None) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", config, "--corpus", str(corpus),
            "--batch-size", str(args.batch_size)]
     if args.model:
         cmd += ["--model", args.model]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = None
+    if src is not None:  # another source tree of dateline (--compare-src)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"throughput: configuration {config} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -236,6 +300,78 @@ def render(runs: list[dict[str, Any]], *, command: str, corpus_note: str, model:
     return "\n".join(lines) + "\n"
 
 
+def render_long(runs: list[dict[str, Any]], *, command: str, model: str, source_note: str,
+                compare: str | None) -> str:
+    """The Markdown section for single long articles: seconds, peak RSS and speed per length."""
+    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    by_key = {(r["config"], r["chars"], r.get("tree", "this")): r for r in runs}
+    lengths = sorted({r["chars"] for r in runs})
+    shortest = lengths[0]
+    base = by_key.get(("long-full", shortest, "this"))
+    lines = ["## Throughput on long articles", "",
+             f"Measured {today} with `{command}` on {os.cpu_count()} CPUs ({platform.machine()}, "
+             f"Python {platform.python_version()}), spaCy model `{model}`. One article per length, "
+             f"{source_note} Each measurement ran in its own process (peak RSS is that process's); model "
+             "loading and a three-paragraph warm-up are not timed. The baseline, measured in the same run, "
+             "is spaCy `nlp.pipe` alone over the same article's paragraphs (what a linear cost looks like); "
+             "dateline parses an article longer than `segment_chars` (50,000) in paragraph-bounded segments.",
+             "", "| characters | tree | seconds | peak RSS (MB) | characters/s | time vs spaCy alone | "
+             f"speed vs the {shortest:,}-character article |", "|---|---|---|---|---|---|---|"]
+    trees = ["this"] + ([compare] if compare else [])
+    for chars in lengths:
+        spacy = by_key.get(("long-spacy", chars, "this"))
+        if spacy:
+            lines.append(f"| {chars:,} | spaCy nlp.pipe over paragraphs | {spacy['seconds']:.1f} | "
+                         f"{spacy['rss_mb']:.0f} | {chars / spacy['seconds']:,.0f} | 1.00x | |")
+        for tree in trees:
+            full = by_key.get(("long-full", chars, tree))
+            if not full:
+                continue
+            rel = f"{full['seconds'] / spacy['seconds']:.2f}x" if spacy and spacy["seconds"] else "n/a"
+            speed = (chars / full["seconds"]) / (base["chars"] / base["seconds"]) if base else None
+            label = "dateline (this tree)" if tree == "this" else f"dateline ({tree})"
+            failed = " (failed)" if full["failures"] else ""
+            lines.append(f"| {chars:,} | {label}{failed} | {full['seconds']:.1f} | {full['rss_mb']:.0f} | "
+                         f"{chars / full['seconds']:,.0f} | {rel} | "
+                         f"{'n/a' if speed is None else f'{speed:.2f}'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main_long(args: argparse.Namespace, given: list[str]) -> int:
+    """``--long``: single articles of each length, dateline against spaCy alone (and --compare-src)."""
+    lengths = [int(x) for x in args.lengths.split(",") if x.strip()]
+    sources = [("examples/corpus", _texts_in(args.examples)), ("dev sets", _texts_in(args.gold_dir))]
+    from dateline.nlp import resolve_model
+
+    runs = []
+    compare = args.compare_src.resolve() if args.compare_src else None
+    label = args.compare_label or (str(compare) if compare else None)
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        for chars in lengths:
+            path = Path(tmp) / f"long-{chars}.json"
+            path.write_text(json.dumps(build_long_article(chars, sources, args.seed)), encoding="utf-8")
+            plan = [("long-spacy", None, "this"), ("long-full", None, "this")]
+            if compare:
+                plan.append(("long-full", compare, label))
+            for config, src, tree in plan:
+                _log(f"throughput: {chars:,} characters: {config} ({tree}) ...")
+                run = _spawn(config, path, args, src)
+                run["tree"] = tree
+                _log(f"throughput:   {run['seconds']:.1f} s, peak RSS {run['rss_mb']:.0f} MB")
+                runs.append(run)
+    command = "python benchmarks/throughput.py" + (" " + shlex.join(given) if given else "")
+    note = (f"built with seed {args.seed} from paragraphs of examples/corpus and the dev sets "
+            f"({', '.join(f'{n:,}' for n in lengths)} characters).")
+    section = render_long(runs, command=command, model=resolve_model(args.model), source_note=note, compare=label)
+    print(section)
+    if not args.no_write:
+        from dateline.evaluate import write_section
+
+        write_section(args.output, SECTION_LONG, section)
+        _log(f"throughput: wrote the table into {args.output}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -249,12 +385,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", type=Path, default=DEFAULT_EXAMPLES)
     ap.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     ap.add_argument("--no-write", action="store_true", help="print the table without updating --output")
-    ap.add_argument("--child", choices=list(CONFIGS), help=argparse.SUPPRESS)
+    ap.add_argument("--long", action="store_true", help="measure single long articles instead (see above)")
+    ap.add_argument("--lengths", default=DEFAULT_LENGTHS, help=f"with --long: characters (default {DEFAULT_LENGTHS})")
+    ap.add_argument("--compare-src", type=Path, help="with --long: also measure the dateline of this src folder")
+    ap.add_argument("--compare-label", help="with --compare-src: its name in the table")
+    ap.add_argument("--child", choices=[*CONFIGS, *LONG_CONFIGS], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child in LONG_CONFIGS:
+        print(json.dumps(run_long_child(args.child, args.corpus, args.batch_size, args.model)))
+        return 0
     if args.child:
         print(json.dumps(run_child(args.child, args.corpus, args.batch_size, args.model)))
         return 0
+    if args.long:
+        return main_long(args, argv if argv is not None else sys.argv[1:])
 
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     unknown = [c for c in configs if c not in CONFIGS]

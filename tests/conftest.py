@@ -49,11 +49,11 @@ def country_word_actors(monkeypatch):
     """Install a stand-in for the event coder's actor coding: a phrase is coded by the first country
     word (or two-word name) of the table given, and by its role word's sector (else GOV), so event
     rules are tested apart from actor coding."""
-    from dateline.extract import event_actors
+    from dateline.extract.events import actor_coder
     from dateline.records import Actor
 
     def install(codes: dict[str, str]) -> None:
-        def code_span(doc, start, end, *, knowledge=None, date=None):
+        def code_span(doc, start, end, *, knowledge=None, date=None, weak=False):
             span = doc.char_span(start, end, alignment_mode="expand")
             words = [t.lower_ for t in span]
             for n in (2, 1):
@@ -65,6 +65,6 @@ def country_word_actors(monkeypatch):
                                      country=code, sector=sector)
             return None
 
-        monkeypatch.setattr(event_actors, "_code_span_function", lambda: code_span)
+        monkeypatch.setattr(actor_coder, "actor_code_span", code_span)
 
     return install

@@ -79,6 +79,14 @@ def test_failures_pass_through(client):
     assert [f.origin for f in failures] == ["<input 2>", "<input 4>", "feed.jsonl:7"]
 
 
+def test_a_lone_surrogate_fails_alone_and_takes_no_other_article_with_it(client):
+    inputs = [INPUTS[0], {"id": "lone", "text": "Bad \ud800 text. " + STORY}, OTHER]
+    results = list(run_distributed(inputs, settings=SETTINGS, client_or_address=client, partition_size=3))
+    assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
+    assert results[1].reason == "invalid-unicode" and results[1].id == "lone"
+    assert results == list(Pipeline(SETTINGS).run(inputs))
+
+
 def test_inputs_are_read_lazily(client):
     read: list[int] = []
 
@@ -126,19 +134,20 @@ def patched(monkeypatch):
     return use
 
 
-def test_a_failing_partition_is_retried_then_becomes_one_failure_per_article(client, patched, local_results):
+def test_a_failing_partition_is_retried_then_tried_article_by_article(client, patched, local_results):
     patched(_fails_on_turkish_police)
-    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=2))
+    results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=3))
     assert len(results) == len(INPUTS)
-    # partition 2 holds OTHER and the no-text record; partition 4 holds "a7" alone
+    # partition 1 holds a1, "empty" and OTHER; partition 3 holds "a7" alone
     assert isinstance(results[2], Failure) and results[2].stage == "distributed"
     assert results[2].reason == "worker-error" and "worker fell over" in results[2].detail
     assert results[2].origin == "<input 3>" and results[2].id.startswith("sha1-")
-    assert results[3] == local_results[3]  # it had failed before the cluster: its reason stays
     assert isinstance(results[6], Failure) and results[6].id == "a7" and results[6].reason == "worker-error"
-    # the other partitions are untouched
-    assert [results[i] for i in (0, 1, 4, 5)] == [local_results[i] for i in (0, 1, 4, 5)]
-    assert CALLS["n"] == 4 + 2  # four partitions, and one retry for each of the two that failed
+    # the good articles of the failed partition come back as from a local run; the rest is untouched
+    assert [results[i] for i in (0, 1, 3, 4, 5)] == [local_results[i] for i in (0, 1, 3, 4, 5)]
+    # three partitions, a retry for each of the two that failed, then their articles alone:
+    # a1 and "empty" once, OTHER and a7 twice (they fail again and are retried once)
+    assert CALLS["n"] == 3 + 2 + 1 + 1 + 2 + 2
 
 
 def test_a_partition_that_fails_once_succeeds_on_retry(client, patched, local_results):
@@ -155,13 +164,15 @@ def _loses_its_workers(settings, items):
     return REAL_PROCESS_PARTITION(settings, items)
 
 
-def test_a_partition_whose_workers_died_is_submitted_once_more_then_fails(client, patched, local_results):
+def test_a_partition_whose_workers_died_is_submitted_once_more_then_split(client, patched, local_results):
     patched(_loses_its_workers)
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=7))
-    assert [r.reason for r in results] == ["worker-error"] * 3 + ["no-text", "worker-error", "bad-json",
-                                                                  "worker-error"]
-    assert "KilledWorker" in results[0].detail
-    assert CALLS["n"] == 4  # Dask's retry, then ours with its own retry
+    assert [r.reason if isinstance(r, Failure) else "ok" for r in results] == [
+        "ok", "empty", "worker-error", "no-text", "ok", "bad-json", "worker-error"]
+    assert "KilledWorker" in results[2].detail
+    assert [results[i] for i in (0, 1, 3, 4, 5)] == [local_results[i] for i in (0, 1, 3, 4, 5)]
+    # Dask's retry, then ours with its own retry; then a1, "empty", Libya once and OTHER, a7 twice alone
+    assert CALLS["n"] == 4 + 3 + 2 + 2
 
 
 # -- errors that stop a run before it starts -------------------------------------------------------
@@ -269,6 +280,6 @@ def test_a_local_cluster_of_two_processes_gives_the_local_records_and_survives_a
     expected = list(Pipeline(SETTINGS).run(inputs))
     assert len(results) == len(inputs)
     lost = [i for i, r in enumerate(results) if r != expected[i]]
-    assert lost == [i for i in range(4, 8) if not isinstance(expected[i], Failure)]  # the poison's partition only
-    assert all(results[i].reason == "worker-error" and "KilledWorker" in results[i].detail for i in lost)
+    assert lost == [7]  # the poison alone: the rest of its partition was tried again article by article
+    assert results[7].reason == "worker-error" and "KilledWorker" in results[7].detail
     assert results[7].id == "poison"

@@ -4,7 +4,8 @@ The driver reads the inputs lazily, cuts them into partitions and keeps a bounde
 on the cluster; each worker process builds one :class:`~dateline.pipeline.Pipeline` per settings
 and sends its partition's records back. Results are yielded in input order, so writing stays in
 the driver (SQLite has one writer). A partition whose task fails is tried once more; after that
-each of its articles comes back as a :class:`Failure` with stage ``distributed``, never dropped.
+each of its articles is tried in a task of its own, and only one that fails again comes back as a
+:class:`Failure` with stage ``distributed``, never dropped.
 
 Needs the ``dask`` extra: ``pip install 'dateline[dask]'`` (``dask[bag]`` and ``distributed``).
 """
@@ -24,6 +25,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .errors import DaskNotInstalledError, DistributedError, SchedulerUnreachableError
+from .ingest.fields import printable
 from .pipeline import Pipeline, as_source, article_id
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
@@ -157,10 +159,11 @@ def _partitions(inputs: Iterable[Any], size: int) -> Iterator[list[PartitionItem
 
 def _collect(distributed: ModuleType, client: "Client", settings: Settings, partition: list[PartitionItem],
              future: "Future") -> list[Article | Failure]:
-    """The partition's records, or one Failure per article when its task failed for good.
+    """The partition's records; when its task failed for good, its articles tried one by one.
 
     A task that raises has been retried once by Dask. A task whose workers died (KilledWorker) may
     only have shared a worker with the partition that crashed them, so it is submitted once more.
+    After that each article goes to the cluster alone, so that only the article at fault fails.
     """
     try:
         return _result(future, len(partition))
@@ -175,11 +178,29 @@ def _collect(distributed: ModuleType, client: "Client", settings: Settings, part
             return _result(future, len(partition))
         except (Exception, asyncio.CancelledError) as exc:
             error = exc
-    log.error("partition of inputs %d-%d failed on the cluster: %s: %s", partition[0][0], partition[-1][0],
-              type(error).__name__, error)
-    detail = (f"the task for this article's partition failed on the cluster, also when tried again "
-              f"({type(error).__name__}: {error}); run it again, or locally without --dask")
-    return [_worker_failure(item, n, detail) for n, item in partition]
+    log.warning("partition of inputs %d-%d failed on the cluster (%s: %s): trying its articles one by one",
+                partition[0][0], partition[-1][0], type(error).__name__, error)
+    return _one_by_one(client, settings, partition)
+
+
+def _one_by_one(client: "Client", settings: Settings, partition: list[PartitionItem]) -> list[Article | Failure]:
+    """Each article of a failed partition in a task of its own; one that fails again is a Failure."""
+    key = uuid.uuid4().hex[:12]
+    pending = [(n, item, _submit(client, settings, [(n, item)], f"dateline-alone-{key}-{n}"))
+               if isinstance(item, SourceDocument) else (n, item, None) for n, item in partition]
+    results: list[Article | Failure] = []
+    for n, item, future in pending:
+        if future is None:  # it had failed before it reached the cluster: keep that reason
+            results.append(item)
+            continue
+        try:
+            results.extend(_result(future, 1))
+        except (Exception, asyncio.CancelledError) as exc:
+            log.error("input %d failed on the cluster on its own: %s: %s", n, type(exc).__name__, exc)
+            detail = (f"the task for this article failed on the cluster, also when tried again and on its "
+                      f"own ({type(exc).__name__}: {exc}); run it again, or locally without --dask")
+            results.append(_worker_failure(item, n, detail))
+    return results
 
 
 def _result(future: "Future", expected: int) -> list[Article | Failure]:
@@ -196,8 +217,8 @@ def _result(future: "Future", expected: int) -> list[Article | Failure]:
 def _worker_failure(item: SourceDocument | Failure, n: int, detail: str) -> Failure:
     if isinstance(item, Failure):  # it had failed before it reached the cluster: keep that reason
         return item
-    return Failure(origin=item.origin or f"<input {n}>", stage="distributed", reason="worker-error",
-                   id=item.id or article_id(item.text), detail=detail)
+    return Failure(origin=printable(item.origin or f"<input {n}>"), stage="distributed", reason="worker-error",
+                   id=printable(item.id or article_id(item.text)), detail=printable(detail))
 
 
 def _dateline_version() -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 __all__ = [
     "DatelineError", "ModelNotFoundError", "InputError", "UnreadableInputError",
-    "ArticleTooLargeError", "EmptyArticleError", "BinaryInputError", "StoreError",
+    "ArticleTooLargeError", "EmptyArticleError", "BinaryInputError", "InvalidUnicodeError", "BadIdError",
+    "BadDateError", "ArticleError", "StoreError",
     "KnowledgeFileError", "EvaluationError", "DistributedError", "DaskNotInstalledError",
     "SchedulerUnreachableError", "InvalidFilterError",
 ]
@@ -38,6 +39,36 @@ class BinaryInputError(InputError):
 
 class ArticleTooLargeError(InputError):
     reason = "too-large"
+
+
+class InvalidUnicodeError(InputError):
+    """A text holds lone surrogates (``"\\ud800"`` in JSON): no file, database or UTF-8 stream can hold it."""
+
+    reason = "invalid-unicode"
+
+
+class BadIdError(InputError):
+    """An article ``id`` that is neither a string nor an integer."""
+
+    reason = "bad-id"
+
+
+class BadDateError(InputError):
+    """A ``published`` value that is not a date dateline can read."""
+
+    reason = "bad-date"
+
+
+class ArticleError(DatelineError):
+    """Analysing one article failed unexpectedly; ``stage`` and ``reason`` say where.
+
+    The Python API raises it where a run would record the article as a Failure.
+    """
+
+    def __init__(self, message: str, *, stage: str = "extract", reason: str = "extractor-error") -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.reason = reason
 
 
 class StoreError(DatelineError):

@@ -18,12 +18,13 @@ from .settings import Settings
 __all__ = ["settings_fingerprint", "input_hash"]
 
 _PACKAGE = Path(__file__).resolve().parent
-_CODE_SUFFIXES = {".py", ".yaml", ".yml", ".tsv", ".csv", ".txt", ".json", ".jsonl"}
+_CODE_SUFFIXES = {".py", ".yaml", ".yml", ".tsv", ".csv", ".txt", ".json", ".jsonl", ".npz"}
 
 
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
-    """A hash of dateline's own code and packaged knowledge files (about 1.5 MB: milliseconds)."""
+    """A hash of dateline's own code, packaged knowledge files and the shipped event model (about
+    8 MB: tens of milliseconds, once per process)."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
@@ -55,6 +56,11 @@ def _file_digest(path: Path) -> str:
         return f"unreadable:{path}"
 
 
+def _coder_identity(coder: str) -> str:
+    """``model`` or ``rules``, or a trained model file with a hash of its contents."""
+    return coder if coder in ("model", "rules") else f"{coder}@{_file_digest(Path(coder))}"
+
+
 def settings_fingerprint(settings: Settings) -> str:
     """A hash of everything besides the input that a record depends on: dateline's code and data,
     the spaCy pipeline and its version, the user's knowledge files and the settings that change output."""
@@ -63,7 +69,9 @@ def settings_fingerprint(settings: Settings) -> str:
     payload = {"code": _package_digest(), "model": _model_identity(settings.model),
                "date_order": settings.date_order, "places": settings.places,
                "place_embedded": settings.place_embedded, "place_demonyms": settings.place_demonyms,
-               "gazetteer": str(settings.gazetteer) if settings.gazetteer else None, "files": extra}
+               "gazetteer": str(settings.gazetteer) if settings.gazetteer else None, "files": extra,
+               "segment_chars": settings.segment_chars, "event_coder": _coder_identity(settings.event_coder),
+               "min_confidence": settings.min_confidence, "scene_actors": settings.scene_actors}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

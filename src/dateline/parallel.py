@@ -2,8 +2,8 @@
 
 spaCy's own ``n_process`` parallelises only parsing, leaving every extractor in the main
 process; here a worker does layout, parsing and extraction for a chunk of articles, and results
-come back in input order. A chunk whose worker dies is redone in the main process, so nothing is
-lost.
+come back in input order. A chunk whose worker dies is redone in the main process article by
+article, so nothing is lost and an article that fails there fails alone.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+from .ingest.fields import printable
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
 
@@ -97,8 +98,23 @@ def _collect(pipeline: "Pipeline", chunk: list[SourceDocument | Failure],
         results, seconds = future.result()
     except Exception as exc:  # a dead worker (BrokenProcessPool) or a chunk that could not travel
         log.warning("a worker failed (%s): redoing its %d articles in the main process", exc, len(chunk))
-        yield from pipeline.run_here(chunk)
+        yield from _one_by_one(pipeline, chunk, f"{type(exc).__name__}: {exc}")
         return
     for stage, value in seconds.items():
         pipeline.timer.seconds[stage] = pipeline.timer.seconds.get(stage, 0.0) + value
     yield from results
+
+
+def _one_by_one(pipeline: "Pipeline", chunk: list[SourceDocument | Failure], why: str) -> Iterator[Article | Failure]:
+    """The chunk's records computed here, one article at a time, each failure its own."""
+    for n, item in enumerate(chunk, 1):
+        try:
+            yield from pipeline.run_here([item])
+        except Exception as exc:  # run_here turns article errors into Failures; this is a last guard
+            if isinstance(item, Failure):
+                yield item
+                continue
+            yield Failure(origin=printable(item.origin or f"<chunk item {n}>"), stage="parallel",
+                          reason="worker-error", id=None if item.id is None else printable(item.id),
+                          detail=printable(f"its worker failed ({why}) and so did the main process "
+                                           f"({type(exc).__name__}: {exc})"))

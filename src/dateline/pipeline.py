@@ -1,7 +1,9 @@
 """The streaming runner: inputs → layout → one spaCy parse → extractors → article records.
 
-A batch never dies on one bad article: each failure comes back as a :class:`Failure` naming the
-article, the stage and the reason, in input order with the articles that succeeded.
+A batch never dies on one bad article: whatever goes wrong while one article is handled (bad
+input, a parser or extractor exception) comes back as a :class:`Failure` naming the article, the
+stage and the reason, in input order with the articles that succeeded. Articles longer than
+``Settings.segment_chars`` are parsed in paragraph-bounded segments (:mod:`dateline.segments`).
 """
 
 from __future__ import annotations
@@ -10,24 +12,27 @@ import dataclasses
 import hashlib
 import logging
 import time
-from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ArticleTooLargeError, EmptyArticleError, InputError
+from .errors import ArticleError, ArticleTooLargeError, EmptyArticleError, InputError
 from .extract import actors as actors_mod
 from .extract import events as events_mod
 from .extract import places as places_mod
 from .extract import quotes as quotes_mod
 from .extract import times as times_mod
+from .ingest.fields import check_unicode, id_text, printable, published_date
 from .ingest.published import publication_date
 from .ingest.wire import analyse_layout
 from .knowledge.event_patterns import load_event_patterns
 from .knowledge.quote_cues import load_cues
 from .knowledge.wire import load_wire_knowledge
 from .nlp import load_pipeline, masked_text, parse, tokenize
+from .offsets import resliced, shift_offsets
 from .records import Article, Failure, Layout, SourceDocument, Span
+from .segments import layout_window, segment_bounds
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -38,6 +43,9 @@ __all__ = ["Pipeline", "extract", "article_id", "as_source", "StageTimer"]
 log = logging.getLogger(__name__)
 
 InputLike = SourceDocument | Failure | Mapping[str, Any] | str
+
+BATCH_SEGMENTS = 4  # a batch holds at most this many segments' worth of characters
+_CHECKED_FIELDS = ("id", "published", "source", "title", "url")
 
 
 def article_id(text: str) -> str:
@@ -65,11 +73,16 @@ def as_source(item: InputLike, n: int) -> SourceDocument | Failure:
         return SourceDocument(text=item, origin=f"<input {n}>")
     if isinstance(item, Mapping):
         text = item.get("text")
+        try:
+            id_ = id_text(item.get("id"))
+        except InputError as exc:
+            return Failure(origin=f"<input {n}>", stage="read", reason=exc.reason, detail=str(exc))
         if not isinstance(text, str):
             return Failure(origin=f"<input {n}>", stage="read", reason="no-text",
-                           id=_opt_str(item.get("id")), detail="the record has no string field 'text'")
+                           id=None if id_ is None else printable(id_),
+                           detail="the record has no string field 'text'")
 
-        return SourceDocument(text=text, id=_opt_str(item.get("id")), published=_opt_str(item.get("published")),
+        return SourceDocument(text=text, id=id_, published=_opt_str(item.get("published")),
                               source=_opt_str(item.get("source")), title=_opt_str(item.get("title")),
                               url=_opt_str(item.get("url")), origin=f"<input {n}>")
     return Failure(origin=f"<input {n}>", stage="read", reason="bad-input",
@@ -80,11 +93,46 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _failure(source: SourceDocument, n: int, stage: str, reason: str, detail: str,
+             id: str | None = None) -> Failure:
+    """A Failure for one input, safe to print and to store whatever its text holds."""
+    shown = id if id is not None else source.id
+    return Failure(origin=printable(source.origin or f"<input {n}>"), stage=stage, reason=reason,
+                   id=None if shown is None else printable(str(shown)), detail=printable(detail))
+
+
+def _unexpected(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
 @dataclass
 class _Prepared:
     source: SourceDocument
     article_id: str
     layout: Layout
+    n: int = 0
+
+    @property
+    def anchor(self) -> str | None:
+        """The date relative expressions are read against: published, else the dateline's date."""
+        dateline = self.layout.dateline
+        return self.source.published or (dateline.date if dateline else None)
+
+
+@dataclass
+class _Found:
+    """What the extractors found in one parse, in that parse's offsets."""
+
+    sentences: list[Span] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+
+    def extend(self, other: "_Found", shift: int) -> None:
+        for name in ("sentences", "actors", "times", "places", "quotes", "events"):
+            getattr(self, name).extend(shift_offsets(getattr(other, name), shift))
 
 
 class Pipeline:
@@ -109,6 +157,11 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_pipeline(self.settings.model)
         return self._nlp
+
+    @property
+    def segment_chars(self) -> int:
+        """Articles longer than this are parsed in segments: the setting, or spaCy's own limit if lower."""
+        return max(2, min(self.settings.segment_chars, self.nlp.max_length))
 
     @property
     def actor_knowledge(self):
@@ -141,14 +194,30 @@ class Pipeline:
     # -- stages ------------------------------------------------------------------------------
 
     def prepare(self, source: SourceDocument) -> _Prepared:
-        """Check an input and find its layout; raises InputError for unusable articles."""
+        """Check an input and find its layout; raises InputError for unusable articles.
+
+        The checks are the same whatever the input came through: the text must be proper Unicode
+        and not empty nor longer than ``max_chars``; ``id`` must be a string (or an integer);
+        ``published`` is read into ``YYYY-MM-DD`` (:class:`~dateline.errors.BadDateError` when it
+        cannot be).
+        """
         text = source.text
+        if not isinstance(text, str):
+            raise InputError(f"the article text must be a string, not {type(text).__name__}")
+        check_unicode(text, "text")
+        for name in _CHECKED_FIELDS:
+            value = getattr(source, name)
+            if isinstance(value, str):
+                check_unicode(value, name)
         if not text.strip():
             raise EmptyArticleError("the article text is empty")
         if len(text) > self.settings.max_chars:
             raise ArticleTooLargeError(
                 f"the article has {len(text):,} characters, more than the limit of "
                 f"{self.settings.max_chars:,}: split it, or raise the limit with --max-chars")
+        id_, published = id_text(source.id), published_date(source.published)
+        if id_ != source.id or published != source.published:
+            source = dataclasses.replace(source, id=id_, published=published)
         knowledge = load_wire_knowledge(self.settings.wire_files)
         layout = analyse_layout(text, published=source.published, source=source.source, title=source.title,
                                 knowledge=knowledge)
@@ -164,15 +233,17 @@ class Pipeline:
 
     def analyse(self, doc: "Doc", prepared: _Prepared) -> Article:
         """Run every extractor over one parsed article."""
-        source, layout, timer = prepared.source, prepared.layout, self.timer
-        text = source.text
-        anchor = source.published or (layout.dateline.date if layout.dateline else None)
+        found = self._extract(doc, prepared.source.text, prepared.layout, prepared.anchor)
+        return self._article(prepared, found)
+
+    def _extract(self, doc: "Doc", text: str, layout: Layout, anchor: str | None) -> _Found:
+        """Every extractor over one parse of ``text`` (an article, or a segment of one)."""
+        timer, settings = self.timer, self.settings
         t = time.perf_counter()
         found_actors = actors_mod.actors(doc, layout=layout, knowledge=self.actor_knowledge, date=anchor)
         t = timer.add("actors", t)
-        found_times = times_mod.times(doc, layout=layout, anchor=anchor, settings=self.settings)
+        found_times = times_mod.times(doc, layout=layout, anchor=anchor, settings=settings)
         t = timer.add("times", t)
-        settings = self.settings
         found_places = (places_mod.places(doc, layout=layout, gazetteer=self.gazetteer,
                                           demonyms=settings.place_demonyms, embedded=settings.place_embedded)
                         if settings.places else [])
@@ -189,16 +260,38 @@ class Pipeline:
         if settings.min_confidence > 0:
             found_events = [e for e in found_events if (e.confidence or 0.0) >= settings.min_confidence]
         timer.add("events", t)
+        sentences = [_trimmed(Span(s.start_char, s.end_char, text[s.start_char:s.end_char]), text)
+                     for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, layout)]
+        return _Found(sentences, list(found_actors), list(found_times), list(found_places),
+                      list(found_quotes), list(found_events))
+
+    def _article(self, prepared: _Prepared, found: _Found) -> Article:
+        source, layout = prepared.source, prepared.layout
+        text = source.text
         title = source.title or (layout.title.text if layout.title else None)
-        sentences = tuple(Span(s.start_char, s.end_char, text[s.start_char:s.end_char])
-                          for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, layout))
-        return Article(
+        article = Article(
             id=prepared.article_id, text=text, published=source.published, source=source.source,
             title=title, url=source.url, dateline=layout.dateline, body=layout.body, zones=layout.zones,
-            sentences=tuple(_trimmed(s, text) for s in sentences), actors=tuple(found_actors),
-            quotes=tuple(found_quotes), times=tuple(found_times), places=tuple(found_places),
-            events=tuple(found_events), origin=source.origin,
+            sentences=tuple(found.sentences), actors=tuple(found.actors),
+            quotes=tuple(found.quotes), times=tuple(found.times), places=tuple(found.places),
+            events=tuple(found.events), origin=source.origin, encoding=source.encoding,
         )
+        return resliced(article, text)  # spans that cross a blanked caption take the input's characters
+
+    def analyse_in_segments(self, prepared: _Prepared) -> Article:
+        """Parse and analyse a long article segment by segment; offsets stay those of the whole text."""
+        text, layout = prepared.source.text, prepared.layout
+        found = _Found()
+        for start, end in segment_bounds(text, self.segment_chars):
+            window = layout_window(layout, start, end)
+            piece = text[start:end]
+            t = time.perf_counter()
+            doc = self._tokenize(piece, window)
+            doc = next(parse(self.nlp, [(doc, 0)], 1))[0]
+            self.timer.add("parse", t)
+            found.extend(self._extract(doc, piece, window, prepared.anchor), start)
+            del doc
+        return self._article(prepared, found)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -215,47 +308,98 @@ class Pipeline:
             yield from self.run_here(inputs)
 
     def run_here(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
-        """Process articles in this process, in input order."""
-        batch: list[tuple["Doc", _Prepared] | Failure] = []
+        """Process articles in this process, in input order; one Failure per article that fails."""
+        batch: list[_Prepared | Failure] = []
+        chars = 0
+        batch_chars = BATCH_SEGMENTS * self.settings.segment_chars
         for n, item in enumerate(inputs, 1):
-            source = as_source(item, n)
-            if isinstance(source, Failure):
-                batch.append(source)
-            else:
-                try:
-                    t = time.perf_counter()
-                    prepared = self.prepare(source)
-                    self.timer.add("layout", t)
-                    batch.append((self._tokenized(prepared), prepared))
-                except InputError as exc:
-                    batch.append(Failure(origin=source.origin or f"<input {n}>", stage="read",
-                                         reason=exc.reason, id=source.id, detail=str(exc)))
-            if len(batch) >= self.settings.batch_size:
+            ready = self._prepared(item, n)
+            if isinstance(ready, _Prepared) and len(ready.source.text) > self.segment_chars:
                 yield from self._finish(batch)
-                batch = []
+                batch, chars = [], 0
+                yield self._guarded(ready, lambda: self.analyse_in_segments(ready))
+                continue
+            batch.append(ready)
+            chars += len(ready.source.text) if isinstance(ready, _Prepared) else 0
+            if len(batch) >= self.settings.batch_size or chars >= batch_chars:
+                yield from self._finish(batch)
+                batch, chars = [], 0
         if batch:
             yield from self._finish(batch)
 
-    def _tokenized(self, prepared: _Prepared) -> "Doc":
-        layout = prepared.layout
-        breaks = [z.start for z in layout.zones] + [z.end for z in layout.zones]
-        return tokenize(self.nlp, masked_text(prepared.source.text, layout), breaks)
+    def _prepared(self, item: InputLike, n: int) -> _Prepared | Failure:
+        """An input checked and laid out, or its Failure (never raises)."""
+        try:
+            source = as_source(item, n)
+        except Exception as exc:  # a mapping whose fields cannot even be read
+            return Failure(origin=f"<input {n}>", stage="read", reason="bad-input", detail=printable(_unexpected(exc)))
+        if isinstance(source, Failure):
+            return source
+        try:
+            t = time.perf_counter()
+            prepared = self.prepare(source)
+            self.timer.add("layout", t)
+        except InputError as exc:
+            return _failure(source, n, "read", exc.reason, str(exc))
+        except Exception as exc:  # one article's bug must not end the run
+            log.exception("layout failed for %s", printable(source.origin or f"<input {n}>"))
+            return _failure(source, n, "layout", "layout-error", _unexpected(exc))
+        prepared.n = n
+        return prepared
 
-    def _finish(self, batch: list[tuple["Doc", _Prepared] | Failure]) -> Iterator[Article | Failure]:
-        to_parse = [b for b in batch if not isinstance(b, Failure)]
+    def _guarded(self, prepared: _Prepared, work: Any) -> Article | Failure:
+        """``work()``'s article, or the article's Failure when it raises."""
+        try:
+            return work()
+        except Exception as exc:  # one article's bug must not end the run
+            log.exception("extraction failed for %s", printable(prepared.article_id))
+            return _failure(prepared.source, prepared.n, "extract", "extractor-error", _unexpected(exc),
+                            id=prepared.article_id)
+
+    def _tokenize(self, text: str, layout: Layout) -> "Doc":
+        breaks = [z.start for z in layout.zones] + [z.end for z in layout.zones]
+        return tokenize(self.nlp, masked_text(text, layout), breaks)
+
+    def _parsed(self, items: list[_Prepared]) -> Iterator[tuple[int, "Doc | Failure"]]:
+        """``(index, doc)`` of each item in order, or ``(index, Failure)`` when it cannot be parsed.
+
+        The items are parsed as one spaCy batch; when the batch raises, the items it did not
+        finish are parsed one by one, so that only the article at fault fails.
+        """
+        done = 0
+        docs: list[tuple["Doc", int]] = []
+        try:
+            for i, prepared in enumerate(items):
+                docs.append((self._tokenize(prepared.source.text, prepared.layout), i))
+            for doc, i in parse(self.nlp, docs, self.settings.batch_size):
+                yield i, doc
+                done = i + 1
+            return
+        except Exception as exc:
+            log.warning("a spaCy batch failed (%s): parsing its articles one by one", _unexpected(exc))
+        del docs
+        for i in range(done, len(items)):
+            prepared = items[i]
+            try:
+                doc = next(parse(self.nlp, [(self._tokenize(prepared.source.text, prepared.layout), i)], 1))[0]
+            except Exception as exc:
+                log.exception("parsing failed for %s", printable(prepared.article_id))
+                yield i, _failure(prepared.source, prepared.n, "parse", "parse-error", _unexpected(exc),
+                                  id=prepared.article_id)
+                continue
+            yield i, doc
+
+    def _finish(self, batch: list[_Prepared | Failure]) -> Iterator[Article | Failure]:
+        to_parse = [b for b in batch if isinstance(b, _Prepared)]
         parsed: dict[int, Article | Failure] = {}
         t = time.perf_counter()
-        docs = parse(self.nlp, ((text, i) for i, (text, _) in enumerate(to_parse)), self.settings.batch_size)
-        for doc, i in docs:
+        for i, doc in self._parsed(to_parse):
             t = self.timer.add("parse", t)
-            prepared = to_parse[i][1]
-            try:
-                parsed[i] = self.analyse(doc, prepared)
-            except Exception as exc:  # one article's bug must not end the run
-                log.exception("extraction failed for %s", prepared.article_id)
-                parsed[i] = Failure(origin=prepared.source.origin or prepared.article_id, stage="extract",
-                                    reason="extractor-error", id=prepared.article_id,
-                                    detail=f"{type(exc).__name__}: {exc}")
+            if isinstance(doc, Failure):
+                parsed[i] = doc
+            else:
+                prepared = to_parse[i]
+                parsed[i] = self._guarded(prepared, lambda: self.analyse(doc, prepared))
             t = time.perf_counter()
         i = 0
         for item in batch:
@@ -286,7 +430,13 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
             id: str | None = None, title: str | None = None, settings: Settings | None = None) -> Article:
     """Analyse one article and return its record.
 
-    Raises :class:`dateline.errors.InputError` when the text cannot be used (empty, too large).
+    ``published`` is read as the command line reads it ("2019-10-14", "14 October 2019", an ISO
+    datetime, an RFC 2822 date) and given back as ``YYYY-MM-DD``.
+
+    Raises :class:`dateline.errors.InputError` when the input cannot be used: an empty or too
+    large text, a lone surrogate (``InvalidUnicodeError``), a ``published`` that is not a date
+    (``BadDateError``), an ``id`` that is not a string (``BadIdError``). Raises
+    :class:`dateline.errors.ArticleError` when parsing or an extractor fails on the article.
     """
     settings = settings or Settings()
     pipe = _DEFAULT_PIPELINES.get(settings)
@@ -295,5 +445,12 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
     doc_in = SourceDocument(text=text, id=id, published=published, source=source, title=title,
                             origin="<extract>")
     prepared = pipe.prepare(doc_in)
-    doc = next(parse(pipe.nlp, [(pipe._tokenized(prepared), 0)], settings.batch_size))[0]
-    return pipe.analyse(doc, prepared)
+    if len(text) > pipe.segment_chars:
+        result = pipe._guarded(prepared, lambda: pipe.analyse_in_segments(prepared))
+    else:
+        _, doc = next(pipe._parsed([prepared]))
+        result = doc if isinstance(doc, Failure) else pipe._guarded(prepared, lambda: pipe.analyse(doc, prepared))
+    if isinstance(result, Failure):
+        raise ArticleError(f"{result.stage} failed on the article: {result.detail}", stage=result.stage,
+                           reason=result.reason)
+    return result

@@ -106,6 +106,8 @@ class SourceDocument:
     """One input article as read, before any analysis.
 
     ``origin`` says where it came from (``path`` or ``path:line``) for error reports.
+    ``encoding`` names the encoding its bytes were decoded from when that was a guess (they were
+    not UTF-8 and declared no encoding); None otherwise.
     """
 
     text: str
@@ -115,6 +117,7 @@ class SourceDocument:
     title: str | None = None
     url: str | None = None
     origin: str | None = None
+    encoding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,8 @@ class Actor:
     """A mention of a person, organisation, state or group, coded when known.
 
     Offsets may be None for an actor inferred without a mention (e.g. an implied source).
+    ``antecedent`` is the span a pronoun, title or short name was resolved to (``kind``
+    "resolved"); it is left out of ``to_dict()`` when there is none.
     """
 
     start: int | None
@@ -131,9 +136,13 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     kind: str | None = None
+    antecedent: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_dict(self)
+        out = _fields_dict(self)
+        if self.antecedent is None:
+            del out["antecedent"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,9 +263,13 @@ class Article:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     origin: str | None = None
+    encoding: str | None = None
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
-        """FORMAT.md's record; the input text itself only when asked for."""
+        """FORMAT.md's record; the input text itself only when asked for.
+
+        ``encoding`` is there only when the text was decoded from a guessed encoding.
+        """
         out: dict[str, Any] = {
             "id": self.id, "published": self.published, "source": self.source,
             "title": self.title, "url": self.url,
@@ -270,6 +283,8 @@ class Article:
             "places": record_to_dict(self.places),
             "events": record_to_dict(self.events),
         }
+        if self.encoding is not None:
+            out["encoding"] = self.encoding
         if include_text:
             out["text"] = self.text
         return out

@@ -21,6 +21,8 @@ class Settings:
 
     ``model``: a spaCy pipeline name or path; None picks the first installed of DEFAULT_MODELS.
     ``max_chars``: longer articles are recorded as errors instead of parsed.
+    ``segment_chars``: longer articles are parsed in segments of at most this many characters,
+    cut at paragraph breaks (memory and time then grow linearly with the length).
     ``date_order``: how to read ``03/05/2020`` (``MDY`` US, ``DMY`` elsewhere).
     ``actor_files``: extra actor knowledge files (.yaml/.yml, or .tsv/.csv whose header starts with
     ``phrase`` for roles or ``name`` for people) layered over the packaged ones.
@@ -46,6 +48,7 @@ class Settings:
     batch_size: int = 16
     processes: int = 1
     max_chars: int = 1_000_000
+    segment_chars: int = 50_000
     date_order: Literal["MDY", "DMY"] = "MDY"
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     wire_files: tuple[Path, ...] = field(default_factory=tuple)

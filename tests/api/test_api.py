@@ -23,7 +23,8 @@ def _article() -> Article:
     turkey = Actor(23, 29, "Turkey", "Turkey", "TUR", "GOV", "state")
     syria = Actor(38, 54, "Syrian positions", "Syrian military", "SYR", "MIL", "group")
     event = Event(type="ASSAULT", trigger=span_of(TEXT, 30, 37), sentence=span_of(TEXT, 23, 74),
-                  source=(turkey,), target=(syria,), date="2019-05-02", cameo="195", quad=4, goldstein=-10.0)
+                  source=(turkey,), target=(syria,), date="2019-05-02", cameo="195", quad=4, goldstein=-10.0,
+                  confidence=0.7)
     quote = Quote("direct", span_of(TEXT, 76, 85), Actor(87, 91, "Akar", "Hulusi Akar", "TUR", "GOV", "person"),
                   span_of(TEXT, 92, 96), "2019-05-03")
     return Article(id="a-1", text=TEXT, published="2019-05-03", source="TASS", title="Turkey shells Syria",
@@ -43,6 +44,8 @@ def test_lists_and_filters(client):
     events = client.get("/api/events", params={"type": "ASSAULT", "source": "TUR"}).json()
     assert events["count"] == 1 and events["rows"][0]["target_country"] == "SYR"
     assert client.get("/api/events", params={"source": "SYR"}).json()["count"] == 0
+    assert client.get("/api/events", params={"min_confidence": 0.6}).json()["count"] == 1
+    assert client.get("/api/events", params={"min_confidence": 0.8}).json()["count"] == 0
     assert client.get("/api/quotes", params={"speaker": "Akar"}).json()["rows"][0]["content"] == TEXT[76:85]
     assert {r["country"] for r in client.get("/api/actors").json()["rows"]} == {"TUR", "SYR"}
     assert client.get("/api/stats").json()["articles"] == 1
@@ -83,9 +86,10 @@ def test_extract_endpoint_returns_a_record(tmp_path):
     assert client.post("/api/extract", json={"text": ""}).status_code == 422
 
 
-def test_marked_text_escapes_and_skips_overlaps():
+def test_marked_text_escapes_and_nests_overlaps():
     html = marked_text("a <b> c", [(2, 5, "actor", "x"), (3, 4, "place", "y")])
-    assert html == "a <mark class=actor title='x'>&lt;b&gt;</mark> c"
+    assert html == ("a <mark class=actor title='x'>&lt;</mark><mark class=actor title='x'><mark class=place "
+                    "title='y'>b</mark></mark><mark class=actor title='x'>&gt;</mark> c")
 
 
 def test_openapi_schema_is_pinned(client):

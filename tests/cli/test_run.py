@@ -114,6 +114,104 @@ def test_killed_ingest_rerun_ends_with_the_same_database(tmp_path):
     assert partial <= 36
     subprocess.run([*exe, "--db", str(killed)], check=True, capture_output=True)
     assert _snapshot(killed) == _snapshot(clean)
+    with sqlite3.connect(killed) as con:  # the killed run no longer says it is running (issue 12, item 8)
+        assert con.execute("SELECT status FROM runs ORDER BY id").fetchall() == [("interrupted",), ("finished",)]
+
+
+@pytest.mark.slow
+def test_ingest_records_a_lone_surrogate_and_stores_the_rest(tmp_path):
+    corpus = tmp_path / "lone.jsonl"
+    corpus.write_text(json.dumps({"id": "ok-1", "text": STORIES[0]}) + "\n"
+                      + '{"id": "bad", "text": "Bad \\ud800 text. Russia condemned the strike."}\n'
+                      + json.dumps({"id": "ok-2", "text": STORIES[1]}) + "\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "invalid-unicode" in result.output
+    with sqlite3.connect(db) as con:
+        assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")] == ["ok-1", "ok-2"]
+        assert con.execute("SELECT article_id, reason FROM errors").fetchall() == [("bad", "invalid-unicode")]
+        assert con.execute("SELECT status FROM runs").fetchall() == [("finished",)]
+
+
+def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path, monkeypatch):
+    from dateline.cli import run as run_mod
+    from dateline.records import Failure
+
+    def dying(paths, settings, opts, summary=None, select=None):
+        for n in range(3):
+            yield Failure(origin=f"x.jsonl:{n + 1}", stage="read", reason="malformed-json", detail="not JSON")
+        raise RuntimeError("the machine room is on fire")
+
+    monkeypatch.setattr(run_mod, "_results", dying)
+    db, given = tmp_path / "d.db", tmp_path / "x.jsonl"
+    given.write_text("", encoding="utf-8")  # ingest refuses inputs that do not exist before it starts
+    result = CliRunner().invoke(main, ["ingest", str(given), "--db", str(db), "--commit-every", "2"])
+    assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 3  # the uncommitted one too
+        assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]
+
+
+@pytest.mark.slow
+def test_ingest_stores_a_story_once_whatever_its_id_or_spacing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = STORIES[0]
+    (folder / "a.txt").write_text(story, encoding="utf-8")
+    (folder / "b.txt").write_bytes(story.replace(". ", ".\r\n").encode("utf-8"))
+    (folder / "c.txt").write_text("  " + story.replace(" ", "  ") + "\n\n", encoding="utf-8")
+    (folder / "d.jsonl").write_text(json.dumps({"id": "wire-7", "text": story}) + "\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "3 duplicates" in result.output
+    with sqlite3.connect(db) as con:
+        (original,) = [r[0] for r in con.execute("SELECT id FROM articles")]
+        dups = con.execute("SELECT id, duplicate_of FROM duplicates ORDER BY origin").fetchall()
+    assert [d[1] for d in dups] == [original] * 3 and dups[-1][0] == "wire-7"
+    shown = runner.invoke(main, ["show", "wire-7", "--db", str(db), "--format", "json"])
+    assert json.loads(shown.output)["duplicate_of"] == original
+    again = runner.invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    # the re-run holds every input already, the duplicates too: none is parsed or stored again
+    assert "4 unchanged since the last run, not parsed again" in again.output
+    assert "stored: 4 unchanged" in again.output.splitlines()
+
+
+@pytest.mark.slow
+def test_a_guessed_encoding_is_in_the_record_and_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "legacy.txt").write_bytes("Caf\u00e9 owners in Z\u00fcrich protested on Monday, the police said."
+                                        .encode("cp1252"))
+    (folder / "damaged.txt").write_bytes("Police \u2014 in Z\u00fcrich".encode("utf-8") + b"\xff")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db), "--no-places"])
+    assert result.exit_code == 0, result.output
+    assert "encodings guessed: 1" in result.output and "cp1252 (1)" in result.output
+    assert "undecodable" in result.output
+    with sqlite3.connect(db) as con:
+        (record,) = [json.loads(r[0]) for r in con.execute("SELECT record FROM articles")]
+        (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
+    assert record["encoding"] == "cp1252"
+    assert summary["encodings_guessed"] == {"cp1252": 1} and summary["errors"] == {"undecodable": 1}
+
+
+def test_files_that_are_not_articles_are_listed_in_the_summary(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
+    assert "skipped: 2 file(s) that are not .txt, .html or .jsonl" in result.output
+    assert "scan.pdf" in result.output and "notes.docx" in result.output
+    with sqlite3.connect(db) as con:
+        (summary,) = [json.loads(r[0]) for r in con.execute("SELECT summary FROM runs")]
+    assert summary["skipped_file_count"] == 2
+    assert summary["skipped_files"] == [str(folder / "scan.pdf"), str(folder / "sub" / "notes.docx")]
 
 
 def test_ingest_of_missing_files_creates_no_database(tmp_path):

@@ -33,11 +33,11 @@ def _articles() -> list[Article]:
         Event("ACCUSE", _span("condemn"), sentence, source=(ministry,), status="negated", date="PAST_REF",
               cameo="111", quad=3, goldstein=-2.0),
         Event("ASSAULT", _span("bombing"), _span("A bombing near Ayacucho killed four people."), source=(implied,),
-              date="2020-04-02", cameo="183", quad=4, goldstein=-10.0),
+              date="2020-04-02", cameo="183", quad=4, goldstein=-10.0, confidence=0.8),
         Event("CONSULT", _span("Talks"), _span("Talks may resume next week."), status="hypothetical",
               date="2020-W15", cameo="040", quad=1, goldstein=1.0),
         Event("ASSAULT", _span("attacked"), _span("Rebels attacked a post in 2016."), source=(rebels,),
-              date="2016-05-06TAF", cameo="190", quad=4, goldstein=-10.0),
+              date="2016-05-06TAF", cameo="190", quad=4, goldstein=-10.0, confidence=0.3),
     )
     return [Article(id="lima-2020-04-02-ministry-statement", text=TEXT, published="2020-04-02", source="WIRE",
                     body=Span(23, len(TEXT), TEXT[23:]), actors=(ministry, rebels), events=events)]
@@ -109,6 +109,13 @@ def test_no_implied_drops_implied_sources(db):
              run("events", "--db", db, "--format", "jsonl", "--no-implied").output.splitlines()]
     assert len(every) == 4 and len(named) == 3
     assert all(a.get("kind") != "implied" for row in named for a in row["source"])
+
+
+def test_min_confidence_keeps_the_events_at_least_that_sure(db):
+    sure = [json.loads(line) for line in
+            run("events", "--db", db, "--format", "jsonl", "--min-confidence", "0.5").output.splitlines()]
+    assert [row["trigger"] for row in sure] == ["bombing"]  # no confidence counts as 0
+    assert run("events", "--db", db, "--min-confidence", "2").exit_code == 2
 
 
 def test_json_is_one_document_and_jsonl_one_row_per_line(db):

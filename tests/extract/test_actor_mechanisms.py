@@ -81,7 +81,7 @@ def test_coordinated_sides(nlp, kb, text, sides):
 
 
 def test_event_coder_splits_misparsed_coordination(nlp, kb):
-    from dateline.extract.event_actors import ActorCoder
+    from dateline.extract.events.actor_coder import ActorCoder
     from dateline.knowledge.event_patterns import load_event_lexicon
 
     doc = nlp("Sudan's government and southern rebels signed a peace deal on Wednesday.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.event_status import read_frame
+from dateline.extract.events.status import read_frame
 from dateline.extract.events import events
 from dateline.knowledge.event_patterns import load_event_lexicon
 from dateline.records import Actor

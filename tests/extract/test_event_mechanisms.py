@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.event_match import match_token
+from dateline.extract.events.match import match_token
 from dateline.knowledge.event_patterns import ObjectTerm, _object_term, load_event_patterns
 from eventkit import run
 

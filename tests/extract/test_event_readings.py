@@ -1,4 +1,4 @@
-"""Readings that depend on who acts (event_readings.py), run end to end with the packaged actor
+"""Readings that depend on who acts (extract/events/readings.py), run end to end with the packaged actor
 knowledge. Sentences written for these tests.
 
 These test the rules' readings, so they run the rules coder (``event_coder="rules"``); the learned

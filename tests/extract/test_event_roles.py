@@ -105,14 +105,14 @@ def test_type_choice(nlp, text, expected):
 
 
 def test_the_object_of_a_control_verb_is_the_doer_of_its_complement(nlp):
-    from dateline.extract.event_sources import _subject
-    from dateline.extract.event_actors import ActorCoder
+    from dateline.extract.events.sources import subject_actors
+    from dateline.extract.events.actor_coder import ActorCoder
     from dateline.knowledge.event_patterns import load_event_lexicon
 
     doc = nlp("Britain allowed Iran to send ships.")
     lexicon = load_event_lexicon()
     coder = ActorCoder(doc, actors=[], knowledge=None, date=None, lexicon=lexicon)
-    assert [a.country for a in _subject(doc[4], coder, lexicon)] == ["IRN"]
+    assert [a.country for a in subject_actors(doc[4], coder, lexicon)] == ["IRN"]
 
 
 def test_a_participle_is_outside_the_negation_of_its_verb(nlp):

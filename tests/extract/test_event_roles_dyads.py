@@ -69,7 +69,7 @@ def _slipped_parse(nlp):
 
 
 def test_a_participle_after_a_preposition_that_lost_its_object(nlp):
-    from dateline.extract.event_syntax import lost_object
+    from dateline.extract.syntax.tree import lost_object
 
     doc = _slipped_parse(nlp)
     assert lost_object(doc[6], doc[1]) and not lost_object(doc[0], doc[1])

@@ -310,7 +310,7 @@ def test_coordinated_subjects_of_a_signed_treaty_are_all_sources(nlp):
 
 
 def test_mis_tagged_verb_lemmas(nlp):
-    from dateline.extract.event_match import verb_lemmas
+    from dateline.extract.events.match import verb_lemmas
 
     doc = nlp("They shelled, denied and stopped it.")
     assert "shell" in verb_lemmas(doc[1])
@@ -319,7 +319,7 @@ def test_mis_tagged_verb_lemmas(nlp):
 
 
 def test_home_authority_lends_its_country():
-    from dateline.extract.event_where import localized_by_counterpart
+    from dateline.extract.events.where import localized_by_counterpart
     from dateline.knowledge.event_patterns import load_event_lexicon
 
     lexicon = load_event_lexicon()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.extract.narrative_dates import narrative_date
+from dateline.extract.times.narrative import narrative_date
 from dateline.extract.times import tag_times
 
 STORY = ("Fighting flared again on March 2 when rebels attacked a checkpoint. The army shelled their "

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.place_where import agency_country
+from dateline.extract.places.where import agency_country
 from dateline.extract.places import event_location, location_of, places
 from dateline.records import Dateline, Layout, Place, Span, Zone
 
@@ -293,6 +293,6 @@ def _candidate(name, population, prio=0):
     ([_candidate("Dewsbury", 62_945)], "Dewsbury", "of", True),  # a town after any preposition
 ])
 def test_places_after_prepositions(cands, text, preposition, expected):
-    from dateline.extract.place_mentions import _local
+    from dateline.extract.places.candidates import is_local
 
-    assert _local(cands, text, preposition) is expected
+    assert is_local(cands, text, preposition) is expected

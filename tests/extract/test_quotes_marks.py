@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.quote_marks import find_quoted, paragraph_breaks
+from dateline.extract.quotes.marks import find_quoted, paragraph_breaks
 from dateline.knowledge.quote_cues import default_cues
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.errors import KnowledgeFileError
-from dateline.extract.time_calendar import (
+from dateline.extract.times.calendar import (
     duration_value, easter, nth_weekday, pick_year, shift_value, weekday_date,
 )
 from dateline.knowledge.time_lexicon import load_time_lexicon
@@ -91,3 +91,28 @@ def test_malformed_user_files_raise_actionable_errors(tmp_path, content, message
     extra.write_text(content, encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=message):
         load_time_lexicon([extra])
+
+
+# Issue 12, item 7: years 0000 and 10000 must not come out of the tagger.
+
+@pytest.mark.parametrize("base, unit, steps", [
+    (date(9999, 6, 1), "Y", 1), (date(1, 6, 1), "Y", -1), (date(9999, 12, 30), "M", 1),
+    (date(9999, 12, 30), "Q", 1), (date(1, 1, 2), "M", -1), (date(9995, 6, 1), "E", 1),
+    (date(50, 6, 1), "C", -1),
+])
+def test_shifting_off_the_calendar_gives_no_value(base, unit, steps):
+    from dateline.extract.times.calendar import within_calendar
+
+    value = shift_value(base, unit, steps)
+    assert value is None or not within_calendar(value)
+
+
+@pytest.mark.parametrize("value, inside", [
+    ("2019-10-14", True), ("9999-12-31", True), ("0001-01-01", True), ("2019-W41", True), ("201", True),
+    ("20", True), ("P3D", True), ("PAST_REF", True), ("2019-10-14T10:00", True), (None, True),
+    ("0000", False), ("0000-12", False), ("10000", False), ("10000-Q1", False), ("-1", False), ("10009", False),
+])
+def test_within_calendar(value, inside):
+    from dateline.extract.times.calendar import within_calendar
+
+    assert within_calendar(value) is inside

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.extract.time_calendar import weekday_date
+from dateline.extract.times.calendar import weekday_date
 from dateline.extract.times import time_for_span, times
 from dateline.settings import Settings
 
@@ -189,6 +189,6 @@ def test_times_dev_shapes(text, shape):
     ("", None),
 ])
 def test_parse_anchor_reads_iso_and_feed_dates(anchor, expected):
-    from dateline.extract.time_calendar import parse_anchor
+    from dateline.extract.times.calendar import parse_anchor
 
     assert parse_anchor(anchor) == expected

@@ -207,3 +207,21 @@ def test_run_goes_on_after_failures(tmp_path):
 ])
 def test_normalise_published(value, expected):
     assert normalise_published(value) == expected
+
+
+def test_lone_surrogates_are_refused_line_by_line(tmp_path):
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text('{"id": "ok1", "text": "Fine."}\n'
+                    '{"id": "s1", "text": "Bad \\ud800 text."}\n'
+                    '{"id": "s2", "text": "Fine text.", "title": "\\udfff"}\n'
+                    '{"id": "\\ud83d", "text": "Fine text."}\n'
+                    '{"id": "pair", "text": "A proper pair \\ud83d\\ude00 is fine."}\n', encoding="utf-8")
+    results = _read(path)
+    assert [getattr(r, "reason", None) for r in results] == [None, "invalid-unicode", "invalid-unicode",
+                                                           "invalid-unicode", None]
+    assert results[1].id == "s1" and "'text'" in results[1].detail and "character 4" in results[1].detail
+    assert "'title'" in results[2].detail
+    assert results[3].id == "\\ud83d" and "'id'" in results[3].detail  # escaped, printable
+    assert results[4].text == "A proper pair \U0001F600 is fine."
+    for failure in results[1:4]:
+        (failure.origin + failure.detail).encode("utf-8")

@@ -99,6 +99,40 @@ def test_lexicon_lists_and_user_additions(tmp_path):
     assert load_event_lexicon([extra]).has("speech_verbs", "opine")
 
 
+def test_a_word_list_the_coder_does_not_know_is_an_error(tmp_path):
+    extra = tmp_path / "words.yaml"
+    extra.write_text("speach_verbs: [opine]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="'speach_verbs' is not one of the event coder's word lists"):
+        load_event_lexicon([extra])
+
+
+def test_asking_for_a_list_no_file_defines_is_an_error():
+    with pytest.raises(KeyError, match="no event word list is named 'speach_verbs'"):
+        load_event_lexicon().has("speach_verbs", "say")
+
+
+def test_a_word_list_named_twice_is_an_error(tmp_path):
+    extra = tmp_path / "words.yaml"
+    extra.write_text("speech_verbs: [opine]\nnegations: [nay]\nspeech_verbs: [muse]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=r"'speech_verbs' appears twice \(lines 1 and 3\)"):
+        load_event_lexicon([extra])
+
+
+def test_a_duplicate_key_in_a_pattern_is_an_error(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("patterns:\n  - {lemma: pounce, type: ASSAULT, object: town, object: city}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="mine.yaml: the key 'object' appears twice"):
+        load_event_patterns([extra])
+
+
+def test_a_duplicate_default_in_a_pattern_file_is_an_error(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("defaults:\n  types:\n    strike: ASSAULT\n    strike: PROTEST\npatterns: []\n",
+                     encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match="'strike' appears twice"):
+        load_event_patterns([extra])
+
+
 def test_unquoted_yaml_on_is_the_word_on(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("patterns:\n  - {lemma: pounce, type: ASSAULT, targets: [on, off]}\n", encoding="utf-8")
@@ -288,7 +322,7 @@ def test_verb_forms_must_be_a_mapping(tmp_path):
 
 def _types_of(nlp, text: str, trigger: str) -> set[str]:
     """The PLOVER types the patterns give the token ``trigger`` in ``text``."""
-    from dateline.extract.event_match import match_sentence
+    from dateline.extract.events.match import match_sentence
 
     patterns, lexicon = load_event_patterns(), load_event_lexicon()
     doc = nlp(text)

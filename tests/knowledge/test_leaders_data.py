@@ -10,6 +10,7 @@ from collections import defaultdict
 
 import pytest
 
+from dateline.extract.actors import code_phrase
 from dateline.knowledge.actors import DATA_DIR, load_actor_knowledge, norm_key
 
 LEADERS = DATA_DIR / "actors_leaders.tsv"
@@ -139,7 +140,7 @@ def kb():
     ("Tedros", "2020-03-01", ("Tedros Adhanom Ghebreyesus", "UNO")),
 ])
 def test_office_holders_code_to_their_country(kb, text, date, expected):
-    code = kb.code_phrase(text, date=date)
+    code = code_phrase(text, knowledge=kb, date=date)
     assert code is not None and (code.name, code.country) == expected
 
 

@@ -105,3 +105,37 @@ def _events_of(decider, text: str):
     pipe = Pipeline(Settings(places=False))
     pipe._event_decider = decider
     return list(next(iter(pipe.run([text]))).events)
+
+
+def test_confidence_is_the_calibrated_share_right_and_evidence_keeps_the_raw_probability(nlp):
+    from dataclasses import replace
+
+    sure = _decider({"rule_type=ASSAULT": {"ASSAULT": 6.0}})
+    calibrated = replace(sure, calibration={"kept": {"x": [0.0, 1.0], "y": [0.0, 0.5], "n": 40}})
+    raw, got = _events(nlp, decider=sure)[0], _events(nlp, decider=calibrated)[0]
+    assert got.evidence["p_event"] == raw.confidence
+    assert got.confidence == round(0.5 * raw.evidence["p_event"], 3)
+    assert calibrated.confidence(0.3, kept=False) == 0.3  # no map for added events: the raw value
+
+
+def test_open_proposals_build_their_event_only_when_the_model_might_take_them(nlp):
+    from dataclasses import replace
+
+    from dateline.learn.features import ArticleContext, proposal_features
+    from dateline.learn.train import _EVENT_FEATURES
+
+    proposals: list[Proposal] = []
+    open_words = OpenWords(frozenset(), {})
+    decider = _decider({"bias": {}}, open_words=open_words)
+    _events(nlp, decider=decider, proposals=proposals)
+    opened = [p for p in proposals if p.step == "open"]
+    assert opened and all(p.event is None and p.pending is not None for p in opened)
+    built = opened[0].realized()
+    assert built.pending is None and built.match is opened[0].match
+    full = proposal_features(built, ArticleContext())
+    assert proposal_features(built, ArticleContext(), with_event=False) == \
+        [f for f in full if not f.startswith(_EVENT_FEATURES)]
+    # a gate above every open proposal's chance keeps the rules' event and adds none
+    gated = replace(decider, open_gate=1.01)
+    assert [e.type for e in _events(nlp, decider=gated)] == [e.type for e in _events(nlp, decider=decider)
+                                                              if e.evidence["rules"]["step"] != "open"]

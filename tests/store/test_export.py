@@ -94,7 +94,8 @@ def test_parquet_streams_in_batches(store, tmp_path, monkeypatch):
     pq = pytest.importorskip("pyarrow.parquet")
     export_module = importlib.import_module("dateline.store.export")
     monkeypatch.setattr(export_module, "_PARQUET_BATCH", 2)
-    store.write_batch([article_b(id=f"b{i}") for i in range(3)])
+    # three stories, so that none is stored as a duplicate of another (the spans are at the start)
+    store.write_batch([article_b(id=f"b{i}", text=article_b().text + f" Story {i}.") for i in range(3)])
     path = tmp_path / "events.parquet"
     assert export(store, "parquet", path, what="events") == {"events": 9}
     assert pq.read_table(path).num_rows == 9

@@ -131,7 +131,7 @@ def test_actor_filters(filled, filters, expected):
 
 
 def test_actors_grouped_and_as_mentions(filled):
-    filled.write_batch([article_a(id="art-a2")])
+    filled.write_batch([article_a(id="art-a2", text=article_a().text + " A second story.")])  # not a duplicate
     (greece,) = filled.actors(name="Greece")
     assert (greece["mentions"], greece["articles"]) == (2, 2)
     mentions = filled.actors(name="Greece", mentions=True)

@@ -49,6 +49,82 @@ def test_a_v1_database_migrates_and_its_articles_become_searchable(db_path):
         assert store.get_article("art-a") == art.to_dict()
 
 
+def _schema(conn: sqlite3.Connection) -> dict:
+    """Everything of a database's schema that its use depends on, column order included."""
+    out: dict = {"version": conn.execute("PRAGMA user_version").fetchone()[0],
+                 "application_id": conn.execute("PRAGMA application_id").fetchone()[0]}
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master ORDER BY type, name").fetchall():
+        if kind == "table":
+            out[name] = (conn.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
+                         conn.execute(f"PRAGMA foreign_key_list('{name}')").fetchall())
+        elif kind == "index":
+            out[name] = conn.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
+        else:
+            out[name] = " ".join(conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,))
+                                 .fetchone()[0].split())
+    return out
+
+
+def _fresh_schema(tmp_path: Path) -> dict:
+    with Store.open(tmp_path / "fresh.db") as store:
+        return _schema(store.connection)
+
+
+@pytest.mark.parametrize("version", range(0, SCHEMA_VERSION))
+def test_a_database_upgraded_from_any_version_has_the_schema_of_a_new_one(tmp_path, version):
+    path = tmp_path / f"v{version}.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=version)
+    conn.close()
+    with Store.open(path) as store:
+        assert _schema(store.connection) == _fresh_schema(tmp_path)
+
+
+# The duplicates table and the runs' process as another line of development numbered them (v3, v4),
+# before the input hash (now v3) was merged in ahead of them.
+_PARALLEL_V3 = """
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = 'x';
+CREATE INDEX articles_text_hash ON articles(text_hash);
+CREATE TABLE duplicates (
+    id TEXT PRIMARY KEY, duplicate_of TEXT NOT NULL, text_hash TEXT NOT NULL, published TEXT, source TEXT,
+    title TEXT, url TEXT, origin TEXT, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
+);
+CREATE INDEX duplicates_of ON duplicates(duplicate_of);
+PRAGMA user_version = 3;
+"""
+_PARALLEL_V4 = """
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN process_started TEXT;
+PRAGMA user_version = 4;
+"""
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_database_of_the_parallel_numbering_is_renumbered_and_keeps_its_rows(tmp_path, version):
+    path = tmp_path / f"parallel-v{version}.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=2)
+    art = article_a()
+    conn.execute("INSERT INTO articles (id, text, title, published, record, content_hash, ingested_at)"
+                 " VALUES (?, ?, ?, ?, ?, 'x', '2020-01-01')",
+                 (art.id, art.text, art.title, art.published, json.dumps(art.to_dict())))
+    conn.executescript(_PARALLEL_V3 + (_PARALLEL_V4 if version == 4 else ""))
+    conn.execute("INSERT INTO duplicates (id, duplicate_of, text_hash, first_seen, last_seen)"
+                 " VALUES ('copy', 'art-a', 'x', '2020-01-01', '2020-01-01')")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        if sqlite3.sqlite_version_info >= (3, 35, 0):
+            assert _schema(store.connection) == _fresh_schema(tmp_path)
+        assert store.get_article("art-a") == art.to_dict()
+        assert [d["id"] for d in store.duplicates(of="art-a")] == ["copy"]
+        assert store.connection.execute("SELECT text_hash, input_hash FROM articles").fetchone()[1] is None
+        assert store.write_batch([article_a(id="again", text=art.text + "\n")]).duplicates == 1
+
+
 def test_missing_database_is_not_created_when_browsing(tmp_path):
     path = tmp_path / "none.db"
     with pytest.raises(StoreError, match="dateline ingest"):

@@ -171,3 +171,21 @@ def test_fixture_spans_slice_back():
                 assert art.text[item["start"]:item["end"]] == item["text"]
         for event in record["events"]:
             assert art.text[event["trigger"]["start"]:event["trigger"]["end"]] == event["trigger"]["text"]
+
+
+def test_an_article_the_database_will_not_take_is_recorded_and_the_batch_goes_on(store):
+    bad = article_b(title="Bad \ud800 title")
+    stats = store.write_batch([article_a(), bad, article_c()])
+    assert (stats.new, stats.failures) == (2, 1)
+    assert [a["id"] for a in store.articles()] and store.get_article("art-b") is None
+    (error,) = store.errors()
+    assert (error["article_id"], error["stage"], error["reason"]) == ("art-b", "store", "store-error")
+    assert "UnicodeEncodeError" in error["detail"]
+    assert counts(store)["events"] == len(article_a().events) + len(article_c().events)
+
+
+def test_a_failure_with_a_lone_surrogate_is_stored_escaped(store):
+    store.write_batch([Failure(origin="x.jsonl:2", stage="read", reason="invalid-unicode", id="a\udc80",
+                               detail="the field 'id' holds \udc80")])
+    (error,) = store.errors()
+    assert error["article_id"] == "a\\udc80" and error["detail"].endswith("\\udc80")

@@ -9,8 +9,6 @@ package, not from a CDN.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +20,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import DatelineError, InputError, InvalidFilterError, StoreError
 from ..settings import Settings
-from ..store import Store
+from ..web.pages import router as pages_router
+from ..web.pages_corpus import router as corpus_pages_router
+from .corpus_routes import router as corpus_router
+from .deps import ApiState, state_of
+from .routes import router as api_router
 
-__all__ = ["create_app", "ApiState", "EXTRACT_BODY_SLACK", "DOCS_ASSETS"]
+__all__ = ["create_app", "ApiState", "state_of", "EXTRACT_BODY_SLACK", "DOCS_ASSETS"]
 
 log = logging.getLogger(__name__)
 
@@ -32,33 +34,6 @@ log = logging.getLogger(__name__)
 EXTRACT_BODY_SLACK = 64 * 1024
 #: Where the Swagger UI and ReDoc scripts are served from.
 DOCS_ASSETS = "/docs-assets"
-
-
-class ApiState:
-    """What the routers share: the database path, and one pipeline loaded on first use."""
-
-    def __init__(self, db_path: str | Path, settings: Settings) -> None:
-        self.db_path = str(db_path)
-        self.settings = settings
-        self._pipeline = None
-        self._lock = threading.Lock()
-
-    def store(self) -> Iterator[Store]:
-        """A read connection per request (FastAPI dependency)."""
-        store = Store.open(self.db_path, create=False, readonly=True)
-        try:
-            yield store
-        finally:
-            store.close()
-
-    def analyse(self, source: Any) -> Any:
-        """Run the pipeline (loaded once, used by one request at a time) on one input."""
-        with self._lock:
-            if self._pipeline is None:
-                from ..pipeline import Pipeline
-
-                self._pipeline = Pipeline(self.settings)
-            return next(iter(self._pipeline.run([source])))
 
 
 def _error(status: int, kind: str, message: str) -> JSONResponse:
@@ -91,9 +66,6 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 
 def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None = None) -> FastAPI:
     """The FastAPI application over the database at ``db_path``."""
-    from ..web.pages import router as pages_router
-    from .routes import router as api_router
-
     description = ("Political event data from news articles: events, quotes, actors, times and places, each "
                    "traced to the characters it came from.")
     try:  # Swagger UI and ReDoc served from the installed package, so /docs works offline
@@ -129,11 +101,7 @@ def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api_router, prefix="/api")
+    app.include_router(corpus_router, prefix="/api")
     app.include_router(pages_router)
+    app.include_router(corpus_pages_router)
     return app
-
-
-def state_of(request: Request) -> ApiState:
-    """The app's shared state."""
-    state: Any = request.app.state.dateline
-    return state

@@ -2,53 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..records import Failure, SourceDocument
-from ..store import Store
-from .app import state_of
+from .deps import Limit, Offset, Page, Since, StoreDep, Until, page, state_of
 
 __all__ = ["router", "ExtractRequest"]
 
 router = APIRouter()
-
-Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Since = Annotated[str | None, Query(description="From this ISO date (2019, 2019-10 or 2019-10-14).")]
-Until = Annotated[str | None, Query(description="Up to this ISO date.")]
-
-
-def store(request: Request) -> Iterator[Store]:
-    """A read connection to the app's database for one request."""
-    yield from state_of(request).store()
-
-
-StoreDep = Annotated[Store, Depends(store)]
-
-
-class Page(BaseModel):
-    """A page of rows and how it was asked for."""
-
-    rows: list[dict[str, Any]]
-    count: int
-    limit: int
-    offset: int
-
-
-def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
-    return Page(rows=rows, count=len(rows), limit=limit, offset=offset)
 
 
 @router.get("/articles", response_model=Page, tags=["articles"])
 def list_articles(db: StoreDep, search: str | None = None, since: Since = None, until: Until = None,
                   source: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Articles, newest first; ``search`` is full-text over title and text."""
-    rows = db.articles(search=search, since=since, until=until, source=source, limit=limit, offset=offset)
-    return _page(rows, limit, offset)
+    filters = dict(search=search, since=since, until=until, source=source)
+    rows = db.articles(**filters, limit=limit, offset=offset)
+    return page(rows, db.total("articles", **filters), limit, offset)
 
 
 @router.get("/articles/{article_id}", tags=["articles"])
@@ -66,28 +39,36 @@ def list_events(db: StoreDep, type: str | None = None, source: str | None = None
                 status: str | None = None,
                 implied: Annotated[bool, Query(description="false drops events whose source is implied "
                                                            "(coded from where the act happened)")] = True,
+                min_confidence: Annotated[float, Query(ge=0.0, le=1.0, description="only events at least this "
+                                                                                   "confident")] = 0.0,
                 limit: Limit = 50, offset: Offset = 0) -> Page:
-    """Events filtered by PLOVER type, source/target country code, date range, article and status."""
-    rows = db.events(type=type, source=source, target=target, since=since, until=until, article=article,
-                     status=status, implied=implied, limit=limit, offset=offset)
-    return _page(rows, limit, offset)
+    """Event mentions (one row per article's event; /api/corpus/events groups them) filtered by PLOVER
+    type, source/target country code, date range, article, status and confidence."""
+    filters = dict(type=type, source=source, target=target, since=since, until=until, article=article,
+                   status=status, implied=implied, min_confidence=min_confidence)
+    rows = db.events(**filters, limit=limit, offset=offset)
+    return page(rows, db.total("events", **filters), limit, offset)
 
 
 @router.get("/quotes", response_model=Page, tags=["quotes"])
 def list_quotes(db: StoreDep, speaker: str | None = None, article: str | None = None, since: Since = None,
                 until: Until = None, search: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Page:
     """Quotes filtered by speaker (name or mention), article, date range and content."""
-    rows = db.quotes(speaker=speaker, article=article, since=since, until=until, search=search,
-                     limit=limit, offset=offset)
-    return _page(rows, limit, offset)
+    filters = dict(speaker=speaker, article=article, since=since, until=until, search=search)
+    rows = db.quotes(**filters, limit=limit, offset=offset)
+    return page(rows, db.total("quotes", **filters), limit, offset)
 
 
 @router.get("/actors", response_model=Page, tags=["actors"])
 def list_actors(db: StoreDep, country: str | None = None, sector: str | None = None, name: str | None = None,
                 limit: Limit = 50, offset: Offset = 0) -> Page:
     """Distinct actors with their mention counts, most mentioned first."""
-    rows = db.actors(country=country, sector=sector, name=name, limit=limit, offset=offset)
-    return _page(rows, limit, offset)
+    filters = dict(country=country, sector=sector, name=name)
+    if not db.corpus.stale:  # counted when the corpus view was built: no grouping of every mention
+        rows, total = db.corpus.actors(**filters, limit=limit, offset=offset)
+        return page(rows, total, limit, offset)
+    rows = db.actors(**filters, limit=limit, offset=offset)
+    return page(rows, db.total("actors", **filters), limit, offset)
 
 
 @router.get("/stats", tags=["stats"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import browse, evaluate, gazetteer, run, serve, train  # noqa: F401  (each module registers its commands on `main`)
+from . import browse, corpus, evaluate, gazetteer, run, serve, train  # noqa: F401  (each module registers its commands on `main`)
 from .app import main
 
 __all__ = ["main"]

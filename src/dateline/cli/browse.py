@@ -1,4 +1,5 @@
-"""Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``export``, ``stats``.
+"""Browsing a database: ``articles``, ``events``, ``quotes``, ``actors``, ``show``, ``stats`` (``export`` and
+``group`` are in :mod:`.corpus`).
 
 Thin commands over :mod:`dateline.store`. Filter values are checked by :mod:`dateline.store.filters`,
 as the HTTP API checks them. Tables fit the terminal (100 columns when the output is not one).
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from ..errors import InvalidFilterError
-from ..store import DEFAULT_DB, Store, export, missing_database_message
+from ..store import DEFAULT_DB, Store, missing_database_message
 from ..store import filters
 from ..store.queries import article_info
 from .app import emit_rows, format_option, handle_errors, main
@@ -189,10 +190,12 @@ def articles_command(db: str, fmt: str, limit: int, search: str | None, since: s
 @click.option("--implied/--no-implied", default=True, show_default=True,
               help="--no-implied drops events whose source is implied: coded from where a material act "
                    "happened, not named in the text.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Only events at least this confident (the event model's calibrated confidence).")
 @handle_errors
 def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str | None, target: str | None,
                    since: str | None, until: str | None, article: str | None, status: str | None,
-                   implied: bool) -> None:
+                   implied: bool, min_confidence: float) -> None:
     """List events (who did what to whom), newest first.
 
     In the table, DAY is the calendar day the event's own date names, and TIMEX its date as
@@ -203,11 +206,12 @@ def events_command(db: str, fmt: str, limit: int, type_: str | None, source: str
     Example:
       dateline events --type ASSAULT --source TUR --target SYR
       dateline events --since 2019-10-01 --until 2019-10-31 --status asserted --format csv
-      dateline events --type ASSAULT --no-implied
+      dateline events --type ASSAULT --no-implied --min-confidence 0.5
     """
     with open_store(db) as store:
         rows = store.events(type=type_, source=source, target=target, since=since, until=until,
-                            article=article, status=status, implied=implied, limit=limit)
+                            article=article, status=status, implied=implied, min_confidence=min_confidence,
+                            limit=limit)
     if fmt == "table":
         for row in rows:
             row["who"] = _party(row["source_name"], row["source_country"])
@@ -319,6 +323,8 @@ def _describe(record: dict[str, Any], info: dict[str, Any]) -> list[str]:
     text = record.get("text") or ""
     lines = [f"{record['id']}  ({record.get('source') or 'no source'}, published {record.get('published') or '?'}, "
              f"{info.get('chars')} characters)"]
+    if record.get("duplicate_of"):
+        lines.append(f"  {'same as:':<10}{record['duplicate_of']} (the same text is stored under that id)")
     for key in ("title", "url"):
         if record.get(key):
             lines.append(f"  {key + ':':<10}{record[key]}")
@@ -362,35 +368,6 @@ def _describe(record: dict[str, Any], info: dict[str, Any]) -> list[str]:
         f"{p.get('lat')},{p.get('lon')} {p.get('feature') or ''} geonames={p.get('geonameid')}"))
     section("sentences", record.get("sentences") or [], lambda s: f"{_at(s)} {text[s['start']:s['end']]!r}")
     return lines
-
-
-@main.command("export")
-@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
-              help="The SQLite database written by `dateline ingest`.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="jsonl: FORMAT.md records; csv: flat events; parquet: tables.")
-@click.option("-o", "--output", "output", type=click.Path(), default=None,
-              help="Output file (default: standard output); for parquet a file, or a folder for every table.")
-@click.option("--what", type=click.Choice(["articles", "events", "quotes"]), default=None,
-              help="Table to export (default: articles for jsonl, events for csv, all for parquet).")
-@click.option("--text", "with_text", is_flag=True, help="Include article texts.")
-@handle_errors
-def export_command(db: str, fmt: str, output: str | None, what: str | None, with_text: bool) -> None:
-    """Export the database as JSON Lines records, an event CSV or Parquet tables.
-
-    \b
-    Example:
-      dateline export --format jsonl --text -o records.jsonl
-      dateline export --format csv -o events.csv
-      dateline export --format parquet -o tables/
-    """
-    if fmt == "parquet" and output is None:
-        raise click.UsageError("parquet export needs -o FILE (one table) or -o FOLDER (every table)")
-    with open_store(db) as store:
-        counts = export(store, fmt, output if output is not None else sys.stdout, what=what,
-                        include_text=with_text)
-    where = output or "standard output"
-    click.echo("exported " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" to {where}", err=True)
 
 
 @main.command("stats")

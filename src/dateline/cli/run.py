@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from typing import IO, Any
 
 import click
 
+from ..ingest.fields import printable
 from ..records import Article, Failure, SourceDocument
 from ..settings import Settings
 from .app import handle_errors, main
@@ -102,8 +105,10 @@ class RunSummary:
     errors: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     stored: Counter = field(default_factory=Counter)
-    skipped: int = 0      # already stored from the same input and code: not parsed again
+    unchanged: int = 0    # articles already stored from the same input and code: not parsed again
     undated: int = 0      # processed articles with no publication date (given or found in the text)
+    encodings: Counter = field(default_factory=Counter)  # articles decoded from a guessed encoding
+    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not articles
 
     def add(self, result: Article | Failure) -> None:
         if isinstance(result, Failure):
@@ -112,8 +117,17 @@ class RunSummary:
         self.articles += 1
         if not result.published:
             self.undated += 1
+        if result.encoding:
+            self.encodings[result.encoding] += 1
         for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
             self.spans[kind] += len(getattr(result, kind))
+
+    def record(self) -> dict[str, Any]:
+        """What the run's row in the database keeps of this summary."""
+        return {"articles": self.articles, "unchanged": self.unchanged, "undated": self.undated,
+                "errors": dict(self.errors), "spans": dict(self.spans), "stored": dict(self.stored),
+                "encodings_guessed": dict(self.encodings), "skipped_file_count": len(self.skipped_files),
+                "skipped_files": self.skipped_files[:100], "seconds": round(self.seconds, 3)}
 
     @property
     def seconds(self) -> float:
@@ -122,7 +136,7 @@ class RunSummary:
     def lines(self) -> list[str]:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"
-               + (f"; {self.skipped} unchanged since the last run, not parsed again" if self.skipped else "")]
+               + (f"; {self.unchanged} unchanged since the last run, not parsed again" if self.unchanged else "")]
         if self.undated:
             out.append(f"undated: {self.undated} of {self.articles} articles have no publication date (none given, "
                        "none in a dateline or byline): give one with --published YYYY-MM-DD")
@@ -130,25 +144,37 @@ class RunSummary:
             out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
         out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
                                          ("events", "quotes", "actors", "times", "places", "sentences")))
+        if self.encodings:
+            guessed = sum(self.encodings.values())
+            out.append(f"encodings guessed: {guessed} article(s) were not UTF-8 and were read as "
+                       + ", ".join(f"{k} ({v})" for k, v in self.encodings.most_common())
+                       + ": check that they read right (the records say 'encoding')")
+        if self.skipped_files:
+            files = self.skipped_files
+            shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+            out.append(f"skipped: {len(files)} file(s) that are not .txt, .html or .jsonl "
+                       f"(nor one of them gzipped): {shown}")
         n_err = sum(self.errors.values())
         out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
                                          if n_err else ""))
         return out
 
 
-def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int) -> Iterator[Any]:
-    from ..ingest.readers import read_inputs
+def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int, skipped: list[str]) -> Iterator[Any]:
+    from ..ingest.readers import ReadReport, read_inputs
 
-    yield from read_inputs(list(paths), published=published, max_chars=max_chars)
+    yield from read_inputs(list(paths), published=published, max_chars=max_chars, report=ReadReport(skipped))
 
 
 def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any],
+             summary: RunSummary | None = None,
              select: Callable[[Iterator[Any]], Iterator[Any]] | None = None) -> Iterator[Article | Failure]:
     """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask.
 
+    Files the readers pass over are listed in ``summary.skipped_files`` as the inputs are read;
     ``select`` filters the inputs before they are parsed.
     """
-    inputs = _inputs(paths, opts["published"], settings.max_chars)
+    inputs = _inputs(paths, opts["published"], settings.max_chars, summary.skipped_files if summary else [])
     if select is not None:
         inputs = select(inputs)
     if opts.get("dask_address"):
@@ -175,13 +201,16 @@ def _count_articles(paths: Iterable[str]) -> int | None:
         for f in files:
             if f.name.startswith("."):
                 continue
-            if f.suffix == ".jsonl":
+            name = f.name.lower()
+            compressed = name.endswith(".gz")
+            suffix = Path(name[:-3] if compressed else name).suffix
+            if suffix in (".jsonl", ".ndjson"):
                 try:
-                    with f.open("rb") as fh:
+                    with (gzip.open(f, "rb") if compressed else f.open("rb")) as fh:
                         total += sum(1 for line in fh if line.strip())
-                except OSError:
+                except (OSError, EOFError, zlib.error):
                     total += 1
-            elif f.suffix in (".txt", ".html", ".htm"):
+            elif suffix in (".txt", ".text", ".html", ".htm") or compressed:
                 total += 1
     return total or None
 
@@ -200,13 +229,24 @@ def _progress(results: Iterable[Article | Failure], total: int | None, enabled: 
 
 def _report_failure(failure: Failure) -> None:
     where = failure.origin + (f" ({failure.id})" if failure.id else "")
-    click.echo(f"skipped {where}: {failure.reason}: {failure.detail or ''}".rstrip(": "), err=True)
+    click.echo(printable(f"skipped {where}: {failure.reason}: {failure.detail or ''}".rstrip(": ")), err=True)
+
+
+def _json_line(article: Article, with_text: bool) -> tuple[str | None, Article | Failure]:
+    """The article's JSON line, or a Failure when its record cannot be written as UTF-8 JSON."""
+    try:
+        line = json.dumps(article.to_dict(include_text=with_text), ensure_ascii=False) + "\n"
+        line.encode("utf-8")
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        return None, Failure(origin=printable(article.origin or article.id), stage="write", reason="write-error",
+                             id=printable(article.id), detail=printable(f"{type(exc).__name__}: {exc}"))
+    return line, article
 
 
 def _finish(summary: RunSummary) -> None:
     for line in summary.lines():
         click.echo(line, err=True)
-    if summary.articles == 0 and summary.skipped == 0:
+    if summary.articles == 0 and summary.unchanged == 0:
         raise click.ClickException("no article could be read: see the errors above.")
 
 
@@ -223,7 +263,8 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
                     **opts: Any) -> None:
     """Analyse articles and write their records as JSON Lines (no database).
 
-    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+    INPUTS are .txt, .html or .jsonl files (or gzipped: .jsonl.gz, .gz), folders of them,
+    or - for standard input; other files in folders are listed as skipped.
 
     \b
     Example:
@@ -235,13 +276,16 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
-    results = _results(inputs, settings, opts)
+    results = _results(inputs, settings, opts, summary)
     for result in _progress(results, total, show):
+        line = None
+        if isinstance(result, Article):
+            line, result = _json_line(result, with_text)
         summary.add(result)
         if isinstance(result, Failure):
             _report_failure(result)
             continue
-        output.write(json.dumps(result.to_dict(include_text=with_text), ensure_ascii=False) + "\n")
+        output.write(line)
     output.flush()
     _finish(summary)
 
@@ -260,7 +304,8 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
                    **opts: Any) -> None:
     """Analyse articles and store their records in the database; re-running adds nothing new.
 
-    INPUTS are .txt, .html or .jsonl files, folders of them, or - for standard input.
+    INPUTS are .txt, .html or .jsonl files (or gzipped: .jsonl.gz, .gz), folders of them,
+    or - for standard input; other files in folders are listed as skipped.
 
     \b
     Example:
@@ -288,29 +333,37 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
             """The inputs not already stored from the same text, metadata, code and settings."""
             for item in items:
                 if isinstance(item, SourceDocument):
-                    key, digest = item.id or article_id(item.text), input_hash(item, fingerprint)
+                    try:
+                        key, digest = item.id or article_id(item.text), input_hash(item, fingerprint)
+                    except Exception:  # an unusable input: the pipeline records why
+                        yield item
+                        continue
                     if store.has_input(key, digest):
-                        summary.skipped += 1
+                        summary.unchanged += 1
                         summary.stored["unchanged"] += 1
                         continue
                     hashes[key] = digest
                 yield item
 
         batch: list[Article | Failure] = []
-        results = _results(inputs, settings, opts, select=changed)  # with --dask too, records arrive in order
-        for result in _progress(results, total, show):
-            summary.add(result)
-            if isinstance(result, Failure):
-                _report_failure(result)
-            batch.append(result)
-            if len(batch) >= commit_every:
-                _write(store, batch, run_id, summary, hashes)
-                batch = []
-        if batch:
-            _write(store, batch, run_id, summary, hashes)
-        store.finish_run(run_id, {"articles": summary.articles, "errors": dict(summary.errors),
-                                  "spans": dict(summary.spans), "stored": dict(summary.stored),
-                                  "seconds": round(summary.seconds, 3)})
+        status = "failed"
+        try:
+            # with --dask too, records arrive here, in order
+            results = _results(inputs, settings, opts, summary, select=changed)
+            for result in _progress(results, total, show):
+                summary.add(result)
+                if isinstance(result, Failure):
+                    _report_failure(result)
+                batch.append(result)
+                if len(batch) >= commit_every:
+                    pending, batch = batch, []
+                    _write(store, pending, run_id, summary, hashes)
+            status = "finished"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:  # what was analysed is kept, and the run says how it ended, whatever ended it
+            _close_run(store, batch, run_id, summary, status, hashes)
     click.echo(f"database: {db_path}", err=True)
     _finish(summary)
 
@@ -324,13 +377,30 @@ def _check_some_input_exists(inputs: tuple[str, ...]) -> None:
             "or - for standard input", param_hint="INPUTS")
 
 
+def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary, status: str,
+               hashes: dict[str, str]) -> None:
+    """Write the last batch and record how the run ended.
+
+    When the run is ending on an error, that error is the one to report: a database that fails
+    here too is only logged.
+    """
+    try:
+        if batch:
+            _write(store, batch, run_id, summary, hashes)
+        store.finish_run(run_id, summary.record(), status=status)
+    except Exception as exc:
+        if status == "finished":
+            raise
+        logging.getLogger(__name__).error("could not close the run after it %s: %s", status, exc)
+
+
 def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary,
            hashes: dict[str, str]) -> None:
     stats = store.write_batch(batch, run_id=run_id, input_hashes=hashes)
     for result in batch:
         if result.id is not None:
             hashes.pop(result.id, None)
-    for key in ("new", "unchanged", "replaced"):
+    for key in ("new", "unchanged", "replaced", "duplicates"):
         value = getattr(stats, key, None)
         if value is not None:
             summary.stored[key] += value

@@ -1,13 +1,17 @@
 """Turning the bytes of an input into text without changing a character of what was written.
 
-UTF-8 (with or without a byte-order mark) is tried first, then the encoding that
-charset-normalizer finds. Binary data and undecodable bytes are reported, never guessed at.
+UTF-8 (with or without a byte-order mark) is tried first. Bytes that are not UTF-8 but hold no
+UTF-8 sequence either are in a legacy encoding: the one charset-normalizer finds is used, and
+``Decoded.guessed`` says so (the article records it, the run summary reports it). Bytes that are
+mostly UTF-8 with some invalid bytes among them are damaged or mixed, not another encoding: they
+are an error, as are binary data and bytes no encoding fits.
 """
 
 from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass
 
 __all__ = ["Decoded", "decode_bytes", "looks_binary", "CONTROL_SHARE"]
@@ -24,6 +28,10 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _LATIN_FAMILY = ("cp1250", "cp1252", "cp1254", "cp1257", "iso8859_1", "iso8859_2", "iso8859_4", "iso8859_9",
                  "iso8859_10", "iso8859_13", "iso8859_15", "iso8859_16", "latin", "mac_latin2", "mac_roman",
                  "cp775", "cp850", "cp852", "cp437")
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                            rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _WESTERN = frozenset("àáâãäåçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ’‘“”–—€£")
 
 
@@ -35,6 +43,7 @@ class Decoded:
     encoding: str | None = None
     reason: str | None = None
     detail: str | None = None
+    guessed: bool = False  # the encoding was guessed from the bytes, not declared or UTF-8
 
 
 def looks_binary(text: str) -> bool:
@@ -69,8 +78,15 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(None, reason="binary", detail="the input contains NUL bytes: it is not a text file")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    pairs, longer, invalid = _utf8_census(data)
+    if longer or pairs >= invalid:
+        return Decoded(None, reason="undecodable",
+                       detail=f"the input is UTF-8 with {invalid:,} invalid byte(s) among {pairs + longer:,} UTF-8 "
+                              f"sequences (the first at byte {first_bad:,}): it is damaged or mixes encodings, "
+                              f"and reading it as another encoding would garble it; repair it, or drop the "
+                              f"bad bytes (iconv -f utf-8 -t utf-8 -c)")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -79,8 +95,22 @@ def decode_bytes(data: bytes) -> Decoded:
                        detail="the bytes are not UTF-8 and no other text encoding fits: "
                               "convert the file to UTF-8 (for example with iconv)")
     text, encoding = _prefer_western(data, str(best), best.encoding)
-    log.info("decoded input as %s (not UTF-8)", encoding)
-    return _checked(text, encoding)
+    log.info("decoded input as %s (not UTF-8): a guess", encoding)
+    decoded = _checked(text, encoding)
+    return Decoded(decoded.text, decoded.encoding, decoded.reason, decoded.detail, guessed=decoded.text is not None)
+
+
+def _utf8_census(data: bytes) -> tuple[int, int, int]:
+    """Well-formed UTF-8 sequences of two bytes and of three or four, and the non-ASCII bytes outside them.
+
+    A two-byte sequence also occurs in legacy text by chance ("groß“" in cp1252); a longer one
+    (UTF-8's dashes and quotation marks) hardly ever does.
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    pairs = sum(1 for s in sequences if len(s) == 2)
+    in_sequences = sum(len(s) for s in sequences)
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    return pairs, len(sequences) - pairs, non_ascii - in_sequences
 
 
 def _prefer_western(data: bytes, text: str, encoding: str) -> tuple[str, str]:

@@ -7,23 +7,25 @@ kept exactly as decoded, so every offset computed later points into the text as 
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
+import gzip
 import io
 import json
 import logging
 import os
-import re
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..errors import InputError
 from ..records import Failure, SourceDocument
 from .encoding import decode_bytes, looks_binary
+from .fields import check_unicode, id_text, normalise_published, printable
 from .html import extract_html
 
-__all__ = ["read_inputs", "normalise_published", "READERS", "BYTES_PER_CHAR", "HTML_BYTES_PER_CHAR"]
+__all__ = ["read_inputs", "ReadReport", "normalise_published", "READERS", "BYTES_PER_CHAR", "HTML_BYTES_PER_CHAR"]
 
 log = logging.getLogger(__name__)
 
@@ -31,38 +33,7 @@ READERS: dict[str, str] = {".txt": "text", ".text": "text", ".html": "html", ".h
                            ".jsonl": "jsonl", ".ndjson": "jsonl"}
 BYTES_PER_CHAR = 4        # a text file larger than max_chars * 4 bytes is too large for sure
 HTML_BYTES_PER_CHAR = 10  # pages carry markup: allow more bytes per character of text
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
-                 "%B %d %Y", "%b %d %Y", "%d.%m.%Y")
-
-
-def normalise_published(value: Any, *, origin: str = "") -> str | None:
-    """``YYYY-MM-DD`` for a parseable date or datetime, else None (logged)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, str):
-        written = value.strip()
-        if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", written):
-            try:
-                return dt.date.fromisoformat(written[:10]).isoformat()
-            except ValueError:
-                pass
-        try:
-            return dt.datetime.fromisoformat(written).date().isoformat()
-        except ValueError:
-            pass
-        for fmt in _DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(written, fmt).date().isoformat()
-            except ValueError:
-                continue
-        try:
-            return email.utils.parsedate_to_datetime(written).date().isoformat()
-        except (TypeError, ValueError, IndexError):
-            pass
-    log.warning("%s: published date %r is not a date I can read; leaving it empty", origin or "input", value)
-    return None
+_TEXT_FIELDS = ("text", "published", "source", "title", "url")
 
 
 def _opt_str(value: Any) -> str | None:
@@ -73,7 +44,8 @@ def _opt_str(value: Any) -> str | None:
 
 
 def _failure(origin: str, reason: str, detail: str, id: str | None = None) -> Failure:
-    return Failure(origin=origin, stage="read", reason=reason, id=id, detail=detail)
+    return Failure(origin=printable(origin), stage="read", reason=reason,
+                   id=None if id is None else printable(id), detail=printable(detail))
 
 
 def _too_large(origin: str, size: int, limit: int, unit: str, id: str | None = None) -> Failure:
@@ -90,7 +62,8 @@ def _text_document(data: bytes, origin: str, published: str | None, max_chars: i
         return _failure(origin, decoded.reason or "undecodable", decoded.detail or "cannot decode the input")
     if len(decoded.text) > max_chars:
         return _too_large(origin, len(decoded.text), max_chars, "characters")
-    return SourceDocument(text=decoded.text, published=published, origin=origin)
+    return SourceDocument(text=decoded.text, published=published, origin=origin,
+                          encoding=decoded.encoding if decoded.guessed else None)
 
 
 def _html_document(data: bytes, origin: str, published: str | None, max_chars: int) -> SourceDocument | Failure:
@@ -104,7 +77,7 @@ def _html_document(data: bytes, origin: str, published: str | None, max_chars: i
         return _too_large(origin, len(page.text), max_chars, "characters")
     date = normalise_published(page.date, origin=origin) or published
     return SourceDocument(text=page.text, published=date, source=page.sitename, title=page.title,
-                          url=page.url, origin=origin)
+                          url=page.url, origin=origin, encoding=decoded.encoding if decoded.guessed else None)
 
 
 def _json_record(line: bytes, origin: str, published: str | None, max_chars: int) -> SourceDocument | Failure:
@@ -119,7 +92,16 @@ def _json_record(line: bytes, origin: str, published: str | None, max_chars: int
     if not isinstance(record, dict):
         return _failure(origin, "malformed-json",
                         f"each line must be a JSON object with a 'text' field, got {type(record).__name__}")
-    id_ = _opt_str(record.get("id"))
+    try:
+        id_ = id_text(record.get("id"))
+        check_unicode(id_, "id")
+        for name in _TEXT_FIELDS:
+            value = record.get(name)
+            if isinstance(value, str):
+                check_unicode(value, name)
+    except InputError as exc:
+        shown = record.get("id") if isinstance(record.get("id"), str) else None
+        return _failure(origin, exc.reason, str(exc), shown)
     text = record.get("text")
     if not isinstance(text, str):
         return _failure(origin, "no-text", "the record has no string field 'text'", id_)
@@ -201,38 +183,86 @@ def _read_stdin(stream: BinaryIO, published: str | None, max_chars: int) -> Iter
 
 # -- files and folders -----------------------------------------------------------------------
 
-def _sniff_kind(path: Path) -> str:
+@dataclass
+class ReadReport:
+    """What :func:`read_inputs` passed over, for the run summary: files in folders that are not
+    articles (their extension is none of READERS, nor one of them with ``.gz``)."""
+
+    skipped: list[str] = field(default_factory=list)
+
+
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)  # gzip.BadGzipFile is an OSError
+
+
+def _kind_of(path: Path) -> tuple[str | None, bool]:
+    """The reader for a file by its name, and whether it is gzipped (``x.jsonl.gz``; ``x.gz`` is sniffed)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return READERS.get(Path(name[:-3]).suffix, "sniff"), True
+    return READERS.get(path.suffix.lower()), False
+
+
+def _open(path: Path, compressed: bool) -> BinaryIO:
+    return gzip.open(path, "rb") if compressed else path.open("rb")  # type: ignore[return-value]
+
+
+def _sniff_kind(path: Path, compressed: bool = False) -> str:
     try:
-        with path.open("rb") as handle:
+        with _open(path, compressed) as handle:
             for line in handle:
                 if line.strip():
                     return "jsonl" if line.lstrip(b"\xef\xbb\xbf \t").startswith(b"{") else "text"
-    except OSError:
+    except _GZIP_ERRORS:
         pass
     return "text"
 
 
-def _read_file(path: Path, kind: str, published: str | None, max_chars: int) -> Iterator[SourceDocument | Failure]:
+def _read_file(path: Path, kind: str, published: str | None, max_chars: int,
+               compressed: bool = False) -> Iterator[SourceDocument | Failure]:
     origin = str(path)
+    if kind == "sniff":
+        kind = _sniff_kind(path, compressed)
+    records = 0
     try:
         if kind == "jsonl":
-            with path.open("rb") as handle:
-                yield from _jsonl_stream(handle, origin, published, max_chars)
+            with _open(path, compressed) as handle:
+                for record in _jsonl_stream(handle, origin, published, max_chars):
+                    records += 1
+                    yield record
             return
-        size = path.stat().st_size
         limit = max_chars * (HTML_BYTES_PER_CHAR if kind == "html" else BYTES_PER_CHAR)
-        if size > limit:
-            yield _too_large(origin, size, limit, "bytes")
-            return
-        data = path.read_bytes()
+        if compressed:
+            with _open(path, compressed) as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                yield _too_large(origin, len(data), limit, "bytes once decompressed")
+                return
+        else:
+            size = path.stat().st_size
+            if size > limit:
+                yield _too_large(origin, size, limit, "bytes")
+                return
+            data = path.read_bytes()
     except OSError as exc:
+        if compressed and not isinstance(exc, (FileNotFoundError, PermissionError)):
+            yield _damaged_gzip(origin, exc, records)
+            return
         yield _failure(origin, "unreadable", f"cannot read the file ({exc.strerror or exc}): "
                                              f"check that it exists and that you may read it")
+        return
+    except (EOFError, zlib.error) as exc:
+        yield _damaged_gzip(origin, exc, records)
         return
     if kind == "html":
         yield _html_document(data, origin, published, max_chars)
     else:
         yield _text_document(data, origin, published, max_chars)
+
+
+def _damaged_gzip(origin: str, exc: BaseException, records: int) -> Failure:
+    after = f" after {records:,} record(s)" if records else ""
+    return _failure(origin, "unreadable", f"the gzip file is damaged or truncated{after} ({type(exc).__name__}: "
+                                          f"{exc}): the rest of it cannot be read; check the download")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -245,11 +275,13 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def read_inputs(paths: Sequence[str | Path], *, published: str | None = None, max_chars: int = 1_000_000,
-                stdin: BinaryIO | None = None) -> Iterator[SourceDocument | Failure]:
+                stdin: BinaryIO | None = None, report: ReadReport | None = None) -> Iterator[SourceDocument | Failure]:
     """Articles from files, folders (recursive, sorted) and ``-`` (standard input), in order.
 
     ``published`` fills in the publication date of articles that have none. ``stdin`` replaces
-    ``sys.stdin`` (for tests and embedding).
+    ``sys.stdin`` (for tests and embedding). Gzipped files (``x.jsonl.gz``, ``x.txt.gz``, ``x.gz``)
+    are read as what they hold. Files in folders whose extension is none of READERS (with or
+    without ``.gz``) are passed over and listed in ``report.skipped``.
     """
     fallback = normalise_published(published, origin="--published") if published else None
     for given in paths:
@@ -265,20 +297,22 @@ def read_inputs(paths: Sequence[str | Path], *, published: str | None = None, ma
         if path.is_dir():
             found = 0
             for file in _walk(path):
-                kind = READERS.get(file.suffix.lower())
+                kind, compressed = _kind_of(file)
                 if kind is None:
-                    log.info("skipping %s: not a .txt, .html or .jsonl file", file)
+                    log.info("skipping %s: not a .txt, .html or .jsonl file (nor one of them gzipped)", file)
+                    if report is not None:
+                        report.skipped.append(str(file))
                     continue
                 found += 1
-                yield from _read_file(file, kind, fallback, max_chars)
+                yield from _read_file(file, kind, fallback, max_chars, compressed)
             if not found:
                 log.warning("no .txt, .html or .jsonl file in folder %s", path)
         elif path.exists():
-            kind = READERS.get(path.suffix.lower())
+            kind, compressed = _kind_of(path)
             if kind is None:
                 kind = _sniff_kind(path)
                 log.info("%s: unknown extension, reading it as %s", path, "JSON Lines" if kind == "jsonl" else "text")
-            yield from _read_file(path, kind, fallback, max_chars)
+            yield from _read_file(path, kind, fallback, max_chars, compressed)
         else:
             yield _failure(str(path), "unreadable",
                            f"no such file or folder: {path}; check the path (give a file, a folder "

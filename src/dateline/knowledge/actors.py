@@ -6,8 +6,10 @@ are layered over it, and a user's own files (``Settings.actor_files``) over thos
 documents its format in its header. Look-ups are dictionary look-ups on normalised keys.
 
 >>> kb = load_actor_knowledge()                                   # doctest: +SKIP
->>> kb.code_phrase("the Turkish armed forces")                   # doctest: +SKIP
-ActorCode(name='Turkish armed forces', country='TUR', sector='MIL', kind='group')
+>>> kb.entity("Kremlin")                                          # doctest: +SKIP
+
+The coder that reads a whole phrase against this knowledge is the extractor's
+(``dateline.extract.actors.code_phrase``): knowledge does not depend on extraction.
 """
 
 from __future__ import annotations
@@ -227,13 +229,6 @@ class ActorKnowledge:
     def country_name(self, code: str | None) -> str | None:
         """The canonical short name of a country code ("RUS" -> "Russia")."""
         return self.country_names.get(code) if code else None
-
-    def code_phrase(self, text: str, *, date: str | None = None) -> ActorCode | None:
-        """Code a noun phrase given as plain text ("Kremlin Spokesman Dmitry Peskov",
-        "Syrian positions", "the US president"); None when it names no actor."""
-        from ..extract.actor_coding import code_text  # the coder lives with the extractor
-
-        return code_text(text, knowledge=self, date=date)
 
 
 # -- building ----------------------------------------------------------------------------------

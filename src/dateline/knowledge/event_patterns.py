@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KnowledgeFileError
+from .event_lexicon import LEXICON_FILE, EventLexicon, load_event_lexicon, word_list
 from .files import read_yaml_mapping
 from .plover import PLOVER_TYPES
 
 __all__ = ["ObjectTerm", "EventPattern", "EventPatterns", "load_event_patterns", "DEFAULT_FILE",
-           "EventLexicon", "load_event_lexicon", "VOCABULARY_FILE", "VOCABULARY_FILES", "OBJECTS_FILE", "ObjectPolicy"]
+           "EventLexicon", "load_event_lexicon", "LEXICON_FILE", "VOCABULARY_FILE", "VOCABULARY_FILES", "OBJECTS_FILE", "ObjectPolicy"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_FILE = DATA / "event_patterns.yaml"
@@ -156,25 +157,6 @@ class EventPatterns:
         return len(self.patterns)
 
 
-def _word(value: Any) -> str:
-    # YAML 1.1 reads an unquoted on/off/yes/no as a boolean; in a word list it is the word "on"/"off".
-    if value is True:
-        return "on"
-    if value is False:
-        return "off"
-    return str(value)
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (str, bool)):
-        return [_word(value)]
-    if isinstance(value, (list, tuple)):
-        return [_word(v) for v in value]
-    raise ValueError(f"expected a word or a list of words, got {value!r}")
-
-
 def _object_term(text: str) -> ObjectTerm:
     """``hunger strike`` → strike with modifier hunger; ``state of emergency`` → state with the
     of-complement emergency (the head noun of a "HEAD of X" phrase is the object)."""
@@ -240,21 +222,21 @@ def _read_policy(paths: Iterable[Path]) -> ObjectPolicy:
     broaden: list[str] = []
     overlap = 2
     for path in paths:
-        data = read_yaml_mapping(path, what="event object file", keys="classes, strict_verbs")
+        data = read_yaml_mapping(path, what="event object file", keys="classes, strict_verbs", unique_keys=True)
         try:
             for name, words in (data.get("classes") or {}).items():
-                classes[str(name).upper()] = tuple(w.lower() for w in _as_list(words))
-            strict.update(w.lower() for w in _as_list(data.get("strict_verbs")))
+                classes[str(name).upper()] = tuple(w.lower() for w in word_list(words))
+            strict.update(w.lower() for w in word_list(data.get("strict_verbs")))
             for lemma, type_ in (data.get("loose_types") or {}).items():
                 if str(type_).upper() not in PLOVER_TYPES:
                     raise ValueError(f"loose type {type_!r} of {lemma!r} is not a PLOVER type")
                 loose_types[str(lemma).lower()] = str(type_).upper()
             for type_, words in (data.get("exclusions") or {}).items():
-                raw_exclusions.setdefault(str(type_).upper(), []).extend(_as_list(words))
+                raw_exclusions.setdefault(str(type_).upper(), []).extend(word_list(words))
             if "loose_weight" in data:
                 weight = float(data["loose_weight"])
             if data.get("broaden"):
-                broaden.extend(w.upper() for w in _as_list(data["broaden"].get("classes")))
+                broaden.extend(w.upper() for w in word_list(data["broaden"].get("classes")))
                 overlap = int(data["broaden"].get("min_overlap", overlap))
         except (AttributeError, TypeError, ValueError) as exc:
             raise KnowledgeFileError(f"{path}: {exc}") from exc
@@ -309,7 +291,7 @@ def _patterns_from_entry(entry: Any, where: str,
         raise KnowledgeFileError(f"{where}: a pattern must be a mapping with at least 'lemma' and 'type'")
     try:
         type_ = str(entry["type"]).upper()
-        lemmas = [w.lower() for w in _as_list(entry["lemma"])]
+        lemmas = [w.lower() for w in word_list(entry["lemma"])]
     except KeyError as exc:
         raise KnowledgeFileError(f"{where}: the pattern lacks the field {exc}; every pattern needs "
                                  "'lemma' and 'type'") from exc
@@ -326,19 +308,19 @@ def _patterns_from_entry(entry: Any, where: str,
     if negated is not None and str(negated).upper() not in PLOVER_TYPES:
         raise KnowledgeFileError(f"{where}: negated {negated!r} is not a PLOVER type")
     try:
-        xcomp = tuple(_as_list(entry.get("xcomp")))
+        xcomp = tuple(word_list(entry.get("xcomp")))
         common = dict(
             type=type_, pos=pos,
-            objects=tuple(_object_term(o) for o in _expand(_as_list(entry.get("object")), classes or {}, where)),
-            exclude=frozenset(w.lower() for w in _expand(_as_list(entry.get("exclude")), classes or {}, where)),
-            particles=tuple(w.lower() for w in _as_list(entry.get("particle"))),
-            preps=tuple(w.lower() for w in _as_list(entry.get("prep"))),
-            modifiers=tuple(w.lower() for w in _as_list(entry.get("modifier"))),
+            objects=tuple(_object_term(o) for o in _expand(word_list(entry.get("object")), classes or {}, where)),
+            exclude=frozenset(w.lower() for w in _expand(word_list(entry.get("exclude")), classes or {}, where)),
+            particles=tuple(w.lower() for w in word_list(entry.get("particle"))),
+            preps=tuple(w.lower() for w in word_list(entry.get("prep"))),
+            modifiers=tuple(w.lower() for w in word_list(entry.get("modifier"))),
             xcomp=xcomp,
-            aux=tuple(w.lower() for w in _as_list(entry.get("aux"))),
+            aux=tuple(w.lower() for w in word_list(entry.get("aux"))),
             mode=entry.get("mode") or None,
-            context=tuple(_as_list(entry.get("context"))),
-            targets=tuple(w.lower() for w in _as_list(entry.get("targets"))),
+            context=tuple(word_list(entry.get("context"))),
+            targets=tuple(w.lower() for w in word_list(entry.get("targets"))),
             symmetric=bool(entry.get("symmetric", False)),
             needs=needs,
             negated=str(negated).upper() if negated else None,
@@ -356,13 +338,13 @@ def _patterns_from_entry(entry: Any, where: str,
 def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
           ) -> tuple[list[EventPattern], dict[str, tuple[str, ...]], dict[str, str], dict[str, str],
                      dict[str, str]]:
-    data = read_yaml_mapping(path, what="event pattern file", keys="patterns")
+    data = read_yaml_mapping(path, what="event pattern file", keys="patterns", unique_keys=True)
     if not isinstance(data.get("patterns", []), list):
         raise KnowledgeFileError(f"{path}: expected a mapping with a 'patterns' list (see {DEFAULT_FILE})")
     patterns: list[EventPattern] = []
     for n, entry in enumerate(data.get("patterns") or [], 1):
         patterns.extend(_patterns_from_entry(entry, f"{path}, pattern {n}", classes))
-    targets = {str(t).upper(): tuple(w.lower() for w in _as_list(v))
+    targets = {str(t).upper(): tuple(w.lower() for w in word_list(v))
                for t, v in ((data.get("defaults") or {}).get("targets") or {}).items()}
     nominal = data.get("nominalizations") or {}
     if not isinstance(nominal, dict):
@@ -424,41 +406,3 @@ def _by_object_specificity(patterns: list[EventPattern]) -> list[EventPattern]:
 def load_event_patterns(extra_files: Iterable[str | Path] = ()) -> EventPatterns:
     """The packaged trigger patterns with the entries of ``extra_files`` layered over them."""
     return _load((*VOCABULARY_FILES, DEFAULT_FILE, *(Path(p) for p in extra_files)))
-
-
-LEXICON_FILE = DATA / "event_lexicon.yaml"
-
-
-@dataclass(frozen=True)
-class EventLexicon:
-    """Word lists (lemmas) that describe the frame around a trigger; see ``data/event_lexicon.yaml``."""
-
-    lists: dict[str, frozenset[str]]
-
-    def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self.lists[name]
-        except KeyError:
-            return frozenset()
-
-    def has(self, name: str, word: str) -> bool:
-        """Whether ``word`` (any case) is in the list ``name``."""
-        return word.lower() in self.lists.get(name, frozenset())
-
-
-@lru_cache(maxsize=8)
-def _load_lexicon(files: tuple[Path, ...]) -> EventLexicon:
-    merged: dict[str, set[str]] = {}
-    for path in files:
-        data = read_yaml_mapping(path, what="event word-list file", keys="list names to word lists")
-        for name, words in data.items():
-            try:
-                merged.setdefault(str(name), set()).update(w.lower() for w in _as_list(words))
-            except ValueError as exc:
-                raise KnowledgeFileError(f"{path}, list {name!r}: {exc}") from exc
-    return EventLexicon({k: frozenset(v) for k, v in merged.items()})
-
-
-def load_event_lexicon(extra_files: Iterable[str | Path] = ()) -> EventLexicon:
-    """The packaged event word lists with the words of ``extra_files`` added."""
-    return _load_lexicon((LEXICON_FILE, *(Path(p) for p in extra_files)))

@@ -139,7 +139,7 @@ def _people(points: list | None) -> int:
     return sum(p[2] for p in points) if points else 0
 
 
-def _good_alt(alt: str) -> bool:
+def good_alt(alt: str) -> bool:
     """Alternate names worth indexing: Latin script, not airport codes or links."""
     if len(alt) < 2 or alt.startswith("http") or not is_latin(alt):
         return False
@@ -168,7 +168,7 @@ def _add_countries(w: _Writer, data: Path) -> dict[str, dict[str, Any]]:
         w.con.execute("INSERT OR REPLACE INTO country VALUES (?,?,?)", (cc2, c["iso3"], gid))
         w.name(c["name"], gid, PRIO_NAME)
         for alt in [ci.get("name"), ci.get("nativeName"), *ci.get("altSpellings", [])]:
-            if alt and _good_alt(alt) and len(alt) > 3:
+            if alt and good_alt(alt) and len(alt) > 3:
                 w.name(alt, gid, PRIO_ALIAS)
         demonym = ci.get("demonym")
         if demonym:
@@ -181,7 +181,7 @@ def _add_countries(w: _Writer, data: Path) -> dict[str, dict[str, Any]]:
             if gid_row:
                 for alt in (getattr(pc, "name", None), getattr(pc, "common_name", None),
                             getattr(pc, "official_name", None)):
-                    if alt and _good_alt(alt):
+                    if alt and good_alt(alt):
                         w.name(alt, gid_row[0], PRIO_ALIAS)
     except ImportError:  # pragma: no cover - pycountry is a dependency
         log.warning("pycountry is not installed: country alternate names are fewer")
@@ -223,7 +223,7 @@ def _add_cities(w: _Writer, min_population: int, limit: int | None,
                       len(c.get("alternatenames") or ()))
         w.name(c["name"], gid, PRIO_NAME)
         for alt in c.get("alternatenames") or ():
-            if _good_alt(alt):
+            if good_alt(alt):
                 w.name(alt, gid, PRIO_ALT)
         if c.get("admin1code"):
             points[(cc2, c["admin1code"])].append((lat, lon, int(c.get("population") or 0)))

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import KnowledgeFileError
-from .gazetteer_build import PRIO_ALT, PRIO_NAME, Progress, _good_alt, replaced_atomically
+from .gazetteer_build import PRIO_ALT, PRIO_NAME, Progress, good_alt, replaced_atomically
 from .gazetteer_names import normalize
 
 __all__ = ["import_geonames", "detect_dump_kind"]
@@ -78,7 +78,7 @@ def _import_geonames_rows(con: sqlite3.Connection, path: Path, progress: Progres
                 if text:
                     names.append((normalize(text), gid, prio))
             for alt in alternates:
-                if _good_alt(alt):
+                if good_alt(alt):
                     names.append((normalize(alt), gid, PRIO_ALT))
             count += 1
             if len(places) >= _CHUNK:
@@ -99,7 +99,7 @@ def _import_alternate_rows(con: sqlite3.Connection, path: Path, progress: Progre
                 continue
             gid, lang, alt = int(cols[1]), cols[2], cols[3]
             historic = len(cols) > 7 and cols[7] == "1"
-            if gid not in known or lang in _SKIP_LANGS or historic or not _good_alt(alt):
+            if gid not in known or lang in _SKIP_LANGS or historic or not good_alt(alt):
                 continue
             names.append((normalize(alt), gid, PRIO_ALT))
             count += 1

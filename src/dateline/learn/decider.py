@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..errors import ModelNotFoundError
 from .features import ArticleContext, proposal_features
 from .linear import LinearModel
@@ -30,7 +32,7 @@ _STATUSES = ("asserted", "reported", "planned", "hypothetical", "negated")
 
 @dataclass(frozen=True)
 class OpenWords:
-    """What the rules propose beyond their patterns for the decider (see ``extract.event_open``):
+    """What the rules propose beyond their patterns for the decider (see ``extract.events.open_triggers``):
     every verb, and these nouns; ``types`` guesses a type per lemma."""
 
     nouns: frozenset[str] = frozenset()
@@ -68,18 +70,40 @@ class EventDecider:
     name: str = "event-model"
     open_words: OpenWords | None = None
     drop_threshold: float = 0.9
+    calibration: dict[str, dict[str, Any]] = field(default_factory=dict)
+    open_gate: float = 0.0
+
+    def confidence(self, p_event: float, kept: bool) -> float:
+        """How often, on the dev split, a decision with this p(event) had the right type (the
+        calibration map fitted at training; p(event) itself when the model has none)."""
+        curve = self.calibration.get("kept" if kept else "added")
+        if not curve:
+            return p_event
+        return float(np.interp(p_event, curve["x"], curve["y"]))
 
     def decide(self, doc: "Doc", proposals: Sequence["Proposal"], quotes: Sequence["Quote"] = ()) -> list["Event"]:
         """The events among ``proposals`` (in text order), each with its evidence and confidence."""
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
         decided = []
         for proposal in proposals:
+            if proposal.pending is not None:
+                if self.hopeless(proposal, context):
+                    context.remember(proposal)
+                    continue
+                proposal = proposal.realized()
             features = proposal_features(proposal, context)
             context.remember(proposal)
             event = self.event_of(proposal, features)
             if event is not None:
                 decided.append((event, proposal.step == "kept"))
         return _one_per_act(decided)
+
+    def hopeless(self, proposal: "Proposal", context: ArticleContext) -> bool:
+        """Whether an open proposal is no event whatever the rules would build from it: p(event) from
+        its other features is below ``open_gate`` (on the dev split no proposal below a fifth of
+        the threshold came above the threshold once its event's features were added)."""
+        probs = self.types.probabilities(proposal_features(proposal, context, with_event=False))
+        return 1.0 - probs.get(NONE, 0.0) < self.open_gate
 
     def event_of(self, proposal: "Proposal", features: list[str]) -> "Event | None":
         """The event one proposal makes, or None when the model says it is none."""
@@ -108,7 +132,8 @@ class EventDecider:
             evidence["p_status"] = round(p_status, 3)
         changes: dict[str, Any] = {"type": best, "mode": mode, "status": status,
                                    "attributed_to": rule.attributed_to if status == "reported" else None,
-                                   "confidence": round(1.0 - probs.get(NONE, 0.0), 3), "evidence": evidence}
+                                   "confidence": round(self.confidence(1.0 - probs.get(NONE, 0.0), kept), 3),
+                                   "evidence": evidence}
         if best != rule.type:
             changes.update(cameo=code.cameo if code else None, quad=code.quad if code else None,
                            goldstein=code.goldstein if code else None)
@@ -124,16 +149,21 @@ def _one_per_act(decided: list[tuple["Event", bool]]) -> list["Event"]:
     for e, kept in decided:
         key = (e.sentence.start, e.type)
         if not kept and key not in kept_types:
-            best[key] = max(best.get(key, 0.0), e.confidence or 0.0)
+            best[key] = max(best.get(key, 0.0), _p_event(e))
     out, taken = [], set()
     for e, kept in decided:
         key = (e.sentence.start, e.type)
         if kept:
             out.append(e)
-        elif key not in kept_types and key not in taken and (e.confidence or 0.0) >= best[key]:
+        elif key not in kept_types and key not in taken and _p_event(e) >= best[key]:
             taken.add(key)
             out.append(e)
     return out
+
+
+def _p_event(event: "Event") -> float:
+    """The model's raw p(event) (before calibration), by which added events compete."""
+    return float((event.evidence or {}).get("p_event", event.confidence or 0.0))
 
 
 def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" = None,
@@ -160,4 +190,6 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
     return EventDecider(types=types, statuses=statuses, table=table or load_plover_table(),
                         threshold=threshold if threshold is not None else float(types.meta.get("threshold", 0.5)),
                         name=str(types.meta.get("name", "event-model")), open_words=open_words,
-                        drop_threshold=float(types.meta.get("drop_threshold", 0.9)))
+                        drop_threshold=float(types.meta.get("drop_threshold", 0.9)),
+                        calibration=dict(types.meta.get("calibration") or {}),
+                        open_gate=float(types.meta.get("open_gate", 0.0)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from ..extract.events import Proposal
@@ -29,6 +30,16 @@ class ArticleContext:
     types: Counter = field(default_factory=Counter)
     dyads: Counter = field(default_factory=Counter)
     sentence_index: dict[int, int] = field(default_factory=dict)
+    quote_marks: dict[int, list[int]] = field(default_factory=dict)
+
+    def marks_in(self, token: "Token", sent: "SpacySpan") -> list[int]:
+        """The indices of the quotation marks of the token's sentence ``sent`` (computed once per
+        sentence)."""
+        marks = self.quote_marks.get(sent.start)
+        if marks is None:
+            marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _QUOTE_MARKS
+                                                    or t.text in ("``", "''")]
+        return marks
 
     def remember(self, proposal: "Proposal") -> None:
         self.lemmas[_lemma(proposal.match.token)] += 1
@@ -55,11 +66,9 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6+"
 
 
-def _in_quote(token: "Token") -> bool:
-    """Whether the token sits between quotation marks of its sentence."""
-    sent = token.sent
-    marks = sum(1 for t in sent if t.i < token.i and (t.text in _QUOTE_MARKS or t.text in ("``", "''")))
-    return marks % 2 == 1
+def _in_quote(token: "Token", marks: list[int]) -> bool:
+    """Whether the token sits between quotation marks of its sentence (``marks``: their indices)."""
+    return sum(1 for i in marks if i < token.i) % 2 == 1
 
 
 def _governors(token: "Token", limit: int = 4) -> list["Token"]:
@@ -78,8 +87,9 @@ def _content_words(token: "Token", limit: int = 30) -> set[str]:
     return {_lemma(t) for t in words}
 
 
-def proposal_features(proposal: "Proposal", context: ArticleContext) -> list[str]:
-    """The binary features of one proposal (names of the features that fire)."""
+def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_event: bool = True) -> list[str]:
+    """The binary features of one proposal (names of the features that fire); without those of the
+    event the rules built from it when ``with_event`` is false."""
     m, e, step = proposal.match, proposal.event, proposal.step
     t, pat = m.token, m.pattern
     lemma = _lemma(t)
@@ -102,7 +112,9 @@ def proposal_features(proposal: "Proposal", context: ArticleContext) -> list[str
         if c.dep_ in ("nsubj", "nsubjpass"):
             f += [f"subj={_lemma(c)}", f"subj_pos={c.pos_}", f"lemma+subj_pos={lemma}+{c.pos_}"]
     f += [f"lemma+step={lemma}+{step}", f"lemma+dep={lemma}+{t.dep_}"]
-    if any(x.text in _QUOTE_MARKS or x.text in ("``", "''") for x in t.sent):
+    sent = t.sent
+    marks = context.marks_in(t, sent)
+    if marks:
         f.append("sentence_quoted")
     path = _governors(t)
     f.append("path=" + ">".join(x.dep_ for x in path[:3]))
@@ -119,16 +131,18 @@ def proposal_features(proposal: "Proposal", context: ArticleContext) -> list[str
     doc = t.doc
     for k in (-2, -1, 1, 2):
         j = t.i + k
-        if t.sent.start <= j < t.sent.end:
+        if sent.start <= j < sent.end:
             f.append(f"w{k:+d}={_lemma(doc[j])}")
-    if _in_quote(t):
+    if _in_quote(t, marks):
         f += ["in_quote", f"lemma+in_quote={lemma}"]
     if any(q.content.start <= t.idx < q.content.end for q in context.quotes):
         f.append(f"in_quote_span+{pat.type}")
-    position = context.sentence_index.get(t.sent.start, 0)
+    position = context.sentence_index.get(sent.start, 0)
     f.append(f"sentence={_bucket(position)}")
     seen = context.lemmas[lemma]
     f.append(f"seen_lemma={_bucket(seen)}")
+    if not with_event:
+        return f
     if e is not None:
         f += [f"rule_type={e.type}", f"rule_status={e.status}", f"rule_type+step={e.type}+{step}",
               f"rule_status+type={e.status}+{e.type}", f"rule_mode={e.mode}"]

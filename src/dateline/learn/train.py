@@ -60,6 +60,7 @@ class _Recorder:
     def decide(self, doc, proposals, quotes=()) -> list[Event]:
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
         for p in proposals:
+            p = p.realized()
             self.examples.append((p, proposal_features(p, context), p.event))
             context.remember(p)
         return []
@@ -201,6 +202,46 @@ def decide_examples(model: LinearModel, examples: Sequence[Example], threshold: 
     return out
 
 
+def calibrate(model: LinearModel, dev: Sequence[Example], threshold: float,
+              drop_threshold: float) -> dict[str, dict[str, Any]]:
+    """Isotonic maps from the model's p(event) to the share of dev decisions whose type was right
+    (the proposal's gold label), one for events the rules kept and one for events the model added;
+    the decider reports the mapped value as ``confidence``."""
+    from sklearn.isotonic import IsotonicRegression
+
+    groups: dict[str, tuple[list[float], list[float]]] = {"kept": ([], []), "added": ([], [])}
+    for e, decided, p_event in decide_examples(model, dev, threshold, drop_threshold):
+        xs, ys = groups["kept" if "step=kept" in e.features else "added"]
+        xs.append(p_event)
+        ys.append(1.0 if e.label == decided else 0.0)
+    out = {}
+    for name, (xs, ys) in groups.items():
+        if len(xs) < 20:  # too few decisions to map: the raw probability stays
+            continue
+        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(xs, ys)
+        out[name] = {"x": [round(float(v), 4) for v in iso.X_thresholds_],
+                     "y": [round(float(v), 4) for v in iso.y_thresholds_], "n": len(xs)}
+    return out
+
+
+# the features of the event the rules build; an open proposal is scored without them first
+_EVENT_FEATURES = ("rule_", "src=", "tgt=", "src_", "tgt_", "dyad_shape=", "domestic_dyad", "seen_type=",
+                   "seen_dyad=", "attributed", "no_event_built")
+
+
+def choose_open_gate(model: LinearModel, dev: Sequence[Example], threshold: float) -> float:
+    """The p(event) without the event's features below which an open proposal is not built: at
+    most a fifth of the threshold, and below every dev open proposal that reaches the threshold."""
+    lowest = threshold / 5
+    for e in dev:
+        if "step=open" not in e.features or e.event is None:
+            continue
+        if 1.0 - model.probabilities(e.features).get(NONE, 0.0) >= threshold:
+            partial = [f for f in e.features if not f.startswith(_EVENT_FEATURES)]
+            lowest = min(lowest, 1.0 - model.probabilities(partial).get(NONE, 0.0))
+    return round(lowest * 0.9, 4)
+
+
 def type_f1(examples: Sequence[Example], decided: Sequence[tuple[Example, str, float]],
             gold_counts: dict[str, dict[str, int]]) -> tuple[float, float, float]:
     """score.py's type P/R/F1 (multiset of types per document), from decisions and gold counts."""
@@ -269,10 +310,13 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
     f, c, threshold, drop = choice["f1"], choice["C"], choice["threshold"], choice["drop_threshold"]
     model = models[c]
     status_model = fit(train, 1.0, status=True)
+    calibration = calibrate(model, dev, threshold, drop)
+    open_gate = choose_open_gate(model, dev, threshold)
     meta = {"name": "event-model", "C": float(c), "threshold": float(threshold), "drop_threshold": float(drop), "dev_type_f1": round(f, 4),
             "open_nouns": sorted(open_words.nouns), "open_types": dict(sorted(open_words.types.items())),
             "train_articles": len(train_docs), "dev_articles": len(dev_docs), "seed": SEED,
-            "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train)}
+            "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train),
+            "calibration": calibration, "open_gate": open_gate}
     model = LinearModel(model.classes, model.vocabulary, model.weights, model.bias, meta)
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)

@@ -18,7 +18,7 @@ from ..knowledge.plover import PLOVER_TYPES
 from ..records import EventStatus
 
 __all__ = ["check_date", "check_codes", "check_types", "check_statuses", "check_text", "check_offset",
-           "check_limit", "STATUSES", "MAX_TEXT_CHARS", "MAX_OFFSET", "MAX_ITEMS"]
+           "check_limit", "check_quads", "check_confidence", "STATUSES", "MAX_TEXT_CHARS", "MAX_OFFSET", "MAX_ITEMS"]
 
 #: The statuses an event can have (FORMAT.md).
 STATUSES: tuple[str, ...] = get_args(EventStatus)
@@ -128,3 +128,28 @@ def check_limit(value: int | None, parameter: str = "limit") -> int | None:
         raise InvalidFilterError(parameter, f"{str(value)[:40]} is out of range: give a whole number up to "
                                             f"{MAX_OFFSET}, or 0 for every row")
     return value
+
+
+def check_quads(value: str | Sequence[str] | int | None, parameter: str = "quad") -> str | None:
+    """QuadClasses, comma-separated: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict."""
+    items = _items(str(value) if isinstance(value, int) else value, parameter)
+    for item in items:
+        if item not in ("1", "2", "3", "4"):
+            raise InvalidFilterError(parameter, f"{item[:40]!r} is not a QuadClass: choose from 1 (verbal "
+                                                "cooperation), 2 (material cooperation), 3 (verbal conflict), "
+                                                "4 (material conflict)")
+    return ",".join(items) or None
+
+
+def check_confidence(value: float | str | None, parameter: str = "min_confidence") -> float | None:
+    """A confidence bound: a number from 0 to 1."""
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidFilterError(parameter, f"{str(value)[:40]!r} is not a number: give one from 0 to 1") from None
+    if not 0.0 <= number <= 1.0:
+        raise InvalidFilterError(parameter, f"{number} is out of range: give a number from 0 to 1")
+    return number

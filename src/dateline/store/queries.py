@@ -20,8 +20,9 @@ from .filters import (check_codes, check_date, check_limit, check_offset, check_
 from .writer import SPAN_KINDS
 
 __all__ = [
-    "articles", "events", "quotes", "actors", "errors", "runs", "get_article", "article_info", "stats", "check_date",
-    "iter_events", "iter_quotes", "iter_articles", "EVENT_COLUMNS", "QUOTE_COLUMNS", "ARTICLE_COLUMNS",
+    "articles", "events", "quotes", "actors", "errors", "runs", "get_article", "article_info", "duplicates", "stats",
+    "check_date", "iter_events", "iter_quotes", "iter_articles", "total", "EVENT_COLUMNS", "QUOTE_COLUMNS",
+    "ARTICLE_COLUMNS",
 ]
 
 _DATED = "GLOB '[0-9][0-9][0-9][0-9]*'"
@@ -184,28 +185,66 @@ def iter_articles(conn: sqlite3.Connection, *, include_text: bool = False) -> It
 
 
 def get_article(conn: sqlite3.Connection, article_id: str, *, include_text: bool = False) -> dict[str, Any] | None:
-    """The stored FORMAT.md record of one article, or None."""
+    """The stored FORMAT.md record of one article, or None.
+
+    For the id of a duplicate (an article whose text was already stored under another id) it is
+    the record of that other article, with this ``id`` and ``duplicate_of`` naming the other; its
+    offsets point into the stored text.
+    """
     row = conn.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        return None
+        original = _duplicate_of(conn, article_id)
+        record = get_article(conn, original, include_text=include_text) if original else None
+        if record is not None:
+            record = {"id": article_id, "duplicate_of": original,
+                      **{k: v for k, v in record.items() if k not in ("id", "duplicate_of")}}
+        return record
     record = json.loads(row[0])
     if include_text:
         record["text"] = row[1]
     return record
 
 
+def _duplicate_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The id of the stored article that ``article_id`` repeats, if it is a known duplicate."""
+    row = conn.execute("SELECT d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.duplicate_of"
+                       " WHERE d.id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
 def article_info(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """Storage facts about one article: origin, ingestion time, run, content hash, length."""
+    """Storage facts about one article: origin, ingestion time, run, content hash, length.
+
+    For a duplicate: its own origin, first sighting and run, the stored article's hash and length,
+    and ``duplicate_of``.
+    """
     cur = conn.execute("SELECT id, origin, ingested_at, run_id, content_hash, length(text) AS chars"
                        " FROM articles WHERE id = ?", (article_id,))
-    return next(_dicts(cur), None)
+    info = next(_dicts(cur), None)
+    if info is None:
+        original = _duplicate_of(conn, article_id)
+        if original is None:
+            return None
+        info = article_info(conn, original) or {}
+        dup = conn.execute("SELECT origin, first_seen, run_id FROM duplicates WHERE id = ?", (article_id,)).fetchone()
+        info.update(id=article_id, origin=dup[0], ingested_at=dup[1], run_id=dup[2], duplicate_of=original)
+    return info
+
+
+def duplicates(conn: sqlite3.Connection, *, of: str | None = None, limit: int | None = 50,
+               offset: int = 0) -> list[dict[str, Any]]:
+    """Ids whose text repeats a stored article (``duplicate_of``), first seen first."""
+    where, params = ("WHERE duplicate_of = ?", (of,)) if of else ("", ())
+    cur = conn.execute("SELECT id, duplicate_of, origin, published, source, title, url, first_seen, last_seen,"
+                       f" run_id FROM duplicates {where} ORDER BY first_seen, id" + _page(limit, offset), params)
+    return list(_dicts(cur))
 
 
 # -- events and quotes ------------------------------------------------------------------------
 
 def _event_where(type: str | Sequence[str] | None, source: str | None, target: str | None, since: str | None,
                  until: str | None, article: str | None, status: str | Sequence[str] | None,
-                 implied: bool = True) -> _Where:
+                 implied: bool = True, min_confidence: float | None = None) -> _Where:
     where = _Where()
     where.any_of("e.type", check_types(type, "type"))
     _country_filter(where, "source", check_codes(source, "source"))
@@ -217,18 +256,20 @@ def _event_where(type: str | Sequence[str] | None, source: str | None, target: s
     where.any_of("e.status", check_statuses(status, "status"), upper=False)
     if not implied:  # no source coded only from the scene of the act (FORMAT.md: kind "implied")
         where.add("NOT EXISTS (SELECT 1 FROM json_each(e.source) j WHERE json_extract(j.value, '$.kind') = 'implied')")
+    if min_confidence:  # an event without a confidence counts as 0
+        where.add("coalesce(e.confidence, 0) >= ?", float(min_confidence))
     return where
 
 
 def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None, source: str | None = None,
            target: str | None = None, since: str | None = None, until: str | None = None,
            article: str | None = None, status: str | Sequence[str] | None = None, implied: bool = True,
-           limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+           min_confidence: float | None = None, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Events filtered by PLOVER ``type`` (one or a comma list), ``source``/``target`` country code
-    (any of the event's sources/targets), date range, ``article`` id and ``status``; newest first.
-    ``implied=False`` drops events whose source is implied (coded from where a material act happened,
-    not named in the text)."""
-    where = _event_where(type, source, target, since, until, article, status, implied)
+    (any of the event's sources/targets), date range, ``article`` id, ``status`` and
+    ``min_confidence``; newest first. ``implied=False`` drops events whose source is implied (coded
+    from where a material act happened, not named in the text)."""
+    where = _event_where(type, source, target, since, until, article, status, implied, min_confidence)
     sql = (_EVENT_SELECT + where.sql() + f" ORDER BY {_EVENT_DATE} IS NULL, {_EVENT_DATE} DESC, a.num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
@@ -238,7 +279,7 @@ def iter_events(conn: sqlite3.Connection, **filters: Any) -> Iterator[dict[str, 
     """Every event (optionally filtered as in :func:`events`), in storage order, streamed."""
     where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"),
                          filters.get("since"), filters.get("until"), filters.get("article"), filters.get("status"),
-                         filters.get("implied", True))
+                         filters.get("implied", True), filters.get("min_confidence"))
     return _dicts(conn.execute(_EVENT_SELECT + where.sql() + " ORDER BY a.num, e.idx", where.params), _EVENT_JSON)
 
 
@@ -334,6 +375,7 @@ def stats(conn: sqlite3.Connection, *, path: str | None = None) -> dict[str, Any
     first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
     return {
         "articles": one("SELECT count(*) FROM articles"),
+        "duplicates": one("SELECT count(*) FROM duplicates"),
         "spans": {kind: one(f"SELECT count(*) FROM {kind}") for kind in SPAN_KINDS},
         "errors": one("SELECT count(*) FROM errors"),
         "errors_by_reason": dict(conn.execute(
@@ -351,3 +393,43 @@ def _size(conn: sqlite3.Connection, path: str | None) -> int:
     if path and os.path.isfile(path):
         return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.isfile(p))
     return int(conn.execute("PRAGMA page_count").fetchone()[0]) * int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
+    """How many rows :func:`articles`, :func:`events`, :func:`quotes` or :func:`actors` (``kind``) give
+    for these filters, without limit and offset (the total a page of them is out of)."""
+    filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+    if kind == "events":
+        where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"), filters.get("since"),
+                             filters.get("until"), filters.get("article"), filters.get("status"),
+                             filters.get("implied", True), filters.get("min_confidence"))
+        sql = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
+    elif kind == "quotes":
+        where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
+                             filters.get("until"), filters.get("search"))
+        sql = "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
+    elif kind == "actors":
+        name = check_text(filters.get("name"), "name")
+        where = _Where()
+        where.any_of("country", check_codes(filters.get("country"), "country"))
+        where.any_of("sector", check_codes(filters.get("sector"), "sector", what="sector"))
+        if name and name.strip():
+            where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", _like(name.strip()), _like(name.strip()))
+        sql = ("SELECT count(*) FROM (SELECT 1 FROM actors" + where.sql()
+               + " GROUP BY COALESCE(name, text), country, sector)")
+    elif kind == "articles":
+        search, source = check_text(filters.get("search"), "search"), check_text(filters.get("source"), "source")
+        where = _Where()
+        if search and search.strip():
+            where.add("a.num IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", search.strip())
+        where.dates("a.published", filters.get("since"), filters.get("until"))
+        if source:
+            where.add("a.source = ? COLLATE NOCASE", source.strip())
+        sql = "SELECT count(*) FROM articles a" + where.sql()
+        try:
+            return int(conn.execute(sql, where.params).fetchone()[0])
+        except sqlite3.OperationalError:  # not valid FTS5 syntax: the words as typed, as articles() does
+            where.params[0] = _fts_phrases(search or "")
+    else:
+        raise ValueError(f"no total for {kind!r}: choose articles, events, quotes or actors")
+    return int(conn.execute(sql, where.params).fetchone()[0])

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .schema_corpus import V6_CORPUS
 
 __all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "migrate", "schema_version"]
 
@@ -221,11 +222,63 @@ _V3_INPUT_HASH = """
 ALTER TABLE articles ADD COLUMN input_hash TEXT;
 """
 
+# A database of the parallel numbering (see _renumber_parallel) has ``articles.text_hash`` and
+# ``duplicates`` already, without the input hash. ``text_hash`` (derived from the text, so nothing is
+# lost) is dropped and added again after ``input_hash``, so that the columns come in the order of a
+# new database; SQLite before 3.35 cannot drop a column, and there they stay in the other order.
+_INPUT_HASH_RENUMBERED = """
+DROP INDEX articles_text_hash;
+ALTER TABLE articles DROP COLUMN text_hash;
+ALTER TABLE articles ADD COLUMN input_hash TEXT;
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = dateline_text_hash(text);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+ALTER TABLE duplicates ADD COLUMN input_hash TEXT;
+""" if sqlite3.sqlite_version_info >= (3, 35, 0) else _V3_INPUT_HASH + """
+ALTER TABLE duplicates ADD COLUMN input_hash TEXT;
+"""
+
+# ``dateline_text_hash`` is registered on the connection by :func:`migrate`.
+_V4_DUPLICATES = """
+ALTER TABLE articles ADD COLUMN text_hash TEXT;
+UPDATE articles SET text_hash = dateline_text_hash(text);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+
+-- An article whose text (whitespace and line ends aside) is already stored under another id.
+CREATE TABLE duplicates (
+    id            TEXT PRIMARY KEY,
+    duplicate_of  TEXT NOT NULL,
+    text_hash     TEXT NOT NULL,
+    published     TEXT,
+    source        TEXT,
+    title         TEXT,
+    url           TEXT,
+    origin        TEXT,
+    first_seen    TEXT NOT NULL,
+    last_seen     TEXT NOT NULL,
+    run_id        INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    input_hash    TEXT
+);
+CREATE INDEX duplicates_of ON duplicates(duplicate_of);
+"""
+
+# Which process runs a run, so that the next start can tell a run whose process died (kill -9)
+# from one still going: the host, the process id and the process's start time (Linux).
+_V5_RUN_PROCESS = """
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN process_started TEXT;
+"""
+
 #: Every migration, in order; a new schema change is appended here, never edited in place.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, spans, errors and runs", _V1_CORE),
     Migration(2, "full-text search over article titles and texts (FTS5)", _V2_FULL_TEXT),
     Migration(3, "articles.input_hash: the input and what analysed it, compared before parsing", _V3_INPUT_HASH),
+    Migration(4, "duplicates: a normalized text hash per article, and the ids that repeat one", _V4_DUPLICATES),
+    Migration(5, "runs record the process that runs them", _V5_RUN_PROCESS),
+    Migration(6, "the corpus view: near-duplicate articles, and event mentions grouped into corpus events",
+              V6_CORPUS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -241,7 +294,10 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> list[i
 
     The connection must be in autocommit mode (``isolation_level=None``).
     """
-    current = schema_version(conn)
+    from .writer import text_hash
+
+    conn.create_function("dateline_text_hash", 1, text_hash, deterministic=True)
+    current = _renumber_parallel(conn, schema_version(conn))
     if current > SCHEMA_VERSION:
         raise StoreError(
             f"the database has schema version {current}, newer than this dateline knows "
@@ -268,6 +324,43 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> list[i
                              f"({migration.description}): {exc}") from exc
         applied.append(migration.version)
     return applied
+
+
+def _renumber_parallel(conn: sqlite3.Connection, version: int) -> int:
+    """Bring a database of the parallel numbering into this one; returns its version in this numbering.
+
+    Two lines of development each had a schema v3: one added ``articles.input_hash`` (v3 here),
+    the other the ``duplicates`` table (then v3, v4 here) and the runs' process (then v4, v5 here).
+    A database of the second line, at its v3 or v4, has ``duplicates`` but no ``input_hash``: it
+    is given the input-hash columns (of ``articles`` and of ``duplicates``, which has one here),
+    in the column order of a new database, and its version goes up by one, after which the usual
+    migrations follow. Its articles are then parsed again on the next ``ingest`` (no input hash).
+    """
+    if version not in (3, 4) or not _parallel_numbering(conn):
+        return version
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        version = schema_version(conn)
+        if version in (3, 4) and _parallel_numbering(conn):  # not done meanwhile by another process
+            log.info("renumbering schema v%d of a database with duplicates but no input hash as v%d",
+                     version, version + 1)
+            for statement in _statements(_INPUT_HASH_RENUMBERED):
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"could not add the input-hash columns to the database at schema v{version}: {exc}") from exc
+    return version
+
+
+def _parallel_numbering(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the ``duplicates`` table but no ``articles.input_hash`` column."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    return "duplicates" in tables and "input_hash" not in columns
 
 
 def _statements(script: str) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
+import socket
 import sqlite3
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from ..ingest.fields import printable
 from ..records import Article, Failure
-from . import queries
+from . import corpus, queries
+from .corpus_view import CorpusView
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
 
@@ -28,6 +32,9 @@ __all__ = ["Store", "DEFAULT_DB", "missing_database_message"]
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dateline.db"
+
+# What the database says about a record it will not take (as opposed to a problem of the database).
+_RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.DataError)
 
 
 def missing_database_message(path: str | Path) -> str:
@@ -127,6 +134,8 @@ class Store:
         A database opened for writing is left in rollback-journal mode, so that readers that may
         not write (``dateline serve``, a read-only folder) need no ``-wal``/``-shm`` files.
         """
+        if not self.readonly:
+            corpus.refresh_quietly(self._conn, self.path)
         if not self.readonly and self.path != ":memory:":
             try:
                 self._conn.execute("PRAGMA busy_timeout = 1000")
@@ -134,6 +143,15 @@ class Store:
             except sqlite3.Error as exc:  # another connection is reading: it stays in WAL mode for now
                 log.debug("left %s in WAL mode: %s", self.path, exc)
         self._conn.close()
+
+    def refresh_corpus(self, *, force: bool = False) -> dict[str, Any]:
+        """Rebuild the corpus view (near duplicates, corpus events) if the articles changed, or ``force``."""
+        return corpus.refresh_store(self._conn, self.path, readonly=self.readonly, force=force)
+
+    @property
+    def corpus(self) -> CorpusView:
+        """The corpus view: events grouped across articles, their aggregates, dyads and actors."""
+        return CorpusView(self._conn)
 
     def __enter__(self) -> "Store":
         return self
@@ -180,13 +198,9 @@ class Store:
                 if run_id is not None:
                     self._check_run(run_id)
                 for item in results:
-                    if isinstance(item, Failure):
-                        write_failure(conn, item, run_id=run_id, now=now, stats=stats)
-                    else:
-                        key = item.id if isinstance(item, Article) else (
-                            item.get("id") if isinstance(item, Mapping) else None)
-                        write_article(conn, item, run_id=run_id, now=now, stats=stats,
-                                      input_hash=(input_hashes or {}).get(key) if isinstance(key, str) else None)
+                    key = _item_id(item)
+                    self._write_one(conn, item, run_id=run_id, now=now, stats=stats,
+                                    input_hash=(input_hashes or {}).get(key) if isinstance(key, str) else None)
                 if run_id is not None:
                     self._add_run_counts(run_id, stats)
         except sqlite3.Error as exc:
@@ -194,11 +208,40 @@ class Store:
         log.debug("batch written: %s", stats)
         return stats
 
+    def _write_one(self, conn: sqlite3.Connection, item: Article | Failure | Mapping[str, Any], *,
+                   run_id: int | None, now: str, stats: WriteStats, input_hash: str | None = None) -> None:
+        """Write one item; an article the database will not take is recorded as a failure of stage ``store``.
+
+        A problem of the database itself (disk full, locked, corrupt), or an item that is no
+        article record at all (:class:`StoreError`, a caller's mistake), still ends the batch.
+        """
+        conn.execute("SAVEPOINT dateline_item")
+        try:
+            if isinstance(item, Failure):
+                write_failure(conn, item, run_id=run_id, now=now, stats=stats)
+            else:
+                write_article(conn, item, run_id=run_id, now=now, stats=stats, input_hash=input_hash)
+        except StoreError:
+            raise
+        except sqlite3.Error as exc:
+            if not isinstance(exc, _RECORD_ERRORS):
+                raise
+            conn.execute("ROLLBACK TO dateline_item")
+            write_failure(conn, _store_failure(item, exc), run_id=run_id, now=now, stats=stats)
+        except Exception as exc:  # UnicodeEncodeError, a malformed record dict, ...
+            conn.execute("ROLLBACK TO dateline_item")
+            write_failure(conn, _store_failure(item, exc), run_id=run_id, now=now, stats=stats)
+        conn.execute("RELEASE dateline_item")
+
     def has_input(self, article_id: str, input_hash: str) -> bool:
         """Whether the article is stored from this very input, analysed by the same code and settings
-        (so parsing it again would change nothing)."""
-        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ? AND input_hash = ?",
-                                 (article_id, input_hash)).fetchone()
+        (so parsing it again would change nothing): as an article, or as a duplicate of an article
+        that still has its text."""
+        row = self._conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND input_hash = ?"
+            " UNION ALL SELECT 1 FROM duplicates d JOIN articles a ON a.id = d.duplicate_of"
+            " AND a.text_hash = d.text_hash WHERE d.id = ? AND d.input_hash = ? LIMIT 1",
+            (article_id, input_hash, article_id, input_hash)).fetchone()
         return row is not None
 
     def _check_run(self, run_id: int) -> None:
@@ -211,12 +254,41 @@ class Store:
         self._conn.execute("UPDATE runs SET counts = ? WHERE id = ?", (json.dumps(counts.to_dict()), run_id))
 
     def start_run(self, settings: Mapping[str, Any] | None = None) -> int:
-        """Record the start of a run with the settings it uses; returns the run id."""
+        """Record the start of a run with the settings it uses; returns the run id.
+
+        Runs left ``running`` by a process that no longer exists (killed with ``kill -9``, or a
+        machine that went down) are marked ``interrupted`` first; see :meth:`mark_interrupted`.
+        """
         payload = json.dumps(dict(settings or {}), ensure_ascii=False, default=str, sort_keys=True)
+        self.mark_interrupted()
+        host, pid, started = this_process()
         with self.transaction() as conn:
-            cur = conn.execute("INSERT INTO runs (started_at, settings, counts) VALUES (?, ?, ?)",
-                               (utc_now(), payload, json.dumps(WriteStats().to_dict())))
+            cur = conn.execute("INSERT INTO runs (started_at, settings, counts, host, pid, process_started)"
+                               " VALUES (?, ?, ?, ?, ?, ?)",
+                               (utc_now(), payload, json.dumps(WriteStats().to_dict()), host, pid, started))
         return int(cur.lastrowid)
+
+    def mark_interrupted(self) -> list[int]:
+        """Mark ``interrupted`` the runs still ``running`` whose process is gone; returns their ids.
+
+        A run started on this machine is gone when no process has its id and start time. A run of
+        another machine cannot be checked from here and is left alone; one recorded before
+        dateline kept its process (schema v5) is taken to be gone.
+        """
+        host = this_process()[0]
+        gone = []
+        for row in self._conn.execute("SELECT id, host, pid, process_started FROM runs WHERE status = 'running'"):
+            run_id, run_host, pid, started = row[0], row[1], row[2], row[3]
+            if run_host is None or pid is None or (run_host == host and not process_alive(pid, started)):
+                gone.append(run_id)
+        if gone:
+            note = json.dumps({"interrupted": "its process had ended without finishing the run (found by "
+                                              "the next run's start); re-run it: what it stored is kept"})
+            with self.transaction() as conn:
+                conn.executemany("UPDATE runs SET status = 'interrupted', summary = COALESCE(summary, ?)"
+                                 " WHERE id = ? AND status = 'running'", [(note, run_id) for run_id in gone])
+            log.warning("runs %s had been interrupted: marked so", ", ".join(map(str, gone)))
+        return gone
 
     def finish_run(self, run_id: int, summary: Mapping[str, Any] | WriteStats | None = None, *,
                    status: str = "finished") -> None:
@@ -248,9 +320,17 @@ class Store:
         """Actors; see :func:`queries.actors`."""
         return queries.actors(self._conn, **filters)
 
+    def total(self, kind: str, **filters: Any) -> int:
+        """How many articles, events, quotes or actors match the filters; see :func:`queries.total`."""
+        return queries.total(self._conn, kind, **filters)
+
     def errors(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded failures; see :func:`queries.errors`."""
         return queries.errors(self._conn, **filters)
+
+    def duplicates(self, **filters: Any) -> list[dict[str, Any]]:
+        """Ids whose text repeats a stored article; see :func:`queries.duplicates`."""
+        return queries.duplicates(self._conn, **filters)
 
     def runs(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded runs, latest first; see :func:`queries.runs`."""
@@ -263,6 +343,57 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Counts of articles, spans, errors and events, the date range and the file size."""
         return queries.stats(self._conn, path=self.path)
+
+
+def this_process() -> tuple[str, int, str | None]:
+    """This machine's name, this process's id and its start time (None where it cannot be read)."""
+    pid = os.getpid()
+    return socket.gethostname(), pid, process_start(pid)
+
+
+def process_start(pid: int) -> str | None:
+    """When process ``pid`` started, in clock ticks since boot (Linux /proc); None elsewhere.
+
+    With the process id it names one process: a new process that reuses the id has another start.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(")") + 2:].split()
+    return fields[19] if len(fields) > 19 else None  # field 22 of stat(5), the 20th after the name
+
+
+def process_alive(pid: int, started: str | None) -> bool:
+    """Whether process ``pid`` of this machine still runs (and is the one that started at ``started``)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    except OSError:
+        return False
+    if started is None:
+        return True
+    now = process_start(pid)
+    return now is None or now == started
+
+
+def _store_failure(item: Any, exc: BaseException) -> Failure:
+    """The failure recorded for an item the database would not take."""
+    log.error("could not store %r: %s: %s", _item_id(item), type(exc).__name__, exc)
+    origin = getattr(item, "origin", None) or (item.get("origin") if isinstance(item, Mapping) else None)
+    article = _item_id(item)
+    return Failure(origin=printable(str(origin or article or "<record>")), stage="store", reason="store-error",
+                   id=None if article is None else printable(str(article)),
+                   detail=printable(f"the database would not take this record ({type(exc).__name__}: {exc})"))
+
+
+def _item_id(item: Any) -> Any:
+    return getattr(item, "id", None) if not isinstance(item, Mapping) else item.get("id")
 
 
 def _check_identity(conn: sqlite3.Connection, name: str) -> None:

@@ -9,15 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import StoreError
+from ..ingest.fields import printable
 from ..records import Article, Failure
 
-__all__ = ["WriteStats", "SPAN_KINDS", "record_of", "content_hash", "write_article", "write_failure", "utc_now"]
+__all__ = ["WriteStats", "SPAN_KINDS", "record_of", "content_hash", "text_hash", "write_article", "write_failure",
+           "utc_now"]
 
 #: The span tables, in the order of the record's fields.
 SPAN_KINDS: tuple[str, ...] = ("sentences", "actors", "quotes", "times", "places", "events")
@@ -30,6 +33,7 @@ class WriteStats:
     new: int = 0
     unchanged: int = 0
     replaced: int = 0
+    duplicates: int = 0
     failures: int = 0
     sentences: int = 0
     actors: int = 0
@@ -82,6 +86,15 @@ def content_hash(record: Mapping[str, Any], text: str) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def text_hash(text: str | None) -> str | None:
+    """A hash of an article's text that ignores how it is spaced: the same story stored under
+    another id, or with other whitespace, line ends or Unicode composition, hashes the same."""
+    if text is None:
+        return None
+    normal = " ".join(unicodedata.normalize("NFC", text.lstrip("\ufeff")).split())
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _json(value: Any) -> str:
     return json.dumps(value if value is not None else [], ensure_ascii=False, default=str)
 
@@ -96,32 +109,45 @@ def _first(actors: Any) -> Mapping[str, Any] | None:
 
 def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *, run_id: int | None,
                   now: str, stats: WriteStats, input_hash: str | None = None) -> str:
-    """Store one article inside the caller's transaction; returns ``new``, ``unchanged`` or ``replaced``.
+    """Store one article inside the caller's transaction.
 
-    ``input_hash`` (see :mod:`dateline.fingerprint`) is kept so that the next run can skip the
-    article before parsing it.
+    Returns ``new``, ``unchanged``, ``replaced`` or ``duplicate``: an article not stored under its
+    id whose text (whitespace and line ends aside) is already stored under another id is recorded
+    in ``duplicates`` with ``duplicate_of``, and its rows are not written again. ``input_hash``
+    (see :mod:`dateline.fingerprint`) is kept with the article or the duplicate so that the next
+    run can skip it before parsing it.
     """
     record, text, origin = record_of(item)
     article_id = record["id"]
     digest = content_hash(record, text)
+    normal = text_hash(text)
     row = conn.execute("SELECT content_hash, input_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is not None and row[0] == digest:
         if input_hash is not None and row[1] != input_hash:
             conn.execute("UPDATE articles SET input_hash = ? WHERE id = ?", (input_hash, article_id))
         stats.unchanged += 1
         return "unchanged"
+    if row is None:
+        original = conn.execute("SELECT id FROM articles WHERE text_hash = ? AND id != ? ORDER BY num LIMIT 1",
+                                (normal, article_id)).fetchone()
+        if original is not None:
+            return _write_duplicate(conn, record, origin, original[0], normal, run_id=run_id, now=now, stats=stats,
+                                    input_hash=input_hash)
     if row is not None:
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # cascades to the spans
+    conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))  # its text is its own now
     dateline = record.get("dateline") or {}
     body = record.get("body") or {}
     conn.execute(
         "INSERT INTO articles (id, text, published, source, title, url, origin, dateline_place,"
         " dateline_date, dateline_agency, dateline_start, dateline_end, body_start, body_end, record,"
-        " content_hash, ingested_at, run_id, input_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " content_hash, text_hash, ingested_at, run_id, input_hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (article_id, text, record.get("published"), record.get("source"), record.get("title"),
          record.get("url"), origin, _get(dateline, "place"), _get(dateline, "date"),
          _get(dateline, "agency"), _get(dateline, "start"), _get(dateline, "end"), _get(body, "start"),
-         _get(body, "end"), json.dumps(record, ensure_ascii=False, default=str), digest, now, run_id, input_hash))
+         _get(body, "end"), json.dumps(record, ensure_ascii=False, default=str), digest, normal, now, run_id,
+         input_hash))
     _write_spans(conn, article_id, record, text, stats)
     # an article that now went through is no longer an outstanding failure
     conn.execute("DELETE FROM errors WHERE article_id = ?", (article_id,))
@@ -130,6 +156,31 @@ def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *
         return "new"
     stats.replaced += 1
     return "replaced"
+
+
+def _write_duplicate(conn: sqlite3.Connection, record: Mapping[str, Any], origin: str | None, original: str,
+                     normal: str, *, run_id: int | None, now: str, stats: WriteStats,
+                     input_hash: str | None = None) -> str:
+    """Record that ``record`` repeats the stored article ``original``; seen again, only ``last_seen``
+    (and the input hash) move."""
+    article_id = record["id"]
+    known = conn.execute("SELECT duplicate_of FROM duplicates WHERE id = ? AND text_hash = ?",
+                         (article_id, normal)).fetchone()
+    conn.execute(
+        "INSERT INTO duplicates (id, duplicate_of, text_hash, published, source, title, url, origin, first_seen,"
+        " last_seen, run_id, input_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT (id) DO UPDATE SET duplicate_of = excluded.duplicate_of, text_hash = excluded.text_hash,"
+        " published = excluded.published, source = excluded.source, title = excluded.title,"
+        " url = excluded.url, origin = excluded.origin, last_seen = excluded.last_seen,"
+        " input_hash = excluded.input_hash",
+        (article_id, original, normal, record.get("published"), record.get("source"), record.get("title"),
+         record.get("url"), origin, now, now, run_id, input_hash))
+    conn.execute("DELETE FROM errors WHERE article_id = ?", (article_id,))
+    if known is not None and known[0] == original:
+        stats.unchanged += 1
+        return "unchanged"
+    stats.duplicates += 1
+    return "duplicate"
 
 
 def _slice(text: str, span: Any) -> str | None:
@@ -207,5 +258,6 @@ def write_failure(conn: sqlite3.Connection, failure: Failure, *, run_id: int | N
         " ON CONFLICT (origin, stage, reason) DO UPDATE SET last_seen = excluded.last_seen,"
         " detail = excluded.detail, article_id = COALESCE(excluded.article_id, errors.article_id),"
         " seen = errors.seen + 1, run_id = COALESCE(excluded.run_id, errors.run_id)",
-        (failure.origin, failure.id, failure.stage, failure.reason, failure.detail, now, now, run_id))
+        (printable(failure.origin), None if failure.id is None else printable(failure.id), failure.stage,
+         failure.reason, None if failure.detail is None else printable(failure.detail), now, now, run_id))
     stats.failures += 1

@@ -1,0 +1,43 @@
+"""Open proposals: words no trigger pattern matches that may still name an act (every main verb,
+and the nouns a trained model has seen name acts), proposed for a learned decider to judge. The
+rules never code them; they only widen what the decider may consider."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...knowledge.event_patterns import EventPattern
+from .match import TriggerMatch
+from ..syntax.labels import NOMINAL_POS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["open_matches", "OPEN_TYPE"]
+
+# The type an open proposal is built with (roles as for a statement: the subject acts on the
+# object); the decider chooses the real type.
+OPEN_TYPE = "ACCUSE"
+_SKIP_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+
+
+def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: frozenset[str],
+                 types: dict[str, str]) -> list[TriggerMatch]:
+    """Matches with a plain pattern for the sentence's verbs and the listed event nouns that no
+    pattern matched. ``types`` guesses a type per lemma (from training data); else OPEN_TYPE."""
+    taken = {t.i for m in matched for t in m.tokens}
+    out = []
+    for token in sent:
+        if token.i in taken or token.dep_ in _SKIP_DEPS:
+            continue
+        lemma = (token.lemma_ or token.lower_).lower()
+        if token.pos_ == "VERB":
+            pos = "VERB"
+        elif token.pos_ in NOMINAL_POS and (lemma in nouns or token.lower_ in nouns):
+            pos = "NOUN"
+        else:
+            continue
+        pattern = EventPattern(lemma=lemma, type=types.get(lemma, OPEN_TYPE), pos=pos, needs="none", weight=0.3)
+        out.append(TriggerMatch(token, pattern))
+    return out

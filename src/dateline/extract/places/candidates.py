@@ -1,0 +1,118 @@
+"""A place mention and the tests that decide whether a name may be one: how populous its
+gazetteer candidates are (a major place, a town after a locative preposition, a village by its
+own name), and whether a word looks like part of a longer name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...knowledge.gazetteer import Candidate
+from ...knowledge.gazetteer_names import normalize
+from ...knowledge.gazetteer_words import GeoWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "MAJOR_POPULATION",
+           "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
+
+MAJOR_POPULATION = 100_000
+LOCATIVE_POPULATION = 5_000  # after "in", "at", "of" ...: a town is enough
+VILLAGE_POPULATION = 1_000  # after "in", "at", "near" ... a village, by its own name
+EMBEDDED_POPULATION = 20_000  # a place that opens a name ("Suffolk Times") is usually its seat
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym in the text: ``start``/``end`` include modifiers, ``name`` is what to look up.
+
+    ``prefer`` is a GeoNames feature class an administrative noun asks for ("province" → A);
+    ``source`` says how it was found: ner, gazetteer, facility, dateline, embedded or demonym;
+    ``speaks``: the name is the subject of a reporting verb ("Guhdar said"); ``role``: how the
+    text uses the name (:func:`mention_role`).
+    """
+
+    start: int
+    end: int
+    name: str
+    name_start: int
+    name_end: int
+    source: str
+    prefer: str | None = None
+    label: str | None = None
+    locative: bool = False
+    speaks: bool = False
+    role: str | None = None
+
+
+def is_major(cands: Iterable[Candidate]) -> bool:
+    """Whether a name's best reading is a country, a continent or region, or a city or division
+    of 100,000 people or more: a place, whatever label the model gave it."""
+    return any(c.lat is not None and (c.is_country or c.fclass == "L" or c.population >= MAJOR_POPULATION)
+               for c in cands)
+
+
+def is_local(cands: Iterable[Candidate], text: str, preposition: str) -> bool:
+    """Whether a name after a locative preposition is a place: a town, or after a spatial one
+    ("in", "at", not "of") a village that bears this very name ("at Wana")."""
+    if is_strong(cands, LOCATIVE_POPULATION):
+        return True
+    if preposition == "of":
+        return False
+    key = normalize(text)
+    return any(c.lat is not None and c.prio == 0 and c.population >= VILLAGE_POPULATION and normalize(c.name) == key
+               for c in cands)
+
+
+def is_strong(cands: Iterable[Candidate], min_population: int) -> bool:
+    """Whether a name's best reading is a place worth recognising without NER."""
+    for c in cands:
+        if c.lat is None:
+            continue
+        if c.is_country or c.fclass in ("L", "H", "T") or c.is_admin or c.fcode == "PPLC":
+            return True
+        if c.population >= min_population:
+            return True
+    return False
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+
+
+def mention_role(head: "Token", source: str, locative: bool, end: int) -> str | None:
+    """How the text uses a toponym: ``demonym`` or ``embedded`` by how it was found; ``modifier``
+    when it qualifies a noun after it ("the Moscow talks", "Syrian-Turkish border"); ``metonym``
+    when it is the subject of an act ("Washington said", "Ankara launched"); None when literal.
+
+    ``head`` is the mention's syntactic head, ``end`` the token index just after the mention."""
+    if source in ("demonym", "embedded"):
+        return source
+    if locative:
+        return None
+    if head.dep_ in _MODIFIER_DEPS and head.head.i >= end and head.head.pos_ in _HEAD_POS:
+        return "modifier"
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        return "metonym"
+    return None
+
+
+def capitalized(tok: "Token") -> bool:
+    """A capitalized word or abbreviation ("Idlib", "RIYADH", "U.S.", "Calif.")."""
+    text = tok.text
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
+
+
+def looks_like_name_part(doc: "Doc", i: int, words: GeoWords) -> bool:
+    """A single capitalized word next to another capitalized word that is not a place, nor an
+    administrative or facility noun ("Borno State", "Wana Market")."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (after.lower_ in words.admin_nouns or after.lower_.rstrip(".") in words.facility_nouns):
+        after = None
+    return bool((before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)
+                or (after is not None and after.is_title and after.pos_ == "PROPN"))

@@ -1,0 +1,57 @@
+"""Toponyms resolved against the offline gazetteer, and where events happened.
+
+``places(doc, layout=..., gazetteer=...)`` finds toponyms (the dateline's place, named streets
+and buildings, NER entities, known places the model mislabelled, gazetteer matches it missed) and
+resolves each against the gazetteer with the evidence of the whole article. ``event_location``
+gives the place an event happened in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...knowledge.gazetteer import Gazetteer, open_gazetteer_file
+from ...knowledge.gazetteer_words import load_geo_words
+from ...nlp import doc_text
+from ...records import Layout, Place
+from ...settings import Settings
+from .mentions import find_mentions
+from .resolve import resolve_mentions
+from .where import agency_country, event_location, location_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["open_gazetteer", "places", "event_location", "location_of", "Gazetteer"]
+
+log = logging.getLogger(__name__)
+
+
+def open_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer named by the settings (or the default one), built on first use."""
+    return open_gazetteer_file(settings.gazetteer)
+
+
+def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
+           demonyms: bool = False, embedded: bool = False,
+           word_files: Sequence[str | Path] = ()) -> list[Place]:
+    """Toponyms of an article in text order, each resolved to a gazetteer entry when possible.
+
+    A toponym with no gazetteer entry keeps its span with null coordinates. ``demonyms=True``
+    also returns nationality words ("Syrian") resolved to their country; ``embedded=True`` also
+    place names inside organisation names ("Pakistan Army"), as GeoWebNews annotates them.
+    ``word_files`` are extra ``geo_words.yaml``-shaped files.
+    """
+    if gazetteer is None:
+        return []
+    words = load_geo_words(tuple(str(f) for f in word_files))
+    mentions = find_mentions(doc, gazetteer=gazetteer, words=words, layout=layout, demonyms=demonyms,
+                             embedded=embedded)
+    home = None
+    if layout is not None and layout.dateline is not None:
+        home = agency_country(layout.dateline.agency)
+    return resolve_mentions(mentions, doc_text(doc), gazetteer=gazetteer, words=words, home_country=home)
+

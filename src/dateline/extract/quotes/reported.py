@@ -1,0 +1,252 @@
+"""Reported speech: "X said (that) ...", "..., he said", "according to X, ...", "X believes ...".
+
+Read off the dependency parse: a reporting verb (from the cue lexicon) with a clausal
+complement reports that clause; its subject is the speaker. Parenthetical attributions
+("the talks, he said, went well") report the clause they interrupt; "according to X" frames
+report the clause they attach to; "expressed the hope that ..." reports the clause of the
+frame noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...knowledge.quote_cues import QuoteCues
+from ...nlp import doc_text
+from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
+                           speaker_span, subject_of, trim_span)
+from ..syntax.labels import OBJECTS, VERBAL_POS
+
+__all__ = ["reported_speech", "colon_lines"]
+
+_CLAUSE_DEPS = ("ccomp",)
+_LEADING_DROP = {"that"}
+
+
+def _inside(i: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _subtree_span(token, exclude=None) -> tuple[int, int]:
+    """Character extent of a token's subtree, leaving out an excluded subtree at either edge."""
+    toks = [t for t in token.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    if not toks:
+        return token.idx, token.idx
+    if exclude is not None:
+        # keep the part on the longer side of the excluded stretch, contiguous
+        left = [t for t in toks if t.i < exclude.left_edge.i]
+        right = [t for t in toks if t.i > exclude.right_edge.i]
+        if left and right:
+            toks = left if len(left) > len(right) else right
+        elif left:
+            toks = left
+        else:
+            toks = right
+    first, last = toks[0], toks[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _content(doc, clause, cues: QuoteCues, *, exclude=None) -> tuple[int, int] | None:
+    start, end = _subtree_span(clause, exclude)
+    # drop a leading complementizer ("that")
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    k = 0
+    while k < len(first) and (first[k].is_punct or first[k].is_space):
+        k += 1
+    if k < len(first) - 1 and first[k].lower_ in _LEADING_DROP and first[k].dep_ == "mark":
+        k += 1
+    if k >= len(first):
+        return None
+    start = first[k].idx
+    start, end = trim_span(doc_text(doc), start, end)
+    if end - start < 3:
+        return None
+    return start, end
+
+
+_OBJECT_DEPS = ("dobj", "obj", "xcomp", "oprd", "prep", "dative", "ccomp", "acomp", "pcomp", "attr", "prt")
+
+
+def _plain_prep(prep, cues: QuoteCues) -> bool:
+    """A prepositional phrase that says where or to whom, not what ("in Iowa", "to reporters")."""
+    if prep.lower_ not in _CONTENT_PREPS:
+        return True
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in cues.audiences
+
+
+def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
+    """What an act or attitude verb reports: its complements after it ("X of Y", "to Y")."""
+    comps = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS and c.dep_ != "prt"
+             and not (c.dep_ in ("dobj", "dative", "obj") and c.lemma_.lower() in cues.audiences)]
+    if not comps or not any(c.dep_ in ("dobj", "obj", "xcomp", "oprd", "ccomp", "prep") for c in comps):
+        return None
+    if all(c.dep_ == "prep" for c in comps) and all(_plain_prep(c, cues) for c in comps):
+        return None
+    first = min(c.left_edge.i for c in comps)
+    last = max(c.right_edge.i for c in comps)
+    start, end = trim_span(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
+    return (start, end) if end - start >= 2 else None
+
+
+_CONTENT_PREPS = {"of", "on", "for", "about", "to", "against"}
+_NOMINAL_PREPS = {"of", "on", "for", "about", "to", "against", "that"}
+
+
+def _nominal(doc, noun, cues: QuoteCues) -> Found | None:
+    """"Trump's claim that ...", "her call for ...": a possessor states the noun's complement."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.tag_ == "WP$":
+        return None
+    comps = [c for c in noun.rights
+             if (c.dep_ == "prep" and c.lower_ in _NOMINAL_PREPS)
+             or (c.dep_ in ("acl", "ccomp", "relcl")
+                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children))
+             or (c.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children))]
+    if not comps:
+        return None
+    comp = comps[0]
+    first = comp.left_edge
+    if comp.dep_ == "prep" and comp.lower_ in ("of", "on", "for", "about", "against"):
+        first = doc[comp.i + 1] if comp.i + 1 <= comp.right_edge.i else comp
+    start, end = trim_span(doc_text(doc), first.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    if first.lower_ == "that" and first.dep_ == "mark":
+        start = doc[first.i + 1].idx
+    if end - start < 3:
+        return None
+    return Found("indirect", start, end, speaker_span(doc, owner), (noun.idx, noun.idx + len(noun.text)),
+                 end, cue_token=noun.i, via="object")
+
+
+def _passive_with_agent(doc, verb, cues: QuoteCues) -> Found | None:
+    """"X was endorsed by the Post": the agent states something about the passive subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subj is None or agent is None or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if pobj is None or subj.lower_ in ("it", "there"):
+        return None
+    start, end = trim_span(doc_text(doc), subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+    if end - start < 2:
+        return None
+    cue = cue_span(verb, cues)
+    return Found("indirect", start, end, speaker_span(doc, pobj), cue, max(end, cue[1]), cue_token=verb.i,
+                 via="object")
+
+
+def _frame_clause(verb, cues: QuoteCues):
+    """For "expressed the hope that ...": the clause of the frame noun, and the noun."""
+    if verb.lemma_.lower() not in cues.frame_verbs:
+        return None
+    for obj in verb.children:
+        if obj.dep_ in OBJECTS and obj.lemma_.lower() in cues.frame_nouns \
+                and not any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in obj.children):
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+                        m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+                    return c, obj
+                if c.dep_ == "acl" and c.lemma_.lower() in cues.speech_verbs:
+                    return None
+    return None
+
+
+def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
+                    skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Indirect statements between ``start`` and ``end``; tokens inside ``skip`` spans
+    (direct quotations) are not read as cues."""
+    end = len(doc_text(doc)) if end is None else end
+    verbs = cues.reporting_verbs
+    objects = cues.object_verbs
+    out: list[Found] = []
+    for token in doc:
+        if token.idx < start or token.idx >= end or _inside(token.idx, skip):
+            continue
+        frame = according_frame(token, cues)
+        if frame is not None:
+            last, head = frame
+            clause = token.head
+            while clause.pos_ not in VERBAL_POS and clause.head.i != clause.i:
+                clause = clause.head
+            span = _content(doc, clause, cues, exclude=token)
+            if span is not None and not (span[0] <= token.idx < span[1]):
+                out.append(Found("indirect", span[0], span[1], speaker_span(doc, head),
+                                 (token.idx, last.idx + len(last.text)), max(span[1], last.idx), cue_token=token.i,
+                                 via="according"))
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in cues.nominal_cues:
+            found = _nominal(doc, token, cues)
+            if found is not None:
+                out.append(found)
+            continue
+        if not is_cue_verb(token, verbs | objects) and not (token.lemma_.lower() in cues.frame_verbs
+                                                            and token.pos_ in VERBAL_POS):
+            continue
+        if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
+                and token.dep_ in ("advcl", "acl", "amod"):
+            continue  # a reduced passive: "asked whether ...", "quoted as saying"
+        passive = _passive_with_agent(doc, token, cues)
+        if passive is not None:
+            out.append(passive)
+            continue
+        reporting = is_cue_verb(token, verbs)
+        via = "clause"
+        clause = next((c for c in token.children if c.dep_ in _CLAUSE_DEPS), None) if reporting else None
+        cue = cue_span(token, cues)
+        if clause is None:
+            fr = _frame_clause(token, cues)
+            if fr is not None:
+                clause, noun = fr
+                cue = (cue[0], noun.idx + len(noun.text))
+            elif not reporting and not lemmas(token) & objects:
+                continue  # a frame verb ("express") reports only through its frame noun
+        if clause is not None:
+            span = _content(doc, clause, cues)
+        elif lemmas(token) & objects and subject_of(token) is not None:
+            span = _object_content(doc, token, cues)
+            via = "object"
+        elif token.dep_ == "parataxis":
+            # a parenthetical attribution: "the talks, he said, went well"
+            if not lemmas(token) & cues.speech_verbs:
+                continue
+            span = _content(doc, token.head, cues, exclude=token)
+        else:
+            continue
+        if span is None:
+            continue
+        if _inside(span[0], skip) and _inside(span[1] - 1, skip):
+            continue
+        out.append(Found("indirect", span[0], span[1], speaker_of(token), cue, max(span[1], cue[1]),
+                         cue_token=token.i, via=via))
+    return out
+
+
+_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*)*)[ \t]*:[ \t]+(\S[^\n]*)")
+
+
+def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
+    """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ..."."""
+    text = doc_text(doc)
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    for m in _COLON_LINE.finditer(text, start, end):
+        name = m.group(1)
+        words = name.split()
+        if len(words) > cues.colon_max_words or name.lower() in cues.colon_labels \
+                or words[0].lower().strip(".") in cues.colon_labels:
+            continue
+        c_start, c_end = trim_span(text, m.start(2), min(m.end(2), end))
+        kind = "indirect"
+        opening, closing = text[c_start:c_start + 1], text[c_end - 1:c_end] if c_end > c_start else ""
+        marks = cues.open_marks | cues.both_marks | cues.single_open
+        if opening in marks and closing in (cues.close_marks | cues.both_marks | cues.single_close):
+            c_start, c_end = c_start + 1, c_end - 1
+            kind = "direct"
+        if c_end - c_start < 3:
+            continue
+        colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
+        out.append(Found(kind, c_start, c_end, (m.start(1), m.end(1)), (colon, colon + 1), c_end, via="colon"))
+    return out

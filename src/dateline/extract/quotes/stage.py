@@ -1,0 +1,122 @@
+"""Quotations and reported speech, each attributed to a speaker resolved to a name.
+
+``quotes`` finds direct quotations (quotation marks, split and multi-paragraph quotes) and
+reported speech ("X said that ...", "according to X, ..."), then resolves every speaker
+mention ("he", "the spokesman", "Peskov") against the article's actors and earlier speakers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from ...knowledge.quote_cues import QuoteCues, default_cues
+from ...nlp import doc_text
+from ...records import Actor, Layout, Quote, Span, TimeExpr
+from .common import Found
+from .direct import direct_quotes
+from .reported import colon_lines, reported_speech
+from ..actors.mention_resolver import marked, resolve_mention
+from ..times import time_for_span
+
+__all__ = ["quotes", "quote_region"]
+
+log = logging.getLogger(__name__)
+
+# An unattributed quotation takes the previous speaker only when that one spoke this recently.
+_INHERIT_WINDOW = 2500
+# Statements found this way are dropped when they sit inside what another statement reports
+# ("he said Moscow favored ..." is one statement, not two).
+_NESTED_VIA = ("object",)
+
+
+def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
+    """Where quotes are read: the body zone, or the whole text when there is no body."""
+    if layout is not None and layout.body is not None:
+        return layout.body.start, layout.body.end
+    return 0, length
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes."""
+    cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    kept: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for f in indirect:
+        if f.cue_token in cue_tokens:
+            continue
+        span = (f.start, f.end)
+        if span in seen:
+            continue
+        length = f.end - f.start
+        if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) for d in direct):
+            continue
+        if f.via in _NESTED_VIA and any(o is not f and o.via != "object" and o.start <= f.start and f.end <= o.end
+                                     and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
+            continue  # "said Moscow favored ...": the act is part of what was said
+        seen.add(span)
+        kept.append(f)
+    return kept
+
+
+def _sentence_bounds(doc, offset: int) -> tuple[int, int]:
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return offset, offset
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> str | None:
+    """When the statement was made: a time in its sentence outside what was said, else the
+    article's date."""
+    at = found.cue if found.cue else (found.start, found.start + 1)
+    s_start, s_end = _sentence_bounds(doc, at[0])
+    candidates = [t for t in times if not (found.start <= t.start and t.end <= found.end)]
+    chosen = time_for_span(candidates, at[0], at[1], s_start, s_end, doc=doc)
+    return chosen.value if chosen is not None and chosen.value else anchor
+    for t in candidates:
+        if s_start <= t.start < s_end and t.value and t.type in ("DATE", "TIME"):
+            return t.value
+    return anchor
+
+
+def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequence[TimeExpr],
+           anchor: str | None, cues: QuoteCues | None = None) -> list[Quote]:
+    """Every statement in the article, in text order, with its resolved speaker, cue and date."""
+    cues = cues or default_cues()
+    text = doc_text(doc)
+    start, end = quote_region(layout, len(text))
+    direct = direct_quotes(doc, cues, start=start, end=end)
+    colon = [f for f in colon_lines(doc, cues, start=start, end=end)
+             if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
+    direct += [f for f in colon if f.kind == "direct"]
+    skip = [(f.start, f.end) for f in direct]
+    indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
+                                                                           skip=skip)
+    found = sorted(direct + _dedupe(direct, indirect), key=lambda f: (f.start, f.end))
+
+    out: list[Quote] = []
+    speakers: list[Actor] = []
+    last_direct: tuple[Actor, int] | None = None
+    for f in sorted(found, key=lambda f: min(f.start, f.speaker[0] if f.speaker else f.start)):
+        speaker: Actor | None = None
+        if f.speaker is not None:
+            speaker = resolve_mention(doc, f.speaker[0], f.speaker[1], actors=actors, speakers=speakers,
+                                      cues=cues)
+        elif f.inherit and last_direct is not None and f.start - last_direct[1] <= _INHERIT_WINDOW:
+            speaker = last_direct[0]
+        if speaker is not None and speaker.name and speaker not in speakers:
+            speakers.append(speaker)
+        if f.kind == "direct" and speaker is not None:
+            last_direct = (speaker, f.tail)
+        content = Span(f.start, f.end, text[f.start:f.end])
+        cue = Span(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+        out.append(Quote(kind=f.kind, content=content, speaker=marked(speaker), cue=cue,  # type: ignore[arg-type]
+                         date=_date(doc, f, times, anchor)))
+    out.sort(key=lambda q: (q.content.start, q.content.end))
+    return out
