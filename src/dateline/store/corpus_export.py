@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from ..errors import StoreError
 from . import aggregates, corpus_queries
+from .export import write_parquet
 
 __all__ = ["export_corpus", "CORPUS_FORMATS", "AGGREGATE_COLUMNS"]
 
@@ -21,7 +22,6 @@ AGGREGATE_COLUMNS: tuple[str, ...] = ("period", "key", "events", "mentions", "go
 
 _INTS = {"quad", "idx", "location_geonameid", "num_mentions", "num_articles", "num_sources", "num_duplicates"}
 _FLOATS = {"goldstein", "confidence", "lat", "lon"}
-_BATCH = 2000
 
 
 def export_corpus(conn: sqlite3.Connection, fmt: str, out: str | Path | IO[str], *, what: str = "corpus-events",
@@ -100,7 +100,6 @@ def _geojson(rows: Iterator[dict[str, Any]], out: str | Path | IO[str]) -> int:
 def _parquet(rows: Iterator[dict[str, Any]], out: str | Path | IO[str]) -> int:
     try:
         import pyarrow as pa
-        import pyarrow.parquet as pq
     except ImportError as exc:
         raise StoreError("Parquet export needs pyarrow: run `pip install 'dateline[parquet]'`") from exc
     if not isinstance(out, (str, Path)):
@@ -108,18 +107,4 @@ def _parquet(rows: Iterator[dict[str, Any]], out: str | Path | IO[str]) -> int:
     path = Path(out) / "corpus_events.parquet" if Path(out).is_dir() else Path(out)
     schema = pa.schema([(c, pa.int64() if c in _INTS else pa.float64() if c in _FLOATS else pa.string())
                         for c in corpus_queries.CORPUS_EVENT_COLUMNS])
-    count = 0
-    try:
-        with pq.ParquetWriter(str(path), schema) as writer:
-            batch: list[dict[str, Any]] = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) >= _BATCH:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    count, batch = count + len(batch), []
-            if batch or count == 0:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                count += len(batch)
-    except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc}") from exc
-    return count
+    return write_parquet(rows, schema, path)

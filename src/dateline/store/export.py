@@ -9,14 +9,14 @@ import contextlib
 import csv
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import StoreError
 from . import queries
 
-__all__ = ["export", "FORMATS", "TABLES", "EVENT_CSV_COLUMNS"]
+__all__ = ["export", "write_parquet", "FORMATS", "TABLES", "EVENT_CSV_COLUMNS"]
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 TABLES: tuple[str, ...] = ("articles", "events", "quotes")
@@ -159,23 +159,31 @@ def _parquet_schema(table: str, include_text: bool):
 
 
 def _parquet_table(conn: sqlite3.Connection, table: str, path: Path, include_text: bool) -> int:
+    def rows() -> Iterator[dict[str, Any]]:
+        for row in _rows(conn, table, include_text):
+            if table == "events":  # nested actor lists stay JSON text, as in the database
+                row["source"] = json.dumps(row["source"], ensure_ascii=False)
+                row["target"] = json.dumps(row["target"], ensure_ascii=False)
+            yield row
+
+    return write_parquet(rows(), _parquet_schema(table, include_text), path)
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], schema: Any, path: Path) -> int:
+    """Write ``rows`` to one Parquet file with ``schema`` (a pyarrow schema) in batches; the
+    number of rows written (an empty table when there are none)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _parquet_schema(table, include_text)
     count = 0
     try:
         with pq.ParquetWriter(str(path), schema) as writer:
             batch: list[dict[str, Any]] = []
-            for row in _rows(conn, table, include_text):
-                if table == "events":  # nested actor lists stay JSON text, as in the database
-                    row["source"] = json.dumps(row["source"], ensure_ascii=False)
-                    row["target"] = json.dumps(row["target"], ensure_ascii=False)
+            for row in rows:
                 batch.append(row)
                 if len(batch) >= _PARQUET_BATCH:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    count += len(batch)
-                    batch = []
+                    count, batch = count + len(batch), []
             if batch or count == 0:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 count += len(batch)
