@@ -166,7 +166,7 @@ def _collect(distributed: ModuleType, client: "Client", settings: Settings, part
     After that each article goes to the cluster alone, so that only the article at fault fails.
     """
     try:
-        return _result(future, len(partition))
+        return _result(future, len(partition), client)
     except distributed.KilledWorker as exc:
         log.warning("partition %s lost its workers (%s): submitting it once more", future.key, exc)
         future = _submit(client, settings, partition, f"{future.key}-again")
@@ -175,7 +175,7 @@ def _collect(distributed: ModuleType, client: "Client", settings: Settings, part
         error, future = exc, None
     if future is not None:
         try:
-            return _result(future, len(partition))
+            return _result(future, len(partition), client)
         except (Exception, asyncio.CancelledError) as exc:
             error = exc
     log.warning("partition of inputs %d-%d failed on the cluster (%s: %s): trying its articles one by one",
@@ -194,7 +194,7 @@ def _one_by_one(client: "Client", settings: Settings, partition: list[PartitionI
             results.append(item)
             continue
         try:
-            results.extend(_result(future, 1))
+            results.extend(_result(future, 1, client))
         except (Exception, asyncio.CancelledError) as exc:
             log.error("input %d failed on the cluster on its own: %s: %s", n, type(exc).__name__, exc)
             detail = (f"the task for this article failed on the cluster, also when tried again and on its "
@@ -203,10 +203,28 @@ def _one_by_one(client: "Client", settings: Settings, partition: list[PartitionI
     return results
 
 
-def _result(future: "Future", expected: int) -> list[Article | Failure]:
-    """A finished task's records (raises what the task raised); releases the task."""
+# seconds a task may wait while the cluster has no worker at all before it is given up
+NO_WORKERS_LIMIT = 60.0
+_POLL = 5.0
+
+
+def _result(future: "Future", expected: int, client: "Client | None" = None) -> list[Article | Failure]:
+    """A finished task's records (raises what the task raised); releases the task. Raises
+    DistributedError when the cluster has had no worker for ``NO_WORKERS_LIMIT`` seconds (a
+    cluster whose workers all died and were not replaced would otherwise be waited on forever)."""
     try:
-        results = future.result()
+        without_workers = 0.0
+        while True:
+            try:
+                results = future.result(timeout=_POLL if client is not None else None)
+                break
+            except TimeoutError:
+                if client is None or future.done():  # the task's own TimeoutError
+                    raise
+                without_workers = 0.0 if client.scheduler_info().get("workers") else without_workers + _POLL
+                if without_workers >= NO_WORKERS_LIMIT:
+                    raise DistributedError(f"the cluster has had no worker for {NO_WORKERS_LIMIT:.0f} s: "
+                                           "start workers, or run without --dask") from None
     finally:
         future.release()
     if not isinstance(results, list) or len(results) != expected:
