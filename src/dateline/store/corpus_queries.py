@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import InvalidFilterError
+from .queries import Where, like
 from .filters import (check_codes, check_confidence, check_date, check_limit, check_offset, check_quads,
                       check_statuses, check_text, check_types)
 
@@ -41,38 +42,6 @@ _SELECT = "SELECT " + ", ".join(f'c."{c}"' for c in CORPUS_EVENT_COLUMNS) + " FR
 _CODE = re.compile(r"[A-Za-z]{3}")
 
 
-class Where:
-    """WHERE clauses and their parameters, built filter by filter."""
-
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def any_of(self, column: str, values: str | None) -> None:
-        items = [v for v in (values or "").split(",") if v]
-        if items:
-            self.add(f"{column} IN ({','.join('?' * len(items))})", *items)
-
-    def dates(self, column: str, since: str | None, until: str | None) -> None:
-        if since:
-            self.add(f"{column} >= substr(?, 1, length({column}))", check_date(since, "since"))
-        if until:
-            self.add(f"substr({column}, 1, length(?)) <= ?", *[check_date(until, "until")] * 2)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
-
-
-def like(value: str) -> str:
-    """A LIKE pattern that finds ``value`` as a substring (with ``ESCAPE '\\'``)."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _min_mentions(value: int | str | None) -> int | None:
     if value is None or value == "":
         return None
@@ -93,14 +62,14 @@ def event_where(*, since: str | None = None, until: str | None = None, type: str
                 article: str | None = None, located: bool = False) -> Where:
     """The WHERE clause of the corpus event filters (alias ``c`` for ``corpus_events``)."""
     where = Where()
-    where.dates("c.date", since, until)
-    where.any_of("c.type", check_types(type, "type"))
+    where.dates("c.date", since, until, dated_only=False)
+    where.any_of("c.type", check_types(type, "type"), upper=False)
     quads = [int(q) for q in (check_quads(quad, "quad") or "").split(",") if q]
     if quads:
         where.add(f"c.quad IN ({','.join('?' * len(quads))})", *quads)
-    where.any_of("c.status", check_statuses(status, "status"))
-    where.any_of("c.source_country", check_codes(source, "source"))
-    where.any_of("c.target_country", check_codes(target, "target"))
+    where.any_of("c.status", check_statuses(status, "status"), upper=False)
+    where.any_of("c.source_country", check_codes(source, "source"), upper=False)
+    where.any_of("c.target_country", check_codes(target, "target"), upper=False)
     codes = check_codes(country, "country")
     if codes:
         items = codes.split(",")
@@ -216,8 +185,8 @@ def actors(conn: sqlite3.Connection, *, country: str | None = None, sector: str 
     """Distinct actors (name, country, sector) with mention and article counts, most mentioned first,
     and their total; filtered as :func:`dateline.store.queries.actors` filters (as of the last build)."""
     where = Where()
-    where.any_of("country", check_codes(country, "country"))
-    where.any_of("sector", check_codes(sector, "sector", what="sector"))
+    where.any_of("country", check_codes(country, "country"), upper=False)
+    where.any_of("sector", check_codes(sector, "sector", what="sector"), upper=False)
     name = check_text(name, "name")
     if name and name.strip():
         where.add("name LIKE ? ESCAPE '\\'", like(name.strip()))

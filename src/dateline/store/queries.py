@@ -80,7 +80,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 _EVENT_JSON = ("context", "source", "target")
 
 
-class _Where:
+class Where:
     """WHERE clauses and their parameters, built up filter by filter."""
 
     def __init__(self) -> None:
@@ -96,11 +96,14 @@ class _Where:
         if items:
             self.add(f"{column} IN ({','.join('?' * len(items))})", *items)
 
-    def dates(self, expr: str, since: str | None, until: str | None) -> None:
+    def dates(self, expr: str, since: str | None, until: str | None, *, dated_only: bool = True) -> None:
+        """``expr`` (a date or a prefix of one) on or after ``since`` and on or before ``until``;
+        with ``dated_only`` values that are not dates (PAST_REF) never match."""
+        dated = f"{expr} {_DATED} AND " if dated_only else ""
         if since:
-            self.add(f"{expr} {_DATED} AND {expr} >= substr(?, 1, length({expr}))", check_date(since, "since"))
+            self.add(f"{dated}{expr} >= substr(?, 1, length({expr}))", check_date(since, "since"))
         if until:
-            self.add(f"{expr} {_DATED} AND substr({expr}, 1, length(?)) <= ?", *[check_date(until, "until")] * 2)
+            self.add(f"{dated}substr({expr}, 1, length(?)) <= ?", *[check_date(until, "until")] * 2)
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(f"({c})" for c in self.clauses)) if self.clauses else ""
@@ -114,7 +117,8 @@ def _split(values: str | Sequence[str] | None, *, upper: bool) -> list[str]:
     return [v.upper() for v in items] if upper else items
 
 
-def _like(value: str) -> str:
+def like(value: str) -> str:
+    """A LIKE pattern that finds ``value`` as a substring (with ``ESCAPE '\\'``)."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -136,7 +140,7 @@ def _dicts(cur: sqlite3.Cursor, json_columns: Sequence[str] = ()) -> Iterator[di
         yield out
 
 
-def _country_filter(where: _Where, role: str, country: str | None) -> None:
+def _country_filter(where: Where, role: str, country: str | None) -> None:
     codes = _split(country, upper=True)
     if not codes:
         return
@@ -159,7 +163,7 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, since: str 
     and ``source`` (case-insensitive); newest first, or best match first when searching."""
     search, source = check_text(search, "search"), check_text(source, "source")
     searching = bool(search and search.strip())
-    where = _Where()
+    where = Where()
     if searching:
         where.add("articles_fts MATCH ?", search.strip())  # type: ignore[union-attr]
     where.dates("a.published", since, until)
@@ -244,8 +248,8 @@ def duplicates(conn: sqlite3.Connection, *, of: str | None = None, limit: int | 
 
 def _event_where(type: str | Sequence[str] | None, source: str | None, target: str | None, since: str | None,
                  until: str | None, article: str | None, status: str | Sequence[str] | None,
-                 implied: bool = True, min_confidence: float | None = None) -> _Where:
-    where = _Where()
+                 implied: bool = True, min_confidence: float | None = None) -> Where:
+    where = Where()
     where.any_of("e.type", check_types(type, "type"))
     _country_filter(where, "source", check_codes(source, "source"))
     _country_filter(where, "target", check_codes(target, "target"))
@@ -284,18 +288,18 @@ def iter_events(conn: sqlite3.Connection, **filters: Any) -> Iterator[dict[str, 
 
 
 def _quote_where(speaker: str | None, article: str | None, since: str | None, until: str | None,
-                 search: str | None) -> _Where:
+                 search: str | None) -> Where:
     speaker, article = check_text(speaker, "speaker"), check_text(article, "article")
     search = check_text(search, "search")
-    where = _Where()
+    where = Where()
     if speaker and speaker.strip():
-        pattern = _like(speaker.strip())
+        pattern = like(speaker.strip())
         where.add("q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'", pattern, pattern)
     if article:
         where.add("q.article_id = ?", article)
     where.dates(_QUOTE_DATE, since, until)
     if search and search.strip():
-        where.add("q.content_text LIKE ? ESCAPE '\\'", _like(search.strip()))
+        where.add("q.content_text LIKE ? ESCAPE '\\'", like(search.strip()))
     return where
 
 
@@ -328,11 +332,11 @@ def actors(conn: sqlite3.Connection, *, country: str | None = None, sector: str 
     counts, most mentioned first; with ``mentions=True`` one row per mention, with offsets.
     """
     name, article = check_text(name, "name"), check_text(article, "article")
-    where = _Where()
+    where = Where()
     where.any_of("country", check_codes(country, "country"))
     where.any_of("sector", check_codes(sector, "sector", what="sector"))
     if name and name.strip():
-        pattern = _like(name.strip())
+        pattern = like(name.strip())
         where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", pattern, pattern)
     if article:
         where.add("article_id = ?", article)
@@ -349,7 +353,7 @@ def actors(conn: sqlite3.Connection, *, country: str | None = None, sector: str 
 def errors(conn: sqlite3.Connection, *, reason: str | None = None, stage: str | None = None,
            limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Recorded failures, most recently seen first."""
-    where = _Where()
+    where = Where()
     where.any_of("reason", reason, upper=False)
     where.any_of("stage", stage, upper=False)
     sql = ("SELECT origin, article_id, stage, reason, detail, first_seen, last_seen, seen, run_id FROM errors"
@@ -410,16 +414,16 @@ def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
         sql = "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
     elif kind == "actors":
         name = check_text(filters.get("name"), "name")
-        where = _Where()
+        where = Where()
         where.any_of("country", check_codes(filters.get("country"), "country"))
         where.any_of("sector", check_codes(filters.get("sector"), "sector", what="sector"))
         if name and name.strip():
-            where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", _like(name.strip()), _like(name.strip()))
+            where.add("name LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'", like(name.strip()), like(name.strip()))
         sql = ("SELECT count(*) FROM (SELECT 1 FROM actors" + where.sql()
                + " GROUP BY COALESCE(name, text), country, sector)")
     elif kind == "articles":
         search, source = check_text(filters.get("search"), "search"), check_text(filters.get("source"), "source")
-        where = _Where()
+        where = Where()
         if search and search.strip():
             where.add("a.num IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", search.strip())
         where.dates("a.published", filters.get("since"), filters.get("until"))
