@@ -15,13 +15,14 @@ import numpy as np
 from ..errors import ModelNotFoundError
 from .features import ArticleContext, proposal_features
 from .linear import LinearModel
+from .roles import RoleRanker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..extract.events import Proposal
     from ..knowledge.plover import PloverTable
-    from ..records import Event, Quote
+    from ..records import Actor, Event, Quote
 
 __all__ = ["EventDecider", "OpenWords", "choose_type", "load_event_decider", "SHIPPED_MODEL", "NONE"]
 
@@ -72,6 +73,7 @@ class EventDecider:
     drop_threshold: float = 0.9
     calibration: dict[str, dict[str, Any]] = field(default_factory=dict)
     open_gate: float = 0.0
+    roles: RoleRanker | None = None
 
     def confidence(self, p_event: float, kept: bool) -> float:
         """How often, on the dev split, a decision with this p(event) had the right type (the
@@ -81,7 +83,8 @@ class EventDecider:
             return p_event
         return float(np.interp(p_event, curve["x"], curve["y"]))
 
-    def decide(self, doc: "Doc", proposals: Sequence["Proposal"], quotes: Sequence["Quote"] = ()) -> list["Event"]:
+    def decide(self, doc: "Doc", proposals: Sequence["Proposal"], quotes: Sequence["Quote"] = (),
+               actors: Sequence["Actor"] = ()) -> list["Event"]:
         """The events among ``proposals`` (in text order), each with its evidence and confidence."""
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
         decided = []
@@ -94,6 +97,8 @@ class EventDecider:
             features = proposal_features(proposal, context)
             context.remember(proposal)
             event = self.event_of(proposal, features)
+            if event is not None and self.roles is not None:
+                event = self.with_ranked_roles(doc, event, proposal, actors)
             if event is not None:
                 decided.append((event, proposal.step == "kept"))
         return _one_per_act(decided)
@@ -104,6 +109,20 @@ class EventDecider:
         the threshold came above the threshold once its event's features were added)."""
         probs = self.types.probabilities(proposal_features(proposal, context, with_event=False))
         return 1.0 - probs.get(NONE, 0.0) < self.open_gate
+
+    def with_ranked_roles(self, doc: "Doc", event: "Event", proposal: "Proposal",
+                          actors: Sequence["Actor"]) -> "Event":
+        """The event with the role ranker's source and target where it overrules the rules
+        (never one actor in both roles); the ranker's scores go into the evidence."""
+        assert self.roles is not None
+        changes, scores = self.roles.choose(doc, event, proposal.match.token, actors)
+        source, target = changes.get("source", event.source), changes.get("target", event.target)
+        if source and source == target:
+            return replace(event, evidence={**(event.evidence or {}), "roles_p": scores})
+        evidence = {**(event.evidence or {}), "roles_p": scores}
+        if changes:
+            evidence["roles_by"] = "ranker:" + ",".join(sorted(changes))
+        return replace(event, source=tuple(source), target=tuple(target), evidence=evidence)
 
     def event_of(self, proposal: "Proposal", features: list[str]) -> "Event | None":
         """The event one proposal makes, or None when the model says it is none."""
@@ -184,6 +203,11 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
         raise ModelNotFoundError(f"{path} is not an event model written by `dateline train events` ({exc})") from exc
     status_path = path.with_name(path.stem + "_status.npz")
     statuses = LinearModel.load(status_path) if status_path.exists() else None
+    roles_path = path.with_name(path.stem + "_roles.npz")
+    roles = None
+    if roles_path.exists():
+        ranker = LinearModel.load(roles_path)
+        roles = RoleRanker(ranker, margin=float(ranker.meta.get("margin", 0.2)))
     open_words = None
     if "open_nouns" in types.meta:
         open_words = OpenWords(frozenset(types.meta["open_nouns"]), dict(types.meta.get("open_types", {})))
@@ -192,4 +216,4 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
                         name=str(types.meta.get("name", "event-model")), open_words=open_words,
                         drop_threshold=float(types.meta.get("drop_threshold", 0.9)),
                         calibration=dict(types.meta.get("calibration") or {}),
-                        open_gate=float(types.meta.get("open_gate", 0.0)))
+                        open_gate=float(types.meta.get("open_gate", 0.0)), roles=roles)

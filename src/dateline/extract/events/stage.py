@@ -90,7 +90,7 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
                                           quotes=quotes, claimants=claimants_for(claims, i), proposals=proposals,
                                           open_words=decider.open_words if decider is not None else None))
     if decider is not None:
-        found = decider.decide(doc, proposals or [], quotes)
+        found = decider.decide(doc, proposals or [], quotes, actors)
     found = dedupe_article(found, layout)
     if scene:  # after the repeats are found: a guessed country must not make two acts one
         where = article_scene(layout, places, actors)
