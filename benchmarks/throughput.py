@@ -153,7 +153,7 @@ def _rss_mb(who: int) -> float:
 
 def run_child(config: str, corpus: Path, batch_size: int, model: str | None) -> dict[str, Any]:
     """Time one configuration over the corpus (model loading and a warm-up are not timed)."""
-    from dateline import Pipeline, Settings
+    from dateline import Pipeline, Settings, analyse
     from dateline.nlp import load_pipeline
     from dateline.pipeline import StageTimer
 
@@ -176,11 +176,11 @@ def run_child(config: str, corpus: Path, batch_size: int, model: str | None) -> 
     else:
         coder = "rules" if kind == "rules" else "model"
         pipe = Pipeline(Settings(model=model, batch_size=batch_size, processes=processes, event_coder=coder))
-        for _ in pipe.run(warm):  # loads the model, actor knowledge and gazetteer
+        for _ in analyse(warm, pipe.settings, pipeline=pipe):  # loads the model, actor knowledge and gazetteer
             pass
         pipe.timer = StageTimer()
         started = time.perf_counter()
-        for result in pipe.run(articles):
+        for result in analyse(articles, pipe.settings, pipeline=pipe):  # worker processes when processes > 1
             failures += not hasattr(result, "events")
         seconds = time.perf_counter() - started
         stages = dict(pipe.timer.seconds)

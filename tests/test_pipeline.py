@@ -7,7 +7,7 @@ import os
 import pytest
 
 import dateline
-from dateline import Pipeline, Settings
+from dateline import Pipeline, Settings, analyse
 from dateline.errors import EmptyArticleError
 from dateline.pipeline import article_id
 from dateline.records import Article, Failure
@@ -71,7 +71,7 @@ def test_processes_give_the_same_records_in_the_same_order():
     inputs.insert(2, {"id": "empty", "text": ""})
     one = [r.to_dict() for r in Pipeline(Settings(batch_size=2, places=False)).run(inputs)]
     two_pipe = Pipeline(Settings(batch_size=2, processes=2, places=False))
-    two = [r.to_dict() for r in two_pipe.run(inputs)]
+    two = [r.to_dict() for r in analyse(inputs, two_pipe.settings, pipeline=two_pipe)]
     assert two == one
     assert two_pipe.timer.seconds.get("parse", 0) > 0
 
@@ -85,7 +85,7 @@ def test_a_dead_worker_chunk_is_redone_in_the_main_process(monkeypatch):
 
     monkeypatch.setattr(parallel, "_process_chunk", _die)
     inputs = [STORY.replace("Moscow", city) for city in ("Ankara", "Paris", "Cairo", "Kabul", "Lima", "Oslo")]
-    results = list(Pipeline(Settings(processes=2, batch_size=1, places=False)).run(inputs))
+    results = list(analyse(inputs, Settings(processes=2, batch_size=1, places=False)))
     assert [type(r).__name__ for r in results] == ["Article"] * 6
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import dateline
-from dateline import Pipeline, Settings
+from dateline import Pipeline, Settings, analyse
 from dateline import pipeline as pipeline_mod
 from dateline.errors import InvalidUnicodeError
 from dateline.records import Failure
@@ -44,7 +44,7 @@ def test_a_lone_surrogate_fails_alone_in_a_run(processes):
     inputs = [{"id": "a1", "text": STORY, "published": "2020-03-04"},
               {"id": "bad", "text": LONE},
               {"id": "a3", "text": OTHER, "published": "2020-03-04"}]
-    results = list(Pipeline(Settings(batch_size=4, processes=processes, places=False)).run(inputs))
+    results = list(analyse(inputs, Settings(batch_size=4, processes=processes, places=False)))
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
     assert results[1].reason == "invalid-unicode" and results[1].id == "bad"
     assert results[1].detail.encode("utf-8")  # the report itself is printable
@@ -97,7 +97,7 @@ def test_a_chunk_whose_worker_raises_is_redone_article_by_article(monkeypatch):
 
     monkeypatch.setattr(parallel, "_process_chunk", _raises)
     inputs = [STORY, {"id": "bad", "text": LONE}, OTHER]
-    results = list(Pipeline(Settings(processes=2, batch_size=3, places=False)).run(inputs))
+    results = list(analyse(inputs, Settings(processes=2, batch_size=3, places=False)))
     assert [type(r).__name__ for r in results] == ["Article", "Failure", "Article"]
     assert results[1].reason == "invalid-unicode"
 

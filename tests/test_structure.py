@@ -1,6 +1,7 @@
 """The shape of the code, read from the source with ``ast`` (nothing is imported): no module imports
-another module's underscore names, no extractor module grows past 450 lines, and the extractors and
-the knowledge loaders import each other without circles (issue 13)."""
+another module's underscore names, no module grows past 450 lines, the extractors and the knowledge
+loaders import each other without circles (issue 13), and neither do the pipeline, its stages, the
+ways of running it and the ingest service, counting imports inside functions too."""
 
 from __future__ import annotations
 
@@ -65,14 +66,21 @@ def _private_imports() -> list[str]:
     return found
 
 
-def _import_graph(prefixes: tuple[str, ...]) -> dict[str, set[str]]:
-    """Module-level import edges among the modules whose names start with one of ``prefixes``."""
+def _all_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """Every import of a module, those inside functions included."""
+    return [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+
+
+def _import_graph(prefixes: tuple[str, ...], *, deep: bool = False) -> dict[str, set[str]]:
+    """Import edges among the modules whose names start with one of ``prefixes``: module-level
+    imports, or with ``deep`` every import, those inside functions too."""
     modules = _modules()
     inside = {m for m in modules if m.startswith(prefixes)}
     graph: dict[str, set[str]] = {m: set() for m in inside}
+    find = _all_imports if deep else _top_level_imports
     for module in inside:
         path = modules[module]
-        for node in _top_level_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in find(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             else:
@@ -126,6 +134,20 @@ def test_no_module_imports_another_modules_private_names():
 def test_extract_modules_stay_small(module):
     lines = _modules(PACKAGE / "extract")[module].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{module} has {lines} lines: split it by concern"
+
+
+@pytest.mark.parametrize("module", sorted(_modules()))
+def test_no_module_grows_past_the_limit(module):
+    lines = _modules()[module].read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{module} has {lines} lines: split it by concern"
+
+
+def test_no_import_cycles_among_the_pipeline_its_stages_and_the_ways_of_running_it():
+    graph = _import_graph(("dateline.pipeline", "dateline.parallel", "dateline.distributed", "dateline.stages",
+                           "dateline.store.ingest", "dateline.knowledge", "dateline.fingerprint",
+                           "dateline.cli.run", "dateline.api.deps"), deep=True)
+    assert "dateline.pipeline" not in graph["dateline.parallel"]  # a worker builds its caller's class
+    assert _cycles(graph) == []
 
 
 def test_no_import_cycles_among_extractors_and_knowledge():

@@ -8,6 +8,10 @@ characters of the sentence it came from.
 ...                            published="2020-03-04")             # doctest: +SKIP
 >>> article.to_dict()["dateline"]["place"]                         # doctest: +SKIP
 'Moscow'
+
+Many articles: ``dateline.analyse(inputs, settings)`` yields their records (in worker processes
+with ``Settings(processes=N)``, on Dask with ``execution=Execution(dask=...)``);
+``dateline.ingest_articles(inputs, store, settings)`` stores them (:mod:`dateline.store.ingest`).
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ from .errors import DatelineError
 from .pipeline import Pipeline, extract
 from .records import Article, Failure
 from .settings import Settings
+from .stages import Knowledge, Stage
+from .store.ingest import Execution, RunSummary, analyse
+from .store.ingest import ingest as ingest_articles
+from .version import __version__
 
-__all__ = ["extract", "Pipeline", "Settings", "Article", "Failure", "DatelineError", "__version__"]
-__version__ = "0.1.0"
+__all__ = ["extract", "analyse", "ingest_articles", "Pipeline", "Settings", "Article", "Failure", "DatelineError",
+           "Stage", "Knowledge", "Execution", "RunSummary", "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

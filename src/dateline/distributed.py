@@ -241,14 +241,14 @@ def _worker_failure(item: SourceDocument | Failure, n: int, detail: str) -> Fail
 
 def _dateline_version() -> str:
     """The dateline version this process runs (asked of every worker)."""
-    from . import __version__
+    from .version import __version__
 
     return __version__
 
 
 def _check_workers(client: "Client") -> None:
     """Fail early, once, when the workers cannot run this dateline (rather than once per article)."""
-    from . import __version__
+    from .version import __version__
 
     try:
         versions = client.run(_dateline_version)

@@ -11,7 +11,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from .version import __version__
 from .records import SourceDocument
 from .settings import Settings
 
@@ -65,7 +65,8 @@ def settings_fingerprint(settings: Settings) -> str:
     """A hash of everything besides the input that a record depends on: dateline's code and data,
     the spaCy pipeline and its version, the user's knowledge files and the settings that change output."""
     extra = {kind: [_file_digest(p) for p in getattr(settings, kind)]
-             for kind in ("actor_files", "wire_files", "time_files", "event_files", "quote_files")}
+             for kind in ("actor_files", "wire_files", "time_files", "event_files", "quote_files",
+                          "event_word_files", "plover_files", "geo_word_files")}
     payload = {"code": _package_digest(), "model": _model_identity(settings.model),
                "date_order": settings.date_order, "places": settings.places,
                "place_embedded": settings.place_embedded, "place_demonyms": settings.place_demonyms,

@@ -13,31 +13,42 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .ingest.fields import printable
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
 
-if TYPE_CHECKING:
-    from .pipeline import Pipeline
-
-__all__ = ["run_in_processes"]
+__all__ = ["run_in_processes", "Runner"]
 
 log = logging.getLogger(__name__)
 
-_worker_pipeline: "Pipeline | None" = None
+
+class Runner(Protocol):
+    """What this module needs of a pipeline (:class:`dateline.pipeline.Pipeline` is one)."""
+
+    settings: Settings
+    timer: Any
+    knowledge: Any
+
+    def __init__(self, settings: Settings) -> None: ...
+
+    @property
+    def nlp(self) -> Any: ...
+
+    def run(self, inputs: Iterable[Any]) -> Iterator[Article | Failure]: ...
 
 
-def _start_worker(settings: Settings) -> None:
+_worker_pipeline: Runner | None = None
+
+
+def _start_worker(factory: type[Runner], settings: Settings) -> None:
     global _worker_pipeline
-    from .pipeline import Pipeline
-
-    _worker_pipeline = Pipeline(settings)
+    _worker_pipeline = factory(settings)
 
 
 def _process_chunk(chunk: list[SourceDocument | Failure]) -> tuple[list[Article | Failure], dict[str, float]]:
-    """Run the worker's pipeline over one chunk; returns the results and the stage seconds."""
+    """Run the worker's pipeline over one chunk (in the worker); returns the results and the stage seconds."""
     assert _worker_pipeline is not None, "worker not initialised"
     _worker_pipeline.timer.seconds.clear()
     results = list(_worker_pipeline.run(chunk))
@@ -55,7 +66,7 @@ def _chunks(sources: Iterable[SourceDocument | Failure], size: int) -> Iterator[
         yield chunk
 
 
-def run_in_processes(pipeline: "Pipeline", sources: Iterable[SourceDocument | Failure]) -> Iterator[Article | Failure]:
+def run_in_processes(pipeline: Runner, sources: Iterable[SourceDocument | Failure]) -> Iterator[Article | Failure]:
     """Results of ``pipeline`` over ``sources`` computed by ``settings.processes`` worker processes.
 
     The main process prepares what workers share (the spaCy model and the gazetteer are loaded
@@ -66,13 +77,13 @@ def run_in_processes(pipeline: "Pipeline", sources: Iterable[SourceDocument | Fa
     worker_settings = settings.replace(processes=1)
     pipeline.nlp  # noqa: B018 - load (or fail clearly) before any worker starts
     if settings.places:
-        pipeline.gazetteer  # noqa: B018 - build once here, never concurrently in the workers
+        pipeline.knowledge.gazetteer  # noqa: B018 - build once here, never concurrently in the workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     in_flight: deque[tuple[list[SourceDocument | Failure], Future[Any] | None]] = deque()
     limit = 2 * settings.processes
     with ProcessPoolExecutor(max_workers=settings.processes, mp_context=context,
-                             initializer=_start_worker, initargs=(worker_settings,)) as pool:
+                             initializer=_start_worker, initargs=(type(pipeline), worker_settings)) as pool:
         for chunk in _chunks(sources, settings.batch_size):
             in_flight.append((chunk, _submit(pool, chunk)))
             if len(in_flight) >= limit:
@@ -90,7 +101,7 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[SourceDocument | Failure]) ->
         return None
 
 
-def _collect(pipeline: "Pipeline", chunk: list[SourceDocument | Failure],
+def _collect(pipeline: Runner, chunk: list[SourceDocument | Failure],
              future: Future[Any] | None) -> Iterator[Article | Failure]:
     try:
         if future is None:
@@ -105,11 +116,11 @@ def _collect(pipeline: "Pipeline", chunk: list[SourceDocument | Failure],
     yield from results
 
 
-def _one_by_one(pipeline: "Pipeline", chunk: list[SourceDocument | Failure], why: str) -> Iterator[Article | Failure]:
+def _one_by_one(pipeline: Runner, chunk: list[SourceDocument | Failure], why: str) -> Iterator[Article | Failure]:
     """The chunk's records computed here, one article at a time, each failure its own."""
     for n, item in enumerate(chunk, 1):
         try:
-            yield from pipeline.run_here([item])
+            yield from pipeline.run([item])
         except Exception as exc:  # run_here turns article errors into Failures; this is a last guard
             if isinstance(item, Failure):
                 yield item

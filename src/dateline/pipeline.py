@@ -1,4 +1,8 @@
-"""The streaming runner: inputs → layout → one spaCy parse → extractors → article records.
+"""The streaming runner: inputs → layout → one spaCy parse → stages → article records.
+
+The stages (:mod:`dateline.stages`) run in order over each parse, each given the article's
+context, the :class:`~dateline.stages.Knowledge` bundle built once from the settings, and what
+earlier stages found.
 
 A batch never dies on one bad article: whatever goes wrong while one article is handled (bad
 input, a parser or extractor exception) comes back as a :class:`Failure` naming the article, the
@@ -12,28 +16,21 @@ import dataclasses
 import hashlib
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, ArticleTooLargeError, EmptyArticleError, InputError
-from .extract import actors as actors_mod
-from .extract import events as events_mod
-from .extract import places as places_mod
-from .extract import quotes as quotes_mod
-from .extract import times as times_mod
 from .ingest.fields import check_unicode, id_text, printable, published_date
 from .ingest.published import publication_date
 from .ingest.wire import analyse_layout
-from .knowledge.event_patterns import load_event_patterns
-from .knowledge.quote_cues import load_cues
-from .knowledge.wire import load_wire_knowledge
+from .knowledge.cache import KnowledgeCache
 from .nlp import load_pipeline, masked_text, parse, tokenize
 from .offsets import resliced, shift_offsets
-from .records import Article, Failure, Layout, SourceDocument, Span
+from .records import Article, Failure, Layout, SourceDocument
 from .segments import layout_window, segment_bounds
 from .settings import Settings
+from .stages import DEFAULT_STAGES, ArticleContext, Knowledge, Stage, check_order
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -121,18 +118,16 @@ class _Prepared:
 
 @dataclass
 class _Found:
-    """What the extractors found in one parse, in that parse's offsets."""
+    """What the stages found in one parse, in that parse's offsets, by the name they assign."""
 
-    sentences: list[Span] = field(default_factory=list)
-    actors: list[Any] = field(default_factory=list)
-    times: list[Any] = field(default_factory=list)
-    places: list[Any] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
+    results: dict[str, list[Any]] = field(default_factory=dict)
 
     def extend(self, other: "_Found", shift: int) -> None:
-        for name in ("sentences", "actors", "times", "places", "quotes", "events"):
-            getattr(self, name).extend(shift_offsets(getattr(other, name), shift))
+        for name, values in other.results.items():
+            self.results.setdefault(name, []).extend(shift_offsets(values, shift))
+
+    def get(self, name: str) -> tuple[Any, ...]:
+        return tuple(self.results.get(name, ()))
 
 
 class Pipeline:
@@ -143,14 +138,18 @@ class Pipeline:
     ...     print(result.to_dict())
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, stages: Sequence[Stage] = DEFAULT_STAGES,
+                 knowledge: Knowledge | None = None, cache: KnowledgeCache | None = None) -> None:
+        """A pipeline running ``stages`` (checked: each one's ``requires`` assigned by an earlier one,
+        else :class:`~dateline.stages.StageOrderError`) with ``knowledge`` (default: built from
+        ``settings``, shared through ``cache``, by default the process's
+        :data:`~dateline.knowledge.cache.SHARED`; a bad knowledge file raises here)."""
         self.settings = settings or Settings()
+        check_order(stages)
+        self.stages: tuple[Stage, ...] = tuple(stages)
+        self.knowledge = knowledge if knowledge is not None else Knowledge.from_settings(self.settings, cache)
         self.timer = StageTimer()
         self._nlp = None
-        self._actor_knowledge = None
-        self._gazetteer = None
-        self._quote_cues = None
-        self._event_decider: Any = None
 
     @property
     def nlp(self):
@@ -162,34 +161,6 @@ class Pipeline:
     def segment_chars(self) -> int:
         """Articles longer than this are parsed in segments: the setting, or spaCy's own limit if lower."""
         return max(2, min(self.settings.segment_chars, self.nlp.max_length))
-
-    @property
-    def actor_knowledge(self):
-        if self._actor_knowledge is None:
-            self._actor_knowledge = actors_mod.load_knowledge(self.settings)
-        return self._actor_knowledge
-
-    @property
-    def quote_cues(self):
-        if self._quote_cues is None:
-            self._quote_cues = load_cues(self.settings.quote_files)
-        return self._quote_cues
-
-    @property
-    def event_decider(self):
-        """The learned event decider the settings ask for (None: the rules decide alone)."""
-        if self._event_decider is None and self.settings.event_coder != "rules":
-            from .learn import load_event_decider
-
-            path = None if self.settings.event_coder == "model" else Path(self.settings.event_coder)
-            self._event_decider = load_event_decider(path)
-        return self._event_decider
-
-    @property
-    def gazetteer(self):
-        if self._gazetteer is None and self.settings.places:
-            self._gazetteer = places_mod.open_gazetteer(self.settings)
-        return self._gazetteer
 
     # -- stages ------------------------------------------------------------------------------
 
@@ -218,7 +189,7 @@ class Pipeline:
         id_, published = id_text(source.id), published_date(source.published)
         if id_ != source.id or published != source.published:
             source = dataclasses.replace(source, id=id_, published=published)
-        knowledge = load_wire_knowledge(self.settings.wire_files)
+        knowledge = self.knowledge.wire
         layout = analyse_layout(text, published=source.published, source=source.source, title=source.title,
                                 knowledge=knowledge)
         if source.published is None:  # the date the story gives itself: dateline year or time stamp
@@ -237,33 +208,14 @@ class Pipeline:
         return self._article(prepared, found)
 
     def _extract(self, doc: "Doc", text: str, layout: Layout, anchor: str | None) -> _Found:
-        """Every extractor over one parse of ``text`` (an article, or a segment of one)."""
-        timer, settings = self.timer, self.settings
+        """Every stage, in order, over one parse of ``text`` (an article, or a segment of one)."""
+        context = ArticleContext(text=text, layout=layout, anchor=anchor, settings=self.settings)
+        found: dict[str, list[Any]] = {}
         t = time.perf_counter()
-        found_actors = actors_mod.actors(doc, layout=layout, knowledge=self.actor_knowledge, date=anchor)
-        t = timer.add("actors", t)
-        found_times = times_mod.times(doc, layout=layout, anchor=anchor, settings=settings)
-        t = timer.add("times", t)
-        found_places = (places_mod.places(doc, layout=layout, gazetteer=self.gazetteer,
-                                          demonyms=settings.place_demonyms, embedded=settings.place_embedded)
-                        if settings.places else [])
-        t = timer.add("places", t)
-        found_quotes = quotes_mod.quotes(doc, layout=layout, actors=found_actors, times=found_times,
-                                         anchor=anchor, cues=self.quote_cues)
-        t = timer.add("quotes", t)
-        found_events = events_mod.events(doc, layout=layout, actors=found_actors, quotes=found_quotes,
-                                         times=found_times, places=[p for p in found_places if p.role != "demonym"],
-                                         anchor=anchor,
-                                         knowledge=self.actor_knowledge,
-                                         patterns=load_event_patterns(settings.event_files),
-                                         decider=self.event_decider, scene=settings.scene_actors)
-        if settings.min_confidence > 0:
-            found_events = [e for e in found_events if (e.confidence or 0.0) >= settings.min_confidence]
-        timer.add("events", t)
-        sentences = [_trimmed(Span(s.start_char, s.end_char, text[s.start_char:s.end_char]), text)
-                     for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, layout)]
-        return _Found(sentences, list(found_actors), list(found_times), list(found_places),
-                      list(found_quotes), list(found_events))
+        for stage in self.stages:
+            found.update(stage(doc, context, self.knowledge, found))
+            t = self.timer.add(stage.name, t)
+        return _Found(found)
 
     def _article(self, prepared: _Prepared, found: _Found) -> Article:
         source, layout = prepared.source, prepared.layout
@@ -272,9 +224,9 @@ class Pipeline:
         article = Article(
             id=prepared.article_id, text=text, published=source.published, source=source.source,
             title=title, url=source.url, dateline=layout.dateline, body=layout.body, zones=layout.zones,
-            sentences=tuple(found.sentences), actors=tuple(found.actors),
-            quotes=tuple(found.quotes), times=tuple(found.times), places=tuple(found.places),
-            events=tuple(found.events), origin=source.origin, encoding=source.encoding,
+            sentences=found.get("sentences"), actors=found.get("actors"), quotes=found.get("quotes"),
+            times=found.get("times"), places=found.get("places"), events=found.get("events"),
+            origin=source.origin, encoding=source.encoding,
         )
         return resliced(article, text)  # spans that cross a blanked caption take the input's characters
 
@@ -296,19 +248,11 @@ class Pipeline:
     # -- running -----------------------------------------------------------------------------
 
     def run(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
-        """Process articles lazily, in input order; failures are yielded, never raised.
+        """Process articles lazily in this process, in input order; failures are yielded, never raised.
 
-        With ``settings.processes > 1`` whole articles are spread over worker processes.
+        To spread articles over ``settings.processes`` worker processes or a Dask cluster, use the
+        ingest service (:func:`dateline.analyse`, :mod:`dateline.store.ingest`), which chooses.
         """
-        if self.settings.processes > 1:
-            from .parallel import run_in_processes
-
-            yield from run_in_processes(self, (as_source(item, n) for n, item in enumerate(inputs, 1)))
-        else:
-            yield from self.run_here(inputs)
-
-    def run_here(self, inputs: Iterable[InputLike]) -> Iterator[Article | Failure]:
-        """Process articles in this process, in input order; one Failure per article that fails."""
         batch: list[_Prepared | Failure] = []
         chars = 0
         batch_chars = BATCH_SEGMENTS * self.settings.segment_chars
@@ -326,6 +270,8 @@ class Pipeline:
                 batch, chars = [], 0
         if batch:
             yield from self._finish(batch)
+
+    run_here = run  # the name the learned coder's training and older callers use
 
     def _prepared(self, item: InputLike, n: int) -> _Prepared | Failure:
         """An input checked and laid out, or its Failure (never raises)."""
@@ -410,22 +356,6 @@ class Pipeline:
                 i += 1
 
 
-def _in_text_zones(start: int, layout: Layout) -> bool:
-    return not any(z.start <= start < z.end for z in layout.excluded)
-
-
-def _trimmed(span: Span, text: str) -> Span:
-    start, end = span.start, span.end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return Span(start, end, text[start:end])
-
-
-_DEFAULT_PIPELINES: dict[Settings, Pipeline] = {}
-
-
 def extract(text: str, published: str | None = None, source: str | None = None, *,
             id: str | None = None, title: str | None = None, settings: Settings | None = None) -> Article:
     """Analyse one article and return its record.
@@ -438,10 +368,7 @@ def extract(text: str, published: str | None = None, source: str | None = None, 
     (``BadDateError``), an ``id`` that is not a string (``BadIdError``). Raises
     :class:`dateline.errors.ArticleError` when parsing or an extractor fails on the article.
     """
-    settings = settings or Settings()
-    pipe = _DEFAULT_PIPELINES.get(settings)
-    if pipe is None:
-        pipe = _DEFAULT_PIPELINES[settings] = Pipeline(settings)
+    pipe = Pipeline(settings or Settings())  # cheap: the knowledge and the spaCy model are loaded once
     doc_in = SourceDocument(text=text, id=id, published=published, source=source, title=title,
                             origin="<extract>")
     prepared = pipe.prepare(doc_in)

@@ -30,6 +30,12 @@ class Settings:
     ``time_files``: extra temporal lexicon/rule files layered over the packaged ones.
     ``event_files``: extra event trigger pattern files layered over the packaged ones.
     ``quote_files``: extra reporting-verb/frame files layered over the packaged ones.
+    ``event_word_files``: extra event word-list files (``event_lexicon.yaml``-shaped; they add
+    words to its lists).
+    ``plover_files``: extra PLOVER table files (TSV rows shaped as the packaged ``plover_codes.tsv``)
+    layered over the packaged one.
+    ``geo_word_files``: extra ``geo_words.yaml``-shaped files (place words: directions,
+    administrative nouns, words that are never places).
     ``gazetteer``: path of the gazetteer database; None means the user data directory.
     ``place_embedded``: report toponyms inside organisation names ("Toronto Police").
     ``place_demonyms``: report every nationality word ("Syrian troops") as a place, as GeoWebNews
@@ -55,6 +61,9 @@ class Settings:
     time_files: tuple[Path, ...] = field(default_factory=tuple)
     event_files: tuple[Path, ...] = field(default_factory=tuple)
     quote_files: tuple[Path, ...] = field(default_factory=tuple)
+    event_word_files: tuple[Path, ...] = field(default_factory=tuple)
+    plover_files: tuple[Path, ...] = field(default_factory=tuple)
+    geo_word_files: tuple[Path, ...] = field(default_factory=tuple)
     gazetteer: Path | None = None
     places: bool = True
     place_embedded: bool = True

@@ -135,15 +135,15 @@ def test_ingest_records_a_lone_surrogate_and_stores_the_rest(tmp_path):
 
 
 def test_an_ingest_that_dies_keeps_its_last_batch_and_says_how_it_ended(tmp_path, monkeypatch):
-    from dateline.cli import run as run_mod
     from dateline.records import Failure
+    from dateline.store import ingest as ingest_mod
 
-    def dying(paths, settings, opts, summary=None, select=None):
+    def dying(inputs, settings, *, execution=None, pipeline=None):
         for n in range(3):
             yield Failure(origin=f"x.jsonl:{n + 1}", stage="read", reason="malformed-json", detail="not JSON")
         raise RuntimeError("the machine room is on fire")
 
-    monkeypatch.setattr(run_mod, "_results", dying)
+    monkeypatch.setattr(ingest_mod, "analyse", dying)
     db, given = tmp_path / "d.db", tmp_path / "x.jsonl"
     given.write_text("", encoding="utf-8")  # ingest refuses inputs that do not exist before it starts
     result = CliRunner().invoke(main, ["ingest", str(given), "--db", str(db), "--commit-every", "2"])

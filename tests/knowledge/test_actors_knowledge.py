@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from dateline.errors import KnowledgeFileError
 from dateline.extract.actors import code_phrase
 from dateline.knowledge.actors import ActorCode, acronym_key, load_actor_knowledge, norm_key
+from dateline.knowledge.cache import SHARED
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +192,7 @@ def test_missing_file_raises(tmp_path):
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=60))
 def test_code_phrase_never_crashes(text):
-    code = code_phrase(text, knowledge=load_actor_knowledge())
+    code = code_phrase(text, knowledge=SHARED.actors())
     assert code is None or isinstance(code, ActorCode)
 
 
@@ -233,7 +234,7 @@ def test_code_phrase_more(kb, text, expected):
 def test_former_state_names_code_as_the_successor(text, country):
     from dateline.knowledge.actors import load_actor_knowledge
 
-    assert code_phrase(text, knowledge=load_actor_knowledge()).country == country
+    assert code_phrase(text, knowledge=SHARED.actors()).country == country
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -103,7 +103,7 @@ def _events_of(decider, text: str):
     from dateline import Pipeline, Settings
 
     pipe = Pipeline(Settings(places=False))
-    pipe._event_decider = decider
+    pipe.knowledge = pipe.knowledge.with_decider(decider)
     return list(next(iter(pipe.run([text]))).events)
 
 

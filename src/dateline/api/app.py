@@ -17,13 +17,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..version import __version__
 from ..errors import DatelineError, InputError, InvalidFilterError, StoreError
 from ..settings import Settings
 from ..web.pages import router as pages_router
 from ..web.pages_corpus import router as corpus_pages_router
 from .corpus_routes import router as corpus_router
 from .deps import ApiState, state_of
+from .routes import INGEST_MAX_ARTICLES
 from .routes import router as api_router
 
 __all__ = ["create_app", "ApiState", "state_of", "EXTRACT_BODY_SLACK", "DOCS_ASSETS"]
@@ -64,8 +65,10 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return _error(422, "invalid-request", problems)
 
 
-def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None = None) -> FastAPI:
-    """The FastAPI application over the database at ``db_path``."""
+def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None = None,
+               allow_ingest: bool = False) -> FastAPI:
+    """The FastAPI application over the database at ``db_path``; with ``allow_ingest``,
+    ``POST /api/ingest`` analyses articles and stores them there."""
     description = ("Political event data from news articles: events, quotes, actors, times and places, each "
                    "traced to the characters it came from.")
     try:  # Swagger UI and ReDoc served from the installed package, so /docs works offline
@@ -77,15 +80,17 @@ def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None
     else:
         app = FastAPIOffline(title="dateline", version=__version__, description=description,
                              static_url=DOCS_ASSETS)
-    state = ApiState(db_path, settings or Settings())
+    state = ApiState(db_path, settings or Settings(), allow_ingest=allow_ingest)
     app.state.dateline = state
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         """Refuse an oversized extraction body before reading it; answer any unexpected error
         with the JSON shape (uvicorn would otherwise close the connection)."""
-        if request.method == "POST" and request.url.path.rstrip("/").endswith("/api/extract"):
+        path = request.url.path.rstrip("/")
+        if request.method == "POST" and path.endswith(("/api/extract", "/api/ingest")):
             cap = state.settings.extract_max_chars
+            cap *= INGEST_MAX_ARTICLES if path.endswith("/api/ingest") else 1
             length = request.headers.get("content-length", "")
             if cap > 0 and length.isdigit() and int(length) > 6 * cap + EXTRACT_BODY_SLACK:
                 return _error(413, "too-large", f"the request body has {int(length):,} bytes: the text may have "

@@ -15,8 +15,11 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel
 
+from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import Store
+from ..store.ingest import RunSummary
+from ..store.ingest import ingest as ingest_articles
 
 __all__ = ["ApiState", "state_of", "store", "StoreDep", "Page", "page", "Limit", "Offset", "Since", "Until"]
 
@@ -24,10 +27,11 @@ __all__ = ["ApiState", "state_of", "store", "StoreDep", "Page", "page", "Limit",
 class ApiState:
     """What the routers share: the database path, and one pipeline loaded on first use."""
 
-    def __init__(self, db_path: str | Path, settings: Settings) -> None:
+    def __init__(self, db_path: str | Path, settings: Settings, *, allow_ingest: bool = False) -> None:
         self.db_path = str(db_path)
         self.settings = settings
-        self._pipeline = None
+        self.allow_ingest = allow_ingest
+        self._pipeline: Any = None
         self._lock = threading.Lock()
 
     def store(self) -> Iterator[Store]:
@@ -41,11 +45,18 @@ class ApiState:
     def analyse(self, source: Any) -> Any:
         """Run the pipeline (loaded once, used by one request at a time) on one input."""
         with self._lock:
-            if self._pipeline is None:
-                from ..pipeline import Pipeline
+            return next(iter(self._pipeline_here().run([source])))
 
-                self._pipeline = Pipeline(self.settings)
-            return next(iter(self._pipeline.run([source])))
+    def ingest(self, articles: list[Any]) -> RunSummary:
+        """Analyse ``articles`` and store them, through the ingest service (one run at a time)."""
+        with self._lock, Store.open(self.db_path) as db:
+            return ingest_articles(articles, db, self.settings, pipeline=self._pipeline_here(),
+                                   run_info={"inputs": ["<api>"]})
+
+    def _pipeline_here(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
 
 
 def state_of(request: Request) -> ApiState:

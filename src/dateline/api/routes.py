@@ -10,7 +10,10 @@ from pydantic import BaseModel, Field
 from ..records import Failure, SourceDocument
 from .deps import Limit, Offset, Page, Since, StoreDep, Until, page, state_of
 
-__all__ = ["router", "ExtractRequest"]
+__all__ = ["router", "ExtractRequest", "IngestRequest"]
+
+#: Articles one POST /api/ingest may carry.
+INGEST_MAX_ARTICLES = 100
 
 router = APIRouter()
 
@@ -104,3 +107,27 @@ def extract_article(request: Request, body: ExtractRequest) -> dict[str, Any]:
     if isinstance(result, Failure):
         raise HTTPException(422, f"{result.reason}: {result.detail}")
     return result.to_dict()
+
+
+class IngestRequest(BaseModel):
+    """Articles to analyse and store (each FORMAT.md input: only ``text`` is required)."""
+
+    articles: list[ExtractRequest] = Field(min_length=1, max_length=INGEST_MAX_ARTICLES)
+
+
+@router.post("/ingest", tags=["extract"])
+def ingest_articles(request: Request, body: IngestRequest) -> dict[str, Any]:
+    """Analyse articles and store their records (and the failures) in the server's database, as
+    ``dateline ingest`` does; returns the run's summary. Off unless the server was started with
+    ``dateline serve --allow-ingest``; each text is held to the extract limit."""
+    state = state_of(request)
+    cap = state.settings.extract_max_chars
+    if not state.allow_ingest or cap <= 0:
+        raise HTTPException(403, "ingestion is turned off on this server (start it with dateline serve --allow-ingest)")
+    for n, article in enumerate(body.articles, 1):
+        if len(article.text) > cap:
+            raise HTTPException(413, f"article {n} has {len(article.text):,} characters, more than this server's "
+                                     f"limit of {cap:,}: split it, or run `dateline ingest` locally")
+    inputs = [SourceDocument(text=a.text, id=a.id, published=a.published, source=a.source, title=a.title,
+                             url=a.url, origin=f"<api {n}>") for n, a in enumerate(body.articles, 1)]
+    return state.ingest(inputs).record()

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .. import __version__
+from ..version import __version__
 from ..errors import DatelineError
 
 __all__ = ["main", "format_option", "emit_rows", "handle_errors", "CONTEXT_SETTINGS", "FORMATS"]

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
-import logging
 import sys
-import time
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 import click
+from tqdm import tqdm
 
 from ..ingest.fields import printable
-from ..records import Article, Failure, SourceDocument
+from ..ingest.readers import ReadReport, read_inputs
+from ..records import Article, Failure
 from ..settings import Settings
+from ..store import Store
+from ..store.ingest import Execution, RunSummary, analyse, ingest
 from .app import handle_errors, main
 
 __all__ = ["pipeline_options", "dask_options", "settings_from_options", "RunSummary"]
@@ -50,6 +51,13 @@ def pipeline_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Extra temporal lexicon/rule file (YAML); repeatable."),
         click.option("--wire", "wire_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra wire-layout knowledge file (agencies, credits, navigation); repeatable."),
+        click.option("--event-words", "event_word_files", multiple=True,
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Extra event word-list file (YAML, adds words to the packaged lists); repeatable."),
+        click.option("--plover", "plover_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra PLOVER table file (TSV as plover_codes.tsv); repeatable."),
+        click.option("--geo-words", "geo_word_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra place-word file (YAML as geo_words.yaml); repeatable."),
         click.option("--event-coder", default="model", show_default=True, metavar="model|rules|PATH",
                      help="Who decides events: the shipped trained model over the rules' proposals, the "
                           "rules alone, or a model file from `dateline train events`."),
@@ -83,7 +91,10 @@ def settings_from_options(opts: dict[str, Any]) -> Settings:
                     wire_files=tuple(Path(p) for p in opts["wire_files"]),
                     event_files=tuple(Path(p) for p in opts["event_files"]),
                     time_files=tuple(Path(p) for p in opts["time_files"]),
-                    quote_files=tuple(Path(p) for p in opts["quote_files"]), places=not opts["no_places"],
+                    quote_files=tuple(Path(p) for p in opts["quote_files"]),
+                    event_word_files=tuple(Path(p) for p in opts["event_word_files"]),
+                    plover_files=tuple(Path(p) for p in opts["plover_files"]),
+                    geo_word_files=tuple(Path(p) for p in opts["geo_word_files"]), places=not opts["no_places"],
                     place_demonyms=opts["place_demonyms"], event_coder=_event_coder(opts["event_coder"]),
                     min_confidence=opts["min_confidence"])
 
@@ -96,98 +107,22 @@ def _event_coder(value: str) -> str:
                              "(train one with `dateline train events`)", param_hint="--event-coder")
 
 
-@dataclass
-class RunSummary:
-    """What a run did, for the closing summary."""
-
-    articles: int = 0
-    spans: Counter = field(default_factory=Counter)
-    errors: Counter = field(default_factory=Counter)
-    started: float = field(default_factory=time.perf_counter)
-    stored: Counter = field(default_factory=Counter)
-    unchanged: int = 0    # articles already stored from the same input and code: not parsed again
-    undated: int = 0      # processed articles with no publication date (given or found in the text)
-    encodings: Counter = field(default_factory=Counter)  # articles decoded from a guessed encoding
-    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not articles
-
-    def add(self, result: Article | Failure) -> None:
-        if isinstance(result, Failure):
-            self.errors[result.reason] += 1
-            return
-        self.articles += 1
-        if not result.published:
-            self.undated += 1
-        if result.encoding:
-            self.encodings[result.encoding] += 1
-        for kind in ("sentences", "actors", "quotes", "times", "places", "events"):
-            self.spans[kind] += len(getattr(result, kind))
-
-    def record(self) -> dict[str, Any]:
-        """What the run's row in the database keeps of this summary."""
-        return {"articles": self.articles, "unchanged": self.unchanged, "undated": self.undated,
-                "errors": dict(self.errors), "spans": dict(self.spans), "stored": dict(self.stored),
-                "encodings_guessed": dict(self.encodings), "skipped_file_count": len(self.skipped_files),
-                "skipped_files": self.skipped_files[:100], "seconds": round(self.seconds, 3)}
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-    def lines(self) -> list[str]:
-        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
-        out = [f"articles: {self.articles} processed in {self.seconds:.1f} s ({rate:.2f} articles/s)"
-               + (f"; {self.unchanged} unchanged since the last run, not parsed again" if self.unchanged else "")]
-        if self.undated:
-            out.append(f"undated: {self.undated} of {self.articles} articles have no publication date (none given, "
-                       "none in a dateline or byline): give one with --published YYYY-MM-DD")
-        if self.stored:
-            out.append("stored: " + ", ".join(f"{v} {k}" for k, v in self.stored.items()))
-        out.append("spans: " + ", ".join(f"{self.spans[k]} {k}" for k in
-                                         ("events", "quotes", "actors", "times", "places", "sentences")))
-        if self.encodings:
-            guessed = sum(self.encodings.values())
-            out.append(f"encodings guessed: {guessed} article(s) were not UTF-8 and were read as "
-                       + ", ".join(f"{k} ({v})" for k, v in self.encodings.most_common())
-                       + ": check that they read right (the records say 'encoding')")
-        if self.skipped_files:
-            files = self.skipped_files
-            shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
-            out.append(f"skipped: {len(files)} file(s) that are not .txt, .html or .jsonl "
-                       f"(nor one of them gzipped): {shown}")
-        n_err = sum(self.errors.values())
-        out.append(f"errors: {n_err}" + (" (" + ", ".join(f"{v} {k}" for k, v in self.errors.most_common()) + ")"
-                                         if n_err else ""))
-        return out
-
-
 def _inputs(paths: tuple[str, ...], published: str | None, max_chars: int, skipped: list[str]) -> Iterator[Any]:
-    from ..ingest.readers import ReadReport, read_inputs
-
     yield from read_inputs(list(paths), published=published, max_chars=max_chars, report=ReadReport(skipped))
 
 
 def _results(paths: tuple[str, ...], settings: Settings, opts: dict[str, Any],
-             summary: RunSummary | None = None,
-             select: Callable[[Iterator[Any]], Iterator[Any]] | None = None) -> Iterator[Article | Failure]:
-    """The run's records in input order: from a local pipeline, or from a Dask cluster with --dask.
+             summary: RunSummary | None = None) -> Iterator[Article | Failure]:
+    """The run's records in input order, from the ingest service (here, worker processes or --dask).
 
-    Files the readers pass over are listed in ``summary.skipped_files`` as the inputs are read;
-    ``select`` filters the inputs before they are parsed.
+    Files the readers pass over are listed in ``summary.skipped_files`` as the inputs are read.
     """
     inputs = _inputs(paths, opts["published"], settings.max_chars, summary.skipped_files if summary else [])
-    if select is not None:
-        inputs = select(inputs)
-    if opts.get("dask_address"):
-        from ..distributed import run_distributed
+    return analyse(inputs, settings, execution=_execution(opts))
 
-        results = run_distributed(inputs, settings=settings, client_or_address=opts["dask_address"],
-                                  partition_size=opts["partition_size"])
-        # importing distributed sets its loggers to INFO: keep them at the level -v asked for
-        logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
-        return results
-    from ..pipeline import Pipeline
 
-    return Pipeline(settings).run(inputs)
+def _execution(opts: dict[str, Any]) -> Execution:
+    return Execution(dask=opts.get("dask_address"), partition_size=opts.get("partition_size") or 256)
 
 
 def _count_articles(paths: Iterable[str]) -> int | None:
@@ -215,16 +150,14 @@ def _count_articles(paths: Iterable[str]) -> int | None:
     return total or None
 
 
-def _progress(results: Iterable[Article | Failure], total: int | None, enabled: bool) -> Iterator[Article | Failure]:
+@contextlib.contextmanager
+def _progress_bar(total: int | None, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A function to call once per result: it moves a progress bar on, when one is shown."""
     if not enabled:
-        yield from results
+        yield lambda: None
         return
-    from tqdm import tqdm
-
     with tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
-        for result in results:
-            bar.update(1)
-            yield result
+        yield lambda: bar.update(1)
 
 
 def _report_failure(failure: Failure) -> None:
@@ -276,18 +209,24 @@ def extract_command(inputs: tuple[str, ...], output: IO[str], with_text: bool, p
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
-    results = _results(inputs, settings, opts, summary)
-    for result in _progress(results, total, show):
-        line = None
-        if isinstance(result, Article):
-            line, result = _json_line(result, with_text)
-        summary.add(result)
-        if isinstance(result, Failure):
-            _report_failure(result)
-            continue
-        output.write(line)
+    with _progress_bar(total, show) as tick:
+        for result in _results(inputs, settings, opts, summary):
+            tick()
+            _write_line(result, output, with_text, summary)
     output.flush()
     _finish(summary)
+
+
+def _write_line(result: Article | Failure, output: IO[str], with_text: bool, summary: RunSummary) -> None:
+    """Write an article's JSON line, or report the failure (its own or the line's)."""
+    line = None
+    if isinstance(result, Article):
+        line, result = _json_line(result, with_text)
+    summary.add(result)
+    if isinstance(result, Failure):
+        _report_failure(result)
+        return
+    output.write(line or "")
 
 
 @main.command("ingest", context_settings={"help_option_names": ["-h", "--help"]})
@@ -313,57 +252,20 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, commit_every: int, pro
       dateline events --db dateline.db --type ASSAULT
       dateline ingest corpus/ --db dateline.db --dask tcp://10.0.0.5:8786
     """
-    from ..fingerprint import input_hash, settings_fingerprint
-    from ..pipeline import article_id
-    from ..store import Store
-
     _check_some_input_exists(inputs)
     settings = settings_from_options(opts)
     summary = RunSummary()
     show = progress if progress is not None else sys.stderr.isatty()
     total = _count_articles(inputs) if show else None
-    fingerprint = settings_fingerprint(settings)
-    with Store.open(db_path) as store:
-        run_id = store.start_run({"inputs": list(inputs), "model": settings.model,
-                                  "processes": settings.processes, "dask": opts["dask_address"],
-                                  "fingerprint": fingerprint})
-        hashes: dict[str, str] = {}  # input hashes of the articles on their way to the database
+    with Store.open(db_path) as store, _progress_bar(total, show) as tick:
+        def on_result(result: Article | Failure) -> None:
+            tick()
+            if isinstance(result, Failure):
+                _report_failure(result)
 
-        def changed(items: Iterator[Any]) -> Iterator[Any]:
-            """The inputs not already stored from the same text, metadata, code and settings."""
-            for item in items:
-                if isinstance(item, SourceDocument):
-                    try:
-                        key, digest = item.id or article_id(item.text), input_hash(item, fingerprint)
-                    except Exception:  # an unusable input: the pipeline records why
-                        yield item
-                        continue
-                    if store.has_input(key, digest):
-                        summary.unchanged += 1
-                        summary.stored["unchanged"] += 1
-                        continue
-                    hashes[key] = digest
-                yield item
-
-        batch: list[Article | Failure] = []
-        status = "failed"
-        try:
-            # with --dask too, records arrive here, in order
-            results = _results(inputs, settings, opts, summary, select=changed)
-            for result in _progress(results, total, show):
-                summary.add(result)
-                if isinstance(result, Failure):
-                    _report_failure(result)
-                batch.append(result)
-                if len(batch) >= commit_every:
-                    pending, batch = batch, []
-                    _write(store, pending, run_id, summary, hashes)
-            status = "finished"
-        except KeyboardInterrupt:
-            status = "interrupted"
-            raise
-        finally:  # what was analysed is kept, and the run says how it ended, whatever ended it
-            _close_run(store, batch, run_id, summary, status, hashes)
+        ingest(_inputs(inputs, opts["published"], settings.max_chars, summary.skipped_files), store, settings,
+               execution=_execution(opts), commit_every=commit_every, summary=summary, on_result=on_result,
+               run_info={"inputs": list(inputs)})
     click.echo(f"database: {db_path}", err=True)
     _finish(summary)
 
@@ -375,32 +277,3 @@ def _check_some_input_exists(inputs: tuple[str, ...]) -> None:
         raise click.BadParameter(
             f"no such file or folder: {', '.join(missing)}; give .txt, .html or .jsonl files, folders of them, "
             "or - for standard input", param_hint="INPUTS")
-
-
-def _close_run(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary, status: str,
-               hashes: dict[str, str]) -> None:
-    """Write the last batch and record how the run ended.
-
-    When the run is ending on an error, that error is the one to report: a database that fails
-    here too is only logged.
-    """
-    try:
-        if batch:
-            _write(store, batch, run_id, summary, hashes)
-        store.finish_run(run_id, summary.record(), status=status)
-    except Exception as exc:
-        if status == "finished":
-            raise
-        logging.getLogger(__name__).error("could not close the run after it %s: %s", status, exc)
-
-
-def _write(store: Any, batch: list[Article | Failure], run_id: Any, summary: RunSummary,
-           hashes: dict[str, str]) -> None:
-    stats = store.write_batch(batch, run_id=run_id, input_hashes=hashes)
-    for result in batch:
-        if result.id is not None:
-            hashes.pop(result.id, None)
-    for key in ("new", "unchanged", "replaced", "duplicates"):
-        value = getattr(stats, key, None)
-        if value is not None:
-            summary.stored[key] += value

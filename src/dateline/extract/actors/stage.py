@@ -3,7 +3,8 @@
 API (stable; other extractors may rely on it)
 ---------------------------------------------
 ``load_knowledge(settings) -> ActorKnowledge``
-    The actor knowledge (packaged files + ``settings.actor_files``), loaded once per process.
+    The actor knowledge (packaged files + ``settings.actor_files``), loaded once per process
+    (:data:`dateline.knowledge.cache.SHARED`).
 
 ``actors(doc, *, layout, knowledge, date) -> list[Actor]``
     Every actor mention of the article, sorted by start, no overlapping spans:
@@ -37,7 +38,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ...knowledge.actors import ActorCode, ActorKnowledge, load_actor_knowledge
+from ...knowledge.actors import ActorCode, ActorKnowledge
+from ...knowledge.cache import SHARED
 from ...records import Actor, Layout
 from ...settings import Settings
 from .coding import code_text, code_words, words_of_span
@@ -53,12 +55,13 @@ log = logging.getLogger(__name__)
 
 
 def load_knowledge(settings: Settings) -> ActorKnowledge:
-    """The actor knowledge for ``settings`` (packaged files plus ``settings.actor_files``)."""
-    return load_actor_knowledge(tuple(settings.actor_files))
+    """The actor knowledge for ``settings`` (packaged files plus ``settings.actor_files``), from the
+    process's :class:`~dateline.knowledge.cache.KnowledgeCache`."""
+    return SHARED.actors(settings.actor_files)
 
 
 def _default_knowledge(knowledge: ActorKnowledge | None) -> ActorKnowledge:
-    return knowledge if isinstance(knowledge, ActorKnowledge) else load_actor_knowledge()
+    return knowledge if isinstance(knowledge, ActorKnowledge) else SHARED.actors()
 
 
 def actors(doc: "Doc", *, layout: Layout | None, knowledge: ActorKnowledge | None,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import Gazetteer, open_gazetteer_file
-from ...knowledge.gazetteer_words import load_geo_words
+from ...knowledge.gazetteer_words import GeoWords, load_geo_words
 from ...nlp import doc_text
 from ...records import Layout, Place
 from ...settings import Settings
@@ -37,17 +37,19 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
 
 def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
            demonyms: bool = False, embedded: bool = False,
-           word_files: Sequence[str | Path] = ()) -> list[Place]:
+           word_files: Sequence[str | Path] = (), words: GeoWords | None = None) -> list[Place]:
     """Toponyms of an article in text order, each resolved to a gazetteer entry when possible.
 
     A toponym with no gazetteer entry keeps its span with null coordinates. ``demonyms=True``
     also returns nationality words ("Syrian") resolved to their country; ``embedded=True`` also
     place names inside organisation names ("Pakistan Army"), as GeoWebNews annotates them.
-    ``word_files`` are extra ``geo_words.yaml``-shaped files.
+    ``word_files`` are extra ``geo_words.yaml``-shaped files; ``words`` the geo words already
+    loaded (a pipeline's :class:`~dateline.stages.Knowledge`), which then are used instead.
     """
     if gazetteer is None:
         return []
-    words = load_geo_words(tuple(str(f) for f in word_files))
+    if words is None:
+        words = load_geo_words(tuple(str(f) for f in word_files))
     mentions = find_mentions(doc, gazetteer=gazetteer, words=words, layout=layout, demonyms=demonyms,
                              embedded=embedded)
     home = None

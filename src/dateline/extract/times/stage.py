@@ -36,12 +36,16 @@ _REFERENCE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
 
 
 def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None,
-          settings: Settings | None = None) -> list[TimeExpr]:
-    """Temporal expressions of a parsed article, with values relative to ``anchor`` (YYYY-MM-DD)."""
+          settings: Settings | None = None, lexicon: TimeLexicon | None = None) -> list[TimeExpr]:
+    """Temporal expressions of a parsed article, with values relative to ``anchor`` (YYYY-MM-DD).
+
+    ``lexicon`` is the time lexicon already loaded (a pipeline's knowledge); without it the
+    packaged lexicon and ``settings.time_files`` are loaded.
+    """
     settings = settings or Settings()
-    extra_files = getattr(settings, "time_files", ())  # user lexicon/rule files, when configured
-    return tag_times(doc, anchor=anchor, layout=layout, date_order=settings.date_order,
-                     lexicon=load_time_lexicon(extra_files))
+    if lexicon is None:
+        lexicon = load_time_lexicon(settings.time_files)
+    return tag_times(doc, anchor=anchor, layout=layout, date_order=settings.date_order, lexicon=lexicon)
 
 
 def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
