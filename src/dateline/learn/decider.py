@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import ModelNotFoundError
-from .features import ArticleContext, proposal_features
+from .features import ArticleContext, event_features, proposal_features
 from .linear import LinearModel
 from .roles import RoleRanker
 
@@ -89,12 +89,13 @@ class EventDecider:
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
         decided = []
         for proposal in proposals:
+            base = proposal_features(proposal, context, with_event=False)
             if proposal.pending is not None:
-                if self.hopeless(proposal, context):
+                if self.hopeless(base):
                     context.remember(proposal)
                     continue
                 proposal = proposal.realized()
-            features = proposal_features(proposal, context)
+            features = base + event_features(proposal, context)
             context.remember(proposal)
             event = self.event_of(proposal, features)
             if event is not None and self.roles is not None:
@@ -103,11 +104,12 @@ class EventDecider:
                 decided.append((event, proposal.step == "kept"))
         return _one_per_act(decided)
 
-    def hopeless(self, proposal: "Proposal", context: ArticleContext) -> bool:
+    def hopeless(self, base_features: list[str]) -> bool:
         """Whether an open proposal is no event whatever the rules would build from it: p(event) from
-        its other features is below ``open_gate`` (on the dev split no proposal below a fifth of
-        the threshold came above the threshold once its event's features were added)."""
-        probs = self.types.probabilities(proposal_features(proposal, context, with_event=False))
+        its features without the event's (``base_features``) is below ``open_gate`` (on the dev split
+        no proposal below a fifth of the threshold came above the threshold once its event's
+        features were added)."""
+        probs = self.types.probabilities(base_features)
         return 1.0 - probs.get(NONE, 0.0) < self.open_gate
 
     def with_ranked_roles(self, doc: "Doc", event: "Event", proposal: "Proposal",

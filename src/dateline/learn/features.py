@@ -143,6 +143,14 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     f.append(f"seen_lemma={_bucket(seen)}")
     if not with_event:
         return f
+    return f + event_features(proposal, context)
+
+
+def event_features(proposal: "Proposal", context: ArticleContext) -> list[str]:
+    """The features of the event the rules built from a proposal (what :func:`proposal_features`
+    adds to the others when ``with_event`` is true)."""
+    e, step = proposal.event, proposal.step
+    f: list[str] = []
     if e is not None:
         f += [f"rule_type={e.type}", f"rule_status={e.status}", f"rule_type+step={e.type}+{step}",
               f"rule_status+type={e.status}+{e.type}", f"rule_mode={e.mode}"]
