@@ -31,6 +31,7 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -
     a body's short name ("the Association") to the one named body it is a word of (``text``, the
     article, gives the full names)."""
     people: dict[str, ActorCode] = {}
+    named: set[str] = set()
     by_title: dict[str, list[ActorCode]] = {}
     for m in mentions:
         code = m.coding.code
@@ -39,6 +40,8 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -
         tokens = _name_tokens(code.name, kb.name_particles)
         if len(tokens) < 2 and m.coding.how == "name":
             continue
+        if m.coding.role is not None or not text or len(_name_tokens(text[m.start:m.end], kb.name_particles)) > 1:
+            named.add(" ".join(tokens))  # named in full or by title, not by a bare surname
         full = people.get(" ".join(tokens))
         if full is None or _richer(code, full):
             people[" ".join(tokens)] = code
@@ -82,7 +85,11 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -
                                                                          "person")))
                 out.append(m)
                 continue
-        if m.coding.how == "name" and code.kind in ("person", "organization", "state") and code.name:
+        if m.coding.how == "known" and code.kind == "person" and code.name and text:
+            linked = _other_bearer(text[m.start:m.end], code, people, named, kb)
+        if linked is not None:  # a namesake shares the known person's country at most, not the post
+            code = ActorCode(code.name, code.country, None, "person")
+        elif m.coding.how == "name" and code.kind in ("person", "organization", "state") and code.name:
             tokens = _name_tokens(code.name, kb.name_particles)
             candidates = {c.name: c for key, c in people.items()
                           if tokens and set(tokens) <= set(key.split()) and c.name != code.name}
@@ -99,6 +106,18 @@ def link_mentions(mentions: list[Mention], kb: ActorKnowledge, text: str = "") -
             m = replace(m, coding=Coding(merged, "linked", m.coding.role, m.coding.start, m.coding.end))
         out.append(m)
     return out
+
+
+def _other_bearer(mention: str, code: ActorCode, people: dict[str, ActorCode], named: set[str],
+                  kb: ActorKnowledge) -> ActorCode | None:
+    """The person the article names in full whose surname a bare surname mention shares, when the
+    article never names the known person it was looked up as ("Bush" after "Jeb Bush" is Jeb
+    Bush, not the George W. Bush of the leaders file)."""
+    words = _name_tokens(mention, kb.name_particles)
+    if len(words) != 1 or " ".join(_name_tokens(code.name or "", kb.name_particles)) in named:
+        return None
+    bearers = {c.name: c for key, c in people.items() if words[0] in key.split()[1:] and c.name != code.name}
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
 
 
 def _short_name(code: ActorCode) -> str | None:

@@ -103,6 +103,14 @@ def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | No
             # "Jaime King": a title word inside a person's name is part of the name
             items[-1] = Item("name", items[-1].first, found.last, label="PERSON")
             i = found.last + 1
+        elif (found.type == "entity" and found.code is not None and found.code.kind == "person"
+              and found.first == found.last and w.inside and w.ent == "PERSON" and items
+              and items[-1].type == "name" and items[-1].last == i - 1 and items[-1].label == "PERSON"
+              and not _same_given_name(words[items[-1].first].text, found.code)):
+            # "Jeb Bush", "Hunter Biden": a known person's surname after another given name is
+            # another person of that family, not the known one
+            items[-1] = Item("name", items[-1].first, found.last, label="PERSON")
+            i = found.last + 1
         elif (found.type in ("entity", "capital") and w.inside and items and items[-1].type == "name"
               and items[-1].last == i - 1 and items[-1].label == w.ent and w.ent != "PERSON"
               and norm_key(span_text(text, words, items[-1].first, i - 1)) not in kb.directions):
@@ -130,6 +138,15 @@ def _affiliation(owner: str, affix: str, first: int, last: int, kb: ActorKnowled
     else:  # only the leader's country: the body keeps its own sector
         code = ActorCode(code.name, code.country, None, "state")
     return Item("entity", first, last, code=code)
+
+
+def _same_given_name(given: str, code: ActorCode) -> bool:
+    """Whether ``given`` is the known person's first name or its initial ("George", "G.")."""
+    first = (code.name or "").split()[:1]
+    if not first:
+        return True
+    a, b = given.lower().rstrip("."), first[0].lower().rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _after_title(items: list[Item], i: int) -> bool:
