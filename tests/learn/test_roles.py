@@ -74,3 +74,17 @@ def test_one_actor_never_fills_both_roles(nlp):
                                   "target:nobody": -5.0})
     event = _coded(nlp, _decider(RoleRanker(everyone_everywhere, margin=0.0)))[0]
     assert not (event.source and event.source == event.target)
+
+
+def test_a_rules_pick_without_a_country_is_left_for_the_scene_when_asked(nlp):
+    text = "Protesters attacked the police station, Pakistani officials said."
+    likes_officials = _model({"source:kind=group": 3.0, "source:picked=source": -3.0})
+
+    def coded(ranker):
+        return events(nlp(text), layout=None, actors=[_officials(text)], quotes=[], times=[], places=[],
+                      anchor="2024-05-06", knowledge=None, decider=_decider(ranker))[0]
+
+    plain = coded(None)
+    assert plain.source and not plain.source[0].country  # "Protesters": nobody's yet
+    assert coded(RoleRanker(likes_officials, margin=0.2, keep_uncoded=True)).source == plain.source
+    assert [a.country for a in coded(RoleRanker(likes_officials, margin=0.2)).source] == ["PAK"]

@@ -209,7 +209,8 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
     roles = None
     if roles_path.exists():
         ranker = LinearModel.load(roles_path)
-        roles = RoleRanker(ranker, margin=float(ranker.meta.get("margin", 0.2)))
+        roles = RoleRanker(ranker, margin=float(ranker.meta.get("margin", 0.2)),
+                           keep_uncoded=bool(ranker.meta.get("keep_uncoded", False)))
     open_words = None
     if "open_nouns" in types.meta:
         open_words = OpenWords(frozenset(types.meta["open_nouns"]), dict(types.meta.get("open_types", {})))

@@ -131,6 +131,7 @@ class RoleRanker:
 
     model: LinearModel
     margin: float = 0.2
+    keep_uncoded: bool = False
 
     def p_right(self, features: list[str]) -> float:
         return self.model.probabilities(features).get(YES, 0.0)
@@ -146,6 +147,9 @@ class RoleRanker:
             rule = next((p for p, c in scored if c.picked == role), None)
             if rule is None:
                 rule = next(p for p, c in scored if not c.actors)
+            if self.keep_uncoded and any(c.picked == role and c.actors and not c.countries for _, c in scored):
+                # the rules' pick has no country yet: the article's scene may give it one later
+                continue
             best_p, best = max(scored, key=lambda pc: pc[0])
             scores[role] = round(best_p if best_p >= rule + self.margin else rule, 3)
             if best_p >= rule + self.margin and best.picked != role:
