@@ -1,5 +1,6 @@
 """Shared fixtures: one spaCy pipeline per test session, the stand-in actor coder of the event tests,
-and paths to optional shared material."""
+and paths to optional shared material. Every test that uses the pipeline or builds the small gazetteer
+is marked ``slow``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,19 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+# fixtures that take seconds: the tests that use them (or a fixture built on them) are slow
+SLOW_FIXTURES = {"nlp", "small_gazetteer_path"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that parses with spaCy through the ``nlp`` fixture or builds the small
+    gazetteer; tests that take seconds another way (``dateline.extract``, the pipeline, the command
+    line, processes) carry the mark themselves."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

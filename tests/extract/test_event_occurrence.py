@@ -102,6 +102,7 @@ def test_an_agreement_is_dated_apart_from_what_it_agrees_to(nlp):
     assert agree and agree[0].status == "asserted" and agree[0].date != "2024-06"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, force", [
     # between politicians an attack is words; by forces it is force
     ("Senator Bernie Sanders attacked Hillary Clinton over her Wall Street speeches.", False),
