@@ -126,6 +126,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+@pytest.mark.slow  # reads every module of src
 def test_no_module_imports_another_modules_private_names():
     assert _private_imports() == []
 
