@@ -157,13 +157,13 @@ def anaphoric(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | 
         if base is not None and shift == "WE" and not which:
             return _weekend(base, ctx.direction()), "DATE"
     if base is None:
-        return None, ("TIME" if part else "DATE")
+        return None, "DATE"
     if step == 0 and shift == "D" and ref_gran == "day" and ref_value:
         value = ref_value[:10]
     else:
         value = shift_value(base, shift, step)
-    if part and value:
-        return f"{value}T{part}", "TIME"
+    if part and value:  # "the next morning": a named day with its part, typed like "Friday night"
+        return f"{value}T{part}", "DATE"
     return value, "DATE"
 
 
