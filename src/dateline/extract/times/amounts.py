@@ -32,14 +32,18 @@ def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | N
 
 
 def set_calendar(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``every Monday`` → ``XXXX-WXX-1``, ``Tuesday nights``, ``each July`` → ``XXXX-07``."""
+    """``every Monday`` → ``XXXX-WXX-1``, ``Tuesday nights``, ``each July`` → ``XXXX-07``,
+    ``the past three summers`` → ``XXXX-SU``."""
     lex = ctx.lexicon
     number = lex.lookup("weekdays", groups.get("weekday"))
     if number:
         part = lex.lookup("parts_of_day", groups.get("part")) if groups.get("part") else None
         return f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "SET"
     month = lex.lookup("months", groups.get("month"))
-    return (f"XXXX-{month:02d}", "SET") if month else None
+    if month:
+        return f"XXXX-{month:02d}", "SET"
+    season = lex.lookup("seasons", groups.get("season"))
+    return (f"XXXX-{season}", "SET") if season else None
 
 
 def set_every(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:

@@ -52,15 +52,18 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     excluded = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
 
     def accept(cand: Candidate) -> bool:
-        """Outside excluded zones, with the part of speech the rule asks for, and before its
-        syntactic head when the rule says so ("Peskov earlier stressed")."""
+        """Outside excluded zones, with the part of speech the rule asks for (of its first word,
+        and of the word before it with ``pos_before``), and before its syntactic head when the
+        rule says so ("Peskov earlier stressed")."""
         if any(cand.start < end and start < cand.end for start, end in excluded):
             return False
-        if cand.rule.pos or cand.rule.precedes_head:
+        if cand.rule.pos or cand.rule.precedes_head or cand.rule.pos_before:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or (cand.rule.pos and span[0].pos_ not in cand.rule.pos):
                 return False
             if cand.rule.precedes_head and not span.root.i < span.root.head.i:
+                return False
+            if cand.rule.pos_before and (span.start == 0 or doc[span.start - 1].pos_ not in cand.rule.pos_before):
                 return False
         return True
 
