@@ -17,17 +17,18 @@ __all__ = ["duration", "set_calendar", "set_every", "fixed", "reference"]
 
 def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     """``three weeks`` → ``P3W``, ``16-hour`` → ``PT16H``, ``several years`` → ``PXY``,
-    ``day-long`` → ``P1D``."""
+    ``centuries`` → ``PXC``, ``day-long`` → ``P1D``."""
     lex = ctx.lexicon
     unit = lex.lookup("units", (groups.get("unit") or "").lower())
     if not isinstance(unit, dict):
         return None
     num = groups.get("num") or ("1" if groups.get("one") else None)  # "day-long": one day
     amount = amount_of(num, lex) if num else None
-    if amount is not None:
-        if amount <= 0 or amount > 10000:
-            return None
-        amount *= unit.get("factor", 1)
+    if amount is None:  # "several decades" -> PXE, "centuries" -> PXC
+        return duration_value(None, unit.get("vague", unit["code"]), bool(unit.get("time"))), "DURATION"
+    if amount <= 0 or amount > 10000:
+        return None
+    amount *= unit.get("factor", 1)
     return duration_value(amount, unit["code"], bool(unit.get("time"))), "DURATION"
 
 

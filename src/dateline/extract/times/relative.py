@@ -53,6 +53,8 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return f"{year:04d}-{code}{ordinal}", "DATE"
     if code == "H" and not ordinal:
         return None
+    if unit == "period" and year is not None and not ordinal:
+        return f"{year:04d}", "DATE"  # "the 1988 period": the year's reporting period
     anchor = ctx.anchor
     if anchor is None:
         return None, "DATE"
