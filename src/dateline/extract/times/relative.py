@@ -54,10 +54,10 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     if code == "H" and not ordinal:
         return None
     reference = _reported_quarter(ctx)
-    if year is not None and not ordinal:  # "the 1988 quarter": the quarter reported, in 1988
-        if reference:
-            return f"{year:04d}-{reference[5:]}", "DATE"
-        return (f"{year:04d}", "DATE") if unit == "period" else None
+    if year is not None and not ordinal:
+        if unit == "period":  # "the 1988 period": a quarter, nine months or the year: the year
+            return f"{year:04d}", "DATE"
+        return (f"{year:04d}-{reference[5:]}", "DATE") if reference else None  # "the 1988 quarter"
     anchor = ctx.anchor
     if anchor is None:
         return None, "DATE"
