@@ -84,3 +84,28 @@ def test_pos_before_is_read_from_the_rules_file():
     rules = {r.name: r for r in load_time_lexicon().rules}
     assert rules["per_unit"].pos_before == ("NOUN",)
     assert rules["weekday"].pos_before == ()
+
+
+def test_the_dateline_gives_the_story_its_day(nlp):
+    from dateline.extract.times import times
+    from dateline.ingest.wire import analyse_layout
+
+    text = "JOHANNESBURG, August 7 (Xinhua) --\n\nThe minister said the talks would resume tomorrow."
+    layout = analyse_layout(text, published="1998-08-08")
+    assert layout.dateline is not None and layout.dateline.date == "1998-08-07"
+    found = [(t.text, t.value) for t in times(nlp(text), layout=layout, anchor="1998-08-08")]
+    assert found == [("August 7", "1998-08-07"), ("tomorrow", "1998-08-08")]
+
+
+@pytest.mark.parametrize("published, dated, expected", [
+    ("1998-08-08", "1998-08-07", "1998-08-07"),   # filed the day before, in another time zone
+    ("1998-08-20", "1998-08-07", "1998-08-20"),   # too far apart: the publication day
+    (None, "1998-08-07", "1998-08-07"),
+    ("1998-08-08", None, "1998-08-08"),
+])
+def test_story_day(published, dated, expected):
+    from dateline.extract.times.stage import story_day
+    from dateline.records import Dateline, Layout
+
+    dateline = Dateline(0, 10, "X, date --", "X", dated, None) if dated else None
+    assert story_day(published, Layout(zones=(), title=None, standfirst=(), dateline=dateline, body=None)) == expected

@@ -26,13 +26,15 @@ from .tense import direction_at
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["times", "tag_times", "time_for_span", "is_future"]
+__all__ = ["times", "tag_times", "time_for_span", "is_future", "story_day", "DATELINE_DAYS"]
 
 log = logging.getLogger(__name__)
 
 # Normalizers whose values become the reference for "the following day", "a year earlier".
 _REFERENCE_NORMS = frozenset({"calendar", "numeric_date", "weekday", "deictic", "quarter", "holiday"})
 _REFERENCE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
+#: Days a dateline's date may lie from the publication day and still be the story's own day.
+DATELINE_DAYS = 2
 
 
 def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None,
@@ -40,8 +42,24 @@ def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None
     """Temporal expressions of a parsed article, with values relative to ``anchor`` (YYYY-MM-DD)."""
     settings = settings or Settings()
     extra_files = getattr(settings, "time_files", ())  # user lexicon/rule files, when configured
-    return tag_times(doc, anchor=anchor, layout=layout, date_order=settings.date_order,
+    return tag_times(doc, anchor=story_day(anchor, layout), layout=layout, date_order=settings.date_order,
                      lexicon=load_time_lexicon(extra_files))
+
+
+def story_day(anchor: str | None, layout: Layout | None) -> str | None:
+    """The day relative expressions count from: the dateline's date when it is within
+    :data:`DATELINE_DAYS` of ``anchor`` (the publication day), else ``anchor``.
+
+    A wire filed "JOHANNESBURG, August 7" and published on the 8th in another time zone says
+    "Friday" for the 7th: the dateline gives the story's local day.
+    """
+    dated = layout.dateline.date if layout is not None and layout.dateline is not None else None
+    day, story = parse_anchor(anchor), parse_anchor(dated)
+    if story is None:
+        return anchor
+    if day is None:
+        return dated
+    return dated if abs((day - story).days) <= DATELINE_DAYS else anchor
 
 
 def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
