@@ -54,6 +54,7 @@ def test_sets_and_rates(nlp, text, expected):
     ("Talks dragged on for several days.", [("several days", "PXD", "DURATION")]),
     ("The city was ruled from Moscow for centuries.", [("centuries", "PXC", "DURATION")]),
     ("The feud has lasted for decades.", [("decades", "PXE", "DURATION")]),
+    ("The refund arrives within five business days.", [("five business days", "P5D", "DURATION")]),
 ])
 def test_durations(nlp, text, expected):
     assert _tag(nlp, text) == expected
