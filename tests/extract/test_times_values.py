@@ -41,6 +41,7 @@ def test_times_of_day(nlp, text, expected):
     ("Riots broke out in the past three summers.", [("the past three summers", "XXXX-SU", "SET")]),
     # a rate after an amount is not marked
     ("Revenue should rise 8.5% annually.", []),
+    ("The board meets 4 times annually.", [("annually", "P1Y", "SET")]),
     ("The plant saves $500 million a year.", []),
     ("The town was ruled by a governor for a year.", [("a year", "P1Y", "DURATION")]),
 ])

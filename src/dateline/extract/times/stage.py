@@ -1,7 +1,8 @@
 """Temporal expressions normalized against the document date (TimeML TIMEX3 values).
 
 :func:`times` finds dates, times, durations and sets in a parsed article with the rules of
-``time_rules.yaml`` and normalizes each against the document creation time: weekdays and dates
+``time_rules.yaml`` and normalizes each against the document creation time (the dateline's day
+when it lies within two days of the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
 the last date mentioned. :func:`time_for_span` (by clause when given the parse) and
 :func:`is_future` help the quotes and events extractors date what they find.
