@@ -102,6 +102,7 @@ def test_the_dateline_gives_the_story_its_day(nlp):
 @pytest.mark.parametrize("published, dated, expected", [
     ("1998-08-08", "1998-08-07", "1998-08-07"),   # filed the day before, in another time zone
     ("1998-08-20", "1998-08-07", "1998-08-20"),   # too far apart: the publication day
+    ("2019-10-14", "2019-10-15", "2019-10-14"),   # a dateline after publication is not trusted
     (None, "1998-08-07", "1998-08-07"),
     ("1998-08-08", None, "1998-08-08"),
 ])

@@ -2,7 +2,7 @@
 
 :func:`times` finds dates, times, durations and sets in a parsed article with the rules of
 ``time_rules.yaml`` and normalizes each against the document creation time (the dateline's day
-when it lies within two days of the publication day, :func:`story_day`): weekdays and dates
+when it lies up to two days before the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
 the last date mentioned. :func:`time_for_span` (by clause when given the parse) and
 :func:`is_future` help the quotes and events extractors date what they find.
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 # Normalizers whose values become the reference for "the following day", "a year earlier".
 _REFERENCE_NORMS = frozenset({"calendar", "numeric_date", "weekday", "deictic", "quarter", "holiday"})
 _REFERENCE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
-#: Days a dateline's date may lie from the publication day and still be the story's own day.
+#: Days a dateline's date may lie before the publication day and still be the story's own day.
 DATELINE_DAYS = 2
 
 
@@ -48,11 +48,12 @@ def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None
 
 
 def story_day(anchor: str | None, layout: Layout | None) -> str | None:
-    """The day relative expressions count from: the dateline's date when it is within
-    :data:`DATELINE_DAYS` of ``anchor`` (the publication day), else ``anchor``.
+    """The day relative expressions count from: the dateline's date when it lies up to
+    :data:`DATELINE_DAYS` before ``anchor`` (the publication day), else ``anchor``.
 
     A wire filed "JOHANNESBURG, August 7" and published on the 8th in another time zone says
-    "Friday" for the 7th: the dateline gives the story's local day.
+    "Friday" for the 7th: the dateline gives the story's local day. A dateline after the
+    publication day is not trusted over it (a story is filed before it is published).
     """
     dated = layout.dateline.date if layout is not None and layout.dateline is not None else None
     day, story = parse_anchor(anchor), parse_anchor(dated)
@@ -60,7 +61,7 @@ def story_day(anchor: str | None, layout: Layout | None) -> str | None:
         return anchor
     if day is None:
         return dated
-    return dated if abs((day - story).days) <= DATELINE_DAYS else anchor
+    return dated if 0 <= (day - story).days <= DATELINE_DAYS else anchor
 
 
 def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
