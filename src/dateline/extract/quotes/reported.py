@@ -166,11 +166,20 @@ def _frame_clause(verb, cues: QuoteCues):
     return None
 
 
+_WHEN_WORDS = ("when", "after", "before", "once", "if", "as", "while")
+
+
 def _question(clause, verb, cues: QuoteCues) -> bool:
     """Whether a reported clause is a question put to the verb's subject ("he was asked whether
     ..."): that subject answered, it did not say the clause. A question the subject asked ("X
     asked whether ...") stays, as the asker's words."""
-    if not lemmas(verb) & cues.question_verbs or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if not lemmas(verb) & cues.question_verbs:
+        return False
+    kids = list(verb.children)
+    put_to = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+        not any(c.dep_ == "nsubj" for c in kids)
+        and (verb.tag_ == "VBN" or any(c.lower_ in _WHEN_WORDS for c in kids)))  # "said when asked whether"
+    if not put_to:
         return False
     first = clause.left_edge
     return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB") or any(
@@ -179,7 +188,11 @@ def _question(clause, verb, cues: QuoteCues) -> bool:
 
 def _withheld(verb, cues: QuoteCues) -> bool:
     """Whether a speech act is one not performed: "refrained from commenting", "declined to
-    specify", "avoided saying", "without saying"."""
+    specify", "avoided saying", "without saying" (and "declining to comment" itself)."""
+    if lemmas(verb) & cues.withholding_verbs and any(
+            c.dep_ == "xcomp" and lemmas(c) & (cues.speech_verbs | {"comment", "elaborate", "discuss"})
+            for c in verb.children):
+        return True
     cur = verb
     for _ in range(3):
         head = cur.head

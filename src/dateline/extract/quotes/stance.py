@@ -52,6 +52,23 @@ def _complement(token, cues: QuoteCues):
     return None
 
 
+_IMPRESSION_PARTS = ("nsubj", "nsubjpass", "expl", "aux", "neg", "advmod", "xcomp", "ccomp", "acomp", "attr",
+                     "oprd", "prep", "npadvmod")
+_REPORTED_DEPS = ("ccomp", "xcomp", "conj", "relcl", "advcl")
+
+
+def _reported(verb, cues: QuoteCues) -> bool:
+    """Whether a clause already stands under a reporting or stance word ("noted that ...")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _REPORTED_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if lemmas(cur) & (cues.reporting_verbs | cues.object_verbs) or cur.lemma_.lower() in cues.stance_adjectives:
+            return True
+    return False
+
+
 def _impression(doc, verb, cues: QuoteCues) -> Found | None:
     """"Sanders appears to be spending more": the clause of "seem"/"appear", nobody named."""
     if verb.pos_ not in ("VERB", "AUX") or not lemmas(verb) & cues.impression_verbs:
@@ -61,14 +78,18 @@ def _impression(doc, verb, cues: QuoteCues) -> Found | None:
         return None
     if any(c.dep_ == "acomp" and c.lemma_.lower() in cues.stance_adjectives and _complement(c, cues) for c in kids):
         return None  # "appeared pleased with X": the adjective reports
+    if _reported(verb, cues):
+        return None  # "Rendell noted that Reagan appeared unsteady": the reporting verb reports it
     clause = next((c for c in kids if c.dep_ == "ccomp"), None)
     if clause is not None and any(c.dep_ == "expl" or c.lower_ == "it" for c in verb.lefts):
         first, last = clause.left_edge, clause.right_edge  # "it appeared that ..."
+        if first.lower_ == "that" and first.i < last.i:
+            first = doc[first.i + 1]
     else:
-        toks = [t for t in verb.subtree if not (t.is_punct and (t.i < verb.i and t.i == verb.left_edge.i))]
-        first, last = toks[0], toks[-1]
-        while first.dep_ in ("cc", "advmod", "prep", "npadvmod") and first.i < verb.i and first.head is verb:
-            first = doc[first.right_edge.i + 1]  # "Now Melania seems ...": drop "Now"
+        # the subject, the verb and its complements; not a "while ..." clause nor a coordinated one
+        parts = [c for c in kids if c.dep_ in _IMPRESSION_PARTS] + [verb]
+        first = min(p.left_edge if p is not verb else p for p in parts)
+        last = max(p.right_edge if p is not verb else p for p in parts)
     span = _span(doc, first, last)
     if span is None or span[1] - span[0] < 12:
         return None
