@@ -236,6 +236,27 @@ def _continues(text: str, previous: Found, q: QuotedStretch, attribution, cues: 
     return not between.strip(" \t\r\n\u00a0.,;—–-" + "".join(cues.close_marks | cues.both_marks))
 
 
+def _mixed_start(before: list, attribution, cues: QuoteCues) -> int | None:
+    """Where a mixed quote's statement starts, or None for a direct quotation: the quoted words
+    follow "that" after a speech cue ("said that 'the damage is done'"), or they follow a comma
+    after the sentence's own opening words and the attribution comes after the quote."""
+    if not before:
+        return None
+    last = before[-1]
+    if last.lower_ == "that" or (last.text == "," and len(before) > 1 and before[-2].lower_ == "that"):
+        that = last if last.lower_ == "that" else before[-2]
+        if that.dep_ == "mark" or any(is_cue_verb(t, cues.speech_verbs) for t in before[:-1]):
+            if _attribution(that.doc, before, cues, last=True) is not None:
+                return that.idx
+        return None
+    if last.text != "," or attribution is None or len(before) < 3:
+        return None
+    if _cue_in(before, cues, last=True) is not None or not any(
+            t.pos_ in ("NOUN", "PROPN", "VERB", "AUX") for t in before[:-1]):
+        return None
+    return before[0].idx
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -272,6 +293,13 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(
             t.pos_ in ("NOUN", "PROPN", "VERB") for t in before[:-1])
+        mixed = _mixed_start(before, attribution, cues)
+        if mixed is not None:
+            # "said that ''the damage is done.''", "With thousands of systems, 'there is no ...,' he
+            # said": the quoted words finish a reported sentence, which is the statement
+            speaker, cue, cue_tok = attribution if attribution is not None else _attribution(doc, before, cues, last=True)
+            found.append(Found("indirect", mixed, q.outer_end, speaker, cue, max(tail, q.outer_end), cue_token=cue_tok))
+            continue
         if attribution is None and before:
             attribution = _attribution(doc, before, cues, last=True)
             if attribution is not None and content[:1].islower() and attribution[0] is not None \
