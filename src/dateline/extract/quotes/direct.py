@@ -238,21 +238,13 @@ def _continues(text: str, previous: Found, q: QuotedStretch, attribution, cues: 
 
 def _mixed_start(before: list, attribution, cues: QuoteCues) -> int | None:
     """Where a mixed quote's statement starts, or None for a direct quotation: the quoted words
-    follow "that" after a speech cue ("said that 'the damage is done'"), or they follow a comma
-    after the sentence's own opening words and the attribution comes after the quote."""
-    if not before:
+    follow a comma after the sentence's own opening words ("With thousands of systems, 'there is
+    no ...,' he said") and the attribution comes after the quote. (A quotation after "said that"
+    stays direct, as the seed stories annotate it.)"""
+    if not before or before[-1].text != "," or attribution is None or len(before) < 3:
         return None
-    last = before[-1]
-    if last.lower_ == "that" or (last.text == "," and len(before) > 1 and before[-2].lower_ == "that"):
-        that = last if last.lower_ == "that" else before[-2]
-        if that.dep_ == "mark" or any(is_cue_verb(t, cues.speech_verbs) for t in before[:-1]):
-            if _attribution(that.doc, before, cues, last=True) is not None:
-                return that.idx
-        return None
-    if last.text != "," or attribution is None or len(before) < 3:
-        return None
-    if _cue_in(before, cues, last=True) is not None or not any(
-            t.pos_ in ("NOUN", "PROPN", "VERB", "AUX") for t in before[:-1]):
+    if any(t.lower_ == "that" for t in before[-2:]) or _cue_in(before, cues, last=True) is not None \
+            or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX") for t in before[:-1]):
         return None
     return before[0].idx
 

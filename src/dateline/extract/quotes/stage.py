@@ -32,8 +32,12 @@ _NESTED_VIA = ("object", "stance")
 
 
 def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
-    """Where quotes are read: the body zone, or the whole text when there is no body."""
+    """Where quotes are read: the headline and the body zone ("Sanders: Clinton is qualified",
+    "Obama Says Museum Will Tell of ..." attribute too), or the whole text when there is no body."""
     if layout is not None and layout.body is not None:
+        title = layout.title
+        if title is not None and title.end <= layout.body.start and not layout.body.start - title.end > 4:
+            return title.start, layout.body.end
         return layout.body.start, layout.body.end
     return 0, length
 
