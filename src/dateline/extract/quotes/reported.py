@@ -239,6 +239,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
     end = len(doc_text(doc)) if end is None else end
     verbs = cues.reporting_verbs
     objects = cues.object_verbs
+    cue_words = verbs | objects
     out: list[Found] = []
     for token in doc:
         if token.idx < start or token.idx >= end or _inside(token.idx, skip):
@@ -260,7 +261,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             if found is not None:
                 out.append(found)
             continue
-        if not is_cue_verb(token, verbs | objects) and not (token.lemma_.lower() in cues.frame_verbs
+        if not is_cue_verb(token, cue_words) and not (token.lemma_.lower() in cues.frame_verbs
                                                             and token.pos_ in VERBAL_POS):
             continue
         if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \

@@ -25,6 +25,7 @@ from .common import Found, lemmas, speaker_span, subject_of, trim_span
 
 __all__ = ["stances"]
 
+_STANCE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 _COPULAS = {"be", "seem", "appear", "remain", "become", "grow", "look", "sound", "feel", "get", "stay"}
 
 
@@ -154,8 +155,12 @@ def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
     """Impressions, stance adjectives and stance nouns between ``start`` and ``end``; tokens inside
     ``skip`` spans (direct quotations) are not read as cues."""
     end = len(doc_text(doc)) if end is None else end
+    words = cues.impression_verbs | cues.stance_adjectives | cues.stance_nouns
     out: list[Found] = []
     for token in doc:
+        if token.pos_ not in _STANCE_POS or (token.lemma_.lower() not in words and token.lower_ not in words
+                                             and not (token.pos_ == "VERB" and lemmas(token) & cues.impression_verbs)):
+            continue  # the cheap test first: most tokens are no stance word
         if token.idx < start or token.idx >= end or _inside(token.idx, skip):
             continue
         found = _impression(doc, token, cues) or _adjective(doc, token, cues) or _noun(doc, token, cues)
