@@ -59,6 +59,16 @@ def test_demonyms_on_request(nlp, small_gazetteer):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The Irish won again on Sunday.", []),
+    ("Thousands of Syrians fled as Russian and Turkish diplomats met.", ["Russian", "Turkish"]),
+    ("He is a passionate Nigerian who loves the Turkish-backed plan.", ["Turkish"]),
+])
+def test_requested_demonyms_qualify_a_word(nlp, small_gazetteer, text, expected):
+    """A nationality word that names people on its own is no place, even on request."""
+    assert [p.text for p in _places(nlp, small_gazetteer, text, demonyms=True)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Washington said the sanctions would stay.", ("Washington", "metonym")),
     ("The Moscow talks ended without a deal.", ("Moscow", "modifier")),
     ("Fighting went on in Moscow on Tuesday.", ("Moscow", None)),

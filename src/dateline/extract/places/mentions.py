@@ -16,7 +16,7 @@ from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
                          looks_like_name_part, mention_role)
-from .demonyms import land_demonyms
+from .demonyms import land_demonyms, qualifies_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -216,7 +216,7 @@ class _Finder:
             return None
         text = self._text(start, end)
         if self._is_demonym(text):
-            if self.demonyms:
+            if self.demonyms and qualifies_word(self.doc, end, self._is_demonym):
                 self._add(start, end, "demonym", ent.label_)
             return None
         return start, end, text
