@@ -306,3 +306,12 @@ def test_places_after_prepositions(cands, text, preposition, expected):
     from dateline.extract.places.candidates import is_local
 
     assert is_local(cands, text, preposition) is expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In England the championship returns to Kent in May, then heads to Norfolk.", ["England", "Kent", "Norfolk"]),
+    ("Police in North Yorkshire said the road was closed.", ["North Yorkshire"]),
+])
+def test_english_counties_are_in_england(nlp, small_gazetteer, text, name):
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.country) for p in found] == [(n, "GBR") for n in name]
