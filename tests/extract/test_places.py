@@ -37,6 +37,7 @@ def test_toponyms(nlp, small_gazetteer, text, expected):
     ("Officials in Syria said the talks failed.", "Syria", 163843, 35.0, 38.0),
     ("Officials in Russia said the talks failed.", "Russia", 2017370, 60.0, 100.0),
     ("Officials in Turkey said the talks failed.", "Turkey", 298795, 39.0, 35.0),
+    ("Officials in Libya said the talks failed.", "Libya", 2215636, 28.0, 17.0),
 ])
 def test_countries_are_centroids(nlp, small_gazetteer, text, name, geonameid, lat, lon):
     [place] = _places(nlp, small_gazetteer, text)
@@ -315,3 +316,12 @@ def test_places_after_prepositions(cands, text, preposition, expected):
 def test_english_counties_are_in_england(nlp, small_gazetteer, text, name):
     found = _places(nlp, small_gazetteer, text)
     assert [(p.text, p.country) for p in found] == [(n, "GBR") for n in name]
+
+
+def test_a_place_name_the_model_split_is_one_place(nlp, small_gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp("Thousands now live in Boa Vista, the state capital.")
+    doc.ents = [SpacySpan(doc, 4, 5, "GPE"), SpacySpan(doc, 5, 6, "ORG")]  # "Boa" + "Vista"
+    found = places(doc, layout=None, gazetteer=small_gazetteer)
+    assert [(p.text, p.country) for p in found] == [("Boa Vista", "BRA")]
