@@ -325,3 +325,9 @@ def test_a_place_name_the_model_split_is_one_place(nlp, small_gazetteer):
     doc.ents = [SpacySpan(doc, 4, 5, "GPE"), SpacySpan(doc, 5, 6, "ORG")]  # "Boa" + "Vista"
     found = places(doc, layout=None, gazetteer=small_gazetteer)
     assert [(p.text, p.country) for p in found] == [("Boa Vista", "BRA")]
+
+
+def test_a_division_no_city_places_opens_an_organisation(nlp, small_gazetteer):
+    """Osun, a Nigerian state, has no coordinates in the gazetteer but is still a place."""
+    found = _places(nlp, small_gazetteer, "The Osun State Police Command said it recovered 86 guns.", embedded=True)
+    assert [(p.text, p.country, p.lat) for p in found] == [("Osun", "NGA", None)]
