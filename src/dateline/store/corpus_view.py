@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import aggregates, corpus, corpus_queries
+from . import kept as _kept
 
 __all__ = ["CorpusView"]
 
@@ -78,8 +79,8 @@ class CorpusView:
 
     def summary(self) -> dict[str, Any]:
         """How many corpus events, mentions and near duplicates; the date range."""
-        events, mentions, first, last = self._conn.execute(
-            "SELECT count(*), total(num_mentions), min(date), max(date) FROM corpus_events").fetchone()
+        kept = _kept.summary(self._conn)
+        events, mentions, first, last = kept["events"], kept["mentions"], kept["first"], kept["last"]
         near = self._conn.execute("SELECT count(*) FROM near_duplicates").fetchone()[0]
         return {"events": events, "mentions": int(mentions), "near_duplicates": near,
                 "dates": {"first": first, "last": last}, "stale": self.stale}

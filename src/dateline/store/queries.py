@@ -274,7 +274,9 @@ def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None,
     ``min_confidence``; newest first. ``implied=False`` drops events whose source is implied (coded
     from where a material act happened, not named in the text)."""
     where = _event_where(type, source, target, since, until, article, status, implied, min_confidence)
-    sql = (_EVENT_SELECT + where.sql() + f" ORDER BY {_EVENT_DATE} IS NULL, {_EVENT_DATE} DESC, a.num, e.idx"
+    # e.sort_date is the event's date as _EVENT_DATE gives it, and e.article_num its article's num,
+    # written with the event: the order of the events_newest index (schema v7)
+    sql = (_EVENT_SELECT + where.sql() + " ORDER BY e.sort_date IS NULL, e.sort_date DESC, e.article_num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
 
@@ -309,7 +311,8 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, article: str
     """Quotes filtered by ``speaker`` (substring of the resolved name or the mention), ``article``,
     date range and ``search`` (substring of the content); newest first."""
     where = _quote_where(speaker, article, since, until, search)
-    sql = (_QUOTE_SELECT + where.sql() + f" ORDER BY {_QUOTE_DATE} IS NULL, {_QUOTE_DATE} DESC, a.num, q.idx"
+    # q.sort_date and q.article_num: _QUOTE_DATE and a.num, kept in the quotes_newest index (schema v7)
+    sql = (_QUOTE_SELECT + where.sql() + " ORDER BY q.sort_date IS NULL, q.sort_date DESC, q.article_num, q.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params)))
 
