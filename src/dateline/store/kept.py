@@ -67,12 +67,14 @@ CREATE INDEX corpus_events_mentions ON corpus_events(num_mentions DESC, date DES
 CREATE INDEX corpus_events_confidence ON corpus_events(confidence DESC, date DESC, id);
 CREATE INDEX corpus_events_oldest ON corpus_events(date IS NULL, date, id);
 CREATE INDEX corpus_events_located ON corpus_events(lat, lon);
-CREATE INDEX corpus_events_as_source ON corpus_events(source_country, type, target_country, date, week, month,
+CREATE INDEX corpus_events_as_source ON corpus_events(source_country, target_country, type, date, week, month,
                                                       num_mentions, goldstein);
-CREATE INDEX corpus_events_as_target ON corpus_events(target_country, type, source_country, date, week, month,
+CREATE INDEX corpus_events_as_target ON corpus_events(target_country, source_country, type, date, week, month,
                                                       num_mentions, goldstein);
+CREATE INDEX corpus_events_quad_countries ON corpus_events(quad, source_country, target_country, location_country);
 CREATE INDEX actors_country_names ON actors(country, sector, name, text);
 CREATE INDEX quotes_speaker_country ON quotes(speaker_country);
+CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
 
 ALTER TABLE events ADD COLUMN sort_date TEXT;
 ALTER TABLE events ADD COLUMN article_num INTEGER;
@@ -85,6 +87,7 @@ UPDATE quotes SET article_num = (SELECT a.num FROM articles a WHERE a.id = quote
     sort_date = CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]*' THEN date
                      ELSE (SELECT a.published FROM articles a WHERE a.id = quotes.article_id) END;
 CREATE INDEX events_newest ON events(sort_date IS NULL, sort_date DESC, article_num, idx);
+CREATE INDEX events_type_newest ON events(type, sort_date IS NULL, sort_date DESC, article_num, idx);
 CREATE INDEX quotes_newest ON quotes(sort_date IS NULL, sort_date DESC, article_num, idx);
 """
 

@@ -296,7 +296,11 @@ def _quote_where(speaker: str | None, article: str | None, since: str | None, un
     where = Where()
     if speaker and speaker.strip():
         pattern = like(speaker.strip())
-        where.add("q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'", pattern, pattern)
+        # the same as q.speaker_name LIKE ? OR q.speaker_text LIKE ?, but the LIKE runs over the narrow
+        # speaker indexes and the quotes are then looked up by the names found
+        where.add("q.speaker_name IN (SELECT speaker_name FROM quotes WHERE speaker_name LIKE ? ESCAPE '\\')"
+                  " OR q.speaker_text IN (SELECT speaker_text FROM quotes WHERE speaker_text LIKE ? ESCAPE '\\')",
+                  pattern, pattern)
     if article:
         where.add("q.article_id = ?", article)
     where.dates(_QUOTE_DATE, since, until)
