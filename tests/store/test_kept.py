@@ -116,3 +116,25 @@ def test_writable_stores_count_every_time(db):
         assert store.total("articles") == len(STORIES)
         store.connection.execute("DELETE FROM articles WHERE id = ?", (TALKS.id,))
         assert store.total("articles") == len(STORIES) - 1
+
+
+def test_span_counts_kept_by_triggers_follow_writes_replacements_and_deletes(db):
+    def counted(conn):
+        spans = {kind: conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0]
+                 for kind in ("sentences", "actors", "quotes", "times", "places", "events")}
+        types = dict(conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type"))
+        return spans, types
+
+    with Store.open(db) as store:
+        conn = store.connection
+        stats = store.stats()
+        assert (stats["spans"], stats["events_by_type"]) == counted(conn) and stats["spans"]["events"] > 0
+        store.write_batch([dataclasses.replace(STORIES[0], text=STORIES[0].text + " Changed.")])  # replaced
+        conn.execute("DELETE FROM articles WHERE id = ?", (TALKS.id,))  # cascades to its spans
+        stats = store.stats()
+        assert (stats["spans"], stats["events_by_type"]) == counted(conn)
+        assert store.total("events") == stats["spans"]["events"] and store.total("quotes") == stats["spans"]["quotes"]
+        kept = dict(conn.execute("SELECT string, n FROM speaker_strings WHERE n > 0"))
+        strings = conn.execute("SELECT string, count(*) FROM (SELECT speaker_name AS string FROM quotes UNION ALL"
+                               " SELECT speaker_text FROM quotes) WHERE string IS NOT NULL GROUP BY string")
+        assert kept == dict(strings)

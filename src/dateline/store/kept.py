@@ -17,8 +17,8 @@ import json
 import sqlite3
 from typing import Any
 
-__all__ = ["INTERVALS", "DIMENSIONS", "COOPERATION", "CONFLICT", "V7_KEPT", "fill", "fill_statements",
-           "summary", "SORT_DATE_SQL"]
+__all__ = ["INTERVALS", "DIMENSIONS", "COOPERATION", "CONFLICT", "V7_KEPT", "V8_SPAN_COUNTS", "fill",
+           "fill_statements", "summary", "span_counts", "SORT_DATE_SQL"]
 
 #: Periods to count by, and the corpus_events column each uses.
 INTERVALS: dict[str, str] = {"day": "c.date", "week": "c.week", "month": "c.month"}
@@ -90,6 +90,62 @@ CREATE INDEX events_newest ON events(sort_date IS NULL, sort_date DESC, article_
 CREATE INDEX events_type_newest ON events(type, sort_date IS NULL, sort_date DESC, article_num, idx);
 CREATE INDEX quotes_newest ON quotes(sort_date IS NULL, sort_date DESC, article_num, idx);
 """
+
+
+#: Schema v8: how many rows each span table holds, events per type, and the speaker names and mentions
+#: of the quotes (so a speaker filter matches a few thousand strings, not every quote), kept by triggers.
+V8_SPAN_COUNTS = """
+CREATE TABLE kept_counts (
+    name  TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL
+);
+""" + "".join(f"""
+INSERT INTO kept_counts (name, n) SELECT '{kind}', count(*) FROM {kind};
+CREATE TRIGGER {kind}_counted AFTER INSERT ON {kind} BEGIN
+    UPDATE kept_counts SET n = n + 1 WHERE name = '{kind}';
+END;
+CREATE TRIGGER {kind}_uncounted AFTER DELETE ON {kind} BEGIN
+    UPDATE kept_counts SET n = n - 1 WHERE name = '{kind}';
+END;
+""" for kind in ("sentences", "actors", "quotes", "times", "places", "events")) + """
+INSERT INTO kept_counts (name, n) SELECT 'type:' || type, count(*) FROM events GROUP BY type;
+CREATE TRIGGER events_type_counted AFTER INSERT ON events BEGIN
+    INSERT INTO kept_counts (name, n) VALUES ('type:' || NEW.type, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER events_type_uncounted AFTER DELETE ON events BEGIN
+    UPDATE kept_counts SET n = n - 1 WHERE name = 'type:' || OLD.type;
+END;
+
+CREATE TABLE speaker_strings (
+    string  TEXT PRIMARY KEY,
+    n       INTEGER NOT NULL
+);
+INSERT INTO speaker_strings (string, n) SELECT string, count(*) FROM (
+    SELECT speaker_name AS string FROM quotes WHERE speaker_name IS NOT NULL
+    UNION ALL SELECT speaker_text FROM quotes WHERE speaker_text IS NOT NULL) GROUP BY string;
+CREATE TRIGGER quotes_speaker_counted AFTER INSERT ON quotes BEGIN
+    INSERT INTO speaker_strings (string, n) SELECT NEW.speaker_name, 1 WHERE NEW.speaker_name IS NOT NULL
+        ON CONFLICT (string) DO UPDATE SET n = n + 1;
+    INSERT INTO speaker_strings (string, n) SELECT NEW.speaker_text, 1 WHERE NEW.speaker_text IS NOT NULL
+        ON CONFLICT (string) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER quotes_speaker_uncounted AFTER DELETE ON quotes BEGIN
+    UPDATE speaker_strings SET n = n - 1 WHERE string = OLD.speaker_name;
+    UPDATE speaker_strings SET n = n - 1 WHERE string = OLD.speaker_text;
+END;
+"""
+
+
+def span_counts(conn: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int]]:
+    """Rows per span table, and events per type (most first, then by type), as the triggers keep them."""
+    spans, types = {}, []
+    for name, n in conn.execute("SELECT name, n FROM kept_counts"):
+        if name.startswith("type:"):
+            if n > 0:
+                types.append((name[5:], n))
+        else:
+            spans[name] = n
+    return spans, dict(sorted(types, key=lambda item: (-item[1], item[0])))
 
 
 def fill_statements() -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .filters import (check_codes, check_date, check_limit, check_offset, check_statuses, check_text,
                       check_types)
+from . import kept
 from .writer import SPAN_KINDS
 
 __all__ = [
@@ -296,11 +297,10 @@ def _quote_where(speaker: str | None, article: str | None, since: str | None, un
     where = Where()
     if speaker and speaker.strip():
         pattern = like(speaker.strip())
-        # the same as q.speaker_name LIKE ? OR q.speaker_text LIKE ?, but the LIKE runs over the narrow
-        # speaker indexes and the quotes are then looked up by the names found
-        where.add("q.speaker_name IN (SELECT speaker_name FROM quotes WHERE speaker_name LIKE ? ESCAPE '\\')"
-                  " OR q.speaker_text IN (SELECT speaker_text FROM quotes WHERE speaker_text LIKE ? ESCAPE '\\')",
-                  pattern, pattern)
+        # the same as q.speaker_name LIKE ? OR q.speaker_text LIKE ?, but the LIKE runs over the distinct
+        # speaker strings (schema v8) and the quotes are then looked up by the strings found
+        matching = "SELECT string FROM speaker_strings WHERE n > 0 AND string LIKE ? ESCAPE '\\'"
+        where.add(f"q.speaker_name IN ({matching}) OR q.speaker_text IN ({matching})", pattern, pattern)
     if article:
         where.add("q.article_id = ?", article)
     where.dates(_QUOTE_DATE, since, until)
@@ -384,15 +384,15 @@ def stats(conn: sqlite3.Connection, *, path: str | None = None) -> dict[str, Any
     date range; the number of runs, the schema version and the size on disk in bytes."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    spans, types = kept.span_counts(conn)  # kept by triggers (schema v8): no count of millions of rows
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "duplicates": one("SELECT count(*) FROM duplicates"),
-        "spans": {kind: one(f"SELECT count(*) FROM {kind}") for kind in SPAN_KINDS},
+        "spans": {kind: spans.get(kind, 0) for kind in SPAN_KINDS},
         "errors": one("SELECT count(*) FROM errors"),
         "errors_by_reason": dict(conn.execute(
             "SELECT reason, count(*) FROM errors GROUP BY reason ORDER BY count(*) DESC, reason").fetchall()),
-        "events_by_type": dict(conn.execute(
-            "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type").fetchall()),
+        "events_by_type": types,
         "published": {"first": first, "last": last},
         "runs": one("SELECT count(*) FROM runs"),
         "schema_version": one("PRAGMA user_version"),
@@ -414,10 +414,14 @@ def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
         where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"), filters.get("since"),
                              filters.get("until"), filters.get("article"), filters.get("status"),
                              filters.get("implied", True), filters.get("min_confidence"))
+        if not where.clauses:  # every event: the count the triggers keep (each has its article: a foreign key)
+            return kept.span_counts(conn)[0].get("events", 0)
         sql = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
     elif kind == "quotes":
         where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
                              filters.get("until"), filters.get("search"))
+        if not where.clauses:  # every quote: the count the triggers keep
+            return kept.span_counts(conn)[0].get("quotes", 0)
         sql = "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
     elif kind == "actors":
         name = check_text(filters.get("name"), "name")
