@@ -138,3 +138,15 @@ def test_span_counts_kept_by_triggers_follow_writes_replacements_and_deletes(db)
         strings = conn.execute("SELECT string, count(*) FROM (SELECT speaker_name AS string FROM quotes UNION ALL"
                                " SELECT speaker_text FROM quotes) WHERE string IS NOT NULL GROUP BY string")
         assert kept == dict(strings)
+
+
+@pytest.mark.parametrize("filters", [{"quad": "4"}, {"country": "UKR"}, {"type": "ASSAULT", "source": "RUS"},
+                                     {"status": "asserted", "min_mentions": 2}])
+@pytest.mark.parametrize("sort", ["date", "-date", "mentions", "confidence"])
+def test_few_matches_found_first_are_ordered_alike(db, monkeypatch, filters, sort):
+    from dateline.store import corpus_queries
+
+    with Store.open(db) as store:
+        found_first = store.corpus.events(**filters, sort=sort, limit=2, offset=1)
+        monkeypatch.setattr(corpus_queries, "FEW", -1)
+        assert store.corpus.events(**filters, sort=sort, limit=2, offset=1) == found_first

@@ -38,6 +38,9 @@ SORTS: dict[str, str] = {
     "confidence": "c.confidence DESC, c.date DESC, c.id",
 }
 
+#: A filtered list of at most this many events is found first and then ordered.
+FEW = 20_000
+
 _SELECT = "SELECT " + ", ".join(f'c."{c}"' for c in CORPUS_EVENT_COLUMNS) + " FROM corpus_events c"
 _CODE = re.compile(r"[A-Za-z]{3}")
 
@@ -130,7 +133,12 @@ def events(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0,
         return int(conn.execute(count_sql, where.params).fetchone()[0])
 
     total = memo(("corpus_events", count_sql, tuple(where.params)), count) if memo else count()
-    sql = _SELECT + where.sql() + f" ORDER BY {SORTS[sort]}" + _page(limit, offset)
+    condition = where.sql()
+    if where.clauses and total <= FEW and "LIKE" not in condition:
+        # few matches found through an index: find them first, then order them (walking an order's index
+        # and testing each row would read most of the table when the matches are rare)
+        condition = f" WHERE c.rowid IN (SELECT c.rowid FROM corpus_events c{condition})"
+    sql = _SELECT + condition + f" ORDER BY {SORTS[sort]}" + _page(limit, offset)
     return list(rows_of(conn.execute(sql, where.params))), int(total)
 
 

@@ -45,7 +45,7 @@ CREATE TABLE corpus_counts (
     mentions   INTEGER,
     goldstein  REAL
 );
-CREATE INDEX corpus_counts_order ON corpus_counts(interval, dimension, period, events DESC, key);
+CREATE INDEX corpus_counts_order ON corpus_counts(interval, dimension, period, events DESC, key, mentions, goldstein);
 
 CREATE TABLE corpus_dyads (
     source       TEXT NOT NULL,
