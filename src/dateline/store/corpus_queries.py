@@ -39,7 +39,7 @@ SORTS: dict[str, str] = {
 }
 
 #: A filtered list of at most this many events is found first and then ordered.
-FEW = 20_000
+FEW = 2_000
 
 _SELECT = "SELECT " + ", ".join(f'c."{c}"' for c in CORPUS_EVENT_COLUMNS) + " FROM corpus_events c"
 _CODE = re.compile(r"[A-Za-z]{3}")
