@@ -275,8 +275,6 @@ def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None,
     ``min_confidence``; newest first. ``implied=False`` drops events whose source is implied (coded
     from where a material act happened, not named in the text)."""
     where = _event_where(type, source, target, since, until, article, status, implied, min_confidence)
-    # e.sort_date is the event's date as _EVENT_DATE gives it, and e.article_num its article's num,
-    # written with the event: the order of the events_newest index (schema v7)
     sql = (_EVENT_SELECT + where.sql() + " ORDER BY e.sort_date IS NULL, e.sort_date DESC, e.article_num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
@@ -297,8 +295,7 @@ def _quote_where(speaker: str | None, article: str | None, since: str | None, un
     where = Where()
     if speaker and speaker.strip():
         pattern = like(speaker.strip())
-        # the same as q.speaker_name LIKE ? OR q.speaker_text LIKE ?, but the LIKE runs over the distinct
-        # speaker strings (schema v8) and the quotes are then looked up by the strings found
+        # = speaker_name LIKE ? OR speaker_text LIKE ?, matched over the distinct speaker strings (v8)
         matching = "SELECT string FROM speaker_strings WHERE n > 0 AND string LIKE ? ESCAPE '\\'"
         where.add(f"q.speaker_name IN ({matching}) OR q.speaker_text IN ({matching})", pattern, pattern)
     if article:
@@ -315,7 +312,7 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, article: str
     """Quotes filtered by ``speaker`` (substring of the resolved name or the mention), ``article``,
     date range and ``search`` (substring of the content); newest first."""
     where = _quote_where(speaker, article, since, until, search)
-    # q.sort_date and q.article_num: _QUOTE_DATE and a.num, kept in the quotes_newest index (schema v7)
+    # sort_date, article_num: _EVENT_DATE / _QUOTE_DATE and a.num, kept with the row in an index (v7)
     sql = (_QUOTE_SELECT + where.sql() + " ORDER BY q.sort_date IS NULL, q.sort_date DESC, q.article_num, q.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params)))
@@ -416,8 +413,7 @@ def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
                              filters.get("implied", True), filters.get("min_confidence"))
         if not where.clauses:  # every event: the count the triggers keep (each has its article: a foreign key)
             return kept.span_counts(conn)[0].get("events", 0)
-        # the article is joined only for a date filter (published): every event has its article
-        joined = " JOIN articles a ON a.id = e.article_id" if re.search(r"\ba\.", where.sql()) else ""
+        joined = " JOIN articles a ON a.id = e.article_id" if re.search(r"\ba\.", where.sql()) else ""  # dates
         sql = "SELECT count(*) FROM events e" + joined + where.sql()
     elif kind == "quotes":
         where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
