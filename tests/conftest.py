@@ -1,4 +1,6 @@
-"""Shared fixtures: one spaCy pipeline per test session, and paths to optional shared material."""
+"""Shared fixtures: one spaCy pipeline per test session, the stand-in actor coder of the event tests,
+and paths to optional shared material. Every test that uses the pipeline or builds the small gazetteer
+is marked ``slow``."""
 
 from __future__ import annotations
 
@@ -7,6 +9,19 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+# fixtures that take seconds: the tests that use them (or a fixture built on them) are slow
+SLOW_FIXTURES = {"nlp", "small_gazetteer_path"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that parses with spaCy through the ``nlp`` fixture or builds the small
+    gazetteer; tests that take seconds another way (``dateline.extract``, the pipeline, the command
+    line, processes) carry the mark themselves."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -46,25 +61,24 @@ ROLE_SECTORS = {"farmers": "AGR", "students": "EDU", "protesters": "CVL", "worke
 
 @pytest.fixture
 def country_word_actors(monkeypatch):
-    """Install a stand-in for the event coder's actor coding: a phrase is coded by the first country
-    word (or two-word name) of the table given, and by its role word's sector (else GOV), so event
-    rules are tested apart from actor coding."""
+    """A stand-in for the event coder's actor coding: a phrase is coded by the first country word
+    (or two-word name) of helpers.COUNTRIES, and by its role word's sector (else GOV), so event
+    rules are tested apart from actor coding. Use it with ``pytest.mark.usefixtures``."""
+    from helpers import COUNTRIES
+
     from dateline.extract.events import actor_coder
     from dateline.records import Actor
 
-    def install(codes: dict[str, str]) -> None:
-        def code_span(doc, start, end, *, knowledge=None, date=None, weak=False):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            words = [t.lower_ for t in span]
-            for n in (2, 1):
-                for i in range(len(words) - n + 1):
-                    code = codes.get(" ".join(words[i:i + n]))
-                    if code:
-                        sector = next((ROLE_SECTORS[w] for w in words if w in ROLE_SECTORS), "GOV")
-                        return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]),
-                                     country=code, sector=sector)
-            return None
+    def code_span(doc, start, end, *, knowledge=None, date=None, weak=False):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t.lower_ for t in span]
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                code = COUNTRIES.get(" ".join(words[i:i + n]))
+                if code:
+                    sector = next((ROLE_SECTORS[w] for w in words if w in ROLE_SECTORS), "GOV")
+                    return Actor(start, end, doc.text[start:end], name=" ".join(words[i:i + n]),
+                                 country=code, sector=sector)
+        return None
 
-        monkeypatch.setattr(actor_coder, "actor_code_span", code_span)
-
-    return install
+    monkeypatch.setattr(actor_coder, "actor_code_span", code_span)

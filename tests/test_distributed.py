@@ -56,6 +56,7 @@ def _dicts(results):
     return [r.to_dict(include_text=True) if isinstance(r, Article) else r.to_dict() for r in results]
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_records_pickle_round_trip(local_results):
     article = next(r for r in local_results if isinstance(r, Article))
     assert article.events or article.actors or article.times
@@ -64,6 +65,7 @@ def test_records_pickle_round_trip(local_results):
         assert copy == record
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 @pytest.mark.parametrize("partition_size, max_in_flight", [(1, 1), (2, None), (3, 2), (256, None)])
 def test_same_records_in_the_same_order_as_a_local_run(client, local_results, partition_size, max_in_flight):
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client,
@@ -72,6 +74,7 @@ def test_same_records_in_the_same_order_as_a_local_run(client, local_results, pa
     assert results == local_results  # origins too, which the store keeps
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_failures_pass_through(client):
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=2))
     failures = [r for r in results if isinstance(r, Failure)]
@@ -79,6 +82,7 @@ def test_failures_pass_through(client):
     assert [f.origin for f in failures] == ["<input 2>", "<input 4>", "feed.jsonl:7"]
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_a_lone_surrogate_fails_alone_and_takes_no_other_article_with_it(client):
     inputs = [INPUTS[0], {"id": "lone", "text": "Bad \ud800 text. " + STORY}, OTHER]
     results = list(run_distributed(inputs, settings=SETTINGS, client_or_address=client, partition_size=3))
@@ -87,6 +91,7 @@ def test_a_lone_surrogate_fails_alone_and_takes_no_other_article_with_it(client)
     assert results == list(Pipeline(SETTINGS).run(inputs))
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_inputs_are_read_lazily(client):
     read: list[int] = []
 
@@ -134,6 +139,7 @@ def patched(monkeypatch):
     return use
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_a_failing_partition_is_retried_then_tried_article_by_article(client, patched, local_results):
     patched(_fails_on_turkish_police)
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=3))
@@ -150,6 +156,7 @@ def test_a_failing_partition_is_retried_then_tried_article_by_article(client, pa
     assert CALLS["n"] == 3 + 2 + 1 + 1 + 2 + 2
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_a_partition_that_fails_once_succeeds_on_retry(client, patched, local_results):
     patched(_fails_once)
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=7))
@@ -164,6 +171,7 @@ def _loses_its_workers(settings, items):
     return REAL_PROCESS_PARTITION(settings, items)
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_a_partition_whose_workers_died_is_submitted_once_more_then_split(client, patched, local_results):
     patched(_loses_its_workers)
     results = list(run_distributed(INPUTS, settings=SETTINGS, client_or_address=client, partition_size=7))
@@ -189,6 +197,7 @@ def test_an_unreachable_scheduler_is_a_clear_error():
         next(results)
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_workers_running_another_dateline_are_refused_before_any_work(client, monkeypatch):
     monkeypatch.setattr(dist_mod, "_dateline_version", lambda: "0.0.0-other")
     with pytest.raises(DistributedError, match=r"another dateline than this one .*0\.0\.0-other"):
@@ -215,6 +224,7 @@ def _corpus(folder):
     return path
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_extract_with_dask_writes_what_a_local_run_writes(client, tmp_path):
     from click.testing import CliRunner
 
@@ -231,6 +241,7 @@ def test_extract_with_dask_writes_what_a_local_run_writes(client, tmp_path):
     assert outputs["dask"] == outputs["local"]
 
 
+@pytest.mark.slow  # a Dask cluster running the spaCy pipeline
 def test_ingest_with_dask_writes_in_the_driver_and_stays_idempotent(client, tmp_path):
     import sqlite3
 

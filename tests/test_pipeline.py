@@ -16,6 +16,7 @@ STORY = ("MOSCOW, March 4. /TASS/. Russian President Vladimir Putin and Turkish 
          "Recep Tayyip Erdogan will hold talks in Moscow on Thursday, the Kremlin said.")
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_extract_returns_an_article_whose_spans_slice_back():
     article = dateline.extract(STORY, published="2020-03-04", source="TASS")
     assert isinstance(article, Article)
@@ -30,6 +31,7 @@ def test_extract_rejects_empty_text():
         dateline.extract("   \n ")
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_run_keeps_input_order_and_reports_failures():
     settings = Settings(batch_size=2, max_chars=500)
     inputs = [
@@ -46,6 +48,7 @@ def test_run_keeps_input_order_and_reports_failures():
     assert results[4].id.startswith("sha1-")
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_an_extractor_crash_becomes_a_failure_and_the_run_goes_on(monkeypatch):
     from dateline.extract import times as times_mod
 
@@ -65,6 +68,7 @@ def test_an_extractor_crash_becomes_a_failure_and_the_run_goes_on(monkeypatch):
     assert isinstance(results[1], Article)
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_processes_give_the_same_records_in_the_same_order():
     inputs = [{"id": f"a{i}", "text": STORY.replace("Moscow", city), "published": "2020-03-04"}
               for i, city in enumerate(["Ankara", "Paris", "Cairo", "Kabul", "Lima"])]
@@ -80,6 +84,7 @@ def _die(chunk):
     os._exit(3)
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_a_dead_worker_chunk_is_redone_in_the_main_process(monkeypatch):
     from dateline import parallel
 
@@ -89,6 +94,7 @@ def test_a_dead_worker_chunk_is_redone_in_the_main_process(monkeypatch):
     assert [type(r).__name__ for r in results] == ["Article"] * 6
 
 
+@pytest.mark.slow  # parses with spaCy
 @pytest.mark.parametrize("text, expected", [
     # the reporter's city is not where two foreign armies fought
     ("CAIRO, May 3. /TASS/. Turkish forces attacked Syrian army positions on Tuesday.", None),

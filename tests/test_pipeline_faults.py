@@ -31,6 +31,7 @@ def test_a_lone_surrogate_in_another_field_is_refused_too(field):
         dateline.extract(STORY, **{field: "x\udfff"})
 
 
+@pytest.mark.slow  # runs the spaCy pipeline
 def test_a_lone_surrogate_in_a_record_is_a_failure_that_can_be_printed():
     result = next(Pipeline(Settings(places=False)).run([{"id": "u\ud800", "text": STORY, "url": "http://x/"}]))
     assert isinstance(result, Failure) and result.reason == "invalid-unicode"
@@ -116,6 +117,7 @@ def test_an_extractor_bug_in_the_api_is_an_article_error(monkeypatch):
     assert info.value.stage == "extract" and "KeyError" in str(info.value)
 
 
+@pytest.mark.slow  # runs the spaCy pipeline
 def test_failures_of_records_pass_through_untouched():
     failure = Failure(origin="feed.jsonl:3", stage="read", reason="malformed-json", detail="not JSON")
     assert list(Pipeline(Settings()).run([failure])) == [failure]

@@ -22,6 +22,7 @@ def test_a_published_date_that_cannot_be_read_is_refused_with_a_clear_message(gi
         dateline.extract(STORY, published=given)
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_in_a_run_it_is_that_articles_failure():
     (result,) = Pipeline(Settings(places=False)).run([{"id": "x", "text": STORY, "published": "soonish"}])
     assert isinstance(result, Failure) and (result.reason, result.id) == ("bad-date", "x")
@@ -66,6 +67,7 @@ def client(tmp_path_factory):
     return TestClient(create_app(tmp_path_factory.mktemp("api") / "api.db", settings=Settings(places=False)))
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_the_http_api_refuses_what_it_cannot_read(client):
     answer = client.post("/api/extract", json={"text": STORY, "published": "not a date"})
     assert answer.status_code == 422

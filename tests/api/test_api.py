@@ -77,6 +77,7 @@ def test_missing_database_is_a_clear_503(tmp_path):
     assert "dateline ingest" in response.json()["error"]["message"]
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_extract_endpoint_returns_a_record(tmp_path):
     client = TestClient(create_app(tmp_path / "none.db"))
     response = client.post("/api/extract", json={"text": TEXT, "published": "2019-05-03"})

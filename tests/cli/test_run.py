@@ -44,6 +44,7 @@ def _snapshot(db: Path) -> dict[str, object]:
     return {"counts": counts, "ids": ids}
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_extract_writes_records_and_reports_bad_lines(tmp_path):
     corpus = _write_corpus(tmp_path)
     out = tmp_path / "out.jsonl"
@@ -60,6 +61,7 @@ def test_extract_writes_records_and_reports_bad_lines(tmp_path):
     assert "articles: 3" in result.output
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_extract_fails_only_when_nothing_could_be_read(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -75,6 +77,7 @@ def test_extract_unknown_model_says_what_to_do(tmp_path):
     assert "pip install" in result.output
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_ingest_twice_adds_nothing(tmp_path):
     corpus = _write_corpus(tmp_path)
     db = tmp_path / "d.db"
@@ -198,6 +201,7 @@ def test_a_guessed_encoding_is_in_the_record_and_the_summary(tmp_path):
     assert summary["encodings_guessed"] == {"cp1252": 1} and summary["errors"] == {"undecodable": 1}
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_files_that_are_not_articles_are_listed_in_the_summary(tmp_path):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)

@@ -193,6 +193,7 @@ junk = st.one_of(st.none(), st.integers(), st.text(max_size=3), st.lists(st.inte
                                  max_size=4))
 
 
+@pytest.mark.slow  # hypothesis scores many predictions
 @settings(max_examples=60, deadline=None)
 @given(task=st.sampled_from(list(HEADLINES)), gold=st.lists(span_st, max_size=4),
        pred=st.lists(st.one_of(span_st, junk), max_size=5))

@@ -147,6 +147,7 @@ _junk_item = st.dictionaries(st.sampled_from(["start", "end", "type", "value", "
                                               "status", "sentence"]), _junk_value, max_size=6)
 
 
+@pytest.mark.slow  # hypothesis reports many predictions
 @settings(max_examples=80, deadline=None)
 @given(task=st.sampled_from(["times", "places", "quotes", "events"]), gold=st.lists(_junk_item, max_size=3),
        pred=st.lists(_junk_item, max_size=3), n=st.integers(0, 4))

@@ -90,6 +90,7 @@ def _assert_agree(ours: dict, theirs: dict) -> None:
 GOLD_FILES = sorted(GOLD_DIR.glob("*.jsonl")) if GOLD_DIR.is_dir() else []
 
 
+@pytest.mark.slow  # runs the referee as a program on a gold set
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
 def test_figures_agree_with_the_referee_on_perturbed_gold(gold_path, tmp_path):
     gold_docs, _ = read_jsonl(gold_path)

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.actors import actors
+from helpers import actor_named, actors_of
 
 pytestmark = pytest.mark.slow
 
-
-def _run(nlp, kb, text, date="2010-06-01"):
-    return actors(nlp(text), layout=None, knowledge=kb, date=date)
+DATE = "2010-06-01"  # the day the sentences are read on (who holds which office)
 
 
-def _code(found, mention):
-    hits = [a for a in found if a.text == mention]
-    assert hits, f"{mention!r} not among {[a.text for a in found]}"
-    a = hits[0]
+def _code(found, text):
+    a = actor_named(found, text)
     return a.name, a.country, a.sector
 
 
@@ -46,7 +42,7 @@ def _code(found, mention):
     ("Catalan leaders defied the court.", "Catalan leaders", ("Catalan leaders", "ESP", "ELI")),
 ])
 def test_country_from_context(nlp, kb, text, mention, expected):
-    assert _code(_run(nlp, kb, text), mention) == expected
+    assert _code(actors_of(nlp, kb, text, date=DATE), mention) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -55,13 +51,13 @@ def test_country_from_context(nlp, kb, text, mention, expected):
      {"Nigeria": "NGA", "Chad": "TCD", "Niger": "NER", "Cameroon": "CMR"}),
 ])
 def test_country_names_tagged_as_people_are_countries(nlp, kb, text, expected):
-    found = {a.text: a.country for a in _run(nlp, kb, text)}
+    found = {a.text: a.country for a in actors_of(nlp, kb, text, date=DATE)}
     for mention, country in expected.items():
         assert found.get(mention) == country
 
 
 def test_two_word_person_names_stay_people(nlp, kb):
-    found = _run(nlp, kb, "Michael Jordan met Chad Hughes in Chicago.")
+    found = actors_of(nlp, kb, "Michael Jordan met Chad Hughes in Chicago.", date=DATE)
     assert all(a.country is None for a in found if a.kind == "person")
 
 
@@ -71,7 +67,7 @@ def test_two_word_person_names_stay_people(nlp, kb):
     ("Police from Brazil and Argentina worked together.", "Police", {"Brazil": "BRA", "Argentina": "ARG"}),
 ])
 def test_coordinated_places_are_separate_sides(nlp, kb, text, head, places):
-    found = {a.text: a for a in _run(nlp, kb, text)}
+    found = {a.text: a for a in actors_of(nlp, kb, text, date=DATE)}
     assert head in found  # the role phrase is not stretched over both sides
     for mention, country in places.items():
         assert found[mention].country == country
@@ -87,7 +83,7 @@ def test_coordinated_places_are_separate_sides(nlp, kb, text, head, places):
     ("Hezbollah fighters and Houthi rebels were blamed.", "Hezbollah fighters", ("Hezbollah fighters", "LBN", "REB")),
 ])
 def test_apposition_possessive_and_compound(nlp, kb, text, mention, expected):
-    assert _code(_run(nlp, kb, text), mention) == expected
+    assert _code(actors_of(nlp, kb, text, date=DATE), mention) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -97,18 +93,18 @@ def test_apposition_possessive_and_compound(nlp, kb, text, mention, expected):
      {"Bosnia and Herzegovina": ("BIH", "GOV"), "Serbia": ("SRB", "GOV")}),
 ])
 def test_coordinated_actors_are_split(nlp, kb, text, expected):
-    found = {a.text: (a.country, a.sector) for a in _run(nlp, kb, text)}
+    found = {a.text: (a.country, a.sector) for a in actors_of(nlp, kb, text, date=DATE)}
     for mention, code in expected.items():
         assert found.get(mention) == code
 
 
 def test_phrase_without_two_coded_sides_stays_whole(nlp, kb):
-    found = [a.text for a in _run(nlp, kb, "Army and police officers were deployed.")]
+    found = [a.text for a in actors_of(nlp, kb, "Army and police officers were deployed.", date=DATE)]
     assert "Army and police officers" in found
 
 
 def test_country_beside_a_title_picks_the_person(nlp, kb):
-    found = _run(nlp, kb, "The minister met Jordan's King Abdullah in Amman.", date="2010-06-01")
+    found = actors_of(nlp, kb, "The minister met Jordan's King Abdullah in Amman.", date="2010-06-01")
     hit = next(a for a in found if a.text == "Jordan's King Abdullah")
     assert (hit.name, hit.country) == ("Abdullah II", "JOR")
 
@@ -118,8 +114,8 @@ def test_country_beside_a_title_picks_the_person(nlp, kb):
     ("Hundreds of residents fled the fighting in Mali.", "Hundreds of residents", ("residents", "MLI", "CVL")),
 ])
 def test_counted_crowds_are_actors(nlp, kb, text, mention, expected):
-    assert _code(_run(nlp, kb, text), mention) == expected
+    assert _code(actors_of(nlp, kb, text, date=DATE), mention) == expected
 
 
 def test_uncounted_people_are_no_actor(nlp, kb):
-    assert not [a for a in _run(nlp, kb, "Some people said the talks failed.") if "people" in a.text]
+    assert not [a for a in actors_of(nlp, kb, "Some people said the talks failed.", date=DATE) if "people" in a.text]

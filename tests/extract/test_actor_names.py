@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.actors import actors
+from helpers import actor_named, actors_of
 
 pytestmark = pytest.mark.slow
 
-
-def _run(nlp, kb, text, date="2015-06-01"):
-    return actors(nlp(text), layout=None, knowledge=kb, date=date)
+DATE = "2015-06-01"  # the day the sentences are read on (who holds which office)
 
 
-def _country(found, mention):
-    hits = [a for a in found if a.text == mention]
-    assert hits, f"{mention!r} not among {[a.text for a in found]}"
-    return hits[0].country
+def _country(found, text):
+    return actor_named(found, text).country
 
 
 @pytest.mark.parametrize("text, mention, country", [
@@ -42,7 +38,7 @@ def _country(found, mention):
     ("The government of Sudan and SPLM-N rebels declared a ceasefire.", "The government of Sudan", "SDN"),
 ])
 def test_names_and_bodies(nlp, kb, text, mention, country):
-    assert _country(_run(nlp, kb, text), mention) == country
+    assert _country(actors_of(nlp, kb, text, date=DATE), mention) == country
 
 
 @pytest.mark.parametrize("text, mention, country", [
@@ -51,7 +47,7 @@ def test_names_and_bodies(nlp, kb, text, mention, country):
     ("The Gulf Cooperation Council met in Riyadh. The Council condemned Iran.", "The Council", "IGO"),
 ])
 def test_short_name_of_a_body_named_before(nlp, kb, text, mention, country):
-    found = [a for a in _run(nlp, kb, text) if a.text == mention]
+    found = [a for a in actors_of(nlp, kb, text, date=DATE) if a.text == mention]
     assert found and found[-1].country == country
 
 
@@ -63,4 +59,4 @@ def test_short_name_of_a_body_named_before(nlp, kb, text, mention, country):
     ("President Dos Santos accused UNITA of violating the accord.", "President Dos Santos", "AGO"),
 ])
 def test_titled_people_on_visits(nlp, kb, text, mention, country):
-    assert _country(_run(nlp, kb, text), mention) == country
+    assert _country(actors_of(nlp, kb, text, date=DATE), mention) == country

@@ -7,21 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.actors import actors, code_span
-from dateline.nlp import masked_text
 from dateline.records import Layout, Span, Zone
+from helpers import actor_named, actors_of
 
 pytestmark = pytest.mark.slow
 
-
-def _run(nlp, kb, text, date="2019-10-14", layout=None):
-    doc = nlp(masked_text(text, layout))
-    return actors(doc, layout=layout, knowledge=kb, date=date)
-
-
-def _find(found, text):
-    hits = [a for a in found if a.text == text]
-    assert hits, f"{text!r} not among {[a.text for a in found]}"
-    return hits[0]
+DATE = "2019-10-14"  # the day the sentences are read on (who holds which office)
 
 
 @pytest.mark.parametrize("text, mention, expected", [
@@ -48,26 +39,26 @@ def _find(found, text):
     ("Syrian refugees crossed the border.", "Syrian refugees", ("Syrian refugees", "SYR", "REF", "group")),
 ])
 def test_mentions(nlp, kb, text, mention, expected):
-    found = _find(_run(nlp, kb, text), mention)
+    found = actor_named(actors_of(nlp, kb, text, date=DATE), mention)
     assert (found.name, found.country, found.sector, found.kind) == expected
 
 
 def test_country_as_actor(nlp, kb):
-    found = _find(_run(nlp, kb, "Russia and Turkey maintain contacts."), "Russia")
+    found = actor_named(actors_of(nlp, kb, "Russia and Turkey maintain contacts.", date=DATE), "Russia")
     assert (found.name, found.country, found.sector, found.kind) == ("Russia", "RUS", "GOV", "state")
 
 
 def test_office_holder_by_story_date(nlp, kb):
     text = "The US president spoke to reporters."
-    assert _find(_run(nlp, kb, text, date="2019-10-14"), "The US president").name == "Donald Trump"
-    assert _find(_run(nlp, kb, text, date="2011-10-14"), "The US president").name == "Barack Obama"
+    assert actor_named(actors_of(nlp, kb, text, date="2019-10-14"), "The US president").name == "Donald Trump"
+    assert actor_named(actors_of(nlp, kb, text, date="2011-10-14"), "The US president").name == "Barack Obama"
 
 
 def test_short_names_link_to_the_full_one(nlp, kb):
     text = ("Defence Minister Boris Karlov arrived on Monday. "
             "Karlov later met the press. \"We are ready,\" Karlov said.")
-    found = _run(nlp, kb, text)
-    first = _find(found, "Defence Minister Boris Karlov")
+    found = actors_of(nlp, kb, text, date=DATE)
+    first = actor_named(found, "Defence Minister Boris Karlov")
     assert (first.name, first.sector) == ("Boris Karlov", "MIL")
     later = [a for a in found if a.text == "Karlov"]
     assert later and all(a.name == "Boris Karlov" and a.sector == "MIL" for a in later)
@@ -76,19 +67,19 @@ def test_short_names_link_to_the_full_one(nlp, kb):
 def test_titles_link_to_the_person(nlp, kb):
     text = ("Kremlin Spokesman Dmitry Peskov spoke on Monday. "
             "The Kremlin spokesman said the talks went well.")
-    found = _run(nlp, kb, text)
-    assert _find(found, "The Kremlin spokesman").name == "Dmitry Peskov"
+    found = actors_of(nlp, kb, text, date=DATE)
+    assert actor_named(found, "The Kremlin spokesman").name == "Dmitry Peskov"
 
 
 def test_conjoined_demonyms_are_split(nlp, kb):
-    found = _run(nlp, kb, "The Russian and Turkish authorities have maintained contacts.")
+    found = actors_of(nlp, kb, "The Russian and Turkish authorities have maintained contacts.", date=DATE)
     codes = {(a.country, a.sector) for a in found}
     assert {("RUS", "GOV"), ("TUR", "GOV")} <= codes
 
 
 def test_possessor_of_a_non_actor_phrase(nlp, kb):
-    found = _run(nlp, kb, "The UN criticised Ankara's military operation.")
-    assert _find(found, "Ankara").country == "TUR"
+    found = actors_of(nlp, kb, "The UN criticised Ankara's military operation.", date=DATE)
+    assert actor_named(found, "Ankara").country == "TUR"
     assert not any("operation" in a.text for a in found)
 
 
@@ -96,14 +87,14 @@ def test_excluded_zones_are_skipped(nlp, kb):
     text = "Photo: Dmitry Peskov\nRussia and Turkey talked on Monday."
     layout = Layout(zones=(Zone("caption", 0, 20), Zone("body", 21, len(text))), title=None,
                     standfirst=(), dateline=None, body=Span(21, len(text), text[21:]))
-    found = _run(nlp, kb, text, layout=layout)
+    found = actors_of(nlp, kb, text, layout=layout, date=DATE)
     assert found and all(a.start >= 21 for a in found)
 
 
 def test_sorted_and_without_overlaps(nlp, kb):
     text = ("Syrian President Bashar Assad met the Kurds. The Syrian military and Turkish soldiers "
             "clashed, while the UN Security Council's members called for calm.")
-    found = _run(nlp, kb, text)
+    found = actors_of(nlp, kb, text, date=DATE)
     starts = [a.start for a in found]
     assert starts == sorted(starts)
     for a, b in zip(found, found[1:]):
@@ -130,7 +121,7 @@ def test_knowledge_none_uses_packaged(nlp):
                                  "President", "X", "36", "\"", "of", "Syria"]), max_size=25))
 def test_offsets_slice_back(nlp, kb, words):
     text = " ".join(words)
-    for a in _run(nlp, kb, text):
+    for a in actors_of(nlp, kb, text, date=DATE):
         assert text[a.start:a.end] == a.text
         assert a.kind in ("person", "organization", "state", "group")
 
@@ -144,19 +135,19 @@ def test_offsets_slice_back(nlp, kb, words):
     ("The president of Mongolia arrived.", "The president of Mongolia", None, ("president", "MNG", "GOV")),
 ])
 def test_context_decides(nlp, kb, text, mention, date, expected):
-    found = _find(_run(nlp, kb, text, date=date), mention)
+    found = actor_named(actors_of(nlp, kb, text, date=date), mention)
     assert (found.name, found.country, found.sector) == expected
 
 
 def test_spans_do_not_start_with_brackets(nlp, kb):
-    found = _run(nlp, kb, "PARIS (AFP) Officials in Ankara denied it.")
+    found = actors_of(nlp, kb, "PARIS (AFP) Officials in Ankara denied it.", date=DATE)
     assert all(a.text[:1].isalnum() and a.text[-1:] not in "()" for a in found)
-    assert _find(found, "AFP").sector == "MED"
+    assert actor_named(found, "AFP").sector == "MED"
 
 
 def test_transcript_speaker_labels(nlp, kb):
-    found = _run(nlp, kb, "HOST: Welcome back.\nPENCE: Well, look, we are ready.", date="2016-10-04")
-    assert _find(found, "PENCE").name == "Mike Pence"
+    found = actors_of(nlp, kb, "HOST: Welcome back.\nPENCE: Well, look, we are ready.", date="2016-10-04")
+    assert actor_named(found, "PENCE").name == "Mike Pence"
 
 
 @pytest.mark.parametrize("text, mention, country", [
@@ -170,13 +161,13 @@ def test_transcript_speaker_labels(nlp, kb):
     ("Militants attacked a checkpoint.", "Militants", None),
 ])
 def test_stateless_actors_take_the_country_of_the_scene(nlp, kb, text, mention, country):
-    assert _find(_run(nlp, kb, text), mention).country == country
+    assert actor_named(actors_of(nlp, kb, text, date=DATE), mention).country == country
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=80))
 def test_any_text(nlp, kb, text):
-    for a in _run(nlp, kb, text):
+    for a in actors_of(nlp, kb, text, date=DATE):
         assert text[a.start:a.end] == a.text and a.start < a.end
 
 
@@ -195,9 +186,9 @@ def test_code_span_any_offsets(nlp, kb, a, b):
 def test_bare_roles_take_the_organisation_named_before(nlp, kb):
     text = ("The army fired first. The Mongolian Defence Ministry said the attack failed. "
             "The ministry added that talks would go on.")
-    found = _run(nlp, kb, text)
-    assert _find(found, "The ministry").name == "Mongolian Defence Ministry"
-    assert _find(found, "The army").country is None            # nothing named before it
+    found = actors_of(nlp, kb, text, date=DATE)
+    assert actor_named(found, "The ministry").name == "Mongolian Defence Ministry"
+    assert actor_named(found, "The army").country is None            # nothing named before it
 
 
 # -- unfamiliar actors: general mechanisms ------------------------------------------------------
@@ -217,7 +208,7 @@ def test_bare_roles_take_the_organisation_named_before(nlp, kb):
     ("The Kenya Anti-Corruption Commission summoned him.", "The Kenya Anti-Corruption Commission", (None, "KEN", None)),
 ])
 def test_unfamiliar_actors(nlp, kb, text, mention, expected):
-    a = _find(_run(nlp, kb, text, date="2000-01-01"), mention)
+    a = actor_named(actors_of(nlp, kb, text, date="2000-01-01"), mention)
     name, country, sector = expected
     assert a.country == country
     if name is not None:
@@ -227,13 +218,14 @@ def test_unfamiliar_actors(nlp, kb, text, mention, expected):
 
 
 def test_a_name_named_earlier_keeps_its_country(nlp, kb):
-    found = _run(nlp, kb, "Zambian Foreign Minister Kalo Bwanga said Bwanga would visit Luanda.", date="2000-01-01")
-    assert _find(found, "Bwanga").country == "ZMB"
+    found = actors_of(nlp, kb, "Zambian Foreign Minister Kalo Bwanga said Bwanga would visit Luanda.",
+                      date="2000-01-01")
+    assert actor_named(found, "Bwanga").country == "ZMB"
 
 
 def test_apposition_needs_a_coded_title(nlp, kb):
-    found = _run(nlp, kb, "Zeca Mbonda, a farmer, met reporters.", date="2000-01-01")
-    assert _find(found, "Zeca Mbonda").country is None
+    found = actors_of(nlp, kb, "Zeca Mbonda, a farmer, met reporters.", date="2000-01-01")
+    assert actor_named(found, "Zeca Mbonda").country is None
 
 
 def test_code_span_reuses_its_work_and_keeps_offsets(nlp, kb):

@@ -6,23 +6,11 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.status import read_frame
-from dateline.extract.events import events
 from dateline.knowledge.event_patterns import load_event_lexicon
 from dateline.records import Actor
+from helpers import COUNTRIES, events_of
 
-CODES = {"egypt": "EGY", "egyptian": "EGY", "iraqi": "IRQ", "syria": "SYR", "syrian": "SYR", "russia": "RUS",
-         "china": "CHN", "iran": "IRN", "india": "IND", "pakistan": "PAK", "japan": "JPN", "taiwan": "TWN",
-         "putin": "RUS", "erdogan": "TUR", "georgia": "GEO"}
-
-
-@pytest.fixture(autouse=True)
-def stand_in_actor_coder(country_word_actors):
-    country_word_actors(CODES)
-
-
-def run(nlp, text, actors=()):
-    return events(nlp(text), layout=None, actors=list(actors), quotes=[], times=[], places=[],
-                  anchor="2024-05-01", knowledge=None)
+pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 
 def frame_of(nlp, text, trigger):
@@ -49,7 +37,7 @@ def test_frames_that_deny_or_suspend_an_act(nlp, text, trigger, negated, hypothe
 def test_an_event_noun_coded_as_a_person_is_the_doer(nlp):
     text = "A suicide bomber blew himself up at a checkpoint."
     bomber = Actor(0, 16, "A suicide bomber", name="suicide bomber", country="PAK", sector="UAF", kind="person")
-    evs = run(nlp, text, [bomber])
+    evs = events_of(nlp, text, actors=[bomber])
     assert [(e.type, [a.text for a in e.source]) for e in evs] == [("ASSAULT", ["A suicide bomber"])]
 
 
@@ -59,9 +47,9 @@ def test_an_event_noun_coded_as_a_person_is_the_doer(nlp):
 ])
 def test_same_country_object_is_the_target_of_an_act_done_to_it(nlp, text, obj, kept):
     start = text.index(obj)
-    actors = [Actor(start, start + len(obj), obj, name=obj, country=CODES[obj.split()[0].lower()],
+    actors = [Actor(start, start + len(obj), obj, name=obj, country=COUNTRIES[obj.split()[0].lower()],
                     sector="MIL", kind="group")]
-    evs = run(nlp, text, actors)
+    evs = events_of(nlp, text, actors=actors)
     assert evs
     assert (obj in [a.text for a in evs[0].target]) is kept
 
@@ -71,11 +59,11 @@ def test_same_country_object_is_the_target_of_an_act_done_to_it(nlp, text, obj, 
     ("Putin met Erdogan in Moscow, and the two agreed to expand trade.", ["RUS", "TUR"]),
 ])
 def test_subjects_found_through_adjectives_and_pairs(nlp, text, sources):
-    evs = run(nlp, text)
+    evs = events_of(nlp, text)
     assert any(sorted({a.country for a in e.source if a.country}) == sources for e in evs)
 
 
 def test_forces_moved_without_a_named_agent_are_the_source(nlp):
     text = "Thousands of Syrian troops were deployed along the border."
-    evs = run(nlp, text)
+    evs = events_of(nlp, text)
     assert [(e.type, sorted({a.country for a in e.source})) for e in evs] == [("MOBILIZE", ["SYR"])]

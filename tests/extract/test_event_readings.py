@@ -10,6 +10,8 @@ import pytest
 
 import dateline
 
+pytestmark = pytest.mark.slow  # every test parses with spaCy through dateline.extract
+
 RULES = dateline.Settings(event_coder="rules")
 
 

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventkit import dyads as active
-from eventkit import run
-
-
-
-
+from helpers import dyads_of, events_of
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,7 +49,7 @@ from eventkit import run
     ("Kenyan police fired tear gas at Somali refugees.", ("COERCE", ["KEN"], ["SOM"])),
 ])
 def test_roles(nlp, text, expected):
-    assert expected in active(run(nlp, text))
+    assert expected in dyads_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, type_", [
@@ -63,7 +58,7 @@ def test_roles(nlp, text, expected):
     ("Russian forces retreated to the east bank of the Dnipro.", "RETREAT"),
 ])
 def test_places_are_not_targets(nlp, text, type_):
-    found = [e for e in run(nlp, text) if e.type == type_]
+    found = [e for e in events_of(nlp, text) if e.type == type_]
     assert found and not any(a.country for e in found for a in e.target)
 
 
@@ -79,15 +74,15 @@ def test_places_are_not_targets(nlp, text, type_):
     ("Sri Lanka said it would not cooperate with a UN investigation.", "ACCUSE"),
 ])
 def test_non_events(nlp, text, absent):
-    assert absent not in [t for t, _, _ in active(run(nlp, text))]
+    assert absent not in [t for t, _, _ in dyads_of(nlp, text)]
 
 
 def test_a_demand_in_the_bare_form_is_a_request(nlp):
-    assert ("REQUEST", ["GBR"], ["IRN"]) in active(run(nlp, "Britain insisted that Iran release the sailors."))
+    assert ("REQUEST", ["GBR"], ["IRN"]) in dyads_of(nlp, "Britain insisted that Iran release the sailors.")
 
 
 def test_a_second_mention_of_the_same_act_without_a_doer_merges(nlp):
-    found = active(run(nlp, "The Pakistani prime minister arrived in Kabul for talks with the Afghan president."))
+    found = dyads_of(nlp, "The Pakistani prime minister arrived in Kabul for talks with the Afghan president.")
     assert [t for t, _, _ in found].count("CONSULT") == 1
 
 
@@ -101,7 +96,7 @@ def test_a_second_mention_of_the_same_act_without_a_doer_merges(nlp):
     ("A Kenyan court convicted a Somali man of terrorism.", ("ACCUSE", ["KEN"], ["SOM"])),
 ])
 def test_type_choice(nlp, text, expected):
-    assert expected in active(run(nlp, text))
+    assert expected in dyads_of(nlp, text)
 
 
 def test_the_object_of_a_control_verb_is_the_doer_of_its_complement(nlp):
@@ -116,7 +111,7 @@ def test_the_object_of_a_control_verb_is_the_doer_of_its_complement(nlp):
 
 
 def test_a_participle_is_outside_the_negation_of_its_verb(nlp):
-    found = active(run(nlp, "North Korea said it would not return to the talks, rebuffing appeals from China."))
+    found = dyads_of(nlp, "North Korea said it would not return to the talks, rebuffing appeals from China.")
     assert ("REJECT", ["PRK"], ["CHN"]) in found
 
 
@@ -125,7 +120,7 @@ def test_a_participle_is_outside_the_negation_of_its_verb(nlp):
     ("Voters in Chile go to the polls on Sunday.", False),
 ])
 def test_a_journey_is_a_visit_only_to_someone(nlp, text, coded):
-    assert ("CONSULT" in [t for t, _, _ in active(run(nlp, text))]) is coded
+    assert ("CONSULT" in [t for t, _, _ in dyads_of(nlp, text)]) is coded
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -138,7 +133,7 @@ def test_a_journey_is_a_visit_only_to_someone(nlp, text, coded):
     ("Israeli air strikes on southern Lebanon killed four people.", ("ASSAULT", ["ISR"], [])),
 ])
 def test_passives_and_event_nouns(nlp, text, expected):
-    assert expected in active(run(nlp, text))
+    assert expected in dyads_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -148,4 +143,4 @@ def test_passives_and_event_nouns(nlp, text, expected):
     ("Japan provided Sri Lanka with 100 million dollars in aid.", ("AID", ["JPN"], ["LKA"])),
 ])
 def test_addressees_and_recipients(nlp, text, expected):
-    assert expected in active(run(nlp, text))
+    assert expected in dyads_of(nlp, text)

@@ -8,21 +8,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events import events
-from eventkit import dyads, run
+from helpers import dyads, dyads_of, stated
 
-CODES = {"france": "FRA", "french": "FRA", "spain": "ESP", "spanish": "ESP", "chile": "CHL", "chilean": "CHL",
-         "peru": "PER", "peruvian": "PER", "ghana": "GHA", "togo": "TGO", "norway": "NOR", "norwegian": "NOR",
-         "sweden": "SWE", "swedish": "SWE", "malta": "MLT", "italy": "ITA", "italian": "ITA", "egypt": "EGY",
-         "egyptian": "EGY", "kenya": "KEN", "kenyan": "KEN", "japan": "JPN", "japanese": "JPN"}
-
-
-@pytest.fixture(autouse=True)
-def stand_in_actor_coder(country_word_actors):
-    country_word_actors(CODES)
-
-
-
-
+pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -35,8 +23,7 @@ def stand_in_actor_coder(country_word_actors):
     ("Egypt tested a new missile on Monday, drawing criticism from Italy.", ("MOBILIZE", ["EGY"], [])),
 ])
 def test_the_last_resort_target_stays_in_the_triggers_own_clause(nlp, text, expected):
-    assert expected in dyads(run(nlp, text))
-
+    assert expected in dyads_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,8 +34,7 @@ def test_the_last_resort_target_stays_in_the_triggers_own_clause(nlp, text, expe
     ("Kenya condemned the Japanese-backed offensive.", ("ACCUSE", ["KEN"], ["JPN"])),
 ])
 def test_counted_groups_and_leaders_of_acts(nlp, text, expected):
-    assert expected in dyads(run(nlp, text))
-
+    assert expected in dyads_of(nlp, text)
 
 
 def _slipped_parse(nlp):
@@ -73,8 +59,8 @@ def test_a_participle_after_a_preposition_that_lost_its_object(nlp):
 
     doc = _slipped_parse(nlp)
     assert lost_object(doc[6], doc[1]) and not lost_object(doc[0], doc[1])
-    found = dyads(events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                         knowledge=None))
+    found = dyads(stated(events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
+                                 knowledge=None)))
     # the doer is the main clause's subject; "her" stands for the object the preposition lost
     assert ("ACCUSE", ["JPN"], ["PER"]) in found
 
@@ -84,7 +70,7 @@ def test_a_participle_after_a_preposition_that_lost_its_object(nlp):
     ("Egypt warned that it could aim its missiles at Kenya if talks failed.", ("THREATEN", ["EGY"], ["KEN"])),
 ])
 def test_at_names_the_target_of_a_complement_act(nlp, text, expected):
-    assert expected in dyads(run(nlp, text))
+    assert expected in dyads_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -94,4 +80,4 @@ def test_at_names_the_target_of_a_complement_act(nlp, text, expected):
      ("THREATEN", ["FRA"], ["EGY"])),
 ])
 def test_coordinated_reactions_and_their_sources(nlp, text, expected):
-    assert expected in dyads(run(nlp, text))
+    assert expected in dyads_of(nlp, text)

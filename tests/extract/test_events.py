@@ -12,25 +12,9 @@ from hypothesis import strategies as st
 
 from dateline.extract.events import events
 from dateline.records import Actor, Layout, Place, Span, TimeExpr, Zone
+from helpers import events_of
 
-CODES = {
-    "russia": "RUS", "russian": "RUS", "moscow": "RUS", "ukraine": "UKR", "ukrainian": "UKR", "kyiv": "UKR",
-    "turkey": "TUR", "turkish": "TUR", "ankara": "TUR", "germany": "DEU", "german": "DEU",
-    "france": "FRA", "french": "FRA", "kenya": "KEN", "britain": "GBR", "british": "GBR",
-    "iran": "IRN", "iranian": "IRN", "egypt": "EGY", "egyptian": "EGY", "chile": "CHL", "peru": "PER", "peruvian": "PER",
-    "norway": "NOR", "sweden": "SWE", "united nations": "IGO", "kuwait": "KWT", "iraq": "IRQ", "syria": "SYR", "kenyans": "KEN",
-}
-
-
-@pytest.fixture(autouse=True)
-def stand_in_actor_coder(country_word_actors):
-    country_word_actors(CODES)
-
-
-def run(nlp, text, *, layout=None, times=(), places=(), anchor="2024-05-01"):
-    doc = nlp(text)
-    return events(doc, layout=layout, actors=[], quotes=[], times=list(times), places=list(places),
-                  anchor=anchor, knowledge=None)
+pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 
 def summary(evs):
@@ -51,11 +35,12 @@ def summary(evs):
     ("Iran rejected the French proposal.", [("REJECT", ["IRN"], ["FRA"], "asserted")]),
     ("Iran refused to release the British sailors.", [("REJECT", ["IRN"], ["GBR"], "asserted")]),
     ("Egypt expelled two Turkish diplomats.", [("SANCTION", ["EGY"], ["TUR"], "asserted")]),
-    ("Chilean police arrested three Peruvian activists.", [("COERCE", [], ["PER"], "asserted")]),
+    # a demonym the stand-in table leaves uncoded: the police are no source country
+    ("Bolivian police arrested three Peruvian activists.", [("COERCE", [], ["PER"], "asserted")]),
     ("Norway praised Sweden for its efforts.", [("SUPPORT", ["NOR"], ["SWE"], "asserted")]),
 ])
 def test_type_and_dyad(nlp, text, expected):
-    assert summary(run(nlp, text)) == expected
+    assert summary(events_of(nlp, text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +49,7 @@ def test_type_and_dyad(nlp, text, expected):
     "Ukraine's president gave a speech.",
 ])
 def test_plain_statements_are_not_events(nlp, text):
-    assert run(nlp, text) == []
+    assert events_of(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, status", [
@@ -79,13 +64,13 @@ def test_plain_statements_are_not_events(nlp, text):
     ("Talks between Germany and France failed to produce a deal.", "asserted"),
 ])
 def test_status(nlp, text, status):
-    got = run(nlp, text)
+    got = events_of(nlp, text)
     assert got, text
     assert got[0].status == status
 
 
 def test_reported_event_names_who_claims_it(nlp):
-    (event,) = run(nlp, "According to Ukraine, Russia attacked Kyiv.")
+    (event,) = events_of(nlp, "According to Ukraine, Russia attacked Kyiv.")
     assert event.type == "ASSAULT"
     assert event.status == "reported"
     assert event.attributed_to
@@ -103,7 +88,7 @@ def test_reported_event_names_who_claims_it(nlp):
     ("Russia attacked Ukraine, German officials warned.", "ASSAULT"),   # "warned" only reports here
 ])
 def test_intent_and_refusal_recode_the_type(nlp, text, type_):
-    got = [e for e in run(nlp, text) if e.status not in ("negated", "hypothetical")]
+    got = [e for e in events_of(nlp, text) if e.status not in ("negated", "hypothetical")]
     assert [e.type for e in got] == [type_]
 
 
@@ -117,7 +102,7 @@ def test_intent_and_refusal_recode_the_type(nlp, text, type_):
                                                        ("ASSAULT", ["RUS"], ["UKR"], "asserted")]),
 ])
 def test_frames(nlp, text, expected):
-    assert summary(run(nlp, text)) == expected
+    assert summary(events_of(nlp, text)) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -125,16 +110,16 @@ def test_frames(nlp, text, expected):
     "Reporters asked whether Germany would meet France.",
 ])
 def test_what_says_nothing_is_no_event(nlp, text):
-    assert [e for e in run(nlp, text) if e.status not in ("hypothetical", "negated")] == []
+    assert [e for e in events_of(nlp, text) if e.status not in ("hypothetical", "negated")] == []
 
 
 def test_purpose_clause_is_not_an_act(nlp):
-    got = run(nlp, "Britain sent troops to Kenya to protect Egypt.")
+    got = events_of(nlp, "Britain sent troops to Kenya to protect Egypt.")
     assert all(e.status == "hypothetical" for e in got if e.trigger.text == "protect")
 
 
 def test_claimed_event_is_reported_by_the_claimant(nlp):
-    got = [e for e in run(nlp, "Ukraine claimed that Russia attacked Kyiv.") if e.type == "ASSAULT"]
+    got = [e for e in events_of(nlp, "Ukraine claimed that Russia attacked Kyiv.") if e.type == "ASSAULT"]
     assert len(got) == 1
     assert got[0].status == "reported" and got[0].attributed_to
 
@@ -144,7 +129,7 @@ def test_future_date_makes_an_event_planned(nlp):
     text = "Germany and France hold talks on March 5."
     at = text.index("on March 5")
     times = [TimeExpr(at, at + 10, "on March 5", "2024-03-05", "DATE")]
-    (event,) = run(nlp, text, times=times, anchor="2024-03-01")
+    (event,) = events_of(nlp, text, times=times, anchor="2024-03-01")
     assert event.status == "planned"
 
 
@@ -154,19 +139,15 @@ def test_first_person_in_a_quote_is_the_speaker(nlp):
     speaker = Actor(text.index("the minister"), text.index(" said"), "the minister", name="minister",
                     country="IRN", sector="GOV")
     quote = Quote("direct", Span(1, text.index(',"'), text[1:text.index(',"')]), speaker, None)
-    doc = nlp(text)
-    (event,) = events(doc, layout=None, actors=[], quotes=[quote], times=[], places=[], anchor=None,
-                      knowledge=None)
+    (event,) = events_of(nlp, text, quotes=[quote], anchor=None)
     assert event.type == "ACCUSE"
     assert [a.country for a in event.source] == ["IRN"]
     assert [a.country for a in event.target] == ["FRA"]
 
 
 def test_an_event_noun_is_never_an_actor(nlp):
-    doc = nlp("The embassy bombings killed twenty Kenyans.")
     mention = Actor(0, 21, "The embassy bombings", name="embassy bombings", country="USA", sector="GOV")
-    (event,) = events(doc, layout=None, actors=[mention], quotes=[], times=[], places=[], anchor=None,
-                      knowledge=None)
+    (event,) = events_of(nlp, "The embassy bombings killed twenty Kenyans.", actors=[mention], anchor=None)
     assert event.type == "ASSAULT"
     assert [a.country for a in event.source if a.country] == []
     assert [a.country for a in event.target] == ["KEN"]
@@ -184,24 +165,24 @@ def test_user_patterns_are_used(nlp, tmp_path):
 
 
 def test_one_act_is_one_event(nlp):
-    got = run(nlp, "A Russian car bombing killed three Ukrainian soldiers and wounded two others.")
+    got = events_of(nlp, "A Russian car bombing killed three Ukrainian soldiers and wounded two others.")
     assert [e.type for e in got] == ["ASSAULT"]
     assert got[0].mode == "explosives"
 
 
 def test_codes_and_confidence(nlp):
-    (event,) = run(nlp, "Turkey carried out airstrikes against Iranian positions.")
+    (event,) = events_of(nlp, "Turkey carried out airstrikes against Iranian positions.")
     assert (event.cameo, event.quad, event.goldstein) == ("190", 4, -10.0) or event.mode == "aerial"
     assert event.quad == 4 and event.goldstein is not None and event.goldstein <= -9
     assert 0.05 <= event.confidence <= 0.99
-    (with_target,) = run(nlp, "Turkey held talks with France.")
-    (without,) = run(nlp, "Turkey held talks.")
+    (with_target,) = events_of(nlp, "Turkey held talks with France.")
+    (without,) = events_of(nlp, "Turkey held talks.")
     assert without.confidence < with_target.confidence
 
 
 def test_trigger_and_sentence_offsets_slice_back(nlp):
     text = "Peace talks failed.\nRussia attacked Ukraine. Germany held talks with France."
-    for e in run(nlp, text):
+    for e in events_of(nlp, text):
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert text[e.sentence.start:e.sentence.end] == e.sentence.text
         for a in (*e.source, *e.target):
@@ -214,13 +195,13 @@ def test_date_and_location_from_the_sentence(nlp):
     at, kyiv = text.index("on Monday"), text.index("Kyiv")
     times = [TimeExpr(at, at + 9, "on Monday", "2024-04-29", "DATE")]
     places = [Place(kyiv, kyiv + 4, "Kyiv", name="Kyiv", lat=50.45, lon=30.52, country="UKR")]
-    (event,) = run(nlp, text, times=times, places=places)
+    (event,) = events_of(nlp, text, times=times, places=places)
     assert event.date == "2024-04-29"
     assert event.location is not None and event.location.country == "UKR"
 
 
 def test_date_falls_back_to_the_article_date(nlp):
-    (event,) = run(nlp, "Russia attacked Ukraine.", anchor="2024-05-01")
+    (event,) = events_of(nlp, "Russia attacked Ukraine.", anchor="2024-05-01")
     assert event.date == "2024-05-01"
 
 
@@ -230,7 +211,7 @@ def test_headline_repeat_is_dropped(nlp):
     layout = Layout(zones=(Zone("title", 0, title_end), Zone("body", title_end + 2, len(text))),
                     title=Span(0, title_end, text[:title_end]), standfirst=(), dateline=None,
                     body=Span(title_end + 2, len(text), text[title_end + 2:]))
-    got = run(nlp, text, layout=layout)
+    got = events_of(nlp, text, layout=layout)
     assert len(got) == 1
     assert got[0].trigger.start > title_end
 
@@ -240,7 +221,7 @@ def test_excluded_zones_make_no_events(nlp):
     cap_start = text.index("Photo")
     layout = Layout(zones=(Zone("body", 0, cap_start), Zone("caption", cap_start, len(text))), title=None,
                     standfirst=(), dateline=None, body=Span(0, cap_start, text[:cap_start]))
-    assert summary(run(nlp, text, layout=layout)) == [("ASSAULT", ["RUS"], ["UKR"], "asserted")]
+    assert summary(events_of(nlp, text, layout=layout)) == [("ASSAULT", ["RUS"], ["UKR"], "asserted")]
 
 
 WORDS = st.sampled_from(["Russia", "attacked", "Ukraine", "and", "Germany", "held", "talks", "with", "not",
@@ -252,7 +233,7 @@ WORDS = st.sampled_from(["Russia", "attacked", "Ukraine", "and", "Germany", "hel
 @given(st.lists(WORDS, min_size=1, max_size=25))
 def test_no_input_crashes_and_offsets_hold(nlp, words):
     text = " ".join(words)
-    for e in run(nlp, text):
+    for e in events_of(nlp, text):
         assert text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.type in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                           "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -276,7 +257,7 @@ def test_no_input_crashes_and_offsets_hold(nlp, words):
     ("Iran apprehended two British sailors.", [("COERCE", ["IRN"], ["GBR"], "asserted")]),
 ])
 def test_broad_vocabulary(nlp, text, expected):
-    assert summary(run(nlp, text)) == expected
+    assert summary(events_of(nlp, text)) == expected
 
 
 @pytest.mark.parametrize("text, type_, target", [
@@ -290,22 +271,22 @@ def test_broad_vocabulary(nlp, text, expected):
     ("Turkey massed troops near Syria.", "MOBILIZE", ["SYR"]),
 ])
 def test_roles_from_the_parse(nlp, text, type_, target):
-    found = [e for e in run(nlp, text) if e.status not in ("negated", "hypothetical")]
+    found = [e for e in events_of(nlp, text) if e.status not in ("negated", "hypothetical")]
     assert [(e.type, sorted({a.country for a in e.target if a.country})) for e in found] == [(type_, target)]
 
 
 def test_said_with_a_modal_about_oneself_is_no_request(nlp):
-    assert not [e for e in run(nlp, "Britain said it must act.") if e.type == "REQUEST"]
+    assert not [e for e in events_of(nlp, "Britain said it must act.") if e.type == "REQUEST"]
 
 
 def test_coordinated_subjects_of_a_joint_act_are_all_sources(nlp):
     # the PLOVER gold-standard records list every party of a joint act as a source
-    assert summary(run(nlp, "French and Egyptian warships held a naval exercise.")) == [
+    assert summary(events_of(nlp, "French and Egyptian warships held a naval exercise.")) == [
         ("COOPERATE", ["EGY", "FRA"], [], "asserted")]
 
 
 def test_coordinated_subjects_of_a_signed_treaty_are_all_sources(nlp):
-    assert summary(run(nlp, "France and Egypt signed a treaty.")) == [
+    assert summary(events_of(nlp, "France and Egypt signed a treaty.")) == [
         ("SUPPORT", ["EGY", "FRA"], [], "asserted")]
 
 
@@ -338,21 +319,21 @@ def test_home_authority_lends_its_country():
     ("Turkey shelled positions in Syria.", "ASSAULT", ["SYR"]),
 ])
 def test_target_of_last_resort(nlp, text, type_, target):
-    found = [e for e in run(nlp, text) if e.type == type_]
+    found = [e for e in events_of(nlp, text) if e.type == type_]
     assert [sorted({a.country for a in e.target if a.country}) for e in found] == [target]
 
 
 def test_where_an_act_happened_is_not_its_target(nlp):
-    found = [e for e in run(nlp, "Turkey conducted three military operations in Syria.") if e.type == "ASSAULT"]
+    found = [e for e in events_of(nlp, "Turkey conducted three military operations in Syria.") if e.type == "ASSAULT"]
     assert found and not found[0].target
 
 
 def test_hyphenated_object_split_by_the_parser(nlp):
-    assert [e.type for e in run(nlp, "Russia launched a counter-offensive against Ukraine.")] == ["ASSAULT"]
+    assert [e.type for e in events_of(nlp, "Russia launched a counter-offensive against Ukraine.")] == ["ASSAULT"]
 
 
 def test_any_act_is_no_act(nlp):
-    found = run(nlp, "Russia said it would respond to any attack on Turkey.")
+    found = events_of(nlp, "Russia said it would respond to any attack on Turkey.")
     assert all(e.status == "hypothetical" for e in found if e.type == "ASSAULT")
 
 
@@ -384,7 +365,7 @@ def test_any_act_is_no_act(nlp):
     ("The French minister called the Iranian action unacceptable.", "ACCUSE"),
 ])
 def test_loose_objects_and_classes(nlp, text, type_):
-    assert type_ in [e.type for e in run(nlp, text)]
+    assert type_ in [e.type for e in events_of(nlp, text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -392,7 +373,7 @@ def test_loose_objects_and_classes(nlp, text, type_):
     "Britain lifted its stake in the firm.",
 ])
 def test_excluded_objects_make_no_loose_event(nlp, text):
-    assert run(nlp, text) == []
+    assert events_of(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, type_", [
@@ -417,7 +398,7 @@ def test_excluded_objects_make_no_loose_event(nlp, text):
     ("Russia lifted the blockade of the Ukrainian port.", "RETREAT"),
 ])
 def test_frame_picks_the_reading(nlp, text, type_):
-    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == [type_]
+    assert [e.type for e in events_of(nlp, text) if e.status not in ("negated", "hypothetical")] == [type_]
 
 
 @pytest.mark.parametrize("text, type_", [
@@ -439,7 +420,7 @@ def test_frame_picks_the_reading(nlp, text, type_):
     ("Kenya imposed a curfew on the city.", "COERCE"),
 ])
 def test_weak_types_are_covered(nlp, text, type_):
-    assert type_ in [e.type for e in run(nlp, text)]
+    assert type_ in [e.type for e in events_of(nlp, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -457,12 +438,12 @@ def test_weak_types_are_covered(nlp, text, type_):
     ("Iran attacked the embassy, while Britain condemned Iran.", ["ASSAULT", "ACCUSE"]),
 ])
 def test_background_clauses_give_way_to_the_main_act(nlp, text, expected):
-    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
+    assert [e.type for e in events_of(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
 
 
 def test_a_sentence_main_trigger_stands_when_one_side_is_coded(nlp):
     # praise needs a target; with none coded, the sentence's main act is still coded from its source
-    assert summary(run(nlp, "Germany praised the efforts to end the war.")) == [
+    assert summary(events_of(nlp, "Germany praised the efforts to end the war.")) == [
         ("SUPPORT", ["DEU"], [], "asserted")]
 
 
@@ -476,7 +457,7 @@ def test_a_sentence_main_trigger_stands_when_one_side_is_coded(nlp):
     ("Turkish forces retaliated by carrying out attacks against Syrian positions.", ["ASSAULT"]),
 ])
 def test_force_announced_and_used(nlp, text, expected):
-    assert [e.type for e in run(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
+    assert [e.type for e in events_of(nlp, text) if e.status not in ("negated", "hypothetical")] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -494,7 +475,7 @@ def test_force_announced_and_used(nlp, text, expected):
      [("SANCTION", ["RUS"], ["UKR"], "asserted")]),
 ])
 def test_events_in_clausal_complements(nlp, text, expected):
-    assert summary(run(nlp, text)) == expected
+    assert summary(events_of(nlp, text)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -510,7 +491,7 @@ def test_events_in_clausal_complements(nlp, text, expected):
     ("Iran protested over the British seizure.", [("ACCUSE", ["IRN"], ["GBR"], "asserted")]),
 ])
 def test_missing_targets_are_found_around_the_trigger(nlp, text, expected):
-    assert summary(run(nlp, text)) == expected
+    assert summary(events_of(nlp, text)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -522,4 +503,4 @@ def test_missing_targets_are_found_around_the_trigger(nlp, text, expected):
     ("Russian troops struck the Ukrainian base for the second time.", "ASSAULT"),
 ])
 def test_type_of_an_ambiguous_trigger(nlp, text, expected):
-    assert [e.type for e in run(nlp, text)] == [expected]
+    assert [e.type for e in events_of(nlp, text)] == [expected]

@@ -3,6 +3,8 @@ definite descriptions and unnamed people."""
 
 from __future__ import annotations
 
+import pytest
+
 import dateline
 from dateline.records import Actor, Span
 from dateline.extract.actors.mention_resolver import marked, resolved
@@ -22,6 +24,7 @@ def test_an_actor_without_antecedent_has_no_such_field():
     assert "antecedent" not in Actor(0, 2, "he").to_dict()
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_a_pronoun_source_is_the_pronoun_resolved_to_the_person_named_before():
     text = ("Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
             "On Tuesday he accused Turkey of violating the ceasefire.")
@@ -34,6 +37,7 @@ def test_a_pronoun_source_is_the_pronoun_resolved_to_the_person_named_before():
     assert "Lavrov" in source.antecedent.text
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_an_unnamed_person_is_an_event_actor():
     record = dateline.extract("A man attacked a police officer with a knife in the city centre on Friday.",
                               published="2019-10-14")
@@ -42,6 +46,7 @@ def test_an_unnamed_person_is_an_event_actor():
     assert assault[0].source[0].sector == "CVL"
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_a_double_nationality_takes_the_half_that_is_the_scene():
     from dateline import Pipeline, Settings
 
@@ -52,6 +57,7 @@ def test_a_double_nationality_takes_the_half_that_is_the_scene():
     assert coerce and coerce[0].target[0].country == "DZA" and coerce[0].target[0].kind == "scene"
 
 
+@pytest.mark.slow  # parses with spaCy
 def test_a_known_person_takes_the_sector_the_article_gives():
     text = ("Republican presidential candidate Donald Trump spoke in Iowa on Monday. "
             "Trump criticized the Federal Reserve.")

@@ -37,6 +37,7 @@ def test_toponyms(nlp, small_gazetteer, text, expected):
     ("Officials in Syria said the talks failed.", "Syria", 163843, 35.0, 38.0),
     ("Officials in Russia said the talks failed.", "Russia", 2017370, 60.0, 100.0),
     ("Officials in Turkey said the talks failed.", "Turkey", 298795, 39.0, 35.0),
+    ("Officials in Libya said the talks failed.", "Libya", 2215636, 28.0, 17.0),
 ])
 def test_countries_are_centroids(nlp, small_gazetteer, text, name, geonameid, lat, lon):
     [place] = _places(nlp, small_gazetteer, text)
@@ -56,6 +57,16 @@ def test_demonyms_on_request(nlp, small_gazetteer):
     found = _places(nlp, small_gazetteer, "Syrian troops met Turkish officials.", demonyms=True)
     assert [(p.text, p.country, p.role) for p in found] == [("Syrian", "SYR", "demonym"),
                                                             ("Turkish", "TUR", "demonym")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Irish won again on Sunday.", []),
+    ("Thousands of Syrians fled as Russian and Turkish diplomats met.", ["Russian", "Turkish"]),
+    ("He is a passionate Nigerian who loves the Turkish-backed plan.", ["Turkish"]),
+])
+def test_requested_demonyms_qualify_a_word(nlp, small_gazetteer, text, expected):
+    """A nationality word that names people on its own is no place, even on request."""
+    assert [p.text for p in _places(nlp, small_gazetteer, text, demonyms=True)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -296,3 +307,27 @@ def test_places_after_prepositions(cands, text, preposition, expected):
     from dateline.extract.places.candidates import is_local
 
     assert is_local(cands, text, preposition) is expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In England the championship returns to Kent in May, then heads to Norfolk.", ["England", "Kent", "Norfolk"]),
+    ("Police in North Yorkshire said the road was closed.", ["North Yorkshire"]),
+])
+def test_english_counties_are_in_england(nlp, small_gazetteer, text, name):
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.country) for p in found] == [(n, "GBR") for n in name]
+
+
+def test_a_place_name_the_model_split_is_one_place(nlp, small_gazetteer):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp("Thousands now live in Boa Vista, the state capital.")
+    doc.ents = [SpacySpan(doc, 4, 5, "GPE"), SpacySpan(doc, 5, 6, "ORG")]  # "Boa" + "Vista"
+    found = places(doc, layout=None, gazetteer=small_gazetteer)
+    assert [(p.text, p.country) for p in found] == [("Boa Vista", "BRA")]
+
+
+def test_a_division_no_city_places_opens_an_organisation(nlp, small_gazetteer):
+    """Osun, a Nigerian state, has no coordinates in the gazetteer but is still a place."""
+    found = _places(nlp, small_gazetteer, "The Osun State Police Command said it recovered 86 guns.", embedded=True)
+    assert [(p.text, p.country, p.lat) for p in found] == [("Osun", "NGA", None)]

@@ -101,8 +101,6 @@ def test_unbalanced_mark_does_not_swallow_the_article(nlp):
     ("The union believes the strike will last a week.", "the strike will last a week", "The union",
      "believes"),
     ("Berg recalled that the dam had failed before.", "the dam had failed before", "Berg", "recalled"),
-    ("The spokesman declined to comment on the report.", "to comment on the report", "The spokesman",
-     "declined"),
 ])
 def test_reported_speech(nlp, text, content, speaker, cue):
     found = [q for q in run(nlp, text) if q.kind == "indirect"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,12 +43,14 @@ def _check_layout(text, layout):
             assert len(dl.date) == 10
 
 
+@pytest.mark.slow  # hypothesis reads hundreds of inputs
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=any_text, published=published, title=st.none() | st.text(max_size=30) | st.sampled_from(PIECES))
 def test_layout_never_crashes_and_offsets_slice_back(text, published, title):
     _check_layout(text, analyse_layout(text, published=published, title=title))
 
 
+@pytest.mark.slow  # hypothesis reads hundreds of inputs
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=600) | any_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_readers_never_crash(tmp_path_factory, data):

@@ -152,6 +152,7 @@ def test_no_actor(kb, text):
     assert code_phrase(text, knowledge=kb) is None
 
 
+@pytest.mark.slow  # compiles user actor files with the packaged knowledge
 def test_user_files_layer_over_packaged(tmp_path):
     orgs = tmp_path / "mine.yaml"
     orgs.write_text("organizations:\n  - {name: Zebra Front, aliases: [ZF], country: XKX, sector: REB}\n"
@@ -170,6 +171,7 @@ def test_user_files_layer_over_packaged(tmp_path):
     assert kb.entity("Kremlin").country == "RUS"        # packaged knowledge is still there
 
 
+@pytest.mark.slow  # compiles user actor files with the packaged knowledge
 @pytest.mark.parametrize("name, content", [
     ("bad.yaml", "organizations: [{aliases: [X]}]\n"),
     ("bad2.yaml", "- just a list\n"),
@@ -184,11 +186,13 @@ def test_malformed_files_raise(tmp_path, name, content):
         load_actor_knowledge((path,))
 
 
+@pytest.mark.slow  # compiles user actor files with the packaged knowledge
 def test_missing_file_raises(tmp_path):
     with pytest.raises(KnowledgeFileError, match="does not exist"):
         load_actor_knowledge((tmp_path / "nope.yaml",))
 
 
+@pytest.mark.slow  # hypothesis codes many phrases
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=60))
 def test_code_phrase_never_crashes(text):
@@ -276,6 +280,7 @@ def test_common_words_are_no_organisations(kb, text):
     assert code is None or code.country is None
 
 
+@pytest.mark.slow  # compiles user actor files with the packaged knowledge
 def test_user_regions_and_generic_roles(tmp_path):
     extra = tmp_path / "regions.yaml"
     extra.write_text("regions:\n  Zembla: NOR\n", encoding="utf-8")
@@ -288,6 +293,7 @@ def test_user_regions_and_generic_roles(tmp_path):
     assert code_phrase("rebel ringleader", knowledge=kb).sector == "REB"
 
 
+@pytest.mark.slow  # compiles user actor files with the packaged knowledge
 def test_malformed_region_raises(tmp_path):
     path = tmp_path / "bad_regions.yaml"
     path.write_text("regions:\n  Zembla: {country: NOR}\n", encoding="utf-8")

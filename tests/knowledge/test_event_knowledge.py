@@ -56,6 +56,7 @@ def test_most_specific_pattern_comes_first():
     assert first.objects  # an object-constrained pattern before any bare one
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_user_pattern_file_is_layered(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("patterns:\n  - {lemma: snub, type: REJECT, weight: 0.7}\n", encoding="utf-8")
@@ -64,6 +65,7 @@ def test_user_pattern_file_is_layered(tmp_path):
     assert patterns.for_lemma("attack")  # the packaged ones are still there
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 @pytest.mark.parametrize("body, message", [
     ("patterns:\n  - {lemma: snub, type: SNUB}\n", "not one of the 16 PLOVER types"),
     ("patterns:\n  - {type: REJECT}\n", "lacks the field"),
@@ -118,6 +120,7 @@ def test_a_word_list_named_twice_is_an_error(tmp_path):
         load_event_lexicon([extra])
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_a_duplicate_key_in_a_pattern_is_an_error(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("patterns:\n  - {lemma: pounce, type: ASSAULT, object: town, object: city}\n", encoding="utf-8")
@@ -125,6 +128,7 @@ def test_a_duplicate_key_in_a_pattern_is_an_error(tmp_path):
         load_event_patterns([extra])
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_a_duplicate_default_in_a_pattern_file_is_an_error(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("defaults:\n  types:\n    strike: ASSAULT\n    strike: PROTEST\npatterns: []\n",
@@ -133,6 +137,7 @@ def test_a_duplicate_default_in_a_pattern_file_is_an_error(tmp_path):
         load_event_patterns([extra])
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_unquoted_yaml_on_is_the_word_on(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("patterns:\n  - {lemma: pounce, type: ASSAULT, targets: [on, off]}\n", encoding="utf-8")
@@ -186,6 +191,7 @@ def test_hand_tuned_file_wins_a_tie_with_the_vocabulary():
     assert first.type == "SANCTION"
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_complement_modal_field(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("patterns:\n  - {lemma: reckon, aux: [should], type: REQUEST, control: true}\n",
@@ -200,6 +206,7 @@ def test_object_classes_are_expanded_where_a_pattern_names_them():
     assert {"sanction", "embargo", "tariff"} <= objects
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_unknown_object_class_says_what_is_wrong(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("patterns:\n  - {lemma: snub, type: REJECT, object: ['@NO_SUCH_CLASS']}\n", encoding="utf-8")
@@ -228,6 +235,7 @@ def test_loose_type_settles_a_verb_whose_patterns_disagree():
     assert [p.type for p in patterns.for_lemma("impose") if p.loose] == ["SANCTION"]
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_user_file_adds_classes_and_loose_types(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("classes:\n  FORTS: [fort, bastion]\nloose_types: {besiege: COERCE}\n"
@@ -247,6 +255,7 @@ def test_object_lists_broaden_to_the_classes_they_share():
     assert any("blockade" in {o.lemma for o in p.objects} for p in patterns.for_lemma("lift") if p.type == "RETREAT")
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 @pytest.mark.parametrize("body, message", [
     ("loose_types: {snub: SNUB}\n", "not a PLOVER type"),
     ("broaden: {classes: [NO_SUCH_CLASS]}\n", "not defined"),
@@ -277,6 +286,7 @@ def test_a_loose_object_pattern_comes_before_a_bare_one():
     assert kinds == sorted(kinds, key=["constrained", "loose", "bare"].index)
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_user_file_sets_a_default_type(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("defaults:\n  types: {protest: accuse}\n", encoding="utf-8")
@@ -297,6 +307,7 @@ def test_family_vocabulary_files_are_read_after_the_broad_one_and_before_the_han
     assert DEFAULT_FILE not in VOCABULARY_FILES
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_user_file_adds_verb_forms_reversed_patterns_and_of_objects(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("verb_forms: {overran: overrun}\n"
@@ -311,6 +322,7 @@ def test_user_file_adds_verb_forms_reversed_patterns_and_of_objects(tmp_path):
     assert any(o.lemma == "state" and o.of == "siege" and o.text == "state of siege" for o in terms)
 
 
+@pytest.mark.slow  # compiles a user pattern file with the whole vocabulary
 def test_verb_forms_must_be_a_mapping(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("verb_forms: [staged]\npatterns: []\n")

@@ -10,48 +10,24 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import events
 from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
 from dateline.knowledge.files import read_yaml_mapping
 from dateline.knowledge.plover import load_plover_table
+from helpers import events_of, types_of
 
 FILE = DATA / "event_vocabulary_cooperation.yaml"
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
-COUNTRIES = {
-    "iran": "IRN", "iraq": "IRQ", "iraqi": "IRQ", "egypt": "EGY", "egyptian": "EGY", "syria": "SYR",
-    "japan": "JPN", "japanese": "JPN", "china": "CHN", "chinese": "CHN", "kenya": "KEN", "kenyan": "KEN",
-    "uganda": "UGA", "sudan": "SDN", "sudanese": "SDN", "qatar": "QAT", "norway": "NOR",
-    "switzerland": "CHE", "germany": "DEU", "german": "DEU", "france": "FRA", "french": "FRA",
-    "russia": "RUS", "russian": "RUS", "india": "IND", "indian": "IND", "pakistan": "PAK",
-    "israel": "ISR", "israeli": "ISR", "bahrain": "BHR", "venezuela": "VEN", "cuba": "CUB",
-    "spain": "ESP", "spanish": "ESP", "portugal": "PRT", "peru": "PER", "bolivia": "BOL",
-    "colombia": "COL", "colombian": "COL", "mexico": "MEX", "canada": "CAN", "canadian": "CAN",
-    "australia": "AUS", "sweden": "SWE", "britain": "GBR", "kenyans": "KEN", "jordan": "JOR",
-    "ghana": "GHA", "greece": "GRC", "italy": "ITA", "saudi arabia": "SAU", "thai": "THA",
-    "turkey": "TUR", "turkish": "TUR", "myanmar": "MMR", "egyptians": "EGY", "ethiopia": "ETH",
-    "eritrea": "ERI", "algerian": "DZA", "united states": "USA", "ukrainian": "UKR", "ukraine": "UKR",
-    "nepalese": "NPL", "serbian": "SRB", "lebanon": "LBN", "nigeria": "NGA", "vietnam": "VNM",
-    "south korea": "KOR", "north korea": "PRK", "philippines": "PHL", "zimbabwe": "ZWE",
-}
-
-
-@pytest.fixture(autouse=True)
-def stand_in_actor_coder(country_word_actors):
-    country_word_actors(COUNTRIES)
+pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 
 def coded(nlp, text):
     """(type, mode, status, trigger text) of every event coded in ``text``."""
-    evs = events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                 knowledge=None)
-    for e in evs:
-        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
-    return [(e.type, e.mode, e.status, e.trigger.text) for e in evs]
+    return [(e.type, e.mode, e.status, e.trigger.text) for e in events_of(nlp, text)]
 
 
 def asserted_types(nlp, text):
-    return {t for t, _, status, _ in coded(nlp, text) if status in ("asserted", "planned", "reported")}
+    return set(types_of(nlp, text))
 
 
 # -- the file itself ---------------------------------------------------------------------------
@@ -265,4 +241,47 @@ def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
 
 @pytest.mark.parametrize("lemma", ["inaugurate", "commission", "leak", "revive"])
 def test_second_probe_object_driven_verbs_get_no_loose_reading(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+
+
+# -- wire phrasing by CAMEO code (036, 041, 042, 043, 061/062, 0841, 0863) ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # 043 host a visit
+    ("Japan's prime minister welcomed the Indian president to Tokyo.", "CONSULT"),
+    ("The Japanese emperor greeted the Indian president at the palace.", "CONSULT"),
+    ("Qatar played host to the Iranian foreign minister.", "CONSULT"),
+    # 041 talks over a video link
+    ("The Russian and Chinese presidents spoke by video link.", "CONSULT"),
+    ("The German chancellor met the Japanese premier via videoconference.", "CONSULT"),
+    # 042 landing for a visit
+    ("The Indian prime minister landed in Washington for a state visit.", "CONSULT"),
+    # 036 a commitment to act
+    ("Iran committed to cooperate with the inspectors.", "AGREE"),
+    # 0841 captives handed over or let go
+    ("Palestinian militants handed over the Israeli soldier to Egyptian mediators.", "RETREAT"),
+    ("Iran let the British sailors go.", "RETREAT"),
+    # 0863 goods let in
+    ("Israel allowed fuel into the enclave for the first time in weeks.", "RETREAT"),
+    # 062/061 ties in a named field deepened
+    ("Japan and India deepened defence ties.", "COOPERATE"),
+    ("China and Russia bolstered economic ties.", "COOPERATE"),
+])
+def test_wire_families(nlp, text, expected):
+    assert expected in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # welcoming a decision is praise, not hosting
+    ("Germany welcomed the agreement at a summit in Brussels.", "CONSULT"),
+    # ties without a field, an offensive deepened
+    ("Japan and India strengthened their ties.", "COOPERATE"),
+    ("Israel deepened its offensive in the enclave.", "COOPERATE"),
+])
+def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
+    assert unexpected not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("lemma", ["land", "touch", "jet", "deepen", "enhance", "cement"])
+def test_wire_family_verbs_read_only_by_their_object_get_no_loose_pattern(lemma):
     assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.events import events
 from dateline.knowledge.event_patterns import DATA, load_event_patterns
+from helpers import events_of, stated, types_of
 
 FORCE_FILE = DATA / "event_vocabulary_force.yaml"
 FORCE_TYPES = {"MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
@@ -18,10 +18,7 @@ FORCE_TYPES = {"MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
 
 def coded(nlp, text: str) -> list[tuple[str, str | None]]:
     """(type, mode) of the asserted, planned or reported events of ``text``."""
-    doc = nlp(text)
-    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
-                   knowledge=None)
-    return [(e.type, e.mode) for e in found if e.status not in ("negated", "hypothetical")]
+    return [(e.type, e.mode) for e in stated(events_of(nlp, text))]
 
 
 def test_the_file_is_read_with_the_broad_vocabulary():
@@ -216,4 +213,49 @@ def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
 
 @pytest.mark.parametrize("lemma", ["showcase", "display", "reveal", "defeat", "repel", "chase", "herd"])
 def test_second_probe_object_driven_verbs_get_no_loose_pattern(lemma):
+    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+
+
+# -- wire phrasing by CAMEO code (115/173, 185, 190, 193, 1721, 1722, 1724) --------------------
+# the stand-in actor coder codes these sentences' country words, so they test the vocabulary alone
+
+@pytest.mark.usefixtures("country_word_actors")
+@pytest.mark.parametrize("text, expected", [
+    # 190 a position overrun
+    ("Syrian rebels overran an army base near Aleppo.", "ASSAULT"),
+    ("Pakistani militants overran two checkpoints on the highway.", "ASSAULT"),
+    # 193 bullets sprayed or pumped at someone
+    ("Pakistani gunmen sprayed bullets at a bus carrying pilgrims.", "ASSAULT"),
+    ("Egyptian militants riddled the police van with bullets.", "ASSAULT"),
+    # 185 attempted assassination is a threat in PLOVER's table
+    ("The Kenyan president survived an assassination attempt.", "THREATEN"),
+    ("Sudanese rebels made an attempt on the president's life.", "THREATEN"),
+    # 1722 parties and unions dissolved; 1724 a constitution suspended
+    ("A Thai court dissolved the main opposition party.", "COERCE"),
+    ("Belarus disbanded the independent trade union.", "COERCE"),
+    ("The Myanmar junta suspended the constitution.", "COERCE"),
+    # 1721 a group designated as hostile
+    ("Russia designated the newspaper a foreign agent.", "COERCE"),
+    # 173/115 put on trial
+    ("Egypt put the former president on trial.", "ACCUSE"),
+    ("Egypt brought the former ministers to trial.", "ACCUSE"),
+])
+def test_wire_families(nlp, text, expected):
+    assert expected in types_of(nlp, text)
+
+
+@pytest.mark.usefixtures("country_word_actors")
+@pytest.mark.parametrize("text, unexpected", [
+    # a parliament dissolved for an election is no coercion
+    ("The Japanese prime minister dissolved parliament.", "COERCE"),
+    # costs that overran, a sportsman who survived a scare
+    ("Costs overran the budget by 20 percent.", "ASSAULT"),
+    ("The Egyptian champion survived a late scare to win the match.", "THREATEN"),
+])
+def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
+    assert unexpected not in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("lemma", ["overrun", "overran", "survive", "hatch", "void", "designate", "list"])
+def test_wire_family_verbs_read_only_by_their_object_get_no_loose_pattern(lemma):
     assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]

@@ -12,38 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.extract.events import events
 from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
 from dateline.knowledge.plover import load_plover_table
+from helpers import dyads_of, events_of, types_of
 
 VERBAL_FILE = DATA / "event_vocabulary_verbal.yaml"
 
-CODES = {
-    "russia": "RUS", "russian": "RUS", "moscow": "RUS", "turkish": "TUR", "ukraine": "UKR", "kyiv": "UKR", "turkey": "TUR", "ankara": "TUR",
-    "germany": "DEU", "german": "DEU", "france": "FRA", "french": "FRA", "kenya": "KEN", "kenyan": "KEN",
-    "britain": "GBR", "british": "GBR", "iran": "IRN", "iranian": "IRN", "egypt": "EGY", "egyptian": "EGY",
-    "israel": "ISR", "israeli": "ISR", "chile": "CHL", "chilean": "CHL", "peru": "PER", "norway": "NOR",
-    "sweden": "SWE", "serbia": "SRB", "interpol": "IGO", "greece": "GRC", "greek": "GRC", "japan": "JPN",
-    "china": "CHN", "chinese": "CHN", "india": "IND", "indian": "IND", "cuba": "CUB",
-}
-
-
-@pytest.fixture(autouse=True)
-def stand_in_actor_coder(country_word_actors):
-    country_word_actors(CODES)
-
-
-def coded(nlp, text):
-    """(type, source countries, target countries) of the asserted events of ``text``."""
-    doc = nlp(text)
-    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01", knowledge=None)
-    return [(e.type, sorted({a.country for a in e.source if a.country}),
-             sorted({a.country for a in e.target if a.country}))
-            for e in found if e.status not in ("negated", "hypothetical")]
-
-
-def types(nlp, text):
-    return [t for t, _, _ in coded(nlp, text)]
+pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 
 # -- the file ----------------------------------------------------------------------------------
@@ -80,7 +55,7 @@ def test_nominalizations_name_verbs_with_patterns():
     ("Britain prodded Germany to raise its defence spending.", [("REQUEST", ["GBR"], ["DEU"])]),
 ])
 def test_request(nlp, text, expected):
-    assert coded(nlp, text) == expected
+    assert dyads_of(nlp, text) == expected
 
 
 # -- ACCUSE: disapprove, accuse, complain, investigate, sue, convict (09, 11) ------------------
@@ -108,7 +83,7 @@ def test_request(nlp, text, expected):
     ("Britain called out Russia for its cyber attacks.", [("ACCUSE", ["GBR"], ["RUS"])]),
 ])
 def test_accuse(nlp, text, expected):
-    assert coded(nlp, text) == expected
+    assert dyads_of(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -117,8 +92,7 @@ def test_accuse(nlp, text, expected):
     "Russia questioned the integrity of the Ukrainian election.",
 ])
 def test_verbal_attack_and_questioned_integrity_are_disapproval(nlp, text):
-    doc = nlp(text)
-    found = events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01", knowledge=None)
+    found = events_of(nlp, text)
     assert ("ACCUSE", "disapprove") in {(e.type, e.mode) for e in found}
     assert "ASSAULT" not in {e.type for e in found}
 
@@ -137,12 +111,12 @@ def test_verbal_attack_and_questioned_integrity_are_disapproval(nlp, text):
     ("Iran is unwilling to free the British sailors.", [("REJECT", ["IRN"], ["GBR"])]),
 ])
 def test_reject(nlp, text, expected):
-    assert coded(nlp, text) == expected
+    assert dyads_of(nlp, text) == expected
 
 
 def test_not_ruling_out_force_is_a_threat(nlp):
-    assert types(nlp, "Israel did not rule out military action against Iran.") == ["THREATEN"]
-    assert types(nlp, "Israel ruled out military action against Iran.") == ["REJECT"]
+    assert types_of(nlp, "Israel did not rule out military action against Iran.") == ["THREATEN"]
+    assert types_of(nlp, "Israel ruled out military action against Iran.") == ["REJECT"]
 
 
 # -- THREATEN (13) -----------------------------------------------------------------------------
@@ -157,7 +131,7 @@ def test_not_ruling_out_force_is_a_threat(nlp):
     ("Russia promised a military response to Ukraine.", [("THREATEN", ["RUS"], ["UKR"])]),
 ])
 def test_threaten(nlp, text, expected):
-    assert coded(nlp, text) == expected
+    assert dyads_of(nlp, text) == expected
 
 
 # -- PROTEST (14) ------------------------------------------------------------------------------
@@ -181,19 +155,19 @@ def test_threaten(nlp, text, expected):
     "Rioters looted shops in the capital.",
 ])
 def test_protest(nlp, text):
-    assert types(nlp, text) == ["PROTEST"]
+    assert types_of(nlp, text) == ["PROTEST"]
 
 
 def test_protest_without_a_clause_stays_a_demonstration(nlp):
-    assert types(nlp, "German students protested against the fees.") == ["PROTEST"]
+    assert types_of(nlp, "German students protested against the fees.") == ["PROTEST"]
 
 
 def test_police_in_a_square_are_no_protest(nlp):
-    assert "PROTEST" not in types(nlp, "German police occupied the square to keep order.")
+    assert "PROTEST" not in types_of(nlp, "German police occupied the square to keep order.")
 
 
 def test_staged_is_read_as_stage_in_every_family(nlp):
-    assert types(nlp, "Iranian forces staged an attack on Israel.") == ["ASSAULT"]
+    assert types_of(nlp, "Iranian forces staged an attack on Israel.") == ["ASSAULT"]
 
 
 # -- what must not become an event ---------------------------------------------------------------
@@ -215,7 +189,7 @@ def test_staged_is_read_as_stage_in_every_family(nlp):
     "The president called out the National Guard.",       # no "for": not censure
 ])
 def test_not_an_event(nlp, text):
-    assert coded(nlp, text) == []
+    assert dyads_of(nlp, text) == []
 
 
 # -- second probe: families of unseen phrasing (CAMEO 090, 111, 138/139, 14 walkouts) -----------
@@ -244,7 +218,7 @@ def test_not_an_event(nlp, text):
     ("The Russian president raised the spectre of nuclear war.", "THREATEN"),
 ])
 def test_second_probe_families(nlp, text, expected):
-    assert expected in types(nlp, text), coded(nlp, text)
+    assert expected in types_of(nlp, text), dyads_of(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -257,8 +231,39 @@ def test_second_probe_families(nlp, text, expected):
     "The song evoked memories of her childhood.",
 ])
 def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
-    assert not types(nlp, text), coded(nlp, text)
+    assert not types_of(nlp, text), dyads_of(nlp, text)
 
 
 def test_walking_out_of_talks_stays_a_halt_of_negotiations(nlp):
-    assert "SANCTION" in types(nlp, "Iran walked out of the talks with Israel.")
+    assert "SANCTION" in types_of(nlp, "Iran walked out of the talks with Israel.")
+
+
+# -- wire phrasing by CAMEO code (114, 138, 141) -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # 138 not ruling out the use of force
+    ("China would not rule out using force against Taiwan.", "THREATEN"),
+    # 114 a protest qualified as formal is a complaint
+    ("The move drew a strong protest from Japan.", "ACCUSE"),
+    ("Japan lodged a formal diplomatic protest with China.", "ACCUSE"),
+    # 141 a protest aimed by a preposition
+    ("The verdict triggered demonstrations against the Egyptian government.", "PROTEST"),
+])
+def test_wire_families(nlp, text, expected):
+    assert expected in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # ruled out, it is a rejection, not a threat
+    ("Russia ruled out using nuclear weapons.", "THREATEN"),
+    # a bid blocked stays a veto with its target: no nominal event inside
+    ("Turkey blocked the Syrian bid.", "THREATEN"),
+])
+def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
+    assert unexpected not in types_of(nlp, text)
+
+
+def test_a_formal_protest_is_read_before_a_demonstration():
+    readings = {p.type for p in load_event_patterns().for_lemma("protest") if p.pos == "NOUN" and p.modifiers
+                and "formal" in p.modifiers}
+    assert readings == {"ACCUSE"}

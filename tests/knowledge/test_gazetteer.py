@@ -126,6 +126,7 @@ def test_missing_file_without_build_is_an_actionable_error(tmp_path):
         open_gazetteer_file(tmp_path / "none.sqlite", build=False)
 
 
+@pytest.mark.slow  # builds a gazetteer
 def test_old_version_is_rebuilt(tmp_path):
     path = tmp_path / "old.sqlite"
     con = sqlite3.connect(path)
@@ -146,6 +147,7 @@ def test_failed_build_leaves_nothing_behind(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow  # builds a gazetteer
 def test_limit_keeps_the_most_populous(tmp_path):
     with Gazetteer(build_gazetteer(tmp_path / "g.sqlite", min_population=15000, limit=50)) as gaz:
         assert gaz.lookup("Tokyo") and not any(c.fclass == "P" for c in gaz.lookup("Idlib"))
@@ -254,6 +256,7 @@ def test_unwritable_location_is_an_actionable_error(tmp_path):
         open_gazetteer_file(blocker / "gazetteer.sqlite", min_population=15000)
 
 
+@pytest.mark.slow  # builds a gazetteer
 def test_cli_build(tmp_path):
     target = tmp_path / "built.sqlite"
     result = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(target), "--min-population", "15000"])

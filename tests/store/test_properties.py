@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,6 +52,7 @@ def articles(draw) -> Article:
     )
 
 
+@pytest.mark.slow  # hypothesis writes many stores
 @settings(max_examples=40, deadline=None)
 @given(batch=st.lists(st.one_of(articles(), st.builds(Failure, origin=st.text(max_size=8), stage=st.just("read"),
                                                       reason=st.text(max_size=8))), max_size=4))

@@ -155,6 +155,7 @@ def test_stats(filled):
     assert stats["size_bytes"] > 0
 
 
+@pytest.mark.slow  # hypothesis writes many stores
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(min_size=1, max_size=60), data=st.data())
 def test_sentence_text_slices_back_for_any_text(text, data):

@@ -102,3 +102,14 @@ def test_network_and_timeline_draw(client):
 def test_svg_elements_close(client, path):
     """An unquoted value before ``/>`` swallows the slash in HTML: the element stays open and hides the next."""
     assert not re.search(r"=[^'\" >]+/>", client.get(path).text)
+
+
+def test_timeline_draws_the_latest_periods_of_a_long_range(client, monkeypatch):
+    from dateline.web import pages_charts
+
+    full = client.get("/timeline?interval=day").text
+    assert "are drawn" not in full
+    monkeypatch.setattr(pages_charts, "MAX_PERIODS", 1)
+    capped = client.get("/timeline?interval=day").text
+    assert "The last 1 of 2 days are drawn" in capped
+    assert capped.count("<td>2024-03-06</td>") == 1 and "<td>2024-03-04</td>" not in capped

@@ -9,6 +9,7 @@ package, not from a CDN.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..version import __version__
 from ..errors import DatelineError, InputError, InvalidFilterError, StoreError
 from ..settings import Settings
+from ..web import worldmap
 from ..web.pages import router as pages_router
 from ..web.pages_corpus import router as corpus_pages_router
 from .corpus_routes import router as corpus_router
@@ -109,4 +111,6 @@ def create_app(db_path: str | Path = "dateline.db", *, settings: Settings | None
     app.include_router(corpus_router, prefix="/api")
     app.include_router(pages_router)
     app.include_router(corpus_pages_router)
+    # the map's country outlines take a second to read: read them now, beside the first requests
+    threading.Thread(target=worldmap.outlines, name="dateline-outlines", daemon=True).start()
     return app

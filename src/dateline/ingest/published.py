@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..knowledge.wire import WireKnowledge, load_wire_knowledge
 from ..records import Layout
 from .datelines import SEARCH_CHARS, SEARCH_LINES
+from .lines import split_lines
 
 __all__ = ["publication_date", "stamp_date", "is_stamp_line"]
 
@@ -111,8 +112,6 @@ def is_stamp_line(line: str, knowledge: WireKnowledge | None = None) -> bool:
 def publication_date(text: str, layout: Layout, knowledge: WireKnowledge | None = None) -> str | None:
     """The date ``text`` gives for itself: its dateline's full date, else the first stamp line
     among its opening lines (before the body, or the first line of a story without a dateline)."""
-    from .wire import split_lines
-
     knowledge = knowledge or load_wire_knowledge()
     if layout.dateline is not None and layout.dateline.date:
         return layout.dateline.date

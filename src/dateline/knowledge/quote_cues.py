@@ -42,6 +42,12 @@ class QuoteCues:
     act_verbs: frozenset[str]
     attitude_verbs: frozenset[str]
     clause_only: frozenset[str]
+    question_verbs: frozenset[str]
+    withholding_verbs: frozenset[str]
+    impression_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
+    stance_nouns: frozenset[str]
+    stance_preps: frozenset[str]
     phrasal: Mapping[str, tuple[tuple[str, ...], ...]]
     frame_verbs: frozenset[str]
     frame_nouns: frozenset[str]
@@ -133,6 +139,12 @@ def _build(data: Mapping[str, Any], sources: tuple[str, ...]) -> QuoteCues:
         act_verbs=_words(verbs.get("acts"), "verbs.acts"),
         attitude_verbs=_words(verbs.get("attitudes"), "verbs.attitudes"),
         clause_only=_words(data.get("clause_only"), "clause_only"),
+        question_verbs=_words(data.get("question_verbs"), "question_verbs"),
+        withholding_verbs=_words(data.get("withholding_verbs"), "withholding_verbs"),
+        impression_verbs=_words(data.get("impression_verbs"), "impression_verbs"),
+        stance_adjectives=_words(data.get("stance_adjectives"), "stance_adjectives"),
+        stance_nouns=_words(data.get("stance_nouns"), "stance_nouns"),
+        stance_preps=_words(data.get("stance_preps"), "stance_preps"),
         phrasal=phrasal,
         frame_verbs=_words(frames.get("verbs"), "frame_nouns.verbs"),
         frame_nouns=_words(frames.get("nouns"), "frame_nouns.nouns"),

@@ -52,6 +52,7 @@ class TimeRule:
     before: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     precedes_head: bool = False
+    pos_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ def _compile_rule(raw: Mapping[str, Any], holes: Mapping[str, str], order: int, 
     return TimeRule(name=name, regex=regex, before=before, not_before=not_before, norm=str(norm), type=type_, value=raw.get("value"),
                     pos=tuple(raw.get("pos", ())), capital=tuple(raw.get("capital", ())),
                     priority=int(raw.get("priority", 0)), order=order,
-                    precedes_head=bool(raw.get("precedes_head", False)))
+                    precedes_head=bool(raw.get("precedes_head", False)),
+                    pos_before=tuple(raw.get("pos_before", ())))
 
 
 def _context_regex(pattern: Any, name: str, key: str, path: Path) -> re.Pattern[str] | None:

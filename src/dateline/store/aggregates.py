@@ -13,19 +13,9 @@ from typing import Any
 from ..errors import InvalidFilterError
 from .corpus_queries import event_where, like, rows_of
 from .filters import check_text
+from .kept import CONFLICT, COOPERATION, DIMENSIONS, INTERVALS
 
 __all__ = ["counts", "countries", "network", "actor_profile", "INTERVALS", "DIMENSIONS", "COOPERATION", "CONFLICT"]
-
-#: Periods to count by, and the corpus_events column each uses.
-INTERVALS: dict[str, str] = {"day": "c.date", "week": "c.week", "month": "c.month"}
-#: What to count by, and the SQL expression each is.
-DIMENSIONS: dict[str, str] = {
-    "none": "''", "type": "c.type", "quad": "c.quad", "source_country": "c.source_country",
-    "target_country": "c.target_country", "dyad": "c.source_country || '>' || c.target_country",
-    "status": "c.status",
-}
-#: QuadClasses of cooperation (verbal, material) and of conflict.
-COOPERATION, CONFLICT = (1, 2), (3, 4)
 
 
 def counts(conn: sqlite3.Connection, *, interval: str = "month", by: str = "type", limit: int | None = None,
@@ -38,6 +28,17 @@ def counts(conn: sqlite3.Connection, *, interval: str = "month", by: str = "type
     if by not in DIMENSIONS:
         raise InvalidFilterError("by", f"{str(by)[:40]!r} is not a dimension: choose from {', '.join(DIMENSIONS)}")
     where = event_where(**filters)
+    page = ""
+    if limit is not None and limit > 0:
+        page = f" LIMIT {int(limit)} OFFSET {max(int(offset), 0)}"
+    if not where.clauses:  # every event: the counts kept when the view was built
+        params = [interval, by]
+        total = conn.execute("SELECT count(*) FROM corpus_counts WHERE interval = ? AND dimension = ?",
+                             params).fetchone()[0]
+        rows = list(rows_of(conn.execute(
+            "SELECT period, key, events, mentions, goldstein FROM corpus_counts WHERE interval = ? AND dimension = ?"
+            " ORDER BY period, events DESC, key" + page, params)))
+        return rows, int(total)
     period, key = INTERVALS[interval], DIMENSIONS[by]
     where.add(f"{period} IS NOT NULL")
     if by == "dyad":
@@ -46,9 +47,6 @@ def counts(conn: sqlite3.Connection, *, interval: str = "month", by: str = "type
                f" round(total(c.goldstein), 2) AS goldstein FROM corpus_events c{where.sql()}"
                f" GROUP BY {period}, {key}")
     total = conn.execute(f"SELECT count(*) FROM ({grouped})", where.params).fetchone()[0]
-    page = ""
-    if limit is not None and limit > 0:
-        page = f" LIMIT {int(limit)} OFFSET {max(int(offset), 0)}"
     rows = list(rows_of(conn.execute(grouped + " ORDER BY period, events DESC, key" + page, where.params)))
     return rows, int(total)
 
@@ -56,6 +54,8 @@ def counts(conn: sqlite3.Connection, *, interval: str = "month", by: str = "type
 def countries(conn: sqlite3.Connection, **filters: Any) -> dict[str, int]:
     """Events per country where they happened (the place's country, else the target's)."""
     where = event_where(**filters)
+    if not where.clauses:  # every event: the counts kept when the view was built
+        return dict(conn.execute("SELECT country, events FROM corpus_countries ORDER BY country").fetchall())
     where.add("COALESCE(c.location_country, c.target_country) IS NOT NULL")
     return dict(conn.execute("SELECT COALESCE(c.location_country, c.target_country), count(*) FROM corpus_events c"
                              + where.sql() + " GROUP BY 1", where.params).fetchall())
@@ -67,15 +67,17 @@ def network(conn: sqlite3.Connection, *, min_events: int = 1, limit: int | None 
     ``cooperation`` and ``conflict`` counts and ``balance`` ((cooperation − conflict) / both, from −1
     to 1), heaviest first; ``nodes`` with their events as source and as target; ``total`` edges."""
     where = event_where(**filters)
+    kept = not where.clauses  # every event: the edges kept when the view was built
     where.add("c.source_country IS NOT NULL AND c.target_country IS NOT NULL"
               " AND c.source_country != c.target_country")
     coop, conflict = ",".join(map(str, COOPERATION)), ",".join(map(str, CONFLICT))
-    sql = (f"SELECT c.source_country AS source, c.target_country AS target, count(*) AS events,"
+    sql = ("SELECT source, target, events, mentions, goldstein, cooperation, conflict FROM corpus_dyads"
+           " WHERE events >= ?") if kept else (f"SELECT c.source_country AS source, c.target_country AS target, count(*) AS events,"
            f" sum(c.num_mentions) AS mentions, round(total(c.goldstein), 2) AS goldstein,"
            f" sum(c.quad IN ({coop})) AS cooperation, sum(c.quad IN ({conflict})) AS conflict"
            f" FROM corpus_events c{where.sql()} GROUP BY c.source_country, c.target_country"
            f" HAVING count(*) >= ?")
-    params = [*where.params, max(int(min_events), 1)]
+    params = [max(int(min_events), 1)] if kept else [*where.params, max(int(min_events), 1)]
     total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     page = f" LIMIT {int(limit)}" if limit else ""
     edges = list(rows_of(conn.execute(sql + " ORDER BY events DESC, source, target" + page, params)))

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
-from . import grouping, near_duplicates
+from . import grouping, kept, near_duplicates
 
 __all__ = ["refresh", "refresh_store", "refresh_quietly", "is_stale", "fingerprint", "RULES_VERSION", "BROAD_PLACE_SQL"]
 
@@ -99,6 +99,7 @@ def refresh(conn: sqlite3.Connection, *, force: bool = False) -> dict[str, Any]:
         conn.execute(_ACTORS_SQL)
         conn.execute("DELETE FROM corpus_speakers")
         conn.execute(_SPEAKERS_SQL)
+        kept.fill(conn)
         conn.execute("INSERT INTO corpus_state (key, value) VALUES ('fingerprint', ?)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (fingerprint(conn),))
         conn.execute("COMMIT")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InvalidFilterError
@@ -37,6 +37,9 @@ SORTS: dict[str, str] = {
     "mentions": "c.num_mentions DESC, c.date DESC, c.id",
     "confidence": "c.confidence DESC, c.date DESC, c.id",
 }
+
+#: A filtered list of at most this many events is found first and then ordered.
+FEW = 2_000
 
 _SELECT = "SELECT " + ", ".join(f'c."{c}"' for c in CORPUS_EVENT_COLUMNS) + " FROM corpus_events c"
 _CODE = re.compile(r"[A-Za-z]{3}")
@@ -117,13 +120,25 @@ def _page(limit: int | None, offset: int | None) -> str:
 
 
 def events(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0, sort: str = "date",
+           memo: Callable[[tuple[Any, ...], Callable[[], int]], int] | None = None,
            **filters: Any) -> tuple[list[dict[str, Any]], int]:
-    """A page of corpus events and the total that match the filters (see the module)."""
+    """A page of corpus events and the total that match the filters (see the module); ``memo(key,
+    count)`` may keep the total (see :mod:`.generation`)."""
     if sort not in SORTS:
         raise InvalidFilterError("sort", f"{str(sort)[:40]!r} is not a sort order: choose from {', '.join(SORTS)}")
     where = event_where(**filters)
-    total = conn.execute("SELECT count(*) FROM corpus_events c" + where.sql(), where.params).fetchone()[0]
-    sql = _SELECT + where.sql() + f" ORDER BY {SORTS[sort]}" + _page(limit, offset)
+    count_sql = "SELECT count(*) FROM corpus_events c" + where.sql()
+
+    def count() -> int:
+        return int(conn.execute(count_sql, where.params).fetchone()[0])
+
+    total = memo(("corpus_events", count_sql, tuple(where.params)), count) if memo else count()
+    condition = where.sql()
+    if where.clauses and total <= FEW and "LIKE" not in condition:
+        # few matches found through an index: find them first, then order them (walking an order's index
+        # and testing each row would read most of the table when the matches are rare)
+        condition = f" WHERE c.rowid IN (SELECT c.rowid FROM corpus_events c{condition})"
+    sql = _SELECT + condition + f" ORDER BY {SORTS[sort]}" + _page(limit, offset)
     return list(rows_of(conn.execute(sql, where.params))), int(total)
 
 

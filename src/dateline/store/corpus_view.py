@@ -7,28 +7,34 @@ corpus reads live together (:mod:`.corpus_queries`, :mod:`.aggregates`).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import aggregates, corpus, corpus_queries
+from . import kept as _kept
 
-__all__ = ["CorpusView"]
+__all__ = ["CorpusView", "Memo"]
+
+#: Keeps an answer per key: ``memo(key, compute)`` returns ``compute()`` or what it gave before.
+Memo = Callable[[tuple[Any, ...], Callable[[], Any]], Any]
 
 
 class CorpusView:
     """Corpus events (mentions grouped across articles), near duplicates, counts, dyads and actors."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, memo: Memo | None = None) -> None:
         self._conn = conn
+        self._memo: Memo = memo or (lambda key, compute: compute())
 
     @property
     def stale(self) -> bool:
         """Whether the articles changed since the view was built (``dateline group`` rebuilds it)."""
-        return corpus.is_stale(self._conn)
+        return self._memo(("stale",), lambda: corpus.is_stale(self._conn))
 
     def events(self, **filters: Any) -> tuple[list[dict[str, Any]], int]:
-        """A page of corpus events and the total; see :func:`corpus_queries.events`."""
-        return corpus_queries.events(self._conn, **filters)
+        """A page of corpus events and the total; see :func:`corpus_queries.events` (the total is
+        counted once per generation of a read-only store)."""
+        return corpus_queries.events(self._conn, memo=self._memo, **filters)
 
     def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every corpus event matching the filters, streamed."""
@@ -78,8 +84,8 @@ class CorpusView:
 
     def summary(self) -> dict[str, Any]:
         """How many corpus events, mentions and near duplicates; the date range."""
-        events, mentions, first, last = self._conn.execute(
-            "SELECT count(*), total(num_mentions), min(date), max(date) FROM corpus_events").fetchone()
+        kept = _kept.summary(self._conn)
+        events, mentions, first, last = kept["events"], kept["mentions"], kept["first"], kept["last"]
         near = self._conn.execute("SELECT count(*) FROM near_duplicates").fetchone()[0]
         return {"events": events, "mentions": int(mentions), "near_duplicates": near,
                 "dates": {"first": first, "last": last}, "stale": self.stale}

@@ -17,6 +17,7 @@ from typing import Any
 
 from .filters import (check_codes, check_date, check_limit, check_offset, check_statuses, check_text,
                       check_types)
+from . import kept
 from .writer import SPAN_KINDS
 
 __all__ = [
@@ -274,7 +275,7 @@ def events(conn: sqlite3.Connection, *, type: str | Sequence[str] | None = None,
     ``min_confidence``; newest first. ``implied=False`` drops events whose source is implied (coded
     from where a material act happened, not named in the text)."""
     where = _event_where(type, source, target, since, until, article, status, implied, min_confidence)
-    sql = (_EVENT_SELECT + where.sql() + f" ORDER BY {_EVENT_DATE} IS NULL, {_EVENT_DATE} DESC, a.num, e.idx"
+    sql = (_EVENT_SELECT + where.sql() + " ORDER BY e.sort_date IS NULL, e.sort_date DESC, e.article_num, e.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params), _EVENT_JSON))
 
@@ -294,7 +295,9 @@ def _quote_where(speaker: str | None, article: str | None, since: str | None, un
     where = Where()
     if speaker and speaker.strip():
         pattern = like(speaker.strip())
-        where.add("q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\'", pattern, pattern)
+        # = speaker_name LIKE ? OR speaker_text LIKE ?, matched over the distinct speaker strings (v8)
+        matching = "SELECT string FROM speaker_strings WHERE n > 0 AND string LIKE ? ESCAPE '\\'"
+        where.add(f"q.speaker_name IN ({matching}) OR q.speaker_text IN ({matching})", pattern, pattern)
     if article:
         where.add("q.article_id = ?", article)
     where.dates(_QUOTE_DATE, since, until)
@@ -309,7 +312,8 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, article: str
     """Quotes filtered by ``speaker`` (substring of the resolved name or the mention), ``article``,
     date range and ``search`` (substring of the content); newest first."""
     where = _quote_where(speaker, article, since, until, search)
-    sql = (_QUOTE_SELECT + where.sql() + f" ORDER BY {_QUOTE_DATE} IS NULL, {_QUOTE_DATE} DESC, a.num, q.idx"
+    # sort_date, article_num: _EVENT_DATE / _QUOTE_DATE and a.num, kept with the row in an index (v7)
+    sql = (_QUOTE_SELECT + where.sql() + " ORDER BY q.sort_date IS NULL, q.sort_date DESC, q.article_num, q.idx"
            + _page(limit, offset))
     return list(_dicts(conn.execute(sql, where.params)))
 
@@ -377,15 +381,15 @@ def stats(conn: sqlite3.Connection, *, path: str | None = None) -> dict[str, Any
     date range; the number of runs, the schema version and the size on disk in bytes."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    spans, types = kept.span_counts(conn)  # kept by triggers (schema v8): no count of millions of rows
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "duplicates": one("SELECT count(*) FROM duplicates"),
-        "spans": {kind: one(f"SELECT count(*) FROM {kind}") for kind in SPAN_KINDS},
+        "spans": {kind: spans.get(kind, 0) for kind in SPAN_KINDS},
         "errors": one("SELECT count(*) FROM errors"),
         "errors_by_reason": dict(conn.execute(
             "SELECT reason, count(*) FROM errors GROUP BY reason ORDER BY count(*) DESC, reason").fetchall()),
-        "events_by_type": dict(conn.execute(
-            "SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type").fetchall()),
+        "events_by_type": types,
         "published": {"first": first, "last": last},
         "runs": one("SELECT count(*) FROM runs"),
         "schema_version": one("PRAGMA user_version"),
@@ -407,11 +411,17 @@ def total(conn: sqlite3.Connection, kind: str, **filters: Any) -> int:
         where = _event_where(filters.get("type"), filters.get("source"), filters.get("target"), filters.get("since"),
                              filters.get("until"), filters.get("article"), filters.get("status"),
                              filters.get("implied", True), filters.get("min_confidence"))
-        sql = "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
+        if not where.clauses:  # every event: the count the triggers keep (each has its article: a foreign key)
+            return kept.span_counts(conn)[0].get("events", 0)
+        joined = " JOIN articles a ON a.id = e.article_id" if re.search(r"\ba\.", where.sql()) else ""  # dates
+        sql = "SELECT count(*) FROM events e" + joined + where.sql()
     elif kind == "quotes":
         where = _quote_where(filters.get("speaker"), filters.get("article"), filters.get("since"),
                              filters.get("until"), filters.get("search"))
-        sql = "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
+        if not where.clauses:  # every quote: the count the triggers keep
+            return kept.span_counts(conn)[0].get("quotes", 0)
+        joined = " JOIN articles a ON a.id = q.article_id" if re.search(r"\ba\.", where.sql()) else ""
+        sql = "SELECT count(*) FROM quotes q" + joined + where.sql()
     elif kind == "actors":
         name = check_text(filters.get("name"), "name")
         where = Where()

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .kept import V7_KEPT, V8_SPAN_COUNTS
 from .schema_corpus import V6_CORPUS
 
 __all__ = ["Migration", "MIGRATIONS", "SCHEMA_VERSION", "APPLICATION_ID", "migrate", "schema_version"]
@@ -279,6 +280,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "runs record the process that runs them", _V5_RUN_PROCESS),
     Migration(6, "the corpus view: near-duplicate articles, and event mentions grouped into corpus events",
               V6_CORPUS),
+    Migration(7, "kept counts of the corpus view (per period, dyad and country), and the list order of events"
+                 " and quotes as indexed columns", V7_KEPT),
+    Migration(8, "rows per span table and events per type, kept by triggers", V8_SPAN_COUNTS),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

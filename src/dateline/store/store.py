@@ -15,14 +15,14 @@ import os
 import socket
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..ingest.fields import printable
 from ..records import Article, Failure
-from . import corpus, queries
+from . import corpus, generation, queries
 from .corpus_view import CorpusView
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 from .writer import WriteStats, utc_now, write_article, write_failure
@@ -151,7 +151,14 @@ class Store:
     @property
     def corpus(self) -> CorpusView:
         """The corpus view: events grouped across articles, their aggregates, dyads and actors."""
-        return CorpusView(self._conn)
+        return CorpusView(self._conn, memo=self._memo)
+
+    def _memo(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept per generation of the file when the store is read-only (nothing of this
+        process writes to it then, and another writer changes the generation)."""
+        if not self.readonly:
+            return compute()
+        return generation.cached(self.path, key, compute)
 
     def __enter__(self) -> "Store":
         return self
@@ -322,7 +329,7 @@ class Store:
 
     def total(self, kind: str, **filters: Any) -> int:
         """How many articles, events, quotes or actors match the filters; see :func:`queries.total`."""
-        return queries.total(self._conn, kind, **filters)
+        return self._memo(("total", kind, _frozen(filters)), lambda: queries.total(self._conn, kind, **filters))
 
     def errors(self, **filters: Any) -> list[dict[str, Any]]:
         """Recorded failures; see :func:`queries.errors`."""
@@ -342,7 +349,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, spans, errors and events, the date range and the file size."""
-        return queries.stats(self._conn, path=self.path)
+        return self._memo(("stats",), lambda: queries.stats(self._conn, path=self.path))
 
 
 def this_process() -> tuple[str, int, str | None]:
@@ -390,6 +397,11 @@ def _store_failure(item: Any, exc: BaseException) -> Failure:
     return Failure(origin=printable(str(origin or article or "<record>")), stage="store", reason="store-error",
                    id=None if article is None else printable(str(article)),
                    detail=printable(f"the database would not take this record ({type(exc).__name__}: {exc})"))
+
+
+def _frozen(filters: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Filters as a key: sorted (name, value) pairs, lists as tuples."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items()))
 
 
 def _item_id(item: Any) -> Any:

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import StoreError
 from ..ingest.fields import printable
 from ..records import Article, Failure
+from .kept import SORT_DATE_SQL
 
 __all__ = ["WriteStats", "SPAN_KINDS", "record_of", "content_hash", "text_hash", "write_article", "write_failure",
            "utc_now"]
@@ -138,7 +139,7 @@ def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *
     conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))  # its text is its own now
     dateline = record.get("dateline") or {}
     body = record.get("body") or {}
-    conn.execute(
+    cur = conn.execute(
         "INSERT INTO articles (id, text, published, source, title, url, origin, dateline_place,"
         " dateline_date, dateline_agency, dateline_start, dateline_end, body_start, body_end, record,"
         " content_hash, text_hash, ingested_at, run_id, input_hash)"
@@ -149,6 +150,9 @@ def write_article(conn: sqlite3.Connection, item: Article | Mapping[str, Any], *
          _get(body, "end"), json.dumps(record, ensure_ascii=False, default=str), digest, normal, now, run_id,
          input_hash))
     _write_spans(conn, article_id, record, text, stats)
+    for table in ("events", "quotes"):  # their list order, read from an index (schema v7)
+        conn.execute(f"UPDATE {table} SET sort_date = {SORT_DATE_SQL}, article_num = ? WHERE article_id = ?",
+                     (record.get("published"), cur.lastrowid, article_id))
     # an article that now went through is no longer an outstanding failure
     conn.execute("DELETE FROM errors WHERE article_id = ?", (article_id,))
     if row is None:

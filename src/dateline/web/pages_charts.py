@@ -13,7 +13,7 @@ from ..knowledge.plover import PLOVER_TYPES
 from . import svg, worldmap
 from .layout import QUADS, esc, filter_form, link, notice, page, quoted, table
 
-__all__ = ["router", "CHART_FILTERS", "MAP_EVENTS"]
+__all__ = ["router", "CHART_FILTERS", "MAP_EVENTS", "MAX_PERIODS"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -24,6 +24,8 @@ CHART_FILTERS: tuple[tuple[str, str, Any], ...] = (
     ("country", "country", "text"))
 #: The most events drawn on the map (the most mentioned first).
 MAP_EVENTS = 3000
+#: The most periods the timeline draws (the latest; a year and a bit by day).
+MAX_PERIODS = 400
 _QUAD_COLOURS = {1: "#57a773", 2: "#1a7f37", 3: "#f0a04b", 4: "#b42318"}
 
 
@@ -42,6 +44,12 @@ def timeline_page(request: Request, db: StoreDep, interval: str = Query(default=
     except InvalidFilterError as exc:
         rows, problem = [], notice(esc(str(exc)))
     periods = sorted({r["period"] for r in rows})
+    shown = ""
+    if len(periods) > MAX_PERIODS:  # a long range by day: the latest periods, and the way to the rest
+        shown = notice(f"The last {MAX_PERIODS:,} of {len(periods):,} {esc(interval)}s are drawn: choose a coarser "
+                       "interval, or narrow the dates (from, to), to see the rest.")
+        periods = periods[-MAX_PERIODS:]
+        rows = [r for r in rows if r["period"] >= periods[0]]
     index = {p: i for i, p in enumerate(periods)}
     series = []
     for quad, name in QUADS.items():
@@ -58,7 +66,7 @@ def timeline_page(request: Request, db: StoreDep, interval: str = Query(default=
     table_rows = [{"period": p, **{QUADS[q]: int(series[q - 1][2][i]) for q in QUADS},
                    "goldstein": round(goldstein[i], 1)} for i, p in enumerate(periods)]
     body = ["<h1>Timeline</h1>", filter_form("/timeline", CHART_FILTERS, filters), problem,
-            f"<p>By {intervals}</p>",
+            f"<p>By {intervals}</p>", shown,
             svg.bar_chart(periods, series, title="events over time", line=("Goldstein sum", "#6d28d9", goldstein)),
             "<p>" + link("/events", "These events →", **filters) + "</p>",
             table(list(reversed(table_rows)), [("period", "period"), *[(n, n) for n in QUADS.values()],

@@ -192,7 +192,7 @@ def _resolve_pronoun(start: int, word: str, *, actors: Sequence[Actor], speakers
             return g is None or g == feats.gender
         if feats.gender == "n":
             return _is_body(a, cues)
-        return True  # they: a body, or people
+        return feats.number != "pl" or not _is_person(a, cues)  # they: a body, or people, not one person
 
     for a in _earlier(speakers, start):
         if start - (a.end or 0) <= _SPEAKER_WINDOW and fits(a):
@@ -216,6 +216,20 @@ def _resolve_description(doc, head, start: int, *, actors: Sequence[Actor],
         if (lemma in words or head.lower_ in words) and owners <= words:
             if not modifiers or modifiers & words:
                 return a
+    return None
+
+
+def _clause_subject(pronoun):
+    """For a possessive pronoun, the nominal subject before it in its own clause chain ("the
+    senators renewed their call"), or None."""
+    t = pronoun.head
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in SUBJECTS and c.i < pronoun.i and c.pos_ in ("NOUN", "PROPN"):
+                return c
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "advcl"):
+            return None
+        t = t.head
     return None
 
 
@@ -243,6 +257,11 @@ def resolve_mention(doc, start: int, end: int, *, actors: Sequence[Actor],
                 found = resolve_mention(doc, s, e, actors=actors, speakers=speakers, cues=cues)
                 return replace(found, start=start, end=end, text=text)
             return mention
+        subject = _clause_subject(head) if head.dep_ == "poss" else None
+        if subject is not None:  # "Latino Republicans were unsparing in their criticism"
+            s, e = mention_span(doc, subject)
+            found = resolve_mention(doc, s, e, actors=actors, speakers=speakers, cues=cues)
+            return resolved(mention, found)
         found = _resolve_pronoun(start, word, actors=actors, speakers=speakers, cues=cues)
         return _coded(mention, found) if found else mention
     if head.pos_ != "PROPN" and head.lemma_.lower() in cues.anonymous \

@@ -70,6 +70,8 @@ def is_strong(cands: Iterable[Candidate], min_population: int) -> bool:
     """Whether a name's best reading is a place worth recognising without NER."""
     for c in cands:
         if c.lat is None:
+            if c.is_admin and c.prio == 0:
+                return True  # a division no city places ("Osun", "Limpopo")
             continue
         if c.is_country or c.fclass in ("L", "H", "T") or c.is_admin or c.fcode == "PPLC":
             return True

@@ -16,7 +16,8 @@ from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
                          looks_like_name_part, mention_role)
-from .demonyms import land_demonyms
+from .demonyms import land_demonyms, qualifies_word
+from .fragments import joined_entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -216,7 +217,7 @@ class _Finder:
             return None
         text = self._text(start, end)
         if self._is_demonym(text):
-            if self.demonyms:
+            if self.demonyms and qualifies_word(self.doc, end, self._is_demonym):
                 self._add(start, end, "demonym", ent.label_)
             return None
         return start, end, text
@@ -435,6 +436,8 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
                     finder.taken[tok.i] = True
     finder.dateline()
     finder.facilities()
+    for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
+        finder._add(start, end, "ner", label)
     finder.entities()
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"

@@ -13,7 +13,7 @@ __all__ = ["Found", "lemmas", "cue_span", "speaker_of", "speaker_span", "is_cue_
 
 _AUX_DEPS = ("aux", "auxpass", "neg")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl", "dep", "ccomp", "parataxis", "pcomp", "prep")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "acl", "dep", "ccomp", "parataxis", "pcomp", "prep", "acomp")
 
 
 @dataclass(frozen=True, slots=True)

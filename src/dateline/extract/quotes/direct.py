@@ -236,6 +236,19 @@ def _continues(text: str, previous: Found, q: QuotedStretch, attribution, cues: 
     return not between.strip(" \t\r\n\u00a0.,;—–-" + "".join(cues.close_marks | cues.both_marks))
 
 
+def _mixed_start(before: list, attribution, cues: QuoteCues) -> int | None:
+    """Where a mixed quote's statement starts, or None for a direct quotation: the quoted words
+    follow a comma after the sentence's own opening words ("With thousands of systems, 'there is
+    no ...,' he said") and the attribution comes after the quote. (A quotation after "said that"
+    stays direct, as the seed stories annotate it.)"""
+    if not before or before[-1].text != "," or attribution is None or len(before) < 3:
+        return None
+    if any(t.lower_ == "that" for t in before[-2:]) or _cue_in(before, cues, last=True) is not None \
+            or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX") for t in before[:-1]):
+        return None
+    return before[0].idx
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -272,6 +285,13 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(
             t.pos_ in ("NOUN", "PROPN", "VERB") for t in before[:-1])
+        mixed = _mixed_start(before, attribution, cues)
+        if mixed is not None:
+            # "said that ''the damage is done.''", "With thousands of systems, 'there is no ...,' he
+            # said": the quoted words finish a reported sentence, which is the statement
+            speaker, cue, cue_tok = attribution if attribution is not None else _attribution(doc, before, cues, last=True)
+            found.append(Found("indirect", mixed, q.outer_end, speaker, cue, max(tail, q.outer_end), cue_token=cue_tok))
+            continue
         if attribution is None and before:
             attribution = _attribution(doc, before, cues, last=True)
             if attribution is not None and content[:1].islower() and attribution[0] is not None \

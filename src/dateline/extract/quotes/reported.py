@@ -75,7 +75,17 @@ def _plain_prep(prep, cues: QuoteCues) -> bool:
     if prep.lower_ not in _CONTENT_PREPS:
         return True
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is not None and pobj.lemma_.lower() in cues.audiences
+    return pobj is not None and (pobj.lemma_.lower() in cues.audiences or pobj.ent_type_ in _WHEN_ENTS)
+
+
+_WHEN_ENTS = ("DATE", "TIME")
+
+
+def _circumstance(token, cues: QuoteCues) -> bool:
+    """A complement that says when or where, not what: "on Monday", "at the rally", "yesterday"."""
+    if token.dep_ in ("npadvmod", "tmod") or (token.ent_type_ in _WHEN_ENTS and token.dep_ != "dobj"):
+        return True
+    return token.dep_ == "prep" and token.lower_ != "as" and _plain_prep(token, cues)
 
 
 def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
@@ -86,6 +96,8 @@ def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
         return None
     if all(c.dep_ == "prep" for c in comps) and all(_plain_prep(c, cues) for c in comps):
         return None
+    while len(comps) > 1 and _circumstance(comps[-1], cues):
+        comps = comps[:-1]  # "called the plan a disaster on Monday": the day is not what was said
     first = min(c.left_edge.i for c in comps)
     last = max(c.right_edge.i for c in comps)
     start, end = trim_span(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
@@ -154,6 +166,72 @@ def _frame_clause(verb, cues: QuoteCues):
     return None
 
 
+_WHEN_WORDS = ("when", "after", "before", "once", "if", "as", "while")
+
+
+def _question(clause, verb, cues: QuoteCues) -> bool:
+    """Whether a reported clause is a question put to the verb's subject ("he was asked whether
+    ..."): that subject answered, it did not say the clause. A question the subject asked ("X
+    asked whether ...") stays, as the asker's words."""
+    if not lemmas(verb) & cues.question_verbs:
+        return False
+    kids = list(verb.children)
+    put_to = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+        not any(c.dep_ == "nsubj" for c in kids)
+        and (verb.tag_ == "VBN" or any(c.lower_ in _WHEN_WORDS for c in kids)))  # "said when asked whether"
+    if not put_to:
+        return False
+    first = clause.left_edge
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB") or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _withheld(verb, cues: QuoteCues) -> bool:
+    """Whether a speech act is one not performed: "refrained from commenting", "declined to
+    specify", "avoided saying", "without saying" (and "declining to comment" itself)."""
+    if lemmas(verb) & cues.withholding_verbs and any(
+            c.dep_ == "xcomp" and lemmas(c) & (cues.speech_verbs | {"comment", "elaborate", "discuss"})
+            for c in verb.children):
+        return True
+    cur = verb
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return False
+        if cur.dep_ == "pcomp" and head.lower_ in ("from", "without"):
+            cur = head
+            continue
+        if cur.dep_ in ("xcomp", "prep") and lemmas(head) & cues.withholding_verbs:
+            return True
+        return cur.lower_ == "without"
+    return False
+
+
+def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
+    """The fronted statement of a sentence-final attribution: "Better late than never, she said."
+    (the speech verb heads the sentence, its subject follows a comma, nothing follows it)."""
+    if not lemmas(verb) & cues.speech_verbs or verb.dep_ != "ROOT":
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0:
+        return None
+    comma = doc[subj.left_edge.i - 1]
+    sent = verb.sent
+    if comma.text != "," or comma.i <= sent.start + 1:
+        return None
+    rest = [t for t in doc[verb.i + 1: sent.end] if not t.is_space]
+    if rest and not all(t.is_punct or t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod",
+                                                  "nummod", "dative") for t in rest):
+        return None
+    if any(t.dep_ in ("dobj", "ccomp") for t in rest):
+        return None
+    start, end = trim_span(doc_text(doc), sent[0].idx, comma.idx)
+    content = doc_text(doc)[start:end]
+    if len(content.split()) < 2 or not any(ch.isalpha() for ch in content):
+        return None
+    return start, end
+
+
 def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
                     skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Indirect statements between ``start`` and ``end``; tokens inside ``skip`` spans
@@ -161,6 +239,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
     end = len(doc_text(doc)) if end is None else end
     verbs = cues.reporting_verbs
     objects = cues.object_verbs
+    cue_words = verbs | objects
     out: list[Found] = []
     for token in doc:
         if token.idx < start or token.idx >= end or _inside(token.idx, skip):
@@ -182,7 +261,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             if found is not None:
                 out.append(found)
             continue
-        if not is_cue_verb(token, verbs | objects) and not (token.lemma_.lower() in cues.frame_verbs
+        if not is_cue_verb(token, cue_words) and not (token.lemma_.lower() in cues.frame_verbs
                                                             and token.pos_ in VERBAL_POS):
             continue
         if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
@@ -203,16 +282,21 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
                 cue = (cue[0], noun.idx + len(noun.text))
             elif not reporting and not lemmas(token) & objects:
                 continue  # a frame verb ("express") reports only through its frame noun
+        if clause is not None and _question(clause, token, cues):
+            continue  # "asked whether ...": a question, not a statement
+        if _withheld(token, cues):
+            continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
             span = _content(doc, clause, cues)
+        elif token.dep_ == "parataxis" and lemmas(token) & cues.speech_verbs:
+            # a parenthetical attribution: "the talks, he said, went well" (the covering span)
+            span = _content(doc, token.head, cues)
+            via = "parenthetical"
+        elif (fragment := _fronted(doc, token, cues)) is not None:
+            span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
             span = _object_content(doc, token, cues)
             via = "object"
-        elif token.dep_ == "parataxis":
-            # a parenthetical attribution: "the talks, he said, went well"
-            if not lemmas(token) & cues.speech_verbs:
-                continue
-            span = _content(doc, token.head, cues, exclude=token)
         else:
             continue
         if span is None:

@@ -16,6 +16,7 @@ from ...records import Actor, Layout, Quote, Span, TimeExpr
 from .common import Found
 from .direct import direct_quotes
 from .reported import colon_lines, reported_speech
+from .stance import stances
 from ..actors.mention_resolver import marked, resolve_mention
 from ..times import time_for_span
 
@@ -27,12 +28,16 @@ log = logging.getLogger(__name__)
 _INHERIT_WINDOW = 2500
 # Statements found this way are dropped when they sit inside what another statement reports
 # ("he said Moscow favored ..." is one statement, not two).
-_NESTED_VIA = ("object",)
+_NESTED_VIA = ("object", "stance")
 
 
 def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
-    """Where quotes are read: the body zone, or the whole text when there is no body."""
+    """Where quotes are read: the headline and the body zone ("Sanders: Clinton is qualified",
+    "Obama Says Museum Will Tell of ..." attribute too), or the whole text when there is no body."""
     if layout is not None and layout.body is not None:
+        title = layout.title
+        if title is not None and title.end <= layout.body.start and not layout.body.start - title.end > 4:
+            return title.start, layout.body.end
         return layout.body.start, layout.body.end
     return 0, length
 
@@ -55,7 +60,7 @@ def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
         length = f.end - f.start
         if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) for d in direct):
             continue
-        if f.via in _NESTED_VIA and any(o is not f and o.via != "object" and o.start <= f.start and f.end <= o.end
+        if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
             continue  # "said Moscow favored ...": the act is part of what was said
         seen.add(span)
@@ -98,6 +103,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     skip = [(f.start, f.end) for f in direct]
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
+    indirect += stances(doc, cues, start=start, end=end, skip=skip)
     found = sorted(direct + _dedupe(direct, indirect), key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []

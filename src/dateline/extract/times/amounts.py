@@ -17,29 +17,34 @@ __all__ = ["duration", "set_calendar", "set_every", "fixed", "reference"]
 
 def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     """``three weeks`` → ``P3W``, ``16-hour`` → ``PT16H``, ``several years`` → ``PXY``,
-    ``day-long`` → ``P1D``."""
+    ``centuries`` → ``PXC``, ``day-long`` → ``P1D``."""
     lex = ctx.lexicon
     unit = lex.lookup("units", (groups.get("unit") or "").lower())
     if not isinstance(unit, dict):
         return None
     num = groups.get("num") or ("1" if groups.get("one") else None)  # "day-long": one day
     amount = amount_of(num, lex) if num else None
-    if amount is not None:
-        if amount <= 0 or amount > 10000:
-            return None
-        amount *= unit.get("factor", 1)
+    if amount is None:  # "several decades" -> PXE, "centuries" -> PXC
+        return duration_value(None, unit.get("vague", unit["code"]), bool(unit.get("time"))), "DURATION"
+    if amount <= 0 or amount > 10000:
+        return None
+    amount *= unit.get("factor", 1)
     return duration_value(amount, unit["code"], bool(unit.get("time"))), "DURATION"
 
 
 def set_calendar(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``every Monday`` → ``XXXX-WXX-1``, ``Tuesday nights``, ``each July`` → ``XXXX-07``."""
+    """``every Monday`` → ``XXXX-WXX-1``, ``Tuesday nights``, ``each July`` → ``XXXX-07``,
+    ``the past three summers`` → ``XXXX-SU``."""
     lex = ctx.lexicon
     number = lex.lookup("weekdays", groups.get("weekday"))
     if number:
         part = lex.lookup("parts_of_day", groups.get("part")) if groups.get("part") else None
         return f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "SET"
     month = lex.lookup("months", groups.get("month"))
-    return (f"XXXX-{month:02d}", "SET") if month else None
+    if month:
+        return f"XXXX-{month:02d}", "SET"
+    season = lex.lookup("seasons", groups.get("season"))
+    return (f"XXXX-{season}", "SET") if season else None
 
 
 def set_every(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:

@@ -234,9 +234,8 @@ def weekday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     if not number:
         return None
     part = groups.get("part")
-    kind = "TIME" if part else "DATE"
     if ctx.anchor is None:
-        return None, kind
+        return None, "DATE"
     step = step_of(groups, lex)
     if step is not None and step > 1:
         step = 1

@@ -53,6 +53,11 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return f"{year:04d}-{code}{ordinal}", "DATE"
     if code == "H" and not ordinal:
         return None
+    reference = _reported_quarter(ctx)
+    if year is not None and not ordinal:
+        if unit == "period":  # "the 1988 period": a quarter, nine months or the year: the year
+            return f"{year:04d}", "DATE"
+        return (f"{year:04d}-{reference[5:]}", "DATE") if reference else None  # "the 1988 quarter"
     anchor = ctx.anchor
     if anchor is None:
         return None, "DATE"
@@ -80,15 +85,30 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return None  # a bare "quarter" ("a quarter that produced a loss") names no quarter
     if unit == "period" and not (groups.get("latest") or groups.get("ago")):
         return None
-    reference = ctx.reference if granularity(ctx.reference) == "quarter" else None
-    if groups.get("ago"):
+    if groups.get("ago"):  # "the year-ago quarter": a year before the quarter reported
         base = reference or shift_value(anchor, "Q", -1)
         return shift_quarter_value(base, -4) if base else None, "DATE"
+    if yrel:  # "last year's quarter": the quarter reported, in last year
+        base = reference or shift_value(anchor, "Q", -1)
+        chosen = anchor.year + (ctx.lexicon.lookup("relations", yrel) or 0)
+        return (f"{chosen:04d}-{base[5:]}" if base else None), "DATE"
     if step is not None:
         return shift_value(anchor, "Q", step), "DATE"
     if groups.get("latest"):
         return shift_value(anchor, "Q", -1), "DATE"
     return reference or shift_value(anchor, "Q", -1), "DATE"
+
+
+def _reported_quarter(ctx: NormContext) -> str | None:
+    """The quarter last named, unless it lies after the document date ("losses through the third
+    quarter of 1990" does not make 1990 the year a "year-ago quarter" counts back from)."""
+    reference = ctx.reference
+    if not reference or granularity(reference) != "quarter":
+        return None
+    start = value_date(reference)
+    if ctx.anchor is not None and (start is None or start > ctx.anchor):
+        return None
+    return reference
 
 
 def _quarter_ending(groups: Groups, ctx: NormContext) -> str | None:
@@ -157,13 +177,13 @@ def anaphoric(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | 
         if base is not None and shift == "WE" and not which:
             return _weekend(base, ctx.direction()), "DATE"
     if base is None:
-        return None, ("TIME" if part else "DATE")
+        return None, "DATE"
     if step == 0 and shift == "D" and ref_gran == "day" and ref_value:
         value = ref_value[:10]
     else:
         value = shift_value(base, shift, step)
-    if part and value:
-        return f"{value}T{part}", "TIME"
+    if part and value:  # "the next morning": a named day with its part, typed like "Friday night"
+        return f"{value}T{part}", "DATE"
     return value, "DATE"
 
 

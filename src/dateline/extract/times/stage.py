@@ -1,7 +1,8 @@
 """Temporal expressions normalized against the document date (TimeML TIMEX3 values).
 
 :func:`times` finds dates, times, durations and sets in a parsed article with the rules of
-``time_rules.yaml`` and normalizes each against the document creation time: weekdays and dates
+``time_rules.yaml`` and normalizes each against the document creation time (the dateline's day
+when it lies up to two days before the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
 the last date mentioned. :func:`time_for_span` (by clause when given the parse) and
 :func:`is_future` help the quotes and events extractors date what they find.
@@ -26,13 +27,15 @@ from .tense import direction_at
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["times", "tag_times", "time_for_span", "is_future"]
+__all__ = ["times", "tag_times", "time_for_span", "is_future", "story_day", "DATELINE_DAYS"]
 
 log = logging.getLogger(__name__)
 
 # Normalizers whose values become the reference for "the following day", "a year earlier".
 _REFERENCE_NORMS = frozenset({"calendar", "numeric_date", "weekday", "deictic", "quarter", "holiday"})
 _REFERENCE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
+#: Days a dateline's date may lie before the publication day and still be the story's own day.
+DATELINE_DAYS = 2
 
 
 def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None,
@@ -45,7 +48,25 @@ def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None
     settings = settings or Settings()
     if lexicon is None:
         lexicon = load_time_lexicon(settings.time_files)
-    return tag_times(doc, anchor=anchor, layout=layout, date_order=settings.date_order, lexicon=lexicon)
+    return tag_times(doc, anchor=story_day(anchor, layout), layout=layout, date_order=settings.date_order,
+                     lexicon=lexicon)
+
+
+def story_day(anchor: str | None, layout: Layout | None) -> str | None:
+    """The day relative expressions count from: the dateline's date when it lies up to
+    :data:`DATELINE_DAYS` before ``anchor`` (the publication day), else ``anchor``.
+
+    A wire filed "JOHANNESBURG, August 7" and published on the 8th in another time zone says
+    "Friday" for the 7th: the dateline gives the story's local day. A dateline after the
+    publication day is not trusted over it (a story is filed before it is published).
+    """
+    dated = layout.dateline.date if layout is not None and layout.dateline is not None else None
+    day, story = parse_anchor(anchor), parse_anchor(dated)
+    if story is None:
+        return anchor
+    if day is None:
+        return dated
+    return dated if 0 <= (day - story).days <= DATELINE_DAYS else anchor
 
 
 def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
@@ -56,15 +77,18 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     excluded = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
 
     def accept(cand: Candidate) -> bool:
-        """Outside excluded zones, with the part of speech the rule asks for, and before its
-        syntactic head when the rule says so ("Peskov earlier stressed")."""
+        """Outside excluded zones, with the part of speech the rule asks for (of its first word,
+        and of the word before it with ``pos_before``), and before its syntactic head when the
+        rule says so ("Peskov earlier stressed")."""
         if any(cand.start < end and start < cand.end for start, end in excluded):
             return False
-        if cand.rule.pos or cand.rule.precedes_head:
+        if cand.rule.pos or cand.rule.precedes_head or cand.rule.pos_before:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or (cand.rule.pos and span[0].pos_ not in cand.rule.pos):
                 return False
             if cand.rule.precedes_head and not span.root.i < span.root.head.i:
+                return False
+            if cand.rule.pos_before and (span.start == 0 or doc[span.start - 1].pos_ not in cand.rule.pos_before):
                 return False
         return True
 

@@ -87,6 +87,7 @@ def _check_answer(status: int, body: bytes, url: str) -> None:
         assert error["status"] == status and error["type"] and error["message"], url[:120]
 
 
+@pytest.mark.slow  # over a thousand requests
 def test_payload_list_in_process(client):
     """Each hostile value in each parameter of each list endpoint: 2xx or 4xx with the JSON error shape."""
     urls = _urls(client.app)
@@ -115,6 +116,7 @@ def server(db):
     thread.join(timeout=5)
 
 
+@pytest.mark.slow  # over a thousand requests
 def test_payload_list_over_one_kept_alive_connection(server, client):
     """The same list against a real server: no answer closes the connection (a 500 used to reset it)."""
     conn = http.client.HTTPConnection("127.0.0.1", server, timeout=10)

@@ -1,4 +1,4 @@
-"""Actor coding mechanisms: regional peoples, stance and "X-led" modifiers, coordinated sides,
+"""Actor coding of groups and sides: regional peoples, stance and "X-led" modifiers, coordinated sides,
 places and storms with role words in their names, metonyms of the EU, crowd sectors, and the
 country of a titled person who reports a state's act."""
 
@@ -7,18 +7,16 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.actors import actors
+from helpers import actor_named, actors_of
 
 pytestmark = pytest.mark.slow
 
-
-def _run(nlp, kb, text, date="2015-06-01"):
-    return actors(nlp(text), layout=None, knowledge=kb, date=date)
+DATE = "2015-06-01"  # the day the sentences are read on (who holds which office)
 
 
-def _code(found, mention):
-    hits = [a for a in found if a.text == mention]
-    assert hits, f"{mention!r} not among {[a.text for a in found]}"
-    return hits[0].country, hits[0].sector
+def _code(found, text):
+    a = actor_named(found, text)
+    return a.country, a.sector
 
 
 @pytest.mark.parametrize("text, mention, expected", [
@@ -50,7 +48,7 @@ def _code(found, mention):
      "Foreign Minister Juan Perez", ("BOL", "GOV")),
 ])
 def test_codes(nlp, kb, text, mention, expected):
-    assert _code(_run(nlp, kb, text), mention) == expected
+    assert _code(actors_of(nlp, kb, text, date=DATE), mention) == expected
 
 
 @pytest.mark.parametrize("text, absent", [
@@ -61,11 +59,12 @@ def test_codes(nlp, kb, text, mention, expected):
     ("Crowds filled Tahrir Square.", "Tahrir Square"),
 ])
 def test_places_and_storms_are_no_actors(nlp, kb, text, absent):
-    assert not any(absent in a.text for a in _run(nlp, kb, text))
+    assert not any(absent in a.text for a in actors_of(nlp, kb, text, date=DATE))
 
 
 def test_named_paper_stays_an_actor(nlp, kb):
-    assert _code(_run(nlp, kb, "The Washington Post reported the deal."), "The Washington Post")[0] == "USA"
+    found = actors_of(nlp, kb, "The Washington Post reported the deal.", date=DATE)
+    assert _code(found, "The Washington Post")[0] == "USA"
 
 
 @pytest.mark.parametrize("text, sides", [
@@ -75,7 +74,7 @@ def test_named_paper_stays_an_actor(nlp, kb):
      [("Israeli troops", "ISR", "MIL"), ("Palestinian militants", "PSE", "REB")]),
 ])
 def test_coordinated_sides(nlp, kb, text, sides):
-    found = [(a.text, a.country, a.sector) for a in _run(nlp, kb, text)]
+    found = [(a.text, a.country, a.sector) for a in actors_of(nlp, kb, text, date=DATE)]
     for side in sides:
         assert side in found
 
@@ -97,5 +96,5 @@ def test_event_coder_splits_misparsed_coordination(nlp, kb):
     ("Analysts said China might impose export controls on rare earths.", "Analysts", None),
 ])
 def test_the_one_other_country_of_the_sentence_is_not_a_commentators(nlp, kb, text, mention, country):
-    found = {a.text: a.country for a in _run(nlp, kb, text)}
+    found = {a.text: a.country for a in actors_of(nlp, kb, text, date=DATE)}
     assert found[mention] == country

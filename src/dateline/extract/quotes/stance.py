@@ -1,0 +1,169 @@
+"""Attributed stances that no reporting verb introduces.
+
+News text attributes views, impressions and attitudes as well as words: "Sanders appears to be
+spending more" (an impression the writer reports, no named source), "the senator was critical
+of the deal" (the senator's view of the deal), "concerns about the bill" (a view with its holder
+left out or named by a possessor). Each is read off the parse:
+
+- an *impression verb* ("seem", "appear") reports the clause it heads, with no speaker;
+- a *stance adjective* with a prepositional or clausal complement reports that complement as the
+  view of the copula's subject;
+- a *stance noun* ("criticism", "concerns", "allegations") with its complement reports the
+  complement as the view of its possessor, or of nobody named.
+
+The word lists live in ``knowledge/data/quote_cues.yaml`` (``impression_verbs``,
+``stance_adjectives``, ``stance_nouns``, ``stance_preps``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...knowledge.quote_cues import QuoteCues
+from ...nlp import doc_text
+from .common import Found, lemmas, speaker_span, subject_of, trim_span
+
+__all__ = ["stances"]
+
+_STANCE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+_COPULAS = {"be", "seem", "appear", "remain", "become", "grow", "look", "sound", "feel", "get", "stay"}
+
+
+def _inside(i: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _span(doc, first, last) -> tuple[int, int] | None:
+    start, end = trim_span(doc_text(doc), first.idx, last.idx + len(last.text))
+    return (start, end) if end - start >= 2 else None
+
+
+def _complement(token, cues: QuoteCues):
+    """The first complement of a stance word: a "that" clause, or the object of a stance preposition."""
+    for c in token.rights:
+        if c.dep_ == "prep" and c.lower_ in cues.stance_preps:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj.left_edge, pobj.right_edge, c
+        if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
+            first = c.left_edge
+            if first.lower_ == "that":
+                first = token.doc[first.i + 1]
+            return first, c.right_edge, None
+    return None
+
+
+_IMPRESSION_PARTS = ("nsubj", "nsubjpass", "expl", "aux", "neg", "advmod", "xcomp", "ccomp", "acomp", "attr",
+                     "oprd", "prep", "npadvmod")
+_REPORTED_DEPS = ("ccomp", "xcomp", "conj", "relcl", "advcl")
+
+
+def _reported(verb, cues: QuoteCues) -> bool:
+    """Whether a clause already stands under a reporting or stance word ("noted that ...")."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _REPORTED_DEPS or cur.head is cur:
+            return False
+        cur = cur.head
+        if lemmas(cur) & (cues.reporting_verbs | cues.object_verbs) or cur.lemma_.lower() in cues.stance_adjectives:
+            return True
+    return False
+
+
+def _impression(doc, verb, cues: QuoteCues) -> Found | None:
+    """"Sanders appears to be spending more": the clause of "seem"/"appear", nobody named."""
+    if verb.pos_ not in ("VERB", "AUX") or not lemmas(verb) & cues.impression_verbs:
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for c in kids):
+        return None
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in cues.stance_adjectives and _complement(c, cues) for c in kids):
+        return None  # "appeared pleased with X": the adjective reports
+    if _reported(verb, cues):
+        return None  # "Rendell noted that Reagan appeared unsteady": the reporting verb reports it
+    clause = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if clause is not None and any(c.dep_ == "expl" or c.lower_ == "it" for c in verb.lefts):
+        first, last = clause.left_edge, clause.right_edge  # "it appeared that ..."
+        if first.lower_ == "that" and first.i < last.i:
+            first = doc[first.i + 1]
+    else:
+        # the subject, the verb and its complements; not a "while ..." clause nor a coordinated one
+        parts = [c for c in kids if c.dep_ in _IMPRESSION_PARTS] + [verb]
+        first = min(p.left_edge if p is not verb else p for p in parts)
+        last = max(p.right_edge if p is not verb else p for p in parts)
+    span = _span(doc, first, last)
+    if span is None or span[1] - span[0] < 12:
+        return None
+    return Found("indirect", span[0], span[1], None, (verb.idx, verb.idx + len(verb.text)), span[1],
+                 cue_token=verb.i, via="stance")
+
+
+def _holder(adj):
+    """The subject of the copula an adjective completes ("the senator was critical")."""
+    while adj.dep_ == "conj" and adj.head is not adj:
+        adj = adj.head  # "was critical of the deal and worried about its costs"
+    head = adj.head if adj.dep_ in ("acomp", "oprd", "xcomp") else None
+    if head is None or head.lemma_.lower() not in _COPULAS:
+        return None
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _adjective(doc, adj, cues: QuoteCues) -> Found | None:
+    """"The senator was critical of the deal": the holder's view of the complement."""
+    if adj.pos_ not in ("ADJ", "VERB") or adj.lemma_.lower() not in cues.stance_adjectives \
+            and adj.lower_ not in cues.stance_adjectives:
+        return None
+    comp = _complement(adj, cues)
+    holder = _holder(adj)
+    if comp is None or holder is None:
+        return None
+    first, last, prep = comp
+    span = _span(doc, first, last)
+    if span is None:
+        return None
+    cue_end = (prep.idx + len(prep.text)) if prep is not None else adj.idx + len(adj.text)
+    return Found("indirect", span[0], span[1], speaker_span(doc, holder), (adj.idx, cue_end), span[1],
+                 cue_token=adj.i, via="stance")
+
+
+def _noun(doc, noun, cues: QuoteCues) -> Found | None:
+    """"Concerns about the bill", "allegations that ...": the complement, held by the possessor."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues.stance_nouns:
+        return None
+    comp = _complement(noun, cues)
+    if comp is None:
+        return None
+    first, last, prep = comp
+    span = _span(doc, first, last)
+    if span is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "WP$"), None)
+    if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cues.frame_verbs:
+        owner = subject_of(noun.head)  # "critics voiced concerns about ..."
+    speaker = speaker_span(doc, owner) if owner is not None else None
+    cue_end = (prep.idx + len(prep.text)) if prep is not None else noun.idx + len(noun.text)
+    return Found("indirect", span[0], span[1], speaker, (noun.idx, cue_end), span[1], cue_token=noun.i,
+                 via="stance")
+
+
+def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
+            skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Impressions, stance adjectives and stance nouns between ``start`` and ``end``; tokens inside
+    ``skip`` spans (direct quotations) are not read as cues."""
+    end = len(doc_text(doc)) if end is None else end
+    words = cues.impression_verbs | cues.stance_adjectives | cues.stance_nouns
+    out: list[Found] = []
+    for token in doc:
+        if token.pos_ not in _STANCE_POS or (token.lemma_.lower() not in words and token.lower_ not in words
+                                             and not (token.pos_ == "VERB" and lemmas(token) & cues.impression_verbs)):
+            continue  # the cheap test first: most tokens are no stance word
+        if token.idx < start or token.idx >= end or _inside(token.idx, skip):
+            continue
+        found = _impression(doc, token, cues) or _adjective(doc, token, cues) or _noun(doc, token, cues)
+        if found is not None and not (_inside(found.start, skip) and _inside(found.end - 1, skip)):
+            out.append(found)
+    return out

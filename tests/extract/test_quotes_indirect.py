@@ -1,0 +1,117 @@
+"""Indirect and mixed speech, stances, withheld speech and speakers across paragraphs (short texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.quotes import quotes
+from dateline.records import Actor
+
+
+def run(nlp, text, *, actors=None):
+    doc = nlp(text)
+    if actors is None:
+        kinds = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+        actors = [Actor(e.start_char, e.end_char, e.text, name=e.text, kind=kinds[e.label_])
+                  for e in doc.ents if e.label_ in kinds]
+    return quotes(doc, layout=None, actors=actors, times=[], anchor="2021-05-04")
+
+
+def by_cue(found):
+    return {q.cue.text if q.cue else None: q for q in found}
+
+
+def test_parenthetical_attribution_reports_the_covering_sentence(nlp):
+    text = "The new bridge, Mayor Anna Berg said, would open to traffic in the spring."
+    (q,) = run(nlp, text)
+    assert q.kind == "indirect"
+    assert q.content.text == "The new bridge, Mayor Anna Berg said, would open to traffic in the spring"
+    assert (q.speaker.text, q.cue.text) == ("Mayor Anna Berg", "said")
+
+
+def test_fronted_statement_before_a_final_attribution(nlp):
+    (q,) = run(nlp, "Farmers met in Tromso on Monday. Better late than never, Pavel Novak said.")
+    assert (q.content.text, q.speaker.text, q.cue.text) == ("Better late than never", "Pavel Novak", "said")
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not go there," Jonas Keller said when asked whether the army would cross the river.',
+    "Jonas Keller was asked whether the army would cross the river.",
+    "The spokesman refrained from specifying what measures were meant.",
+    "The spokesman refrained from commenting on the report.",
+    "The spokesman declined to comment on the report.",
+    "Jonas Keller left the room without saying a word.",
+])
+def test_questions_put_to_the_speaker_and_withheld_speech_are_not_statements(nlp, text):
+    assert [q for q in run(nlp, text) if q.kind == "indirect"] == []
+
+
+def test_a_question_the_subject_asked_is_the_askers(nlp):
+    found = [q for q in run(nlp, "Several senators asked whether the deal required a vote.") if q.kind == "indirect"]
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("Several senators", "asked")]
+
+
+def test_partial_quote_inside_reported_speech(nlp):
+    (q,) = run(nlp, 'Lena Maas called the plan "a disaster" on Monday.')
+    assert q.kind == "indirect" and q.content.text == 'the plan "a disaster"'
+    assert (q.speaker.text, q.cue.text) == ("Lena Maas", "called")
+
+
+def test_quotation_finishing_a_reported_sentence_is_one_mixed_statement(nlp):
+    text = 'With thousands of counting systems, "there is no single point of failure," Omar Haddad said.'
+    (q,) = run(nlp, text)
+    assert q.kind == "indirect" and q.content.start == 0
+    assert q.content.text.endswith('point of failure,"') and q.speaker.text == "Omar Haddad"
+
+
+def test_quotation_after_said_that_stays_direct(nlp):
+    (q,) = run(nlp, 'He stressed, adding that "this stance has not changed."')
+    assert (q.kind, q.content.text, q.cue.text) == ("direct", "this stance has not changed.", "adding")
+
+
+def test_impression_verb_reports_its_clause_with_no_speaker(nlp):
+    found = [q for q in run(nlp, "The governor appears to be spending more heavily as the vote nears.")]
+    assert [(q.kind, q.content.text, q.speaker, q.cue.text) for q in found] == [
+        ("indirect", "The governor appears to be spending more heavily as the vote nears", None, "appears")]
+
+
+def test_impression_under_a_reporting_verb_is_part_of_what_was_said(nlp):
+    found = run(nlp, "Ivan Petrov noted that the governor appeared unsteady in the first debate.")
+    assert [(q.cue.text, q.content.text) for q in found] == [
+        ("noted", "the governor appeared unsteady in the first debate")]
+
+
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("The senator was critical of the new trade deal.", "critical of", "the new trade deal", "The senator"),
+    ("Farmers voiced concerns about the water rules.", "concerns about", "the water rules", "Farmers"),
+    ("The union remains skeptical that the talks will succeed.", "skeptical", "the talks will succeed",
+     "The union"),
+])
+def test_stances_report_their_complement(nlp, text, cue, content, speaker):
+    q = by_cue(run(nlp, text))[cue]
+    assert (q.kind, q.content.text, q.speaker.text) == ("indirect", content, speaker)
+
+
+def test_stance_noun_without_a_holder_has_no_speaker(nlp):
+    q = by_cue(run(nlp, "The program faces allegations of widespread fraud."))["allegations of"]
+    assert q.content.text == "widespread fraud" and q.speaker is None
+
+
+def test_pronoun_speaker_in_a_later_paragraph_keeps_both_spans(nlp):
+    text = ("Maria Lopez, the mayor of Tromso, spoke at the harbour on Sunday.\n\n"
+            "The crowd was large.\n\nShe said the city would not back down.")
+    q = by_cue(run(nlp, text))["said"]
+    assert q.speaker.text == "She" and q.speaker.name == "Maria Lopez"
+    assert q.speaker.kind == "resolved" and q.speaker.antecedent.text == "Maria Lopez"
+
+
+def test_possessive_pronoun_speaker_takes_its_clause_subject(nlp):
+    text = "Anna Berg met the farmers. The farmers' unions were unsparing in their criticism of the plan."
+    q = by_cue(run(nlp, text))["criticism"]
+    assert q.speaker.text == "their" and "unions" in q.speaker.antecedent.text
+
+
+def test_plural_pronoun_is_never_a_single_person(nlp):
+    text = "Anna Berg met the farmers on Monday.\n\nThey said the rules would ruin them."
+    q = by_cue(run(nlp, text))["said"]
+    assert q.speaker.text == "They" and q.speaker.name != "Anna Berg"
