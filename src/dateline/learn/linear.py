@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -44,3 +45,24 @@ class LinearModel:
                        vocabulary={n: i for i, n in enumerate(names)},
                        weights=data["weights"].astype(np.float64), bias=data["bias"].astype(np.float64),
                        meta=json.loads(str(data["meta"][0])))
+
+
+def fit_linear(feats: Sequence[Sequence[str]], labels: Sequence[str], c: float, *,
+               seed: int = 13) -> "LinearModel | None":
+    """A logistic regression over binary features (scikit-learn, seeded), stored for numpy scoring;
+    None when the labels hold one class only. Needs scikit-learn (the ``train`` extra)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:
+        return None
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in fs} for fs in feats])
+    model = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+    model.fit(x, labels)
+    classes = tuple(str(k) for k in model.classes_)
+    weights = model.coef_.T if len(classes) > 2 else np.hstack([-model.coef_.T / 2, model.coef_.T / 2])
+    bias = model.intercept_ if len(classes) > 2 else np.array([-model.intercept_[0] / 2, model.intercept_[0] / 2])
+    vocabulary = {name: i for i, name in enumerate(vec.feature_names_)}
+    return LinearModel(classes=classes, vocabulary=vocabulary, weights=np.asarray(weights), bias=np.asarray(bias),
+                       meta={"C": c})

@@ -22,8 +22,9 @@ import numpy as np
 from ..records import Event
 from .decider import NONE, OpenWords, choose_type
 from .features import ArticleContext, proposal_features
-from .linear import LinearModel
-from .roles import ROLES, YES, candidate_features, role_candidates
+from .linear import LinearModel, fit_linear
+from .roles import ROLES, candidate_features, role_candidates
+from .train_roles import write_role_ranker
 
 __all__ = ["Example", "collect_examples", "label_examples", "fit", "train_event_models"]
 
@@ -36,11 +37,7 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.71, 0.05))
 # dev type F1 but cost the seeds 0.13 and the PLOVER odd half 0.04 of type F1, and widening the
 # grid lowered the chosen threshold (the best F1 it is compared with rose)
 DROP_THRESHOLDS = (0.95,)
-# margins by which the role ranker's candidate must beat the rules' pick, chosen on dev
-ROLE_MARGINS = (0.0, 0.1, 0.2, 0.3, 0.5)
-# the ranker leaves a role alone when the rules' pick has no country yet: the article's scene,
-# applied after the decider, may give it one (corpus dev dyad F1 0.333 -> 0.335)
-KEEP_UNCODED = True
+
 # the threshold chosen is the highest whose dev type F1 is within this of the best (precision first)
 F1_TOLERANCE = 0.02
 
@@ -179,104 +176,7 @@ def fit(examples: Sequence[Example], c: float, *, status: bool = False) -> Linea
         labels = [e.status for e in rows]
     else:
         feats, labels = [e.features for e in examples], [e.label for e in examples]
-    return _fit_rows(feats, labels, c)
-
-
-def _fit_rows(feats: Sequence[Sequence[str]], labels: Sequence[str], c: float) -> LinearModel | None:
-    """A logistic regression over binary features (scikit-learn, seeded), stored for numpy scoring."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    if len(set(labels)) < 2:
-        return None
-    vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in fs} for fs in feats])
-    model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-    model.fit(x, labels)
-    classes = tuple(str(k) for k in model.classes_)
-    weights = model.coef_.T if len(classes) > 2 else np.hstack([-model.coef_.T / 2, model.coef_.T / 2])
-    bias = model.intercept_ if len(classes) > 2 else np.array([-model.intercept_[0] / 2, model.intercept_[0] / 2])
-    vocabulary = {name: i for i, name in enumerate(vec.feature_names_)}
-    return LinearModel(classes=classes, vocabulary=vocabulary, weights=np.asarray(weights), bias=np.asarray(bias),
-                       meta={"C": c})
-
-
-_ALIASES = {"UNO": "IGO", "EUR": "IGO"}  # as score.py compares countries
-
-
-def _same_countries(gold: Sequence[str], candidate: Sequence[str]) -> bool:
-    """score.py's test for a role: both empty, or a country in common."""
-    g, c = {_ALIASES.get(x, x) for x in gold}, {_ALIASES.get(x, x) for x in candidate}
-    return (not g and not c) or bool(g & c)
-
-
-def role_rows(examples: Sequence[Example]) -> tuple[list[list[str]], list[str]]:
-    """The role candidates of the proposals that match a gold event, each labelled yes when its
-    countries are the gold role's (as score.py compares them)."""
-    feats, labels = [], []
-    for e in examples:
-        if e.gold_roles is None or e.event is None:
-            continue
-        for role, features, countries in e.roles:
-            feats.append(features)
-            labels.append(YES if _same_countries(e.gold_roles[role], countries) else "no")
-    return feats, labels
-
-
-def fit_roles(examples: Sequence[Example], c: float = 1.0) -> LinearModel | None:
-    """The role ranker's binary model (see :mod:`.roles`), or None without both labels."""
-    feats, labels = role_rows(examples)
-    return _fit_rows(feats, labels, c)
-
-
-def role_accuracy(model: LinearModel | None, examples: Sequence[Example], margin: float) -> float:
-    """The share of proposals matching a gold event whose source and target countries are both
-    the gold's (as score.py compares them) when the ranker (None: the rules) fills the roles."""
-    n = right = 0
-    for e in examples:
-        if e.gold_roles is None or e.event is None:
-            continue
-        ok = True
-        for role in ROLES:
-            rows = [(f, c) for r, f, c in e.roles if r == role]
-            if not rows:
-                continue
-            scored = [(model.probabilities(f).get(YES, 0.0) if model else 0.0, f, c) for f, c in rows]
-            rule = next((x for x in scored if f"{role}:picked={role}" in x[1]), None) \
-                or next(x for x in scored if f"{role}:nobody" in x[1])
-            best = max(scored, key=lambda x: x[0])
-            pick = best if model is not None and best[0] >= rule[0] + margin else rule
-            ok = ok and _same_countries(e.gold_roles[role], pick[2])
-        n += 1
-        right += ok
-    return right / n if n else 0.0
-
-
-def write_role_ranker(train: Sequence[Example], dev: Sequence[Example], out: Path,
-                      *, log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Fit the role ranker on train, choose its margin on dev, and write it when it beats the
-    rules there (else remove a stale one). Returns what was measured."""
-    rules = role_accuracy(None, dev, 0.0)
-    model = fit_roles(train)
-    if model is None:
-        return {"written": False, "dev_rules": round(rules, 4)}
-    scores = {m: role_accuracy(model, dev, m) for m in ROLE_MARGINS}
-    # the rules first: the largest margin within F1_TOLERANCE of the best dev accuracy
-    best = max(scores.values())
-    margin = max(m for m, v in scores.items() if v >= best - F1_TOLERANCE)
-    meta = {"name": "event-role-ranker", "seed": SEED, "margin": margin, "keep_uncoded": KEEP_UNCODED,
-            "dev_rules": round(rules, 4),
-            "dev_ranker": round(scores[margin], 4), "dev_by_margin": {str(k): round(v, 4) for k, v in scores.items()}}
-    log(f"role ranker: dev dyad accuracy on matched proposals {rules:.3f} (rules) -> {scores[margin]:.3f} "
-        f"(margin {margin})")
-    if scores[margin] > rules:
-        LinearModel(model.classes, model.vocabulary, model.weights, model.bias, meta).save(out)
-        meta["written"] = True
-    else:
-        if out.exists():
-            out.unlink()
-        meta["written"] = False
-    return meta
+    return fit_linear(feats, labels, c, seed=SEED)
 
 
 def decide_examples(model: LinearModel, examples: Sequence[Example], threshold: float,
@@ -446,7 +346,8 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
     elif status_path.exists():
         status_path.unlink()  # a stale status model must not be paired with the new one
     (out.with_name(out.stem + "_grid.json")).write_text(json.dumps(grid, indent=0), encoding="utf-8")
-    roles_meta = write_role_ranker(train, dev, out.with_name(out.stem + "_roles.npz"), log=log)
+    roles_meta = write_role_ranker(train, dev, out.with_name(out.stem + "_roles.npz"), seed=SEED,
+                                   tolerance=F1_TOLERANCE, log=log)
     meta["roles"] = roles_meta
     log(f"chose C={c}, threshold={threshold}, drop threshold={drop}: dev type F1 {f:.3f}; wrote {out}")
     return meta
