@@ -46,6 +46,16 @@ def read_gold(path: Path, split: str = "all") -> list[Item]:
     return [docs[i] for i in split_indices(len(docs), split)]
 
 
+def split_parsed(path: Path, split: str, cache_dir: Path, *,
+                 label: str) -> tuple[list[Item], list[Any], list[Any]]:
+    """``(gold documents, spaCy docs, layouts)`` of one split; the whole file is parsed (and cached)
+    once, so both halves share one cache."""
+    all_docs = read_gold(path, "all")
+    parsed, layouts = parsed_docs(all_docs, cache_dir, label=label)
+    index = split_indices(len(all_docs), split)
+    return [all_docs[i] for i in index], [parsed[i] for i in index], [layouts[i] for i in index]
+
+
 def parsed_docs(docs: Sequence[Item], cache_dir: Path, *, label: str) -> tuple[list[Any], list[Any]]:
     """``(spaCy docs, layouts)`` for the gold documents, parsed as the pipeline does, cached on disk."""
     import spacy

@@ -33,8 +33,7 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import (GOLD_DIR, Item, existing_gold, log, parsed_docs, read_gold, run_scorer, split_indices,
-                    write_jsonl)
+from devkit import GOLD_DIR, Item, existing_gold, log, run_scorer, split_parsed, write_jsonl
 
 DEFAULT_GOLD = GOLD_DIR / "gwn_places.jsonl"
 
@@ -178,12 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_path = existing_gold(args.gold, "places_dev")
     if gold_path is None:
         return 0
-    all_docs = read_gold(gold_path)
-    parsed, layouts = parsed_docs(all_docs, args.cache_dir, label="places_dev")
-    index = split_indices(len(all_docs), args.split)
-    docs = [all_docs[i] for i in index]
-    docs_parsed = [parsed[i] for i in index]
-    preds, seconds = predict(docs, docs_parsed, [layouts[i] for i in index], demonyms=args.demonyms,
+    docs, docs_parsed, layouts = split_parsed(gold_path, args.split, args.cache_dir, label="places_dev")
+    preds, seconds = predict(docs, docs_parsed, layouts, demonyms=args.demonyms,
                              embedded=args.embedded, gazetteer_path=args.gazetteer)
 
     with tempfile.TemporaryDirectory(prefix="places-dev-") as tmp:

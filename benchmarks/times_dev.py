@@ -29,8 +29,7 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import (GOLD_DIR, Item, existing_gold, log, parsed_docs, read_gold, run_scorer, split_indices,
-                    write_jsonl)
+from devkit import GOLD_DIR, Item, existing_gold, log, run_scorer, split_parsed, write_jsonl
 
 DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"
 
@@ -197,11 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_path = existing_gold(args.gold, "times_dev")
     if gold_path is None:
         return 0
-    all_docs = read_gold(gold_path, "all")
-    parsed, layouts = parsed_docs(all_docs, args.cache_dir, label="times_dev")
-    index = split_indices(len(all_docs), args.split)
-    docs = [all_docs[i] for i in index]
-    preds = predict(docs, [parsed[i] for i in index], [layouts[i] for i in index])
+    docs, parsed, layouts = split_parsed(gold_path, args.split, args.cache_dir, label="times_dev")
+    preds = predict(docs, parsed, layouts)
 
     with tempfile.TemporaryDirectory(prefix="times-dev-") as tmp:
         gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
