@@ -112,7 +112,7 @@ def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: s
     coder = _CODERS.get(key)
     if coder is None:
         patterns = load_event_patterns(pipe.settings.event_files)
-        coder = ActorCoder(doc, actors=article.actors, knowledge=pipe.actor_knowledge, date=anchor,
+        coder = ActorCoder(doc, actors=article.actors, knowledge=pipe.knowledge.actors, date=anchor,
                            lexicon=load_event_lexicon(), quotes=article.quotes,
                            event_nouns=patterns.event_nouns)
         _CODERS.clear()
@@ -120,7 +120,7 @@ def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: s
     found = coder.code_noun(span.root)
     holder = Event("SUPPORT", Span(start, end, article.text[start:end]), Span(start, end, article.text[start:end]),
                    source=tuple(found))
-    return list(with_scene(holder, scene, pipe.actor_knowledge).source)
+    return list(with_scene(holder, scene, pipe.knowledge.actors).source)
 
 
 _CODERS: dict[int, Any] = {}
@@ -163,7 +163,7 @@ def measure(split: str, errors: int = 0, field: str = "country") -> tuple[dict[s
     misses: list[str] = []
     inputs = [{k: d.get(k) for k in ("id", "text", "published", "source")} for d in docs]
     gold_of = {d["id"]: d for d in docs}
-    kb = keeping.pipe.actor_knowledge
+    kb = keeping.pipe.knowledge.actors
     for article in keeping.pipe.run(inputs):
         if isinstance(article, Failure):
             print(f"failed: {article.id}: {article.reason}", file=sys.stderr)
