@@ -91,6 +91,16 @@ def test_view_follows_new_and_removed_articles(tmp_path):
         assert store.refresh_corpus()["events"] == 2
 
 
+def test_view_goes_stale_when_the_newest_article_is_replaced(tmp_path):
+    # the replaced article takes the same key (num) back: its write marks the view stale
+    path = tmp_path / "r.db"
+    with _build(path, [AFP, REUTERS]) as store:
+        assert not store.corpus.stale
+        store.connection.execute("UPDATE articles SET ingested_at = '9999-01-01T00:00:00' WHERE id = ?",
+                                 (REUTERS.id,))
+        assert store.corpus.stale
+
+
 def _mention(article: str, day: int, *, dated: bool = True, place: str | None = "706483", trigger: str = "struck",
              status: str = "asserted", target: str | None = "UKR") -> Mention:
     return Mention(article, 0, "ASSAULT", status, dt.date(2024, 3, day), dated, f"2024-03-{day:02d}",

@@ -61,9 +61,12 @@ _EVENT_FIELDS = ("id", "type", "status", "mode", "cameo", "root_code", "quad", "
 
 
 def fingerprint(conn: sqlite3.Connection) -> str:
-    """What the corpus tables were built from: the articles' count and keys, and the rules' version."""
-    count, top, total = conn.execute("SELECT count(*), max(num), total(num) FROM articles").fetchone()
-    return f"{RULES_VERSION}:{count}:{top or 0}:{int(total or 0)}"
+    """What the corpus tables were built from: the articles' count, keys and latest write, and the
+    rules' version (a replaced newest article keeps its key, so the latest write time and run
+    count too)."""
+    count, top, total, written, run = conn.execute(
+        "SELECT count(*), max(num), total(num), max(ingested_at), max(run_id) FROM articles").fetchone()
+    return f"{RULES_VERSION}:{count}:{top or 0}:{int(total or 0)}:{written or ''}:{run or 0}"
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:
