@@ -317,8 +317,8 @@ def test_a_task_is_given_up_when_the_cluster_has_no_worker_left(monkeypatch):
             pass
 
     class Empty:
-        def scheduler_info(self):
-            return {"workers": {}}
+        def nthreads(self):
+            return {}
 
     monkeypatch.setattr(dist_mod, "_POLL", 0.0)
     monkeypatch.setattr(dist_mod, "NO_WORKERS_LIMIT", 0.0)

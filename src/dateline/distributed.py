@@ -208,6 +208,14 @@ NO_WORKERS_LIMIT = 60.0
 _POLL = 5.0
 
 
+def _live_workers(client: "Client") -> int:
+    """How many workers the scheduler has now (0 when it cannot be asked)."""
+    try:
+        return len(client.nthreads())
+    except Exception:  # noqa: BLE001 - a scheduler that cannot answer has no worker for us
+        return 0
+
+
 def _result(future: "Future", expected: int, client: "Client | None" = None) -> list[Article | Failure]:
     """A finished task's records (raises what the task raised); releases the task. Raises
     DistributedError when the cluster has had no worker for ``NO_WORKERS_LIMIT`` seconds (a
@@ -221,7 +229,9 @@ def _result(future: "Future", expected: int, client: "Client | None" = None) -> 
             except TimeoutError:
                 if client is None or future.done():  # the task's own TimeoutError
                     raise
-                without_workers = 0.0 if client.scheduler_info().get("workers") else without_workers + _POLL
+                # ask the scheduler itself: the client's cached scheduler_info() can still list
+                # workers that died (a crash-test run waited on it for minutes)
+                without_workers = 0.0 if _live_workers(client) else without_workers + _POLL
                 if without_workers >= NO_WORKERS_LIMIT:
                     raise DistributedError(f"the cluster has had no worker for {NO_WORKERS_LIMIT:.0f} s: "
                                            "start workers, or run without --dask") from None
