@@ -119,9 +119,9 @@ class EventDecider:
         assert self.roles is not None
         changes, scores = self.roles.choose(doc, event, proposal.match.token, actors)
         source, target = changes.get("source", event.source), changes.get("target", event.target)
-        if source and source == target:
-            return replace(event, evidence={**(event.evidence or {}), "roles_p": scores})
         evidence = {**(event.evidence or {}), "roles_p": scores}
+        if source and source == target:
+            return replace(event, evidence=evidence)
         if changes:
             evidence["roles_by"] = "ranker:" + ",".join(sorted(changes))
         return replace(event, source=tuple(source), target=tuple(target), evidence=evidence)

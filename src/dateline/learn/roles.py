@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..records import Actor, Event
 
-__all__ = ["Candidate", "role_candidates", "candidate_features", "RoleRanker", "ROLES"]
+__all__ = ["Candidate", "role_candidates", "candidate_features", "RoleRanker", "ROLES", "pick", "rules_choice"]
 
 ROLES = ("source", "target")
 YES = "yes"
@@ -143,15 +143,26 @@ class RoleRanker:
         changes: dict[str, tuple["Actor", ...]] = {}
         scores: dict[str, float] = {}
         for role in ROLES:
-            scored = [(self.p_right(candidate_features(doc, event, trigger, c, role)), c) for c in cands]
-            rule = next((p for p, c in scored if c.picked == role), None)
-            if rule is None:
-                rule = next(p for p, c in scored if not c.actors)
-            if self.keep_uncoded and any(c.picked == role and c.actors and not c.countries for _, c in scored):
-                # the rules' pick has no country yet: the article's scene may give it one later
-                continue
-            best_p, best = max(scored, key=lambda pc: pc[0])
-            scores[role] = round(best_p if best_p >= rule + self.margin else rule, 3)
-            if best_p >= rule + self.margin and best.picked != role:
-                changes[role] = best.actors
+            if self.keep_uncoded and any(c.picked == role and c.actors and not c.countries for c in cands):
+                continue  # the rules' pick has no country yet: the article's scene may give it one later
+            ps = [self.p_right(candidate_features(doc, event, trigger, c, role)) for c in cands]
+            rule = rules_choice(role, [(c.picked, bool(c.actors)) for c in cands])
+            chosen = pick(ps, rule, self.margin)
+            scores[role] = round(ps[chosen], 3)
+            if chosen != rule:
+                changes[role] = cands[chosen].actors
         return changes, scores
+
+
+def rules_choice(role: str, candidates: Sequence[tuple[str | None, bool]]) -> int:
+    """The index of the rules' pick for ``role`` among candidates given as (picked, has actors):
+    the one they gave the role, else nobody."""
+    picked = next((i for i, (by, _) in enumerate(candidates) if by == role), None)
+    return picked if picked is not None else next(i for i, (_, has) in enumerate(candidates) if not has)
+
+
+def pick(p_right: Sequence[float], rule: int, margin: float) -> int:
+    """The candidate that fills a role: the best scored when it beats the rules' pick (index
+    ``rule``) by ``margin``, else the rules' pick."""
+    best = max(range(len(p_right)), key=p_right.__getitem__)
+    return best if p_right[best] >= p_right[rule] + margin else rule

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .linear import LinearModel, fit_linear
-from .roles import ROLES, YES
+from .roles import ROLES, YES, pick, rules_choice
 
 if TYPE_CHECKING:
     from .train import Example
@@ -62,12 +62,11 @@ def role_accuracy(model: LinearModel | None, examples: Sequence["Example"], marg
             rows = [(f, c) for r, f, c in e.roles if r == role]
             if not rows:
                 continue
-            scored = [(model.probabilities(f).get(YES, 0.0) if model else 0.0, f, c) for f, c in rows]
-            rule = next((x for x in scored if f"{role}:picked={role}" in x[1]), None) \
-                or next(x for x in scored if f"{role}:nobody" in x[1])
-            best = max(scored, key=lambda x: x[0])
-            pick = best if model is not None and best[0] >= rule[0] + margin else rule
-            ok = ok and _same_countries(e.gold_roles[role], pick[2])
+            rule = rules_choice(role, [(role if f"{role}:picked={role}" in f else None, f"{role}:nobody" not in f)
+                                       for f, _ in rows])
+            chosen = rule if model is None else pick([model.probabilities(f).get(YES, 0.0) for f, _ in rows],
+                                                      rule, margin)
+            ok = ok and _same_countries(e.gold_roles[role], rows[chosen][1])
         n += 1
         right += ok
     return right / n if n else 0.0
