@@ -292,11 +292,13 @@ def test_a_local_cluster_of_two_processes_gives_the_local_records_and_survives_a
     assert len(results) == len(inputs)
     lost = [i for i, r in enumerate(results) if r != expected[i]]
     assert all(isinstance(results[i], Failure) and results[i].reason == "worker-error" for i in lost)  # none silently
-    if not any("no worker" in results[i].detail for i in lost):
-        # the cluster replaced its dead workers: the poison alone is lost, the rest of its partition
-        # was tried again article by article (when the local cluster does not replace them, as
-        # happens on a loaded machine, every task left is given up with a reason instead of hanging)
-        assert lost == [7]
+    # the cluster replaces its dead workers: the poison is lost, the rest of its partition is tried
+    # again article by article. An innocent article is lost only when workers died under it too
+    # (on a loaded machine it can share the poison's worker four times, or the local cluster stops
+    # replacing workers): then it is given up with that reason instead of hanging
+    assert 7 in lost
+    for i in lost:
+        assert i == 7 or "KilledWorker" in results[i].detail or "no worker" in results[i].detail, results[i]
     assert results[7].reason == "worker-error"
     assert results[7].id == "poison"
 
@@ -306,12 +308,10 @@ def test_a_task_is_given_up_when_the_cluster_has_no_worker_left(monkeypatch):
 
     class Pending:
         key = "k"
+        status = "pending"
 
         def result(self, timeout=None):
             raise TimeoutError
-
-        def done(self):
-            return False
 
         def release(self):
             pass
@@ -324,3 +324,43 @@ def test_a_task_is_given_up_when_the_cluster_has_no_worker_left(monkeypatch):
     monkeypatch.setattr(dist_mod, "NO_WORKERS_LIMIT", 0.0)
     with pytest.raises(dist_mod.DistributedError, match="no worker"):
         dist_mod._result(Pending(), 1, Empty())
+
+
+class _LostThenFound:
+    """A task that had finished, lost its result with its worker, and is computed again."""
+
+    key = "k"
+    status = "finished"
+
+    def __init__(self, records):
+        self.records, self.asked = records, 0
+
+    def result(self, timeout=None):
+        self.asked += 1
+        if self.asked < 3:
+            raise TimeoutError
+        return self.records
+
+    def release(self):
+        pass
+
+
+class _Workers:
+    def nthreads(self):
+        return {"w": 1}
+
+
+def test_a_finished_task_whose_result_was_lost_is_waited_for(monkeypatch):
+    monkeypatch.setattr(dist_mod, "_POLL", 0.0)
+    task = _LostThenFound(["record"])
+    assert dist_mod._result(task, 1, _Workers()) == ["record"]
+    assert task.asked == 3
+
+
+def test_a_task_that_raised_timeouterror_itself_fails_at_once(monkeypatch):
+    monkeypatch.setattr(dist_mod, "_POLL", 0.0)
+    task = _LostThenFound(["record"])
+    task.status = "error"
+    with pytest.raises(TimeoutError):
+        dist_mod._result(task, 1, _Workers())
+    assert task.asked == 1

@@ -227,7 +227,9 @@ def _result(future: "Future", expected: int, client: "Client | None" = None) -> 
                 results = future.result(timeout=_POLL if client is not None else None)
                 break
             except TimeoutError:
-                if client is None or future.done():  # the task's own TimeoutError
+                # the task's own TimeoutError; a task that finished but whose result was lost with
+                # its worker reports done() too, while the scheduler computes it again: keep waiting
+                if client is None or getattr(future, "status", None) == "error":
                     raise
                 # ask the scheduler itself: the client's cached scheduler_info() can still list
                 # workers that died (a crash-test run waited on it for minutes)
