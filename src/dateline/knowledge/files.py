@@ -12,11 +12,16 @@ from ..errors import KnowledgeFileError
 __all__ = ["read_yaml_mapping", "DuplicateKeyError"]
 
 
+# libyaml's parser when PyYAML was built with it (several times faster on the pattern files), the
+# pure-Python one otherwise; both construct with the safe constructor
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DuplicateKeyError(yaml.YAMLError):
     """A mapping of a YAML file names the same key twice (YAML itself keeps the last silently)."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """A safe loader that refuses a mapping with the same key twice."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -46,7 +51,7 @@ def read_yaml_mapping(path: Path, *, what: str, keys: str = "", unique_keys: boo
             if unique_keys:
                 data = yaml.load(handle, Loader=_UniqueKeyLoader) or {}  # noqa: S506 - a SafeLoader
             else:
-                data = yaml.safe_load(handle) or {}
+                data = yaml.load(handle, Loader=_SafeLoader) or {}  # noqa: S506 - a SafeLoader
     except DuplicateKeyError as exc:
         raise KnowledgeFileError(f"{what} {path}: {exc}") from exc
     except FileNotFoundError as exc:
