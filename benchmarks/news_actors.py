@@ -102,7 +102,6 @@ def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: s
     from dateline.extract.events.actor_coder import ActorCoder
     from dateline.extract.events.scene import with_scene
     from dateline.records import Event, Span
-    from dateline.knowledge.event_patterns import load_event_lexicon, load_event_patterns
 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -111,9 +110,9 @@ def in_context(doc: Any, article: Any, pipe: Any, start: int, end: int, scene: s
     key = id(doc)
     coder = _CODERS.get(key)
     if coder is None:
-        patterns = load_event_patterns(pipe.settings.event_files)
+        patterns = pipe.knowledge.event_patterns
         coder = ActorCoder(doc, actors=article.actors, knowledge=pipe.knowledge.actors, date=anchor,
-                           lexicon=load_event_lexicon(), quotes=article.quotes,
+                           lexicon=pipe.knowledge.event_lexicon, quotes=article.quotes,
                            event_nouns=patterns.event_nouns)
         _CODERS.clear()
         _CODERS[key] = coder

@@ -35,6 +35,7 @@ def test_a_stage_must_return_exactly_what_it_assigns():
         liar(None, None, None, {})  # type: ignore[arg-type]
 
 
+@pytest.mark.slow  # loads every knowledge file into a fresh cache (the trigger patterns take seconds)
 def test_the_knowledge_is_built_once_per_set_of_files():
     cache = KnowledgeCache()
     settings = Settings(places=False, event_coder="rules")

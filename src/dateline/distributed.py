@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DaskNotInstalledError, DistributedError, SchedulerUnreachableError
 from .ingest.fields import printable
+from .knowledge.cache import SHARED
 from .pipeline import Pipeline, as_source, article_id
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
@@ -48,17 +49,10 @@ INSTALL_HINT = "run `pip install 'dateline[dask]'`"
 
 # -- the worker side ---------------------------------------------------------------------------
 
-_PIPELINES: dict[Settings, tuple[Pipeline, threading.Lock]] = {}
-_PIPELINES_LOCK = threading.Lock()
-
-
 def _worker_pipeline(settings: Settings) -> tuple[Pipeline, threading.Lock]:
-    """This process's pipeline for these settings (built once), with the lock that guards it."""
-    with _PIPELINES_LOCK:
-        entry = _PIPELINES.get(settings)
-        if entry is None:
-            entry = _PIPELINES[settings] = (Pipeline(settings), threading.Lock())
-        return entry
+    """This process's pipeline for these settings (built once, kept in the process's
+    :data:`~dateline.knowledge.cache.SHARED`), with the lock that guards it."""
+    return SHARED.get("worker pipeline", settings, lambda: (Pipeline(settings), threading.Lock()))
 
 
 def process_partition(settings: Settings, items: list[PartitionItem]) -> list[Article | Failure]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-from functools import lru_cache
 from pathlib import Path
 
+from .knowledge.cache import SHARED
 from .version import __version__
 from .records import SourceDocument
 from .settings import Settings
@@ -21,10 +21,14 @@ _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = {".py", ".yaml", ".yml", ".tsv", ".csv", ".txt", ".json", ".jsonl", ".npz"}
 
 
-@lru_cache(maxsize=1)
 def _package_digest() -> str:
     """A hash of dateline's own code, packaged knowledge files and the shipped event model (about
-    8 MB: tens of milliseconds, once per process)."""
+    8 MB: tens of milliseconds; kept in :data:`~dateline.knowledge.cache.SHARED`)."""
+    return SHARED.get("package digest", (), _digest_package)
+
+
+def _digest_package() -> str:
+    """Compute :func:`_package_digest`."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:

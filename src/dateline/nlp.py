@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelNotFoundError
+from .knowledge.cache import SHARED
 from .records import Layout
 from .settings import DEFAULT_MODELS
 
@@ -84,12 +84,17 @@ def _register_components() -> None:
         return doc
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> "Language":
-    """Load (once per process) the spaCy pipeline for ``model`` with dateline's components."""
+    """The spaCy pipeline for ``model`` with dateline's components, loaded once per process (kept
+    in :data:`~dateline.knowledge.cache.SHARED` by the name it resolves to)."""
+    name = resolve_model(model)
+    return SHARED.get("spacy", name, lambda: _load_pipeline(name))
+
+
+def _load_pipeline(name: str) -> "Language":
+    """Load the installed spaCy pipeline ``name`` and add dateline's components."""
     import spacy
 
-    name = resolve_model(model)
     _register_components()
     try:
         nlp = spacy.load(name)

@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from .ingest.fields import printable
+from .knowledge.cache import SHARED
 from .records import Article, Failure, SourceDocument
 from .settings import Settings
 
@@ -39,20 +40,25 @@ class Runner(Protocol):
     def run(self, inputs: Iterable[Any]) -> Iterator[Article | Failure]: ...
 
 
-_worker_pipeline: Runner | None = None
+_WORKER = "parallel worker"
+"""The kind under which a worker process keeps its pipeline in its :data:`~dateline.knowledge.cache.SHARED`."""
 
 
 def _start_worker(factory: type[Runner], settings: Settings) -> None:
-    global _worker_pipeline
-    _worker_pipeline = factory(settings)
+    """Build this worker process's pipeline (the pool's initializer), kept in the process's cache."""
+    SHARED.get(_WORKER, (), lambda: factory(settings))
+
+
+def _not_started() -> Runner:
+    raise RuntimeError("worker not initialised")
 
 
 def _process_chunk(chunk: list[SourceDocument | Failure]) -> tuple[list[Article | Failure], dict[str, float]]:
     """Run the worker's pipeline over one chunk (in the worker); returns the results and the stage seconds."""
-    assert _worker_pipeline is not None, "worker not initialised"
-    _worker_pipeline.timer.seconds.clear()
-    results = list(_worker_pipeline.run(chunk))
-    return results, dict(_worker_pipeline.timer.seconds)
+    pipeline = SHARED.get(_WORKER, (), _not_started)
+    pipeline.timer.seconds.clear()
+    results = list(pipeline.run(chunk))
+    return results, dict(pipeline.timer.seconds)
 
 
 def _chunks(sources: Iterable[SourceDocument | Failure], size: int) -> Iterator[list[SourceDocument | Failure]]:

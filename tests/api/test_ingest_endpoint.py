@@ -22,6 +22,7 @@ def test_ingest_is_off_unless_the_server_allows_it(tmp_path):
     assert answer.status_code == 403
 
 
+@pytest.mark.slow  # runs the pipeline: loads spaCy and the knowledge, parses
 def test_ingested_articles_are_stored_and_summarised(tmp_path):
     db = tmp_path / "d.db"
     Store.open(db).close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.actors import actors
+from dateline.knowledge.cache import SHARED
 from helpers import actor_named, actors_of
 
 pytestmark = pytest.mark.slow
@@ -81,11 +82,10 @@ def test_coordinated_sides(nlp, kb, text, sides):
 
 def test_event_coder_splits_misparsed_coordination(nlp, kb):
     from dateline.extract.events.actor_coder import ActorCoder
-    from dateline.knowledge.event_patterns import load_event_lexicon
 
     doc = nlp("Sudan's government and southern rebels signed a peace deal on Wednesday.")
     coder = ActorCoder(doc, actors=actors(doc, layout=None, knowledge=kb, date="2004-01-07"),
-                       knowledge=kb, date="2004-01-07", lexicon=load_event_lexicon())
+                       knowledge=kb, date="2004-01-07", lexicon=SHARED.event_lexicon())
     subject = next(t for t in doc if t.dep_ == "nsubj")
     got = {(a.text, a.sector) for a in coder.code_noun(subject)}
     assert ("Sudan's government", "GOV") in got and ("southern rebels", "REB") in got

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.status import read_frame
-from dateline.knowledge.event_patterns import load_event_lexicon
+from dateline.knowledge.cache import SHARED
 from dateline.records import Actor
 from helpers import COUNTRIES, events_of
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("country_word_actors")
 def frame_of(nlp, text, trigger):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
-    return read_frame(token, load_event_lexicon())
+    return read_frame(token, SHARED.event_lexicon())
 
 
 @pytest.mark.parametrize("text, trigger, negated, hypothetical", [

@@ -10,6 +10,8 @@ import pytest
 
 from helpers import dyads_of, events_of
 
+from dateline.knowledge.cache import SHARED
+
 
 @pytest.mark.parametrize("text, expected", [
     # a two-word preposition ("out of", "away from") introduces the target
@@ -102,10 +104,9 @@ def test_type_choice(nlp, text, expected):
 def test_the_object_of_a_control_verb_is_the_doer_of_its_complement(nlp):
     from dateline.extract.events.sources import subject_actors
     from dateline.extract.events.actor_coder import ActorCoder
-    from dateline.knowledge.event_patterns import load_event_lexicon
 
     doc = nlp("Britain allowed Iran to send ships.")
-    lexicon = load_event_lexicon()
+    lexicon = SHARED.event_lexicon()
     coder = ActorCoder(doc, actors=[], knowledge=None, date=None, lexicon=lexicon)
     assert [a.country for a in subject_actors(doc[4], coder, lexicon)] == ["IRN"]
 

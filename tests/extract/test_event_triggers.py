@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.events.match import match_token
-from dateline.knowledge.event_patterns import ObjectTerm, _object_term, load_event_patterns
+from dateline.knowledge.cache import SHARED
+from dateline.knowledge.event_patterns import ObjectTerm, _object_term
 from helpers import dyads, events_of
 
 pytestmark = pytest.mark.usefixtures("country_word_actors")
@@ -36,7 +37,7 @@ def test_of_phrase_object_is_part_of_the_trigger(nlp, text, trigger):
 
 def test_head_of_another_phrase_does_not_match_an_of_term(nlp):
     doc = nlp("Egypt declared a state of mourning.")
-    m = match_token(doc[1], load_event_patterns())
+    m = match_token(doc[1], SHARED.event_patterns())
     assert m is None or m.obj is None or m.obj.lemma_ != "state" or m.pattern.type != "COERCE"
 
 
@@ -138,7 +139,7 @@ def test_promise_to_defy_is_a_rejection(nlp, text, expected):
 
 def test_preposition_on_the_object_meets_the_pattern(nlp):
     doc = nlp("Pakistan conveyed its regret to India.")
-    m = match_token(doc[1], load_event_patterns())
+    m = match_token(doc[1], SHARED.event_patterns())
     assert m is not None and m.pattern.type == "SUPPORT" and m.obj is not None and m.obj.lemma_ == "regret"
 
 

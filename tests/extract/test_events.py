@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.events import events
+from dateline.knowledge.cache import SHARED
 from dateline.records import Actor, Layout, Place, Span, TimeExpr, Zone
 from helpers import events_of
 
@@ -301,9 +302,8 @@ def test_mis_tagged_verb_lemmas(nlp):
 
 def test_home_authority_lends_its_country():
     from dateline.extract.events.where import localized_by_counterpart
-    from dateline.knowledge.event_patterns import load_event_lexicon
 
-    lexicon = load_event_lexicon()
+    lexicon = SHARED.event_lexicon()
     police = Actor(0, 14, "Chinese police", country="CHN", sector="COP")
     members = Actor(24, 31, "members", sector="OPP")
     soldiers = Actor(0, 8, "soldiers", country="TUR", sector="MIL")

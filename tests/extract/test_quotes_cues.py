@@ -6,11 +6,12 @@ import pytest
 
 from dateline.errors import KnowledgeFileError
 from dateline.extract.quotes import quotes
-from dateline.knowledge.quote_cues import default_cues, load_cues
+from dateline.knowledge.cache import SHARED
+from dateline.knowledge.quote_cues import load_cues
 
 
 def test_packaged_cues_load():
-    cues = default_cues()
+    cues = SHARED.quote_cues()
     assert {"say", "tell", "stress", "recall", "confirm", "note"} <= cues.speech_verbs
     assert "believe" in cues.cognition_verbs
     assert ("according", "to") in cues.according

@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.quotes.marks import find_quoted, paragraph_breaks
-from dateline.knowledge.quote_cues import default_cues
+from dateline.knowledge.cache import SHARED
 
 
 def stretches(text: str) -> list[str]:
-    return [text[q.start:q.end] for q in find_quoted(text, default_cues())]
+    return [text[q.start:q.end] for q in find_quoted(text, SHARED.quote_cues())]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -36,7 +36,7 @@ def test_find_quoted(text, expected):
 
 def test_multi_paragraph_counts_paragraphs():
     text = "“One.\n\n“Two.”"
-    (q,) = find_quoted(text, default_cues())
+    (q,) = find_quoted(text, SHARED.quote_cues())
     assert q.paragraphs == 2 and q.close_mark == len(text) - 1
 
 
@@ -48,7 +48,7 @@ def test_wrapped_line_is_not_a_paragraph_break():
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab ."“”\n\'‘’«»,')), max_size=80))
 def test_stretches_are_inside_text_and_ordered(text):
-    found = find_quoted(text, default_cues())
+    found = find_quoted(text, SHARED.quote_cues())
     last = -1
     for q in found:
         assert 0 <= q.open_mark < q.start <= q.end <= len(text)

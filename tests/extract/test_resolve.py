@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.actors.resolve import gender_of, resolve_mention
-from dateline.knowledge.quote_cues import default_cues
+from dateline.knowledge.cache import SHARED
 from dateline.records import Actor
 
 
@@ -100,7 +100,7 @@ def test_earlier_speakers_win_over_other_people(nlp):
     (Actor(0, 10, "Xylo Qent", name="Xylo Qent"), None),
 ])
 def test_gender_of(actor, gender):
-    assert gender_of(actor, default_cues()) == gender
+    assert gender_of(actor, SHARED.quote_cues()) == gender
 
 
 def test_unknown_proper_name_is_its_own_name(nlp):

@@ -10,6 +10,7 @@ from dateline.errors import KnowledgeFileError
 from dateline.extract.times.calendar import (
     duration_value, easter, nth_weekday, pick_year, shift_value, weekday_date,
 )
+from dateline.knowledge.cache import SHARED
 from dateline.knowledge.time_lexicon import load_time_lexicon
 
 WED = date(2019, 10, 16)
@@ -62,7 +63,7 @@ def test_holidays():
 
 
 def test_packaged_lexicon_loads():
-    lexicon = load_time_lexicon()
+    lexicon = SHARED.time_lexicon()
     assert lexicon.lookup("months", "Sept.") == 9
     assert lexicon.lookup("weekdays", "friday") == 5
     assert lexicon.needs_capital("may")

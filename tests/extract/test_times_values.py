@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.extract.times import tag_times
-from dateline.knowledge.time_lexicon import load_time_lexicon
+from dateline.knowledge.cache import SHARED
 
 ANCHOR = "2020-03-04"  # a Wednesday
 
@@ -83,7 +83,7 @@ def test_periods_and_named_marches(nlp, text, expected):
 
 
 def test_pos_before_is_read_from_the_rules_file():
-    rules = {r.name: r for r in load_time_lexicon().rules}
+    rules = {r.name: r for r in SHARED.time_lexicon().rules}
     assert rules["per_unit"].pos_before == ("NOUN",)
     assert rules["weekday"].pos_before == ()
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from dateline.errors import KnowledgeFileError
+from dateline.knowledge.cache import SHARED
 from dateline.knowledge.event_patterns import load_event_lexicon, load_event_patterns
 from dateline.knowledge.plover import PLOVER_TYPES, load_plover_table
 
 
 def test_every_plover_type_has_patterns_and_a_default_code():
-    patterns = load_event_patterns()
-    table = load_plover_table()
+    patterns = SHARED.event_patterns()
+    table = SHARED.plover()
     covered = {p.type for p in patterns.patterns}
     assert covered == set(PLOVER_TYPES)
     for type_ in PLOVER_TYPES:
@@ -24,18 +25,18 @@ def test_every_plover_type_has_patterns_and_a_default_code():
     ("MOBILIZE", 4), ("SANCTION", 4), ("COERCE", 4), ("ASSAULT", 4),
 ])
 def test_default_quad_class_by_type(type_, quad):
-    assert load_plover_table().lookup(type_).quad == quad
+    assert SHARED.plover().lookup(type_).quad == quad
 
 
 def test_mode_row_and_fallback_to_type_default():
-    table = load_plover_table()
+    table = SHARED.plover()
     assert table.lookup("ASSAULT", "aerial").cameo == "195"
     assert table.lookup("ASSAULT", "no-such-mode") == table.lookup("ASSAULT")
     assert -10.0 <= table.lookup("ASSAULT").goldstein < 0 < table.lookup("AID").goldstein
 
 
 def test_goldstein_sign_follows_cooperation_or_conflict():
-    table = load_plover_table()
+    table = SHARED.plover()
     for (type_, mode), row in table._rows.items():  # noqa: SLF001 - checking the whole data file
         if row.quad in (1, 2):
             assert row.goldstein >= 0, (type_, mode)
@@ -48,11 +49,11 @@ def test_goldstein_sign_follows_cooperation_or_conflict():
     ("threaten", "THREATEN"), ("arrest", "COERCE"), ("expel", "SANCTION"), ("demonstrate", "PROTEST"),
 ])
 def test_patterns_by_lemma(lemma, type_):
-    assert type_ in {p.type for p in load_event_patterns().for_lemma(lemma)}
+    assert type_ in {p.type for p in SHARED.event_patterns().for_lemma(lemma)}
 
 
 def test_most_specific_pattern_comes_first():
-    first = load_event_patterns().for_lemma("hold")[0]
+    first = SHARED.event_patterns().for_lemma("hold")[0]
     assert first.objects  # an object-constrained pattern before any bare one
 
 
@@ -93,7 +94,7 @@ def test_bad_code_table_row(tmp_path):
 
 
 def test_lexicon_lists_and_user_additions(tmp_path):
-    lex = load_event_lexicon()
+    lex = SHARED.event_lexicon()
     assert lex.has("hypothetical_marks", "Whether")
     assert lex.has("speech_verbs", "say")
     extra = tmp_path / "words.yaml"
@@ -110,7 +111,7 @@ def test_a_word_list_the_coder_does_not_know_is_an_error(tmp_path):
 
 def test_asking_for_a_list_no_file_defines_is_an_error():
     with pytest.raises(KeyError, match="no event word list is named 'speach_verbs'"):
-        load_event_lexicon().has("speach_verbs", "say")
+        SHARED.event_lexicon().has("speach_verbs", "say")
 
 
 def test_a_word_list_named_twice_is_an_error(tmp_path):
@@ -146,14 +147,14 @@ def test_unquoted_yaml_on_is_the_word_on(tmp_path):
 
 
 def test_nominalizations_point_at_plain_verb_patterns():
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     assert {p.type for p in patterns.plain_verb_patterns("withdrawal")} == {"RETREAT"}
     assert patterns.plain_verb_patterns("weather") == []
 
 
 def test_broad_vocabulary_covers_every_type():
     lemmas: dict[str, set[str]] = {}
-    for p in load_event_patterns().patterns:
+    for p in SHARED.event_patterns().patterns:
         lemmas.setdefault(p.type, set()).add(p.lemma)
     assert set(lemmas) == set(PLOVER_TYPES)
     for type_ in ("ASSAULT", "COERCE", "ACCUSE", "RETREAT"):  # the frequent types of wire copy
@@ -169,17 +170,17 @@ def test_broad_vocabulary_covers_every_type():
     ("entreat", "REQUEST"), ("menace", "THREATEN"), ("vandalize", "PROTEST"), ("recognise", "SUPPORT"),
 ])
 def test_vocabulary_by_lemma(lemma, type_):
-    assert type_ in {p.type for p in load_event_patterns().for_lemma(lemma)}
+    assert type_ in {p.type for p in SHARED.event_patterns().for_lemma(lemma)}
 
 
 def test_generic_verbs_always_carry_a_constraint():
-    for p in load_event_patterns().patterns:
+    for p in SHARED.event_patterns().patterns:
         if p.lemma in ("make", "take", "give", "hold", "put", "set", "have", "get") and p.pos == "VERB":
             assert p.objects or p.particles or p.preps or p.xcomp or p.aux, p
 
 
 def test_any_object_is_weaker_than_a_named_object():
-    hits = load_event_patterns().for_lemma("hold")
+    hits = SHARED.event_patterns().for_lemma("hold")
     named = next(p for p in hits if p.objects and p.objects[0].lemma != "*")
     assert hits[0].objects and hits[0].objects[0].lemma != "*"
     assert named.specificity >= 2
@@ -187,7 +188,7 @@ def test_any_object_is_weaker_than_a_named_object():
 
 def test_hand_tuned_file_wins_a_tie_with_the_vocabulary():
     # "deny entry" is SANCTION in event_patterns.yaml; the vocabulary has no entry to outrank it
-    first = next(p for p in load_event_patterns().for_lemma("deny") if p.objects)
+    first = next(p for p in SHARED.event_patterns().for_lemma("deny") if p.objects)
     assert first.type == "SANCTION"
 
 
@@ -201,7 +202,7 @@ def test_complement_modal_field(tmp_path):
 
 
 def test_object_classes_are_expanded_where_a_pattern_names_them():
-    impose = [p for p in load_event_patterns().for_lemma("impose") if p.type == "SANCTION" and not p.loose]
+    impose = [p for p in SHARED.event_patterns().for_lemma("impose") if p.type == "SANCTION" and not p.loose]
     objects = {o.lemma for p in impose for o in p.objects}
     assert {"sanction", "embargo", "tariff"} <= objects
 
@@ -215,7 +216,7 @@ def test_unknown_object_class_says_what_is_wrong(tmp_path):
 
 
 def test_a_type_specific_verb_gets_a_loose_object_pattern_last():
-    hits = load_event_patterns().for_lemma("sever")
+    hits = SHARED.event_patterns().for_lemma("sever")
     loose = [p for p in hits if p.loose]
     assert loose and hits[-1].loose and loose[0].type == "SANCTION"
     assert loose[0].objects[0].lemma == "*"
@@ -226,11 +227,11 @@ def test_a_type_specific_verb_gets_a_loose_object_pattern_last():
 @pytest.mark.parametrize("lemma", ["make", "take", "hold", "cut", "release"])
 def test_generic_or_unconstrained_verbs_get_no_loose_pattern(lemma):
     # generic verbs (strict_verbs) take their meaning from the object; "release" has a bare pattern
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]
 
 
 def test_loose_type_settles_a_verb_whose_patterns_disagree():
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     assert {p.type for p in patterns.for_lemma("impose") if not p.loose} >= {"SANCTION", "COERCE"}
     assert [p.type for p in patterns.for_lemma("impose") if p.loose] == ["SANCTION"]
 
@@ -246,7 +247,7 @@ def test_user_file_adds_classes_and_loose_types(tmp_path):
 
 
 def test_object_lists_broaden_to_the_classes_they_share():
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     cut = [p for p in patterns.for_lemma("cut") if p.type == "SANCTION" and not p.loose]
     assert any("link" in {o.lemma for o in p.objects} for p in cut)  # TIES: tie, relation, ... link
     # a noun another reading of the verb lists stays with that reading: "lift a blockade" retreats
@@ -269,19 +270,19 @@ def test_malformed_object_policy_says_what_is_wrong(tmp_path, body, message):
 
 
 def test_default_type_settles_a_tie_between_readings():
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     assert patterns.default_types["protest"] == "PROTEST"
     tied = [p for p in patterns.for_lemma("protest") if p.pos == "VERB" and "against" in p.preps]
     assert [p.type for p in tied][:1] == ["PROTEST"]
 
 
 def test_an_object_constraint_wins_a_tie_in_specificity():
-    strike = [p for p in load_event_patterns().for_lemma("strike") if p.pos == "VERB" and p.specificity == 1]
+    strike = [p for p in SHARED.event_patterns().for_lemma("strike") if p.pos == "VERB" and p.specificity == 1]
     assert strike[0].objects and strike[0].type == "ASSAULT"
 
 
 def test_a_loose_object_pattern_comes_before_a_bare_one():
-    hits = load_event_patterns().for_lemma("withdraw")
+    hits = SHARED.event_patterns().for_lemma("withdraw")
     kinds = ["bare" if not p.specificity and not p.loose else "loose" if p.loose else "constrained" for p in hits]
     assert kinds == sorted(kinds, key=["constrained", "loose", "bare"].index)
 
@@ -294,7 +295,7 @@ def test_user_file_sets_a_default_type(tmp_path):
 
 
 def test_governing_types_and_complement_labels_are_listed():
-    lexicon = load_event_lexicon()
+    lexicon = SHARED.event_lexicon()
     assert {"request", "threaten", "accuse", "reject"} <= lexicon.governing_types
     assert lexicon.has("complement_deps", "ccomp") and lexicon.has("cognition_verbs", "believe")
 
@@ -336,7 +337,7 @@ def _types_of(nlp, text: str, trigger: str) -> set[str]:
     """The PLOVER types the patterns give the token ``trigger`` in ``text``."""
     from dateline.extract.events.match import match_sentence
 
-    patterns, lexicon = load_event_patterns(), load_event_lexicon()
+    patterns, lexicon = SHARED.event_patterns(), SHARED.event_lexicon()
     doc = nlp(text)
     return {m.pattern.type for sent in doc.sents for m in match_sentence(sent, patterns, lexicon.light_verbs)
             if m.token.text == trigger}
@@ -382,11 +383,11 @@ def test_narrowed_patterns(nlp, text, trigger, type_, expected):
 
 
 def test_threat_noun_needs_whom_it_threatens():
-    nouns = [p for p in load_event_patterns().for_lemma("threat") if p.pos == "NOUN" and not p.objects]
+    nouns = [p for p in SHARED.event_patterns().for_lemma("threat") if p.pos == "NOUN" and not p.objects]
     assert nouns and all(p.needs == "target" for p in nouns)
 
 
 def test_ratifying_a_treaty_is_signing_as_the_code_table_says():
-    ratify = [p for p in load_event_patterns().for_lemma("ratify") if not p.objects]
+    ratify = [p for p in SHARED.event_patterns().for_lemma("ratify") if not p.objects]
     assert ratify and all((p.type, p.mode) == ("SUPPORT", "sign") for p in ratify)
-    assert load_plover_table().lookup("SUPPORT", "sign").cameo == "057"
+    assert SHARED.plover().lookup("SUPPORT", "sign").cameo == "057"

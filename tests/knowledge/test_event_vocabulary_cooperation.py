@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
+from dateline.knowledge.cache import SHARED
+from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES
 from dateline.knowledge.files import read_yaml_mapping
-from dateline.knowledge.plover import load_plover_table
 from helpers import events_of, types_of
 
 FILE = DATA / "event_vocabulary_cooperation.yaml"
@@ -42,7 +42,7 @@ def _entries():
 
 
 def test_every_entry_is_a_cooperative_type_with_a_known_mode():
-    table = load_plover_table()
+    table = SHARED.plover()
     for entry in _entries():
         assert entry["type"] in COOPERATIVE, entry
         if entry.get("mode"):
@@ -61,7 +61,7 @@ def test_generic_verbs_always_carry_a_constraint():
                                    "reschedule", "facilitate", "halve", "assemble", "dismantle", "allow",
                                    "permit", "clinch", "disregard", "lease", "rent", "lower"])
 def test_verbs_that_take_their_meaning_from_the_object_get_no_loose_reading(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]
 
 
 # -- sentences it must code ------------------------------------------------------------------
@@ -241,7 +241,7 @@ def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
 
 @pytest.mark.parametrize("lemma", ["inaugurate", "commission", "leak", "revive"])
 def test_second_probe_object_driven_verbs_get_no_loose_reading(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]
 
 
 # -- wire phrasing by CAMEO code (036, 041, 042, 043, 061/062, 0841, 0863) ---------------------
@@ -284,4 +284,4 @@ def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
 
 @pytest.mark.parametrize("lemma", ["land", "touch", "jet", "deepen", "enhance", "cement"])
 def test_wire_family_verbs_read_only_by_their_object_get_no_loose_pattern(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.knowledge.event_patterns import DATA, load_event_patterns
+from dateline.knowledge.cache import SHARED
+from dateline.knowledge.event_patterns import DATA
 from helpers import events_of, stated, types_of
 
 FORCE_FILE = DATA / "event_vocabulary_force.yaml"
@@ -23,7 +24,7 @@ def coded(nlp, text: str) -> list[tuple[str, str | None]]:
 
 def test_the_file_is_read_with_the_broad_vocabulary():
     assert FORCE_FILE.exists()
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     types = {p.type for p in patterns.for_lemma("quell")}
     assert "COERCE" in types
 
@@ -31,12 +32,12 @@ def test_the_file_is_read_with_the_broad_vocabulary():
 @pytest.mark.parametrize("lemma", ["crush", "hammer", "pick", "haul", "throw", "surround", "scramble", "advance",
                                    "amass", "mass"])
 def test_verbs_that_take_their_reading_from_the_object_get_no_loose_pattern(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]
 
 
 def test_a_type_specific_verb_still_gets_its_loose_pattern():
     # the file's strict verbs are only its own object-driven verbs
-    assert [p for p in load_event_patterns().for_lemma("sever") if p.loose]
+    assert [p for p in SHARED.event_patterns().for_lemma("sever") if p.loose]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -213,7 +214,7 @@ def test_second_probe_everyday_copy_stays_uncoded(nlp, text):
 
 @pytest.mark.parametrize("lemma", ["showcase", "display", "reveal", "defeat", "repel", "chase", "herd"])
 def test_second_probe_object_driven_verbs_get_no_loose_pattern(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]
 
 
 # -- wire phrasing by CAMEO code (115/173, 185, 190, 193, 1721, 1722, 1724) --------------------
@@ -258,4 +259,4 @@ def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
 
 @pytest.mark.parametrize("lemma", ["overrun", "overran", "survive", "hatch", "void", "designate", "list"])
 def test_wire_family_verbs_read_only_by_their_object_get_no_loose_pattern(lemma):
-    assert not [p for p in load_event_patterns().for_lemma(lemma) if p.loose]
+    assert not [p for p in SHARED.event_patterns().for_lemma(lemma) if p.loose]

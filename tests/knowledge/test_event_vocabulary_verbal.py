@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES, load_event_patterns
-from dateline.knowledge.plover import load_plover_table
+from dateline.knowledge.cache import SHARED
+from dateline.knowledge.event_patterns import DATA, VOCABULARY_FILES
 from helpers import dyads_of, events_of, types_of
 
 VERBAL_FILE = DATA / "event_vocabulary_verbal.yaml"
@@ -25,18 +25,18 @@ pytestmark = pytest.mark.usefixtures("country_word_actors")
 
 def test_file_is_read_with_the_family_files():
     assert VERBAL_FILE in VOCABULARY_FILES
-    assert len(load_event_patterns()) > 0
+    assert len(SHARED.event_patterns()) > 0
 
 
 def test_every_type_and_mode_has_a_plover_row():
-    table = load_plover_table()
+    table = SHARED.plover()
     data = yaml.safe_load(Path(VERBAL_FILE).read_text(encoding="utf-8"))
     for entry in data["patterns"]:
         assert table.lookup(entry["type"], entry.get("mode")) is not None, entry
 
 
 def test_nominalizations_name_verbs_with_patterns():
-    patterns = load_event_patterns()
+    patterns = SHARED.event_patterns()
     data = yaml.safe_load(Path(VERBAL_FILE).read_text(encoding="utf-8"))
     for noun, verb in data["nominalizations"].items():
         assert patterns.for_lemma(verb), (noun, verb)
@@ -264,6 +264,6 @@ def test_wire_families_leave_other_readings_alone(nlp, text, unexpected):
 
 
 def test_a_formal_protest_is_read_before_a_demonstration():
-    readings = {p.type for p in load_event_patterns().for_lemma("protest") if p.pos == "NOUN" and p.modifiers
+    readings = {p.type for p in SHARED.event_patterns().for_lemma("protest") if p.pos == "NOUN" and p.modifiers
                 and "formal" in p.modifiers}
     assert readings == {"ACCUSE"}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from dateline.extract.events import Proposal, events
-from dateline.knowledge.plover import load_plover_table
+from dateline.knowledge.cache import SHARED
 from dateline.learn.decider import NONE, EventDecider, OpenWords, load_event_decider
 from dateline.learn.linear import LinearModel
 
@@ -25,7 +25,7 @@ def _decider(weights: dict[str, dict[str, float]], threshold: float = 0.5, open_
         for c, value in weights[name].items():
             w[i, classes.index(c)] = value
     model = LinearModel(classes, {n: i for i, n in enumerate(names)}, w, np.array([2.0, 0.0, 0.0]), {})
-    return EventDecider(types=model, statuses=None, table=load_plover_table(), threshold=threshold,
+    return EventDecider(types=model, statuses=None, table=SHARED.plover(), threshold=threshold,
                         open_words=open_words)
 
 

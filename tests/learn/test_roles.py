@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from dateline.extract.events import events
-from dateline.knowledge.plover import load_plover_table
+from dateline.knowledge.cache import SHARED
 from dateline.learn.decider import EventDecider
 from dateline.learn.linear import LinearModel
 from dateline.learn.roles import RoleRanker, candidate_features, role_candidates
@@ -31,7 +31,7 @@ def _model(weights: dict[str, float], classes=("no", "yes")) -> LinearModel:
 def _decider(ranker: RoleRanker | None) -> EventDecider:
     types = LinearModel(("NONE", "ASSAULT"), {"rule_type=ASSAULT": 0}, np.array([[0.0, 6.0]]),
                         np.array([2.0, 0.0]), {})
-    return EventDecider(types=types, statuses=None, table=load_plover_table(), threshold=0.5, roles=ranker)
+    return EventDecider(types=types, statuses=None, table=SHARED.plover(), threshold=0.5, roles=ranker)
 
 
 def _officials(text: str) -> Actor:

@@ -14,10 +14,10 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..knowledge.cache import SHARED
 from .io import TASKS, DocPair, EvaluationError, pair_documents
 
 __all__ = [
@@ -182,9 +182,14 @@ def score_events(pairs: Sequence[DocPair]) -> dict[str, Any]:
 # -- quotes ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _non_names() -> frozenset[str]:
-    """Words that never identify a speaker (packaged data file)."""
+    """Words that never identify a speaker (packaged data file, read once per process and kept in
+    :data:`~dateline.knowledge.cache.SHARED`)."""
+    return SHARED.get("evaluate non-names", (), _read_non_names)
+
+
+def _read_non_names() -> frozenset[str]:
+    """Read :func:`_non_names` from ``evaluate_non_names.txt``."""
     try:
         text = (resources.files("dateline.knowledge") / "data" / "evaluate_non_names.txt").read_text("utf-8")
     except OSError as exc:  # pragma: no cover - broken installation

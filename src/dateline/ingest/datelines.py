@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..knowledge.wire import WireKnowledge, load_wire_knowledge
+from ..knowledge.cache import SHARED
+from ..knowledge.wire import WireKnowledge
 from ..records import Dateline, Span
 
 __all__ = ["find_dateline", "dateline_date", "normal_place", "SEARCH_CHARS", "SEARCH_LINES"]
@@ -31,7 +31,6 @@ class _Patterns:
     agency_only: re.Pattern[str]
 
 
-@lru_cache(maxsize=8)
 def _patterns(knowledge: WireKnowledge) -> _Patterns:
     months = "|".join(sorted((re.escape(m) for m in knowledge.months), key=len, reverse=True))
     date = (rf"(?:(?P<month>(?i:{months}))\.?[ \t]+(?P<day>\d{{1,2}})(?!\d)"          # March 4
@@ -82,7 +81,7 @@ def _plausible_words(words: list[str]) -> bool:
 
 def normal_place(written: str, knowledge: WireKnowledge | None = None) -> str:
     """A place in normal case: "RIYADH" → "Riyadh", "DAR ES SALAAM" → "Dar es Salaam"."""
-    knowledge = knowledge or load_wire_knowledge()
+    knowledge = knowledge or SHARED.wire()
     written = " ".join(written.split())
     if written.upper() != written:
         return written
@@ -221,8 +220,8 @@ def find_dateline(text: str, *, published: str | None = None, knowledge: WireKno
 
     ``skip`` lists (start, end) regions (navigation, captions) where no dateline may start.
     """
-    knowledge = knowledge or load_wire_knowledge()
-    patterns = _patterns(knowledge)
+    knowledge = knowledge or SHARED.wire()
+    patterns = knowledge.derived(__name__, _patterns)
     for pos, at_line_start, prose_before in _candidate_starts(text, SEARCH_CHARS):
         if any(a <= pos < b for a, b in skip):
             continue

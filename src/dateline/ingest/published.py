@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..knowledge.wire import WireKnowledge, load_wire_knowledge
+from ..knowledge.cache import SHARED
+from ..knowledge.wire import WireKnowledge
 from ..records import Layout
 from .datelines import SEARCH_CHARS, SEARCH_LINES
 from .lines import split_lines
@@ -36,7 +36,6 @@ class _Patterns:
     other_segment: re.Pattern[str]
 
 
-@lru_cache(maxsize=8)
 def _patterns(knowledge: WireKnowledge) -> _Patterns:
     months = "|".join(sorted((re.escape(m) for m in knowledge.months), key=len, reverse=True))
     labels = "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in knowledge.date_labels),
@@ -77,8 +76,8 @@ def _date_of(match: re.Match[str], knowledge: WireKnowledge) -> str | None:
 
 def stamp_date(line: str, knowledge: WireKnowledge | None = None) -> str | None:
     """The first date of a stamp line (see the module), or None when ``line`` is not one."""
-    knowledge = knowledge or load_wire_knowledge()
-    patterns = _patterns(knowledge)
+    knowledge = knowledge or SHARED.wire()
+    patterns = knowledge.derived(__name__, _patterns)
     line = line.strip()
     if not line or len(line) > STAMP_MAX_CHARS:
         return None
@@ -112,7 +111,7 @@ def is_stamp_line(line: str, knowledge: WireKnowledge | None = None) -> bool:
 def publication_date(text: str, layout: Layout, knowledge: WireKnowledge | None = None) -> str | None:
     """The date ``text`` gives for itself: its dateline's full date, else the first stamp line
     among its opening lines (before the body, or the first line of a story without a dateline)."""
-    knowledge = knowledge or load_wire_knowledge()
+    knowledge = knowledge or SHARED.wire()
     if layout.dateline is not None and layout.dateline.date:
         return layout.dateline.date
     head_end = layout.dateline.start if layout.dateline is not None else SEARCH_CHARS

@@ -11,9 +11,9 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..knowledge.wire import WireKnowledge, load_wire_knowledge
+from ..knowledge.cache import SHARED
+from ..knowledge.wire import WireKnowledge
 from ..records import Layout, Span, Zone
 from .datelines import find_dateline
 from .lines import Line, split_lines
@@ -58,7 +58,6 @@ def _alternatives(phrases: tuple[str, ...]) -> str:
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ"  # capital letters that open a name in a credit
 
 
-@lru_cache(maxsize=8)
 def _patterns(knowledge: WireKnowledge) -> _Patterns:
     agencies = _alternatives(knowledge.credit_agencies)
     openers = _alternatives(knowledge.credit_openers)
@@ -244,8 +243,8 @@ def analyse_layout(text: str, *, published: str | None = None, source: str | Non
     ``knowledge`` replaces the packaged wire knowledge (see ``load_wire_knowledge`` for adding
     user files). ``source`` is accepted for agency-specific layouts and currently unused.
     """
-    knowledge = knowledge or load_wire_knowledge()
-    patterns = _patterns(knowledge)
+    knowledge = knowledge or SHARED.wire()
+    patterns = knowledge.derived(__name__, _patterns)
     lines = split_lines(text)
     zones: list[Zone] = []
     excluded_lines: set[int] = set()

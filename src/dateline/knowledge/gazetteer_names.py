@@ -6,16 +6,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize", "is_latin"]
+__all__ = ["normalize", "is_latin", "NORMALIZE_MEMO"]
 
 _DROP = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[\s\-‐‑–—_/,]+")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
-@lru_cache(maxsize=65536)
+NORMALIZE_MEMO = 65536
+"""How many names :func:`normalize` remembers (pure memoisation of a string function)."""
+
+
+@lru_cache(maxsize=NORMALIZE_MEMO)
 def normalize(name: str) -> str:
     """The look-up key of a name: accents folded, case folded, dots and apostrophes dropped.
+
+    Pure memoisation: the key depends on ``name`` alone, so the bounded memo of the last
+    :data:`NORMALIZE_MEMO` names can never give a stale answer; the gazetteer's builder and its
+    look-ups normalise the same names many times.
 
     >>> normalize("Ar-Riyāḑ"), normalize("U.S."), normalize("the Netherlands")
     ('ar riyad', 'us', 'netherlands')

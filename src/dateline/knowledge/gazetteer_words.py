@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,7 +34,6 @@ def _read(path: Path) -> dict:
     return read_yaml_mapping(path, what="place word file", keys="directions, admin_nouns, org_heads")
 
 
-@lru_cache(maxsize=8)
 def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     """The packaged ``geo_words.yaml`` merged with ``extra_files`` (same keys; lists are added)."""
     packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))

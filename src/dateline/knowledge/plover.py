@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import KnowledgeFileError
@@ -87,7 +86,6 @@ def _read_rows(path: Path) -> list[PloverCode]:
     return rows
 
 
-@lru_cache(maxsize=8)
 def load_plover_table(extra_files: tuple[Path, ...] = ()) -> PloverTable:
     """The packaged table, with the rows of ``extra_files`` (same TSV shape) layered over it."""
     rows = _read_rows(DEFAULT_FILE)

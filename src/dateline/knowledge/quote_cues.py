@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from typing import Any
 from ..errors import KnowledgeFileError
 from .files import read_yaml_mapping
 
-__all__ = ["QuoteCues", "Pronoun", "load_cues", "default_cues", "DATA_DIR"]
+__all__ = ["QuoteCues", "Pronoun", "load_cues", "DATA_DIR"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PACKAGED_FILES = ("quote_cues.yaml", "quote_speakers.yaml")
@@ -182,8 +181,3 @@ def load_cues(extra_files: Iterable[str | Path] = ()) -> QuoteCues:
         sources.append(str(path))
     return _build(data, tuple(sources))
 
-
-@lru_cache(maxsize=1)
-def default_cues() -> QuoteCues:
-    """The packaged quote knowledge (loaded once)."""
-    return load_cues()

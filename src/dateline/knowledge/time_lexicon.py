@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -196,9 +195,8 @@ def load_time_lexicon(extra_files: Iterable[str | Path] = ()) -> TimeLexicon:
     return _load(tuple(str(p) for p in extra_files))
 
 
-@lru_cache(maxsize=8)
 def _load(extra_files: tuple[str, ...]) -> TimeLexicon:
-    """The lexicon for one tuple of user files (cached)."""
+    """The lexicon for one tuple of user files."""
     classes: dict[str, Any] = {}
     raw_rules: dict[str, Mapping[str, Any]] = {}
     sources: dict[str, Path] = {}

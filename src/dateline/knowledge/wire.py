@@ -6,12 +6,10 @@ The packaged ``data/wire_layout.yaml`` is always loaded; user files with the sam
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
+from typing import Any, TypeVar
 
 from ..errors import KnowledgeFileError
 from .files import read_yaml_mapping
@@ -21,6 +19,7 @@ __all__ = ["WireKnowledge", "load_wire_knowledge", "DATA_DIR"]
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+T = TypeVar("T")
 _LIST_KEYS = ("credit_agencies", "credit_openers", "navigation", "not_places", "place_particles",
               "byline_openers", "caption_openers", "date_labels")
 
@@ -30,7 +29,7 @@ class WireKnowledge:
     """What the layout analysis knows about wire copy.
 
     ``agencies`` maps each alias (lower case) to the normalised agency name. Instances compare
-    and hash by identity, so compiled patterns can be cached per knowledge object.
+    and hash by identity; :meth:`derived` keeps what a reader builds from them (its compiled patterns).
     """
 
     agencies: Mapping[str, str]
@@ -44,6 +43,7 @@ class WireKnowledge:
     place_particles: frozenset[str]
     place_spellings: Mapping[str, str]
     date_labels: tuple[str, ...] = ()
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     def agency_name(self, written: str) -> str | None:
         """The normalised name of an agency as written ("AP " → "AP"), or None if unknown."""
@@ -53,6 +53,17 @@ class WireKnowledge:
     def month(self, written: str) -> int | None:
         """The month number of a month name or abbreviation ("Sept." → 9), or None."""
         return self.months.get(written.rstrip(".").lower())
+
+    def derived(self, name: str, build: Callable[["WireKnowledge"], T]) -> T:
+        """``build(self)``, built the first time ``name`` is asked for and kept with this object.
+
+        Readers compile their patterns from the knowledge this way (``name``: the reader's module),
+        so the patterns live as long as the knowledge and no module keeps a cache of them.
+        ``build`` must be a pure function of the knowledge.
+        """
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -100,7 +111,6 @@ def _merge(files: Iterable[Path]) -> WireKnowledge:
     )
 
 
-@lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> WireKnowledge:
     packaged = sorted(DATA_DIR.glob("wire_*.yaml"))
     if not packaged:
@@ -109,5 +119,6 @@ def _load(extra: tuple[Path, ...]) -> WireKnowledge:
 
 
 def load_wire_knowledge(extra_files: Iterable[str | Path] = ()) -> WireKnowledge:
-    """The packaged wire knowledge plus any user files (cached per set of files)."""
+    """The packaged wire knowledge plus any user files (read now: a
+    :class:`~dateline.knowledge.cache.KnowledgeCache` keeps what was loaded)."""
     return _load(tuple(Path(p) for p in extra_files))

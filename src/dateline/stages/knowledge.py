@@ -21,12 +21,12 @@ from typing import Any
 from ..extract.places import Gazetteer, open_gazetteer
 from ..knowledge.actor_codes import ActorKnowledge
 from ..knowledge.cache import SHARED, KnowledgeCache
-from ..knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
-from ..knowledge.gazetteer_words import GeoWords, load_geo_words
-from ..knowledge.plover import PloverTable, load_plover_table
-from ..knowledge.quote_cues import QuoteCues, load_cues
-from ..knowledge.time_lexicon import TimeLexicon, load_time_lexicon
-from ..knowledge.wire import WireKnowledge, load_wire_knowledge
+from ..knowledge.event_patterns import EventLexicon, EventPatterns
+from ..knowledge.gazetteer_words import GeoWords
+from ..knowledge.plover import PloverTable
+from ..knowledge.quote_cues import QuoteCues
+from ..knowledge.time_lexicon import TimeLexicon
+from ..knowledge.wire import WireKnowledge
 from ..learn import EventDecider, load_event_decider
 from ..settings import Settings
 
@@ -69,17 +69,17 @@ class Knowledge:
 
     @classmethod
     def _load(cls, settings: Settings, cache: KnowledgeCache) -> "Knowledge":
-        plover = load_plover_table(tuple(Path(p) for p in settings.plover_files))
+        plover = cache.plover(settings.plover_files)
         decider = None
         if settings.event_coder != "rules":
             path = None if settings.event_coder == "model" else Path(settings.event_coder)
             decider = load_event_decider(path, table=plover)
-        return cls(settings=settings, wire=load_wire_knowledge(settings.wire_files),
-                   actors=cache.actors(settings.actor_files), quote_cues=load_cues(settings.quote_files),
-                   time_lexicon=load_time_lexicon(settings.time_files),
-                   event_patterns=load_event_patterns(settings.event_files),
-                   event_lexicon=load_event_lexicon(settings.event_word_files), plover=plover,
-                   geo_words=load_geo_words(tuple(str(f) for f in settings.geo_word_files)), decider=decider)
+        return cls(settings=settings, wire=cache.wire(settings.wire_files),
+                   actors=cache.actors(settings.actor_files), quote_cues=cache.quote_cues(settings.quote_files),
+                   time_lexicon=cache.time_lexicon(settings.time_files),
+                   event_patterns=cache.event_patterns(settings.event_files),
+                   event_lexicon=cache.event_lexicon(settings.event_word_files), plover=plover,
+                   geo_words=cache.geo_words(settings.geo_word_files), decider=decider)
 
     @property
     def gazetteer(self) -> Gazetteer | None:

@@ -7,7 +7,6 @@ view is fitted to the events shown, so a map of one region is not a speck on the
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import math
@@ -15,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from importlib import resources
 from typing import Any
+
+from ..knowledge.cache import SHARED
 
 __all__ = ["outlines", "map_svg", "project", "QUAD_COLOURS"]
 
@@ -54,10 +55,15 @@ def _path(rings: Iterable[list[list[float]]]) -> str:
     return "".join(parts)
 
 
-@functools.lru_cache(maxsize=1)
 def outlines() -> dict[str, tuple[str, str]]:
     """``{ISO alpha-3: (name, SVG path)}`` for every country whose outline ``countryinfo`` ships
-    (empty, with a warning, when the package or its data is missing)."""
+    (empty, with a warning, when the package or its data is missing); read once per process and
+    kept in :data:`~dateline.knowledge.cache.SHARED`."""
+    return SHARED.get("country outlines", (), _read_outlines)
+
+
+def _read_outlines() -> dict[str, tuple[str, str]]:
+    """Read :func:`outlines` from ``countryinfo``'s data files."""
     found: dict[str, tuple[str, str]] = {}
     try:
         folder = resources.files("countryinfo") / "data"

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...knowledge.quote_cues import QuoteCues, default_cues
+from ...knowledge.cache import SHARED
+from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from ...records import Actor, Span
 from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS, VERBAL_POS
@@ -241,7 +242,7 @@ def resolve_mention(doc, start: int, end: int, *, actors: Sequence[Actor],
     speakers earlier in the article (they are preferred antecedents for pronouns). An
     unresolvable mention comes back with its text and ``name`` None.
     """
-    cues = cues or default_cues()
+    cues = cues or SHARED.quote_cues()
     text = doc_text(doc)[start:end]
     mention = Actor(start, end, text)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -317,7 +318,7 @@ class MentionResolver:
         self.doc = doc
         self.actors = [a for a in actors if a.start is not None and a.end is not None]
         self.speakers = [s for s in speakers if s.start is not None and s.name]
-        self.cues = cues or default_cues()
+        self.cues = cues or SHARED.quote_cues()
         self.codes = codes or (lambda t: t.pos_ in ("NOUN", "PROPN"))
         self.pronouns = pronouns or frozenset(self.cues.pronouns)
         self._sentence_starts = [s.start for s in doc.sents]

@@ -28,8 +28,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...knowledge.actors import ActorKnowledge
-from ...knowledge.event_patterns import EventLexicon, EventPatterns, load_event_lexicon, load_event_patterns
-from ...knowledge.plover import PloverTable, load_plover_table
+from ...knowledge.cache import SHARED
+from ...knowledge.event_patterns import EventLexicon, EventPatterns
+from ...knowledge.plover import PloverTable
 from ...records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
 from ..actors.mention_resolver import marked
 from .actor_coder import ActorCoder, SpanCoder
@@ -74,9 +75,9 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     """
     if decider is not None and proposals is None:
         proposals = []
-    patterns = patterns or load_event_patterns()
-    lexicon = lexicon or load_event_lexicon()
-    table = table or load_plover_table()
+    patterns = patterns or SHARED.event_patterns()
+    lexicon = lexicon or SHARED.event_lexicon()
+    table = table or SHARED.plover()
     coder = ActorCoder(doc, actors=actors, knowledge=knowledge, date=anchor, lexicon=lexicon, quotes=quotes,
                        event_nouns=patterns.event_nouns, code_span=code_span)
     excluded = layout.excluded if layout is not None else ()

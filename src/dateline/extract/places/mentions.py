@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...knowledge.cache import SHARED
 from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.gazetteer_words import GeoWords
-from ...knowledge.quote_cues import default_cues
 from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
@@ -43,7 +43,7 @@ class _Finder:
         self.demonyms, self.embedded = demonyms, embedded
         self.taken = [False] * len(doc)
         self.mentions: list[Mention] = []
-        self.speech_verbs = default_cues().speech_verbs
+        self.speech_verbs = SHARED.quote_cues().speech_verbs
         self.person_names = self._person_names()
 
     def _person_names(self) -> set[str]:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...knowledge.cache import SHARED
 from ...knowledge.gazetteer import Gazetteer, open_gazetteer_file
-from ...knowledge.gazetteer_words import GeoWords, load_geo_words
+from ...knowledge.gazetteer_words import GeoWords
 from ...nlp import doc_text
 from ...records import Layout, Place
 from ...settings import Settings
@@ -49,7 +50,7 @@ def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
     if gazetteer is None:
         return []
     if words is None:
-        words = load_geo_words(tuple(str(f) for f in word_files))
+        words = SHARED.geo_words(word_files)
     mentions = find_mentions(doc, gazetteer=gazetteer, words=words, layout=layout, demonyms=demonyms,
                              embedded=embedded)
     home = None

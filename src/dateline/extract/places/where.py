@@ -4,11 +4,11 @@ clause, else the dateline when the event is local. Also the agencies' home count
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...knowledge.cache import SHARED
 from ...knowledge.gazetteer_build import read_tsv
 from ...knowledge.gazetteer_names import normalize
 from ...records import Location, Place
@@ -26,8 +26,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "iobj", "appos"})
 
 
-@lru_cache(maxsize=1)
-def _agencies() -> dict[str, str]:
+def _read_agencies() -> dict[str, str]:
+    """Agency name (normalised) -> ISO3 home country, from the packaged ``geo_agencies.tsv``."""
     path = Path(str(resources.files("dateline.knowledge") / "data" / "geo_agencies.tsv"))
     return {normalize(row[0]): row[1] for row in read_tsv(path) if len(row) >= 2}
 
@@ -36,7 +36,7 @@ def agency_country(agency: str | None) -> str | None:
     """The ISO3 home country of a news agency ("TASS" → "RUS"), or None."""
     if not agency:
         return None
-    return _agencies().get(normalize(agency))
+    return SHARED.get("geo_agencies", (), _read_agencies).get(normalize(agency))
 
 
 def location_of(place: Place | Location) -> Location:

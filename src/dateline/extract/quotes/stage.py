@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ...knowledge.quote_cues import QuoteCues, default_cues
+from ...knowledge.cache import SHARED
+from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from ...records import Actor, Layout, Quote, Span, TimeExpr
 from .common import Found
@@ -93,7 +94,7 @@ def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> s
 def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequence[TimeExpr],
            anchor: str | None, cues: QuoteCues | None = None) -> list[Quote]:
     """Every statement in the article, in text order, with its resolved speaker, cue and date."""
-    cues = cues or default_cues()
+    cues = cues or SHARED.quote_cues()
     text = doc_text(doc)
     start, end = quote_region(layout, len(text))
     direct = direct_quotes(doc, cues, start=start, end=end)

@@ -64,7 +64,6 @@ class _Sentences:
     """The sentences of one parsed article, their starts and (lazily) whether each is narrative past."""
 
     def __init__(self, doc: "Doc") -> None:
-        self.doc = doc
         self.text = doc.text
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
@@ -81,13 +80,16 @@ class _Sentences:
         return self.past[i]
 
 
-_last: list[_Sentences] = []  # the article being coded: events ask once per proposal
+_SENTENCES_KEY = "dateline.narrative_sentences"
 
 
 def _sentences(doc: "Doc") -> _Sentences:
-    if not _last or _last[0].doc is not doc:
-        _last[:] = [_Sentences(doc)]
-    return _last[0]
+    """The article's sentences, built once per document (events ask once per proposal) and kept
+    with the document itself, in ``doc.user_data``."""
+    found = doc.user_data.get(_SENTENCES_KEY)
+    if found is None:
+        found = doc.user_data[_SENTENCES_KEY] = _Sentences(doc)
+    return found
 
 
 def narrative_date(doc: "Doc", times: Sequence[TimeExpr], sentence_start: int,

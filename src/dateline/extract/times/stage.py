@@ -14,7 +14,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ...knowledge.time_lexicon import TimeLexicon, load_time_lexicon
+from ...knowledge.cache import SHARED
+from ...knowledge.time_lexicon import TimeLexicon
 from ...nlp import doc_text
 from ...records import Layout, TimeExpr
 from ...settings import Settings
@@ -47,7 +48,7 @@ def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None
     """
     settings = settings or Settings()
     if lexicon is None:
-        lexicon = load_time_lexicon(settings.time_files)
+        lexicon = SHARED.time_lexicon(settings.time_files)
     return tag_times(doc, anchor=story_day(anchor, layout), layout=layout, date_order=settings.date_order,
                      lexicon=lexicon)
 
@@ -72,7 +73,7 @@ def story_day(anchor: str | None, layout: Layout | None) -> str | None:
 def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
               date_order: str = "MDY", lexicon: TimeLexicon | None = None) -> list[TimeExpr]:
     """:func:`times` with the lexicon and date order given directly."""
-    lexicon = lexicon or load_time_lexicon()
+    lexicon = lexicon or SHARED.time_lexicon()
     text = doc_text(doc)
     excluded = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
 
