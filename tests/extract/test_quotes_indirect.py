@@ -115,3 +115,14 @@ def test_plural_pronoun_is_never_a_single_person(nlp):
     text = "Anna Berg met the farmers on Monday.\n\nThey said the rules would ruin them."
     q = by_cue(run(nlp, text))["said"]
     assert q.speaker.text == "They" and q.speaker.name != "Anna Berg"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Anna Berg said she thinks the harbour is safe.", "said", "she thinks the harbour is safe"),
+    ("The minister said Pavel Novak hopes that the talks will resume.", "said",
+     "Pavel Novak hopes that the talks will resume"),
+    ("The farmers wanted to know who approved the water rules.", "wanted", "to know who approved the water rules"),
+])
+def test_a_statement_heading_what_another_reports_is_part_of_it(nlp, text, cue, content):
+    found = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert [(q.cue.text, q.content.text) for q in found] == [(cue, content)]

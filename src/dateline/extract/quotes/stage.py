@@ -46,9 +46,36 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes."""
+def _clause_heads(doc, found: Found) -> set[int]:
+    """The tokens that head what a statement reports: the root of its content span and the verbs
+    that root's open complement chain runs through ("he said she wants to insist that ...")."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    root = span.root
+    heads = {root.i}
+    cur = root
+    for _ in range(3):
+        nxt = next((c for c in cur.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            break
+        heads.add(nxt.i)
+        cur = nxt
+    return heads
+
+
+def _owned(cue) -> bool:
+    """Whether a cue noun names its own holder ("rejected Berg's claim that ...": Berg's claim
+    is a statement of its own inside the rejection)."""
+    return cue.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in cue.children)
+
+
+def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
+    so does a statement that only heads what another reports ("he said Obama hopes that ...": what
+    he said is one statement, not two)."""
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    heads = {id(f): _clause_heads(doc, f) for f in indirect}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in indirect:
@@ -63,6 +90,9 @@ def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
             continue  # "said Moscow favored ...": the act is part of what was said
+        if f.cue_token is not None and not _owned(doc[f.cue_token]) \
+                and any(o is not f and f.cue_token in heads.get(id(o), ()) for o in indirect):
+            continue  # "said she thinks America is strongest": the thinking is what was said
         seen.add(span)
         kept.append(f)
     return kept
@@ -104,7 +134,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    found = sorted(direct + _dedupe(direct, indirect), key=lambda f: (f.start, f.end))
+    found = sorted(direct + _dedupe(doc, direct, indirect), key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []
     speakers: list[Actor] = []
