@@ -126,3 +126,26 @@ def test_plural_pronoun_is_never_a_single_person(nlp):
 def test_a_statement_heading_what_another_reports_is_part_of_it(nlp, text, cue, content):
     found = [q for q in run(nlp, text) if q.kind == "indirect"]
     assert [(q.cue.text, q.content.text) for q in found] == [(cue, content)]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("As the paper noted, it is surprising because Trump has not always praised China.",
+     "it is surprising because Trump has not always praised China", "the paper", "noted"),
+    ("Ignoring the progress also carries risks, as Clinton supporters point out.",
+     "Ignoring the progress also carries risks", "Clinton supporters", "point out"),
+    ("As Anna Berg told reporters, tax relief is given in exchange for jobs.",
+     "tax relief is given in exchange for jobs", "Anna Berg", "told"),
+])
+def test_as_attribution_reports_the_sentence_around_it(nlp, text, content, speaker, cue):
+    (q,) = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert (q.content.text, q.speaker.text, q.cue.text) == (content, speaker, cue)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Pavel Novak tells his supporters at a rally in Tromso to go and vote.", "to go and vote"),
+    ("On Thursday, Anna Berg spoke to a gathering of fishing industry leaders.", None),
+    ("The mayor's office spoke with Lena Maas about the harbour plan.", "the harbour plan"),
+])
+def test_who_was_spoken_to_is_not_what_was_said(nlp, text, content):
+    found = [q.content.text for q in run(nlp, text) if q.kind == "indirect"]
+    assert found == ([content] if content else [])

@@ -74,8 +74,28 @@ def _plain_prep(prep, cues: QuoteCues) -> bool:
     """A prepositional phrase that says where or to whom, not what ("in Iowa", "to reporters")."""
     if prep.lower_ not in _CONTENT_PREPS:
         return True
+    if prep.lower_ in _ADDRESSEE_PREPS and lemmas(prep.head) & cues.addressee_verbs:
+        return True  # "spoke to a gathering of miners"
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is not None and (pobj.lemma_.lower() in cues.audiences or pobj.ent_type_ in _WHEN_ENTS)
+    return pobj is not None and (_audience(pobj, cues) or pobj.ent_type_ in _WHEN_ENTS
+                                 or (prep.lower_ in _ADDRESSEE_PREPS and lemmas(prep.head) & cues.speech_verbs
+                                     and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_ in _WHO_ENTS)))
+
+
+_ADDRESSEE_PREPS = ("to", "with")
+_WHO_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _audience(token, cues: QuoteCues) -> bool:
+    """Whether a noun names an audience ("reporters", "a news conference")."""
+    return bool(lemmas(token) & cues.audiences)
+
+
+def _addressee(verb, obj, cues: QuoteCues) -> bool:
+    """Whether a verb's object is who was spoken to: an audience word, or the object of "tell"
+    (the object of "urged supporters to vote" is part of what was urged)."""
+    return obj.dep_ in ("dobj", "dative", "obj") and (obj.lemma_.lower() in cues.audiences  # "a news conference"
+                                                      or bool(lemmas(verb) & cues.addressee_verbs))
 
 
 _WHEN_ENTS = ("DATE", "TIME")
@@ -91,15 +111,20 @@ def _circumstance(token, cues: QuoteCues) -> bool:
 def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     """What an act or attitude verb reports: its complements after it ("X of Y", "to Y")."""
     comps = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS and c.dep_ != "prt"
-             and not (c.dep_ in ("dobj", "dative", "obj") and c.lemma_.lower() in cues.audiences)]
+             and not _addressee(verb, c, cues)]
     if not comps or not any(c.dep_ in ("dobj", "obj", "xcomp", "oprd", "ccomp", "prep") for c in comps):
         return None
     if all(c.dep_ == "prep" for c in comps) and all(_plain_prep(c, cues) for c in comps):
         return None
     while len(comps) > 1 and _circumstance(comps[-1], cues):
         comps = comps[:-1]  # "called the plan a disaster on Monday": the day is not what was said
+    while len(comps) > 1 and _circumstance(comps[0], cues):
+        comps = comps[1:]  # "spoke with Teachout about the plan", "told X at a rally to vote"
     first = min(c.left_edge.i for c in comps)
     last = max(c.right_edge.i for c in comps)
+    lead = doc[first]
+    if lead.dep_ == "prep" and lead.head.i == verb.i and lead.i < last and lead.lower_ in _CONTENT_PREPS:
+        first += 1  # "pushed back on those claims": the claims, not "on those claims"
     start, end = trim_span(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return (start, end) if end - start >= 2 else None
 
@@ -207,6 +232,18 @@ def _withheld(verb, cues: QuoteCues) -> bool:
     return False
 
 
+def _as_attribution(verb, cues: QuoteCues) -> bool:
+    """Whether a reporting verb attributes the sentence around it through "as": "As the paper
+    noted, it is surprising ...", "... the policy works, as many researchers believe." (nothing
+    of its own is reported: no object but an audience)."""
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") and not _addressee(verb, c, cues)
+                   and c.pos_ not in ("PROPN", "PRON") for c in verb.children)
+
+
 def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     """The fronted statement of a sentence-final attribution: "Better late than never, she said."
     (the speech verb heads the sentence, its subject follows a comma, nothing follows it)."""
@@ -288,6 +325,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
             span = _content(doc, clause, cues)
+        elif reporting and _as_attribution(token, cues):
+            span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
+            via = "parenthetical"
         elif token.dep_ == "parataxis" and lemmas(token) & cues.speech_verbs:
             # a parenthetical attribution: "the talks, he said, went well" (the covering span)
             span = _content(doc, token.head, cues)
