@@ -149,3 +149,14 @@ def test_as_attribution_reports_the_sentence_around_it(nlp, text, content, speak
 def test_who_was_spoken_to_is_not_what_was_said(nlp, text, content):
     found = [q.content.text for q in run(nlp, text) if q.kind == "indirect"]
     assert found == ([content] if content else [])
+
+
+def test_present_participle_speaks_for_the_noun_it_modifies(nlp):
+    found = by_cue(run(nlp, "Outside groups supporting Governor Lena Maas have spent heavily in Tromso."))
+    q = found["supporting"]
+    assert (q.content.text, q.speaker.text) == ("Governor Lena Maas", "Outside groups")
+
+
+def test_the_object_of_tell_is_what_was_told_when_it_is_no_one(nlp):
+    q = by_cue(run(nlp, "The ad features farmers telling their family stories."))["telling"]
+    assert (q.content.text, q.speaker.text) == ("their family stories", "farmers")

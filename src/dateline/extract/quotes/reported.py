@@ -94,8 +94,16 @@ def _audience(token, cues: QuoteCues) -> bool:
 def _addressee(verb, obj, cues: QuoteCues) -> bool:
     """Whether a verb's object is who was spoken to: an audience word, or the object of "tell"
     (the object of "urged supporters to vote" is part of what was urged)."""
-    return obj.dep_ in ("dobj", "dative", "obj") and (obj.lemma_.lower() in cues.audiences  # "a news conference"
-                                                      or bool(lemmas(verb) & cues.addressee_verbs))
+    if obj.dep_ not in ("dobj", "dative", "obj"):
+        return False
+    if obj.lemma_.lower() in cues.audiences:
+        return True  # "a news conference"
+    if not lemmas(verb) & cues.addressee_verbs:
+        return False
+    # "told reporters to ...", "told him", "briefed the committee"; not "telling their stories"
+    return obj.dep_ == "dative" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) \
+        or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _WHO_ENTS \
+        or bool(lemmas(obj) & (cues.audiences | cues.person_roles | cues.organisation_nouns))
 
 
 _WHEN_ENTS = ("DATE", "TIME")
@@ -232,6 +240,15 @@ def _withheld(verb, cues: QuoteCues) -> bool:
     return False
 
 
+def _participle_agent(verb):
+    """The noun a present participle modifies, which does what it says: "groups supporting X",
+    "a tweet attacking X", "voters telling their stories" (None for any other verb)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
+
+
 def _as_attribution(verb, cues: QuoteCues) -> bool:
     """Whether a reporting verb attributes the sentence around it through "as": "As the paper
     noted, it is surprising ...", "... the policy works, as many researchers believe." (nothing
@@ -309,7 +326,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             out.append(passive)
             continue
         reporting = is_cue_verb(token, verbs)
-        via = "clause"
+        via, agent = "clause", None
         clause = next((c for c in token.children if c.dep_ in _CLAUSE_DEPS), None) if reporting else None
         cue = cue_span(token, cues)
         if clause is None:
@@ -337,13 +354,18 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         elif lemmas(token) & objects and subject_of(token) is not None:
             span = _object_content(doc, token, cues)
             via = "object"
+        elif lemmas(token) & objects and (agent := _participle_agent(token)) is not None:
+            span = _object_content(doc, token, cues)  # "groups supporting Mr. Kasich"
+            via, speaker = "object", speaker_span(doc, agent)
         else:
             continue
         if span is None:
             continue
         if _inside(span[0], skip) and _inside(span[1] - 1, skip):
             continue
-        out.append(Found("indirect", span[0], span[1], speaker_of(token), cue, max(span[1], cue[1]),
+        if via != "object" or agent is None:
+            speaker = speaker_of(token)
+        out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
                          cue_token=token.i, via=via))
     return out
 
