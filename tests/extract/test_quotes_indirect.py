@@ -160,3 +160,18 @@ def test_present_participle_speaks_for_the_noun_it_modifies(nlp):
 def test_the_object_of_tell_is_what_was_told_when_it_is_no_one(nlp):
     q = by_cue(run(nlp, "The ad features farmers telling their family stories."))["telling"]
     assert (q.content.text, q.speaker.text) == ("their family stories", "farmers")
+
+
+def test_transcript_turns_are_their_speakers_statements(nlp):
+    text = ('Anna Berg spoke on Sunday.\n\nPartial transcript as follows:\n\n'
+            '"HOST: Let us start with the harbour. Why would the city do that?\n\n'
+            '"BERG: Well, look, this is serious business. The choice is important.\n\n'
+            '"But the truth is that the voters will decide.\n\n"(CROSSTALK.)\n\n'
+            '"HOST: Mayor, I want to try to get an answer.\n\nFollow the show online.')
+    found = [(q.speaker.text, q.content.text) for q in run(nlp, text)]
+    assert found == [
+        ("HOST", "Let us start with the harbour. Why would the city do that?"),
+        ("BERG", 'Well, look, this is serious business. The choice is important.\n\n'
+                 '"But the truth is that the voters will decide'),
+        ("HOST", "Mayor, I want to try to get an answer"),
+    ]

@@ -370,29 +370,55 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
     return out
 
 
-_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*)*)[ \t]*:[ \t]+(\S[^\n]*)")
+_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*([\"“]?)[ \t]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*)*)[ \t]*:[ \t]+(\S[^\n]*)")
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n?[ \t\u00a0]*([^\n]*)")
+
+
+def _turn_end(text: str, end: int, limit: int, cues: QuoteCues) -> int:
+    """Where a transcript turn ('"PENCE: Well, ...') ends: later paragraphs that open with a
+    quotation mark and name no new speaker ('"But the truth is ...') go on with it; a stage
+    direction ('"(CROSSTALK.)'), a new "NAME:" turn or an unquoted paragraph ends it."""
+    opening = cues.open_marks | cues.both_marks
+    while True:
+        m = _PARAGRAPH.match(text, end)
+        if m is None or m.start(1) >= limit:
+            return end
+        line = m.group(1)
+        if not line or line[:1] not in opening or line[1:].lstrip()[:1] in ("(", "[") \
+                or _COLON_LINE.match(line) is not None:
+            return end
+        end = min(m.end(1), limit)
 
 
 def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
-    """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ..."."""
+    """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ...";
+    a transcript turn that opens with a quotation mark ('"PENCE: ...') runs on over the quoted
+    paragraphs after it (``via`` "transcript")."""
     text = doc_text(doc)
     end = len(text) if end is None else end
     out: list[Found] = []
     for m in _COLON_LINE.finditer(text, start, end):
-        name = m.group(1)
+        name = m.group(2)
         words = name.split()
         if len(words) > cues.colon_max_words or name.lower() in cues.colon_labels \
                 or words[0].lower().strip(".") in cues.colon_labels:
             continue
-        c_start, c_end = trim_span(text, m.start(2), min(m.end(2), end))
+        turn = bool(m.group(1))
+        line_end = min(m.end(3), end)
+        if turn:
+            line_end = _turn_end(text, line_end, end, cues)
+        c_start, c_end = trim_span(text, m.start(3), line_end)
         kind = "indirect"
         opening, closing = text[c_start:c_start + 1], text[c_end - 1:c_end] if c_end > c_start else ""
         marks = cues.open_marks | cues.both_marks | cues.single_open
-        if opening in marks and closing in (cues.close_marks | cues.both_marks | cues.single_close):
+        if not turn and opening in marks and closing in (cues.close_marks | cues.both_marks | cues.single_close):
             c_start, c_end = c_start + 1, c_end - 1
             kind = "direct"
+        elif turn:
+            c_start, c_end = trim_span(text, c_start, c_end, strip_marks=True)
         if c_end - c_start < 3:
             continue
-        colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
-        out.append(Found(kind, c_start, c_end, (m.start(1), m.end(1)), (colon, colon + 1), c_end, via="colon"))
+        colon = m.end(2) + text[m.end(2):m.start(3)].index(":")
+        out.append(Found(kind, c_start, c_end, (m.start(2), m.end(2)), (colon, colon + 1), c_end,
+                         via="transcript" if turn else "colon"))
     return out

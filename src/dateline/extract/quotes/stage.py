@@ -127,10 +127,14 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     text = doc_text(doc)
     start, end = quote_region(layout, len(text))
     direct = direct_quotes(doc, cues, start=start, end=end)
-    colon = [f for f in colon_lines(doc, cues, start=start, end=end)
-             if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
+    colon = colon_lines(doc, cues, start=start, end=end)
+    turns = [f for f in colon if f.via == "transcript"]
+    # a transcript whose paragraphs all open with a quotation mark is its speakers' turns, not
+    # one quotation ('"WALLACE: ...', '"PENCE: ...')
+    direct = [d for d in direct if not any(d.start <= t.speaker[0] < d.end for t in turns if t.speaker)]
+    colon = [f for f in colon if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
     direct += [f for f in colon if f.kind == "direct"]
-    skip = [(f.start, f.end) for f in direct]
+    skip = [(f.start, f.end) for f in direct + turns]
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
