@@ -175,3 +175,8 @@ def test_transcript_turns_are_their_speakers_statements(nlp):
                  '"But the truth is that the voters will decide'),
         ("HOST", "Mayor, I want to try to get an answer"),
     ]
+
+
+def test_a_news_label_before_a_colon_is_no_speaker(nlp):
+    found = run(nlp, "The Latest: Mourners say the loss is hard to bear.")
+    assert [(q.speaker.text, q.content.text) for q in found] == [("Mourners", "the loss is hard to bear")]
