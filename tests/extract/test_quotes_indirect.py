@@ -180,3 +180,11 @@ def test_transcript_turns_are_their_speakers_statements(nlp):
 def test_a_news_label_before_a_colon_is_no_speaker(nlp):
     found = run(nlp, "The Latest: Mourners say the loss is hard to bear.")
     assert [(q.speaker.text, q.content.text) for q in found] == [("Mourners", "the loss is hard to bear")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The mayor said investigators were unable to determine which files had been taken.", ["said"]),
+    ("Jonas Keller noted that the farmers, who say the rules are unfair, will protest.", ["noted", "say"]),
+])
+def test_a_statement_inside_another_is_its_own_only_in_a_clause_of_its_own(nlp, text, cues):
+    assert [q.cue.text for q in run(nlp, text) if q.kind == "indirect"] == cues

@@ -64,6 +64,38 @@ def _clause_heads(doc, found: Found) -> set[int]:
     return heads
 
 
+# Dependencies that open a clause of its own inside what a statement reports: a coordinated act
+# ("accuses X ... and suggests Y"), an adverbial one ("..., arguing that"), a relative one ("Trump,
+# who says ..."), a prepositional one ("by focusing on ..."). A statement found under one of these
+# is a statement of its own; any other one is part of the statement around it.
+_OWN_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "relcl", "pcomp"})
+
+
+def _embedded(doc, inner: Found, outer: Found, root_of: dict[int, int]) -> bool:
+    """Whether ``inner`` (content and cue) lies inside what ``outer`` reports and its cue hangs
+    from that content's root through complements only ("said that reports showed he called ...")."""
+    if inner.cue_token is None or not (outer.start <= inner.start and inner.end <= outer.end) \
+            or (inner.start, inner.end) == (outer.start, outer.end):
+        return False
+    cue = doc[inner.cue_token]
+    if not outer.start <= cue.idx < outer.end:
+        return False
+    root = root_of.get(id(outer))
+    cur = cue
+    for _ in range(12):
+        if cur.i == root:
+            return True
+        if cur.dep_ in _OWN_CLAUSE_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _root(doc, found: Found) -> int:
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else -1
+
+
 def _owned(cue) -> bool:
     """Whether a cue noun names its own holder ("rejected Berg's claim that ...": Berg's claim
     is a statement of its own inside the rejection)."""
@@ -76,6 +108,7 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     he said is one statement, not two)."""
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
     heads = {id(f): _clause_heads(doc, f) for f in indirect}
+    roots = {id(f): _root(doc, f) for f in indirect}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in indirect:
@@ -93,6 +126,9 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         if f.cue_token is not None and not _owned(doc[f.cue_token]) \
                 and any(o is not f and f.cue_token in heads.get(id(o), ()) for o in indirect):
             continue  # "said she thinks America is strongest": the thinking is what was said
+        if f.cue_token is not None and not _owned(doc[f.cue_token]) \
+                and any(o is not f and o.kind == "indirect" and _embedded(doc, f, o, roots) for o in indirect):
+            continue  # "noted that polling data showing that ...": one statement, the noting
         seen.add(span)
         kept.append(f)
     return kept
