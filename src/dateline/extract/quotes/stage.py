@@ -92,6 +92,7 @@ def _embedded(doc, inner: Found, outer: Found, root_of: dict[int, int]) -> bool:
 
 
 def _root(doc, found: Found) -> int:
+    """The token index of the root of a statement's content (-1 when it covers no token)."""
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     return span.root.i if span is not None and len(span) else -1
 
