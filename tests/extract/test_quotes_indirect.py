@@ -115,3 +115,76 @@ def test_plural_pronoun_is_never_a_single_person(nlp):
     text = "Anna Berg met the farmers on Monday.\n\nThey said the rules would ruin them."
     q = by_cue(run(nlp, text))["said"]
     assert q.speaker.text == "They" and q.speaker.name != "Anna Berg"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Anna Berg said she thinks the harbour is safe.", "said", "she thinks the harbour is safe"),
+    ("The minister said Pavel Novak hopes that the talks will resume.", "said",
+     "Pavel Novak hopes that the talks will resume"),
+    ("The farmers wanted to know who approved the water rules.", "wanted", "to know who approved the water rules"),
+])
+def test_a_statement_heading_what_another_reports_is_part_of_it(nlp, text, cue, content):
+    found = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert [(q.cue.text, q.content.text) for q in found] == [(cue, content)]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("As the paper noted, it is surprising because Trump has not always praised China.",
+     "it is surprising because Trump has not always praised China", "the paper", "noted"),
+    ("Ignoring the progress also carries risks, as Clinton supporters point out.",
+     "Ignoring the progress also carries risks", "Clinton supporters", "point out"),
+    ("As Anna Berg told reporters, tax relief is given in exchange for jobs.",
+     "tax relief is given in exchange for jobs", "Anna Berg", "told"),
+])
+def test_as_attribution_reports_the_sentence_around_it(nlp, text, content, speaker, cue):
+    (q,) = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert (q.content.text, q.speaker.text, q.cue.text) == (content, speaker, cue)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Pavel Novak tells his supporters at a rally in Tromso to go and vote.", "to go and vote"),
+    ("On Thursday, Anna Berg spoke to a gathering of fishing industry leaders.", None),
+    ("The mayor's office spoke with Lena Maas about the harbour plan.", "the harbour plan"),
+])
+def test_who_was_spoken_to_is_not_what_was_said(nlp, text, content):
+    found = [q.content.text for q in run(nlp, text) if q.kind == "indirect"]
+    assert found == ([content] if content else [])
+
+
+def test_present_participle_speaks_for_the_noun_it_modifies(nlp):
+    found = by_cue(run(nlp, "Outside groups supporting Governor Lena Maas have spent heavily in Tromso."))
+    q = found["supporting"]
+    assert (q.content.text, q.speaker.text) == ("Governor Lena Maas", "Outside groups")
+
+
+def test_the_object_of_tell_is_what_was_told_when_it_is_no_one(nlp):
+    q = by_cue(run(nlp, "The ad features farmers telling their family stories."))["telling"]
+    assert (q.content.text, q.speaker.text) == ("their family stories", "farmers")
+
+
+def test_transcript_turns_are_their_speakers_statements(nlp):
+    text = ('Anna Berg spoke on Sunday.\n\nPartial transcript as follows:\n\n'
+            '"HOST: Let us start with the harbour. Why would the city do that?\n\n'
+            '"BERG: Well, look, this is serious business. The choice is important.\n\n'
+            '"But the truth is that the voters will decide.\n\n"(CROSSTALK.)\n\n'
+            '"HOST: Mayor, I want to try to get an answer.\n\nFollow the show online.')
+    found = [(q.speaker.text, q.content.text) for q in run(nlp, text)]
+    assert found == [
+        ("HOST", "Let us start with the harbour. Why would the city do that?"),
+        ("BERG", 'Well, look, this is serious business. The choice is important.\n\n'
+                 '"But the truth is that the voters will decide'),
+        ("HOST", "Mayor, I want to try to get an answer"),
+    ]
+
+
+def test_a_news_label_before_a_colon_is_no_speaker(nlp):
+    found = run(nlp, "The Latest: Mourners say the loss is hard to bear.")
+    assert [(q.speaker.text, q.content.text) for q in found] == [("Mourners", "the loss is hard to bear")]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The mayor said investigators were unable to determine which files had been taken.", ["said"]),
+    ("Jonas Keller noted that the farmers, who say the rules are unfair, will protest.", ["noted", "say"]),
+])
+def test_a_statement_inside_another_is_its_own_only_in_a_clause_of_its_own(nlp, text, cues):
+    assert [q.cue.text for q in run(nlp, text) if q.kind == "indirect"] == cues

@@ -69,6 +69,7 @@ class QuoteCues:
     organisation_nouns: frozenset[str]
     anonymous: frozenset[str]
     sources: tuple[str, ...] = field(default=())
+    addressee_verbs: frozenset[str] = field(default=frozenset())
 
     @property
     def reporting_verbs(self) -> frozenset[str]:
@@ -150,6 +151,7 @@ def _build(data: Mapping[str, Any], sources: tuple[str, ...]) -> QuoteCues:
         nominal_cues=_words(data.get("nominal_cues"), "nominal_cues"),
         according=tuple(tuple(str(w).lower() for w in seq) for seq in data.get("according") or ()),
         audiences=_words(data.get("audiences"), "audiences"),
+        addressee_verbs=_words(data.get("addressee_verbs"), "addressee_verbs"),
         open_marks=frozenset(marks.get("open") or ()),
         close_marks=frozenset(marks.get("close") or ()),
         both_marks=frozenset(marks.get("both") or ()),

@@ -74,8 +74,36 @@ def _plain_prep(prep, cues: QuoteCues) -> bool:
     """A prepositional phrase that says where or to whom, not what ("in Iowa", "to reporters")."""
     if prep.lower_ not in _CONTENT_PREPS:
         return True
+    if prep.lower_ in _ADDRESSEE_PREPS and lemmas(prep.head) & cues.addressee_verbs:
+        return True  # "spoke to a gathering of miners"
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is not None and (pobj.lemma_.lower() in cues.audiences or pobj.ent_type_ in _WHEN_ENTS)
+    return pobj is not None and (_audience(pobj, cues) or pobj.ent_type_ in _WHEN_ENTS
+                                 or (prep.lower_ in _ADDRESSEE_PREPS and lemmas(prep.head) & cues.speech_verbs
+                                     and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_ in _WHO_ENTS)))
+
+
+_ADDRESSEE_PREPS = ("to", "with")
+_WHO_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _audience(token, cues: QuoteCues) -> bool:
+    """Whether a noun names an audience ("reporters", "a news conference")."""
+    return bool(lemmas(token) & cues.audiences)
+
+
+def _addressee(verb, obj, cues: QuoteCues) -> bool:
+    """Whether a verb's object is who was spoken to: an audience word, or the object of "tell"
+    (the object of "urged supporters to vote" is part of what was urged)."""
+    if obj.dep_ not in ("dobj", "dative", "obj"):
+        return False
+    if obj.lemma_.lower() in cues.audiences:
+        return True  # "a news conference"
+    if not lemmas(verb) & cues.addressee_verbs:
+        return False
+    # "told reporters to ...", "told him", "briefed the committee"; not "telling their stories"
+    return obj.dep_ == "dative" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) \
+        or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _WHO_ENTS \
+        or bool(lemmas(obj) & (cues.audiences | cues.person_roles | cues.organisation_nouns))
 
 
 _WHEN_ENTS = ("DATE", "TIME")
@@ -91,15 +119,20 @@ def _circumstance(token, cues: QuoteCues) -> bool:
 def _object_content(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     """What an act or attitude verb reports: its complements after it ("X of Y", "to Y")."""
     comps = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS and c.dep_ != "prt"
-             and not (c.dep_ in ("dobj", "dative", "obj") and c.lemma_.lower() in cues.audiences)]
+             and not _addressee(verb, c, cues)]
     if not comps or not any(c.dep_ in ("dobj", "obj", "xcomp", "oprd", "ccomp", "prep") for c in comps):
         return None
     if all(c.dep_ == "prep" for c in comps) and all(_plain_prep(c, cues) for c in comps):
         return None
     while len(comps) > 1 and _circumstance(comps[-1], cues):
         comps = comps[:-1]  # "called the plan a disaster on Monday": the day is not what was said
+    while len(comps) > 1 and _circumstance(comps[0], cues):
+        comps = comps[1:]  # "spoke with Teachout about the plan", "told X at a rally to vote"
     first = min(c.left_edge.i for c in comps)
     last = max(c.right_edge.i for c in comps)
+    lead = doc[first]
+    if lead.dep_ == "prep" and lead.head.i == verb.i and lead.i < last and lead.lower_ in _CONTENT_PREPS:
+        first += 1  # "pushed back on those claims": the claims, not "on those claims"
     start, end = trim_span(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return (start, end) if end - start >= 2 else None
 
@@ -207,6 +240,27 @@ def _withheld(verb, cues: QuoteCues) -> bool:
     return False
 
 
+def _participle_agent(verb):
+    """The noun a present participle modifies, which does what it says: "groups supporting X",
+    "a tweet attacking X", "voters telling their stories" (None for any other verb)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
+
+
+def _as_attribution(verb, cues: QuoteCues) -> bool:
+    """Whether a reporting verb attributes the sentence around it through "as": "As the paper
+    noted, it is surprising ...", "... the policy works, as many researchers believe." (nothing
+    of its own is reported: no object but an audience)."""
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") and not _addressee(verb, c, cues)
+                   and c.pos_ not in ("PROPN", "PRON") for c in verb.children)
+
+
 def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     """The fronted statement of a sentence-final attribution: "Better late than never, she said."
     (the speech verb heads the sentence, its subject follows a comma, nothing follows it)."""
@@ -272,7 +326,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             out.append(passive)
             continue
         reporting = is_cue_verb(token, verbs)
-        via = "clause"
+        via, agent = "clause", None
         clause = next((c for c in token.children if c.dep_ in _CLAUSE_DEPS), None) if reporting else None
         cue = cue_span(token, cues)
         if clause is None:
@@ -288,6 +342,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
             span = _content(doc, clause, cues)
+        elif reporting and _as_attribution(token, cues):
+            span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
+            via = "parenthetical"
         elif token.dep_ == "parataxis" and lemmas(token) & cues.speech_verbs:
             # a parenthetical attribution: "the talks, he said, went well" (the covering span)
             span = _content(doc, token.head, cues)
@@ -297,40 +354,71 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         elif lemmas(token) & objects and subject_of(token) is not None:
             span = _object_content(doc, token, cues)
             via = "object"
+        elif lemmas(token) & objects and (agent := _participle_agent(token)) is not None:
+            span = _object_content(doc, token, cues)  # "groups supporting Mr. Kasich"
+            via, speaker = "object", speaker_span(doc, agent)
         else:
             continue
         if span is None:
             continue
         if _inside(span[0], skip) and _inside(span[1] - 1, skip):
             continue
-        out.append(Found("indirect", span[0], span[1], speaker_of(token), cue, max(span[1], cue[1]),
+        if via != "object" or agent is None:
+            speaker = speaker_of(token)
+        out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
                          cue_token=token.i, via=via))
     return out
 
 
-_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*)*)[ \t]*:[ \t]+(\S[^\n]*)")
+_COLON_LINE = re.compile(r"(?m)^[ \t\u00a0]*([\"“]?)[ \t]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*)*)[ \t]*:[ \t]+(\S[^\n]*)")
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n?[ \t\u00a0]*([^\n]*)")
+
+
+def _turn_end(text: str, end: int, limit: int, cues: QuoteCues) -> int:
+    """Where a transcript turn ('"PENCE: Well, ...') ends: later paragraphs that open with a
+    quotation mark and name no new speaker ('"But the truth is ...') go on with it; a stage
+    direction ('"(CROSSTALK.)'), a new "NAME:" turn or an unquoted paragraph ends it."""
+    opening = cues.open_marks | cues.both_marks
+    while True:
+        m = _PARAGRAPH.match(text, end)
+        if m is None or m.start(1) >= limit:
+            return end
+        line = m.group(1)
+        if not line or line[:1] not in opening or line[1:].lstrip()[:1] in ("(", "[") \
+                or _COLON_LINE.match(line) is not None:
+            return end
+        end = min(m.end(1), limit)
 
 
 def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
-    """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ..."."""
+    """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ...";
+    a transcript turn that opens with a quotation mark ('"PENCE: ...') runs on over the quoted
+    paragraphs after it (``via`` "transcript")."""
     text = doc_text(doc)
     end = len(text) if end is None else end
     out: list[Found] = []
     for m in _COLON_LINE.finditer(text, start, end):
-        name = m.group(1)
+        name = m.group(2)
         words = name.split()
         if len(words) > cues.colon_max_words or name.lower() in cues.colon_labels \
                 or words[0].lower().strip(".") in cues.colon_labels:
             continue
-        c_start, c_end = trim_span(text, m.start(2), min(m.end(2), end))
+        turn = bool(m.group(1))
+        line_end = min(m.end(3), end)
+        if turn:
+            line_end = _turn_end(text, line_end, end, cues)
+        c_start, c_end = trim_span(text, m.start(3), line_end)
         kind = "indirect"
         opening, closing = text[c_start:c_start + 1], text[c_end - 1:c_end] if c_end > c_start else ""
         marks = cues.open_marks | cues.both_marks | cues.single_open
-        if opening in marks and closing in (cues.close_marks | cues.both_marks | cues.single_close):
+        if not turn and opening in marks and closing in (cues.close_marks | cues.both_marks | cues.single_close):
             c_start, c_end = c_start + 1, c_end - 1
             kind = "direct"
+        elif turn:
+            c_start, c_end = trim_span(text, c_start, c_end, strip_marks=True)
         if c_end - c_start < 3:
             continue
-        colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
-        out.append(Found(kind, c_start, c_end, (m.start(1), m.end(1)), (colon, colon + 1), c_end, via="colon"))
+        colon = m.end(2) + text[m.end(2):m.start(3)].index(":")
+        out.append(Found(kind, c_start, c_end, (m.start(2), m.end(2)), (colon, colon + 1), c_end,
+                         via="transcript" if turn else "colon"))
     return out

@@ -47,9 +47,70 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes."""
+def _clause_heads(doc, found: Found) -> set[int]:
+    """The tokens that head what a statement reports: the root of its content span and the verbs
+    that root's open complement chain runs through ("he said she wants to insist that ...")."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return set()
+    root = span.root
+    heads = {root.i}
+    cur = root
+    for _ in range(3):
+        nxt = next((c for c in cur.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            break
+        heads.add(nxt.i)
+        cur = nxt
+    return heads
+
+
+# Dependencies that open a clause of its own inside what a statement reports: a coordinated act
+# ("accuses X ... and suggests Y"), an adverbial one ("..., arguing that"), a relative one ("Trump,
+# who says ..."), a prepositional one ("by focusing on ..."). A statement found under one of these
+# is a statement of its own; any other one is part of the statement around it.
+_OWN_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "relcl", "pcomp"})
+
+
+def _embedded(doc, inner: Found, outer: Found, root_of: dict[int, int]) -> bool:
+    """Whether ``inner`` (content and cue) lies inside what ``outer`` reports and its cue hangs
+    from that content's root through complements only ("said that reports showed he called ...")."""
+    if inner.cue_token is None or not (outer.start <= inner.start and inner.end <= outer.end) \
+            or (inner.start, inner.end) == (outer.start, outer.end):
+        return False
+    cue = doc[inner.cue_token]
+    if not outer.start <= cue.idx < outer.end:
+        return False
+    root = root_of.get(id(outer))
+    cur = cue
+    for _ in range(12):
+        if cur.i == root:
+            return True
+        if cur.dep_ in _OWN_CLAUSE_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _root(doc, found: Found) -> int:
+    """The token index of the root of a statement's content (-1 when it covers no token)."""
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else -1
+
+
+def _owned(cue) -> bool:
+    """Whether a cue noun names its own holder ("rejected Berg's claim that ...": Berg's claim
+    is a statement of its own inside the rejection)."""
+    return cue.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in cue.children)
+
+
+def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
+    so does a statement that only heads what another reports ("he said Obama hopes that ...": what
+    he said is one statement, not two)."""
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    heads = {id(f): _clause_heads(doc, f) for f in indirect}
+    roots = {id(f): _root(doc, f) for f in indirect}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in indirect:
@@ -64,6 +125,12 @@ def _dedupe(direct: list[Found], indirect: list[Found]) -> list[Found]:
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
             continue  # "said Moscow favored ...": the act is part of what was said
+        if f.cue_token is not None and not _owned(doc[f.cue_token]) \
+                and any(o is not f and f.cue_token in heads.get(id(o), ()) for o in indirect):
+            continue  # "said she thinks America is strongest": the thinking is what was said
+        if f.cue_token is not None and not _owned(doc[f.cue_token]) \
+                and any(o is not f and o.kind == "indirect" and _embedded(doc, f, o, roots) for o in indirect):
+            continue  # "noted that polling data showing that ...": one statement, the noting
         seen.add(span)
         kept.append(f)
     return kept
@@ -98,14 +165,18 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     text = doc_text(doc)
     start, end = quote_region(layout, len(text))
     direct = direct_quotes(doc, cues, start=start, end=end)
-    colon = [f for f in colon_lines(doc, cues, start=start, end=end)
-             if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
+    colon = colon_lines(doc, cues, start=start, end=end)
+    turns = [f for f in colon if f.via == "transcript"]
+    # a transcript whose paragraphs all open with a quotation mark is its speakers' turns, not
+    # one quotation ('"WALLACE: ...', '"PENCE: ...')
+    direct = [d for d in direct if not any(d.start <= t.speaker[0] < d.end for t in turns if t.speaker)]
+    colon = [f for f in colon if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
     direct += [f for f in colon if f.kind == "direct"]
-    skip = [(f.start, f.end) for f in direct]
+    skip = [(f.start, f.end) for f in direct + turns]
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    found = sorted(direct + _dedupe(direct, indirect), key=lambda f: (f.start, f.end))
+    found = sorted(direct + _dedupe(doc, direct, indirect), key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []
     speakers: list[Actor] = []
