@@ -35,6 +35,10 @@ class Article(Protocol):
 
     def has(self, name: str, word: str) -> bool: ...
 
+#: Pronouns that stand for one person ("he", "her"): never for a plural noun ("officers").
+_SINGULAR = frozenset({"he", "him", "his", "she", "her", "hers"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
 CodeNoun = Callable[["Token", int], list[Actor]]
 """Codes the phrase a noun heads, at a depth of resolution: ``(token, depth) -> actors`` (the event
 coder's ``code_noun``)."""
@@ -44,6 +48,7 @@ def antecedent_token(r: Article, pronoun: "Token") -> "Token | None":
     """A non-pronoun subject the pronoun most likely refers to: up the clause chain, then the
     subjects of the three sentences before (a plural pronoun wants a plural or a body)."""
     plural = pronoun.lower_ in ("they", "them", "their")
+    single = pronoun.lower_ in _SINGULAR
     shared = shared_object(pronoun) if plural else None
     if shared is not None:
         return shared
@@ -62,7 +67,7 @@ def antecedent_token(r: Article, pronoun: "Token") -> "Token | None":
         else:
             for c in t.children:
                 if c.dep_ in SUBJECTS and c.i != pronoun.i and not r.is_pronoun(c) \
-                        and c.i < pronoun.i and r.codes(c):
+                        and c.i < pronoun.i and not (single and c.tag_ in _PLURAL_TAGS) and r.codes(c):
                     return c
         if t.head.i == t.i:
             break
@@ -74,7 +79,7 @@ def antecedent_token(r: Article, pronoun: "Token") -> "Token | None":
         prev_start = r.sentence_start(start - 1)
         prev = r.doc[prev_start:start]
         subjects = [tok for tok in prev if tok.dep_ in SUBJECTS and not r.is_pronoun(tok)
-                    and tok.pos_ in NOMINAL_POS and r.codes(tok)
+                    and tok.pos_ in NOMINAL_POS and not (single and tok.tag_ in _PLURAL_TAGS) and r.codes(tok)
                     and (not plural or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("GPE", "ORG", "NORP"))]
         if subjects:
             return subjects[0]

@@ -141,8 +141,8 @@ def _pronoun(r: MentionResolver, noun: "Token", code: CodeNoun, depth: int) -> l
         return None
     ante = r.antecedent_token(noun)
     found = code(ante, depth + 1) if ante is not None and depth < 2 else []
-    if not found:
-        return [a for a in [r.pronoun(noun)] if a is not None and (a.country or a.sector)]
+    if not found:  # a person named without a code is kept: the scene may give the country
+        return [a for a in [r.pronoun(noun)] if a is not None and (a.country or a.sector or a.kind == "person")]
     mention = Actor(noun.idx, noun.idx + len(noun.text), noun.text)
     return [resolved(mention, a) for a in found]
 
