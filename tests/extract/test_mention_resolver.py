@@ -63,3 +63,17 @@ def test_a_known_person_takes_the_sector_the_article_gives():
             "Trump criticized the Federal Reserve.")
     trump = [a for a in dateline.extract(text, published="2015-11-09").actors if a.text == "Trump"]
     assert trump and trump[0].sector == "PTY"
+
+
+@pytest.mark.slow  # parses with spaCy
+def test_a_singular_pronoun_never_stands_for_a_plural_subject():
+    from dateline import Pipeline, Settings
+
+    text = ("CHARLOTTE, N.C. (AP) -- Officers saw Keith Scott leave a car with a handgun, "
+            "and they ordered him to drop the weapon.")
+    article = next(iter(Pipeline(Settings(scene_actors=True)).run([text])))
+    request = [e for e in article.events if e.type == "REQUEST"]
+    assert request and request[0].target, request
+    target = request[0].target[0]
+    assert target.text == "him" and target.antecedent is not None and "Scott" in target.antecedent.text
+    assert target.country == "USA"  # a person named without a code takes the scene's country

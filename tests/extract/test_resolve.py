@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.extract.actors.resolve import gender_of, resolve_mention
+from dateline.extract.actors.mention_resolver import gender_of, resolve_mention
 from dateline.knowledge.cache import SHARED
 from dateline.records import Actor
 

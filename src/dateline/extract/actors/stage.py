@@ -43,7 +43,8 @@ from ...knowledge.cache import SHARED
 from ...records import Actor, Layout
 from ...settings import Settings
 from .coding import code_text, code_words, words_of_span
-from .linking import link_appositions, link_mentions, locate_mentions
+from .locate import locate_mentions
+from .mention_resolver import link_names
 from .mentions import find_mentions
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def actors(doc: "Doc", *, layout: Layout | None, knowledge: ActorKnowledge | Non
     mentions = [m for m in find_mentions(doc, kb, date)
                 if not any(s <= m.start < e for s, e in skipped)]
     out: list[Actor] = []
-    for m in locate_mentions(link_appositions(link_mentions(mentions, kb, text), doc), doc, kb):
+    for m in locate_mentions(link_names(mentions, doc, kb), doc, kb):
         code = m.coding.code
         out.append(Actor(m.start, m.end, text[m.start:m.end], name=code.name, country=code.country,
                          sector=code.sector, kind=code.kind))

@@ -4,15 +4,14 @@ A noun token becomes one or more :class:`Actor` records: the phrase it heads is 
 actors package's ``code_span`` (or the ``code_span`` given), else with the actor mentions found in
 the article.
 A phrase that codes to nothing is looked through ("positions of X", "Security forces in X",
-"X's actions"); a pronoun is resolved to an earlier actor (an object pronoun of a clause joined
-to a verb to that verb's plural object: "shut down 25 groups, accusing them"); "the two
-countries" or "both sides" to the pair coordinated before (``pair_nouns``); coordinated owners
-("police from Brazil and Argentina") give one actor each.
+"X's actions"); a word that stands for another mention (a first-person word in a quote, a
+pronoun, "who", "the two countries", "the spokesman") is resolved by the article's
+:class:`~dateline.extract.actors.mention_resolver.MentionResolver` and its named strategies;
+coordinated owners ("police from Brazil and Argentina") give one actor each.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +19,7 @@ from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon
 from ...records import Actor, Quote
 from ..actors import code_span as actor_code_span
-from ..actors.mention_resolver import MentionResolver, resolved
-from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS
+from ..actors.mention_resolver import MentionResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,10 +48,8 @@ class ActorCoder:
         """``code_span`` codes a phrase by its offsets (default: the actors package's ``code_span``)."""
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self._sentence_starts = [s.start for s in doc.sents]
         self.knowledge = knowledge
         self.date = date
-        self.quotes = [q for q in quotes if q.speaker is not None]
         self.event_nouns = event_nouns | lexicon.event_nouns
         spans = [a for a in actors if a.start is not None and a.end is not None]
         self.actors = [a for a in spans if not self._names_an_event(a)]
@@ -62,8 +58,8 @@ class ActorCoder:
         self.lexicon = lexicon
         self._code_span = code_span or actor_code_span
         self._cache: dict[tuple[int, int], Actor | None] = {}
-        self.resolver = MentionResolver(doc, actors=self.actors, speakers=[q.speaker for q in self.quotes],
-                                        codes=self._codes, pronouns=frozenset(lexicon.lists.get("pronouns", ())))
+        self.resolver = MentionResolver(doc, actors=self.actors, quotes=quotes, codes=self._codes,
+                                        pronouns=frozenset(lexicon.lists.get("pronouns", ())), has=lexicon.has)
 
     # -- spans -------------------------------------------------------------------------------
 
@@ -130,9 +126,6 @@ class ActorCoder:
 
     # -- nouns -------------------------------------------------------------------------------
 
-    def is_pronoun(self, token: "Token") -> bool:
-        return token.pos_ == "PRON" and self.lexicon.has("pronouns", token.text)
-
     def code_noun(self, noun: "Token", *, depth: int = 0) -> list[Actor]:
         """The actors a role noun stands for (coordinated nouns give several)."""
         out: list[Actor] = []
@@ -152,24 +145,10 @@ class ActorCoder:
         return found
 
     def _code_one(self, noun: "Token", *, depth: int) -> list[Actor]:
-        mention = Actor(noun.idx, noun.idx + len(noun.text), noun.text)
-        if noun.pos_ == "PRON" and self.lexicon.has("first_person", noun.text):
-            speaker = self.quote_speaker(noun.idx)
-            if speaker is not None:  # "We condemn this," Peskov said: "we" is Peskov's side
-                return [resolved(mention, speaker)]
-        if self.is_pronoun(noun):
-            ante = self.antecedent(noun)
-            found = self.code_noun(ante, depth=depth + 1) if ante is not None and depth < 2 else []
-            if not found:  # the parse names no subject: the article's actors by agreement
-                found = [a for a in [self.resolver.pronoun(noun)] if a is not None and (a.country or a.sector)]
-                return found
-            return [resolved(mention, a) for a in found]
-        if self.lexicon.has("relative_pronouns", noun.text) and noun.head.dep_ == "relcl":
-            return self.code_noun(noun.head.head, depth=depth + 1) if depth < 2 else []
-        if depth < 2 and self._names_a_pair(noun):
-            pair = self.pair_antecedent(noun)
-            if pair:  # "the two countries", "both sides": the pair named before
-                return pair
+        # "we" in a quote, a pronoun, "who", "the two countries": the mention resolver's strategies
+        referred = self.resolver.reference(noun, self._code_at, depth)
+        if referred is not None:
+            return referred
         start, end = self.phrase_bounds(noun)
         # "the blasts killed 10": an event is not an actor (though "the release of X" points at X)
         event = noun.pos_ == "NOUN" and noun.lemma_.lower() in self.event_nouns
@@ -283,74 +262,14 @@ class ActorCoder:
             return None
         return self._code_span(self.doc, span.start_char, span.end_char, knowledge=self.knowledge, date=self.date)
 
-    # -- pronouns ----------------------------------------------------------------------------
+    # -- the resolver ---------------------------------------------------------------------
 
-    def _names_a_pair(self, noun: "Token") -> bool:
-        """``the two countries``, ``both sides``, ``the three neighbours`` (``pair_nouns`` counted
-        by ``group_count_words``); ``the two`` or ``both`` standing alone as a subject ("the two
-        pledged to ...")."""
-        counted = self.lexicon.has("group_count_words", noun.lower_)
-        if counted and noun.dep_ in SUBJECTS \
-                and (noun.lower_ == "both" or any(c.lower_ == "the" for c in noun.children)):
-            return True
-        return noun.pos_ == "NOUN" and self.lexicon.has("pair_nouns", noun.lemma_) and any(
-            c.dep_ in ("det", "nummod", "predet", "amod") and self.lexicon.has("group_count_words", c.lower_)
-            for c in noun.children)
+    def is_pronoun(self, token: "Token") -> bool:
+        return self.resolver.is_pronoun(token)
 
-    def pair_antecedent(self, noun: "Token") -> list[Actor]:
-        """The two or more coordinated actors named last before ``noun`` ("India and Pakistan
-        ... the two countries"), in its sentence or the two before it."""
-        first = self._sentence_start(self._sentence_start(noun.i) - 1) if self._sentence_start(noun.i) > 0 else 0
-        if first > 0:
-            first = self._sentence_start(first - 1)
-        for i in range(noun.i - 1, first - 1, -1):
-            t = self.doc[i]
-            if t.pos_ not in NOMINAL_POS or not any(c.dep_ == "conj" for c in t.children) \
-                    or self._names_a_pair(t):
-                continue
-            while t.dep_ == "conj" and t.head.pos_ in NOMINAL_POS:
-                t = t.head  # "Spain, Ireland and Norway": from the first of the list
-            got = [a for a in self.code_noun(t, depth=2) if a.country]
-            if len({a.country for a in got}) >= 2:
-                return got
-        return self._clause_pair(noun)
-
-    def _clause_pair(self, noun: "Token") -> list[Actor]:
-        """``X met Y, and the two agreed ...``: the subject and the partner (object or "with"
-        phrase) of the clause the pair's own clause is joined to."""
-        verb = noun.head
-        if verb.dep_ != "conj" or noun.i < verb.head.i:
-            return []
-        first = verb.head
-        nouns = [c for c in first.children if c.dep_ == "nsubj"]
-        partners = [c for c in first.children if c.dep_ in OBJECTS]
-        for holder in [first, *partners]:
-            partners += [p for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                         for p in prep.children if p.dep_ == "pobj"]
-        found: list[Actor] = []
-        for n in nouns + partners:
-            got = [a for a in self.code_noun(n, depth=2) if a.country or a.sector]
-            if got and n.pos_ in NOMINAL_POS:
-                found.append(got[0])
-            if len(found) == 2:
-                return found if (found[0].start, found[0].end) != (found[1].start, found[1].end) else []
-        return []
-
-    def quote_speaker(self, offset: int) -> Actor | None:
-        """The coded speaker of the quote whose content holds character ``offset``."""
-        for q in self.quotes:
-            if q.content.start <= offset < q.content.end and q.speaker is not None \
-                    and (q.speaker.country or q.speaker.sector):
-                return q.speaker
-        return None
-
-    def antecedent(self, pronoun: "Token") -> "Token | None":
-        """The noun a pronoun most likely refers to by the parse (:class:`MentionResolver`)."""
-        return self.resolver.antecedent_token(pronoun)
-
-    def _sentence_start(self, i: int) -> int:
-        """The index of the first token of the sentence holding token ``i``."""
-        return self._sentence_starts[bisect_right(self._sentence_starts, i) - 1] if self._sentence_starts else 0
+    def _code_at(self, noun: "Token", depth: int) -> list[Actor]:
+        """:meth:`code_noun` as the resolver's strategies call it."""
+        return self.code_noun(noun, depth=depth)
 
     def _codes(self, noun: "Token") -> bool:
         s, e = self.phrase_bounds(noun)

@@ -1,24 +1,26 @@
-"""Article-level linking: later and shorter mentions of an actor get its full code.
+"""The names strategies: later and shorter mentions of an actor get its full code.
 
 "Peskov" after "Kremlin Spokesman Dmitry Peskov" becomes Dmitry Peskov (RUS GOV); "the Kremlin
 spokesman" becomes him too when exactly one person in the article carries that title with that
-country; "Putin" in a headline before "Vladimir Putin" links as well (the whole article is read).
+country; "Putin" in a headline before "Vladimir Putin" links as well (the whole article is read);
+"Mbonda, the Angolan foreign minister," takes the title's code. They work on the actor stage's
+mentions, before actors exist (:data:`NAME_STRATEGIES`, run in order by :func:`link_names`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
-from .coding import NON_STATE, Coding
-from .mentions import Mention
-from ..syntax.labels import NOMINAL_POS, SUBJECTS, VERBAL_POS
+from ....knowledge.actors import ActorCode, ActorKnowledge, norm_key
+from ..mentions import Mention
+from ..words import Coding
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
-__all__ = ["link_mentions", "locate_mentions", "link_appositions"]
+__all__ = ["link_mentions", "link_appositions", "link_names", "NAME_STRATEGIES", "NameStrategy"]
 
 
 def _name_tokens(name: str, particles: frozenset[str]) -> list[str]:
@@ -142,153 +144,6 @@ def _richer(new: ActorCode, old: ActorCode) -> bool:
     return known(new) > known(old)
 
 
-_MAX_CLIMB = 3
-
-
-def _state_of(text: str, kb: ActorKnowledge) -> str | None:
-    """The country a place name belongs to ("Idlib" -> SYR, "northern Syria" -> SYR)."""
-    code = kb.entity(text) or kb.capital(text)
-    if code is not None and code.kind == "state" and code.country and code.country not in NON_STATE:
-        return code.country
-    country = kb.city(text)
-    if country is None:
-        for word in text.split():  # "northern Syria"
-            code = kb.entity(word)
-            if code is not None and code.kind == "state" and code.country not in NON_STATE:
-                return code.country
-    return country
-
-
-def _is_setting(ent: "Span", kb: ActorKnowledge) -> bool:
-    """Whether a place is where the sentence happens: the object of a locative preposition, also
-    through "of" ("at the gates of Tripoli"), or the possessor of a noun that names no actor
-    ("Haiti's first elections", "Macedonia's border")."""
-    token = ent.root
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in NOMINAL_POS:
-        token = token.head  # "in the Paris suburb of X", "in the Nigerian city of Jos"
-    if token.dep_ == "poss":
-        return token.head.lower_ in kb.not_actor or token.head.lemma_.lower() in kb.not_actor
-    for _ in range(_MAX_CLIMB):
-        prep = token.head
-        if prep.dep_ != "prep" or token.dep_ != "pobj":
-            return False
-        if prep.lower_ in kb.locatives:
-            return True
-        if prep.lower_ != "of" or prep.head.pos_ not in NOMINAL_POS:
-            return False
-        token = prep.head
-    return False
-
-
-def _sentence_countries(doc: "Doc", kb: ActorKnowledge) -> dict[int, str]:
-    """Sentence start -> the country of the first place its action is set in ("in Idlib" -> SYR)."""
-    out: dict[int, str] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP") or ent.start == 0 or not _is_setting(ent, kb):
-            continue
-        country = _state_of(ent.text, kb)
-        if country is None and ent.label_ == "NORP":
-            code = kb.demonym(ent.text)  # "the Nigerian city of Jos"
-            country = code.country if code is not None and code.kind == "state" else None
-            if country in NON_STATE:
-                country = None
-        if country:
-            out.setdefault(ent.sent.start_char, country)
-    return out
-
-
-def _titled(m: Mention) -> bool:
-    """A person or organisation known by a title but not by country ("President Dos Santos",
-    "Lt. Gen. Avril", "the mining company Vale")."""
-    code = m.coding.code
-    if code.kind == "organization":
-        return m.coding.how == "name" and m.coding.role is not None
-    return code.kind == "person" and code.sector is not None and m.coding.how in ("name", "known")
-
-
-def _visiting(span: "Span", kb: ActorKnowledge) -> bool:
-    """Whether a person is the subject of a meeting or visit ("President Keita met Russian
-    officials in Moscow"): the place and the people met then say nothing of their country."""
-    root = span.root
-    if root.dep_ not in SUBJECTS:
-        return False
-    verb = root.head
-    verbs = [verb] + [c for c in verb.children if c.dep_ in ("conj", "xcomp")]
-    return any(v.lemma_.lower() in kb.encounters for v in verbs)
-
-
-def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> list[Mention]:
-    """Actors without a state of their own ("militants", "police", "the Kurds") take the country
-    where their sentence places the action, when it names one ("... in northern Syria", "in the
-    Nigerian city of Jos"), else the one country the other actors of the sentence belong to
-    ("Kenya's government denied that police ..." -> KEN). People known by a title alone first
-    take the state whose act they report ("Ecuador granted ..., Foreign Minister X said" -> ECU),
-    then the same as above ("President Dos Santos ... UNITA" -> AGO); with two countries in the
-    sentence and no setting, nothing is guessed."""
-    located = {(m.start, m.end) for m in mentions if m.coding.code.country is None
-               and m.coding.how != "linked" and not _titled(m)
-               and (m.coding.code.sector in kb.located
-                    or (m.coding.code.sector is None and m.coding.code.kind == "group" and "-" in kb.located))}
-    titled = {(m.start, m.end) for m in mentions if m.coding.code.country is None and _titled(m)}
-    if not located and not titled:
-        return mentions
-    countries = _sentence_countries(doc, kb)
-    sentence_of = {}
-    named: dict[int, set[str]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        start = span.sent.start_char
-        sentence_of[(m.start, m.end)] = start
-        if (m.start, m.end) in titled and _visiting(span, kb):
-            titled.discard((m.start, m.end))
-        country = m.coding.code.country
-        if country and country not in NON_STATE:
-            named.setdefault(start, set()).add(country)
-    spans = {(m.start, m.end): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions}
-    state_at = {t.i: m.coding.code.country for m in mentions for t in (spans[(m.start, m.end)] or ())
-                if m.coding.code.kind == "state" and m.coding.code.country
-                and m.coding.code.country not in NON_STATE}
-    out: list[Mention] = []
-    for m in mentions:
-        key = (m.start, m.end)
-        sentence = sentence_of.get(key)
-        country = None
-        if key in titled and spans[key] is not None:
-            country = _reporting_state(spans[key], state_at)
-        if country is None and sentence is not None and (key in located or key in titled):
-            country = countries.get(sentence)
-            others = named.get(sentence, set())
-            by_others = key in titled or (m.coding.code.sector or "-") in kb.located_by_others
-            if country is None and len(others) == 1 and by_others:
-                country = next(iter(others))
-        if country:
-            code = m.coding.code
-            m = replace(m, coding=replace(m.coding, code=ActorCode(code.name, country, code.sector,
-                                                                   code.kind)))
-        out.append(m)
-    return out
-
-
-def _reporting_state(span: "Span", state_at: dict[int, str]) -> str | None:
-    """The state whose act a titled person reports ("Ecuador granted asylum, Foreign Minister
-    Ricardo Patino said" -> ECU): the subject of the clause the person's speech verb governs or
-    is attached to, when a state is named there."""
-    root = span.root
-    if root.dep_ != "nsubj" or root.head.pos_ not in VERBAL_POS:
-        return None
-    verb = root.head
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
-        clauses.append(verb.head)
-    for clause in clauses:
-        for subj in clause.children:
-            if subj.dep_ in SUBJECTS and subj.i in state_at:
-                return state_at[subj.i]
-    return None
-
-
 def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:
     """A name without a country takes the country and sector of the title set beside it:
     "Mbonda, the Angolan foreign minister," and "the president of Angola, Jose Mbonda," ->
@@ -330,3 +185,21 @@ def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:
                 out[n] = replace(m, coding=Coding(merged, "linked", title.role, m.coding.start, m.coding.end))
                 break
     return out
+
+
+NameStrategy = Callable[[list[Mention], "Doc", ActorKnowledge], list[Mention]]
+"""Links an article's mentions: ``(mentions, doc, knowledge) -> mentions``, the same number."""
+
+#: The names strategies, in order: short names and titles to the person named in full, then
+#: names to the title set in apposition beside them.
+NAME_STRATEGIES: tuple[tuple[str, NameStrategy], ...] = (
+    ("short_names_and_titles", lambda mentions, doc, kb: link_mentions(mentions, kb, doc.text)),
+    ("appositions", lambda mentions, doc, kb: link_appositions(mentions, doc)),
+)
+
+
+def link_names(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> list[Mention]:
+    """The mentions after every names strategy (:data:`NAME_STRATEGIES`), in order."""
+    for _, strategy in NAME_STRATEGIES:
+        mentions = strategy(mentions, doc, kb)
+    return mentions
