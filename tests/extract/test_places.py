@@ -83,8 +83,11 @@ def test_roles(nlp, small_gazetteer, text, expected):
     ("Shells fell on the Syrian-Turkish border.", [("Syrian", "SYR"), ("Turkish", "TUR")]),
     ("No soldier set foot on Turkish soil.", [("Turkish", "TUR")]),
     ("Syrian troops met Turkish officials.", []),
+    ("Feed sales grew in the Turkish livestock market.", [("Turkish", "TUR")]),
+    ("Drones flew from Syrian airbases.", [("Syrian", "SYR")]),
+    ("Turkish border guards met the Syrian president.", []),
 ])
-def test_demonyms_before_a_noun_of_land_are_places(nlp, small_gazetteer, text, expected):
+def test_demonyms_qualifying_a_noun_of_land_are_places(nlp, small_gazetteer, text, expected):
     found = _places(nlp, small_gazetteer, text)
     assert [(p.text, p.country) for p in found] == expected
     assert all(p.role == "demonym" for p in found)
