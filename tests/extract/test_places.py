@@ -334,3 +334,15 @@ def test_a_division_no_city_places_opens_an_organisation(nlp, small_gazetteer):
     """Osun, a Nigerian state, has no coordinates in the gazetteer but is still a place."""
     found = _places(nlp, small_gazetteer, "The Osun State Police Command said it recovered 86 guns.", embedded=True)
     assert [(p.text, p.country, p.lat) for p in found] == [("Osun", "NGA", None)]
+
+
+def test_a_name_found_as_a_place_is_one_where_it_comes_back(nlp, small_gazetteer):
+    text = "A new office opened in Nelson on Monday. Nelson residents can visit it from May."
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.start) for p in found] == [("Nelson", 23), ("Nelson", 41)]
+    assert found[0].geonameid == found[1].geonameid
+
+
+def test_a_name_used_mostly_as_something_else_does_not_come_back_as_a_place(nlp, small_gazetteer):
+    text = "Sales rose at Zara. Zara said on Monday that Zara had hired staff. Analysts said Zara would grow."
+    assert [p.start for p in _places(nlp, small_gazetteer, text)] == [14]

@@ -17,6 +17,7 @@ from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
                          looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
+from .discourse import REPEAT_SOURCE, repeated_names
 from .fragments import joined_entities
 
 if TYPE_CHECKING:
@@ -442,4 +443,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for start, end in list(repeated_names(doc, finder.mentions, finder.taken, honorifics=finder.words.honorifics,
+                                          locatives=_LOCATIVE, refused=lambda t: finder._stopped(t) or t in finder.person_names)):
+        finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     return sorted(finder.mentions, key=lambda m: m.start)
