@@ -346,3 +346,13 @@ def test_a_name_found_as_a_place_is_one_where_it_comes_back(nlp, small_gazetteer
 def test_a_name_used_mostly_as_something_else_does_not_come_back_as_a_place(nlp, small_gazetteer):
     text = "Sales rose at Zara. Zara said on Monday that Zara had hired staff. Analysts said Zara would grow."
     assert [p.start for p in _places(nlp, small_gazetteer, text)] == [14]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The streetcar rolled down Bourbon and Dauphine streets to the river.", ["Bourbon", "Dauphine"]),
+    ("He collapsed at the corner of State and Hubbard, police said.", ["State", "Hubbard"]),
+    ("A church stood at the Chartres/Franklin intersection.", ["Chartres", "Franklin"]),
+])
+def test_names_sharing_a_street_noun_are_streets(nlp, small_gazetteer, text, expected):
+    found = [p for p in _places(nlp, small_gazetteer, text) if p.text in expected]
+    assert [p.text for p in found] == expected

@@ -1,4 +1,4 @@
-"""One sense per article: a name the article already uses as a place is a place where it comes
+"""One sense per article: the article's person names, and a name the article already uses as a place is a place where it comes
 back in a weaker context ("Nelson residents", "the Nelson office" after "in Nelson"; "Samos's
 economy" after "on Samos"), which alone would not have made it one.
 
@@ -16,17 +16,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .candidates import Mention, capitalized
+from ...knowledge.gazetteer import Gazetteer
+from .candidates import Mention, capitalized, is_major
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["REPEAT_SOURCE", "repeated_names"]
+__all__ = ["REPEAT_SOURCE", "person_names", "repeated_names"]
 
 REPEAT_SOURCE = "repeat"
 _FIRST_SOURCES = frozenset({"ner", "gazetteer", "dateline", "facility"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MAX_TOKENS = 4
+
+
+def person_names(doc: "Doc", gazetteer: Gazetteer) -> set[str]:
+    """Words of the article's multiword person names; a major place that opens one is a
+    mislabelled team or organisation ("Seattle Seahawks"), not a first name."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            for k, t in enumerate(ent):
+                if t.is_title and not (k == 0 and is_major(gazetteer.lookup_text(t.text))):
+                    names.add(t.text)
+        elif ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
+                and not doc[ent.start - 1].is_sent_start and not doc[ent.start - 1].ent_type_:
+            names.add(ent.text)  # "Conor McGregor" with only the surname tagged
+    return names
 
 
 def _keys(doc: "Doc", mentions: Sequence[Mention]) -> set[tuple[str, ...]]:

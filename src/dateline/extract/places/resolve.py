@@ -19,6 +19,7 @@ from ...knowledge.gazetteer_words import GeoWords
 from ...records import Place
 from .discourse import REPEAT_SOURCE
 from .mentions import Mention
+from .streets import STREET_SOURCE
 
 __all__ = ["Evidence", "resolve_mentions", "haversine_km"]
 
@@ -166,7 +167,7 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         wanted = next((m.prefer for m in ms if m.prefer), None)
         if wanted == "A" and cands[key] and not any(c.fclass == "A" for c in cands[key]):
             cands[key] = ()  # "Walker County" is not the town of Walker
-    facility = {key: _is_facility(ms[0].name, words) for key, ms in groups.items()}
+    facility = {key: _is_facility(ms[0].name, words) or ms[0].source == STREET_SOURCE for key, ms in groups.items()}
     speaks = {key: any(m.speaks for m in ms) for key, ms in groups.items()}
     prefer = {key: next((m.prefer for m in ms if m.prefer), None) for key, ms in groups.items()}
 
