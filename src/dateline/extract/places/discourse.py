@@ -1,14 +1,15 @@
-"""One sense per article: the article's person names, and a name the article already uses as a place is a place where it comes
-back in a weaker context ("Nelson residents", "the Nelson office" after "in Nelson"; "Samos's
-economy" after "on Samos"), which alone would not have made it one.
+"""What the whole article says about a name: its person names, and one sense per article. A name
+the article already uses as a place is a place where it comes back in a weaker context ("Nelson
+residents" after "in Nelson"; "Samos's economy" after "on Samos"), which alone would not have
+made it one.
 
 Only a name found as a place with evidence of its own counts as the first use: one the model
 labelled a place (GPE, LOC), one after a locative preposition ("in Nelson"), the dateline's; not
 a known place the model labelled otherwise elsewhere, a nationality word or a name inside an
 organisation's. Nor a name the article uses more often as something else, by the model's labels
-("ICON is a trustful partner" ten times, "in ICON" once). A repeat is skipped where the words belong to a person ("Mr Nelson",
-"Nelson Mandela"), are stoplisted, or sit inside a longer capitalized name that goes on before
-them ("Lord Nelson").
+("ICON is a trustful partner" ten times, "in ICON" once). A repeat is skipped where the words
+belong to a person ("Mr Nelson", "Nelson Mandela"), are stoplisted, or sit inside a longer
+capitalized name that goes on before them ("Lord Nelson").
 """
 
 from __future__ import annotations

@@ -429,7 +429,11 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
-    for start, end in list(repeated_names(doc, finder.mentions, finder.taken, honorifics=finder.words.honorifics,
-                                          locatives=_LOCATIVE, refused=lambda t: finder._stopped(t) or t in finder.person_names)):
+
+    def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
+        return finder._stopped(text) or text in finder.person_names
+
+    for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
+                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     return sorted(finder.mentions, key=lambda m: m.start)
