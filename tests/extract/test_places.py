@@ -83,8 +83,11 @@ def test_roles(nlp, small_gazetteer, text, expected):
     ("Shells fell on the Syrian-Turkish border.", [("Syrian", "SYR"), ("Turkish", "TUR")]),
     ("No soldier set foot on Turkish soil.", [("Turkish", "TUR")]),
     ("Syrian troops met Turkish officials.", []),
+    ("Feed sales grew in the Turkish livestock market.", [("Turkish", "TUR")]),
+    ("Drones flew from Syrian airbases.", [("Syrian", "SYR")]),
+    ("Turkish border guards met the Syrian president.", []),
 ])
-def test_demonyms_before_a_noun_of_land_are_places(nlp, small_gazetteer, text, expected):
+def test_demonyms_qualifying_a_noun_of_land_are_places(nlp, small_gazetteer, text, expected):
     found = _places(nlp, small_gazetteer, text)
     assert [(p.text, p.country) for p in found] == expected
     assert all(p.role == "demonym" for p in found)
@@ -331,3 +334,25 @@ def test_a_division_no_city_places_opens_an_organisation(nlp, small_gazetteer):
     """Osun, a Nigerian state, has no coordinates in the gazetteer but is still a place."""
     found = _places(nlp, small_gazetteer, "The Osun State Police Command said it recovered 86 guns.", embedded=True)
     assert [(p.text, p.country, p.lat) for p in found] == [("Osun", "NGA", None)]
+
+
+def test_a_name_found_as_a_place_is_one_where_it_comes_back(nlp, small_gazetteer):
+    text = "A new office opened in Nelson on Monday. Nelson residents can visit it from May."
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.start) for p in found] == [("Nelson", 23), ("Nelson", 41)]
+    assert found[0].geonameid == found[1].geonameid
+
+
+def test_a_name_used_mostly_as_something_else_does_not_come_back_as_a_place(nlp, small_gazetteer):
+    text = "Sales rose at Zara. Zara said on Monday that Zara had hired staff. Analysts said Zara would grow."
+    assert [p.start for p in _places(nlp, small_gazetteer, text)] == [14]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The streetcar rolled down Bourbon and Dauphine streets to the river.", ["Bourbon", "Dauphine"]),
+    ("He collapsed at the corner of State and Hubbard, police said.", ["State", "Hubbard"]),
+    ("A church stood at the Chartres/Franklin intersection.", ["Chartres", "Franklin"]),
+])
+def test_names_sharing_a_street_noun_are_streets(nlp, small_gazetteer, text, expected):
+    found = [p for p in _places(nlp, small_gazetteer, text) if p.text in expected]
+    assert [p.text for p in found] == expected

@@ -28,6 +28,7 @@ class GeoWords:
     honorifics: frozenset[str] = frozenset()
     operation_words: frozenset[str] = frozenset()
     land_nouns: frozenset[str] = frozenset()
+    street_joins: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -39,7 +40,8 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
                                       "not_places": [], "facility_nouns": [],
-                                      "honorifics": [], "operation_words": [], "land_nouns": []}
+                                      "honorifics": [], "operation_words": [], "land_nouns": [],
+                                      "street_joins": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -60,4 +62,5 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         honorifics=frozenset(w.lower().rstrip(".") for w in merged["honorifics"]),
         operation_words=frozenset(w.lower() for w in merged["operation_words"]),
         land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
+        street_joins=frozenset(w.lower() for w in merged["street_joins"]),
     )

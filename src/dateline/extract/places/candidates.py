@@ -29,7 +29,8 @@ class Mention:
     """A toponym in the text: ``start``/``end`` include modifiers, ``name`` is what to look up.
 
     ``prefer`` is a GeoNames feature class an administrative noun asks for ("province" → A);
-    ``source`` says how it was found: ner, gazetteer, facility, dateline, embedded or demonym;
+    ``source`` says how it was found: ner, gazetteer, facility, street (a name sharing a street
+    noun), dateline, embedded, demonym or repeat (a name found as a place elsewhere in the article);
     ``speaks``: the name is the subject of a reporting verb ("Guhdar said"); ``role``: how the
     text uses the name (:func:`mention_role`).
     """

@@ -1,9 +1,11 @@
 """Nationality words that name a place: "the Syrian-Turkish border", "Syrian territory".
 
 A demonym usually names people ("Syrian troops") and is a place only in GeoWebNews' convention
-(``Settings.place_demonyms``). Before a noun of land ("border", "territory", "soil", "coast",
-``land_nouns`` in ``geo_words.yaml``) it names the country's land itself, so it is a place
-whatever the setting. Chains count: "the Syrian-Turkish border", "Russian and Chinese territory".
+(``Settings.place_demonyms``). When it qualifies a noun of land or of what the land holds
+("border", "territory", "states", "airbases", "market", ``land_nouns`` in ``geo_words.yaml``)
+it names the country's land itself, so it is a place whatever the setting. The noun is the head
+of the phrase, past other modifiers: "the Turkish livestock market" counts, "Turkish border
+guards" (people) do not. Chains count: "the Syrian-Turkish border", "Russian and Chinese territory".
 With the setting on, only a demonym that qualifies a word after it counts ("Syrian troops",
 "Turkish-backed"); one that names people on its own ("the Irish need 85 points", "a passionate
 Nigerian", "Syrians fled") is no place in GeoWebNews either.
@@ -15,21 +17,35 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["land_demonyms", "qualifies_word"]
 
 _LINKS = frozenset({"-", "–", "—", "/", "and", "or", ","})
 _MAX_CHAIN = 6
 _QUALIFIED_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_MAX_MODIFIERS = 3
+
+
+def _phrase_head(tok: "Token") -> "Token":
+    """The noun a modifier belongs to: "livestock" in "Turkish livestock market" leads to
+    "market", "Kurdish" in "Syrian Kurdish enclave" to "enclave" (a few steps rightwards)."""
+    for _ in range(_MAX_MODIFIERS):
+        if tok.dep_ not in _MODIFIER_DEPS or tok.head.i <= tok.i or tok.head.i - tok.i > _MAX_MODIFIERS:
+            break
+        tok = tok.head
+    return tok
 
 
 def _names_land(doc: "Doc", i: int, is_demonym: Callable[[str], bool], land_nouns: frozenset[str]) -> bool:
-    """Whether the words from token ``i`` on reach a noun of land through links and demonyms."""
+    """Whether the words from token ``i`` on, through links and demonyms, reach a noun of land
+    or a modifier of one."""
     for tok in doc[i:i + _MAX_CHAIN]:
         if tok.lower_ in _LINKS or (tok.is_title and is_demonym(tok.text)):
             continue
-        return tok.lower_ in land_nouns and tok.pos_ in ("NOUN", "PROPN")
+        head = _phrase_head(tok)  # "Turkish border guards" are people, "Mexican Economy Secretary" one
+        return head.lower_ in land_nouns and head.pos_ in ("NOUN", "PROPN")
     return False
 
 

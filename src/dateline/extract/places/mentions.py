@@ -17,6 +17,8 @@ from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
                          looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
+from .discourse import REPEAT_SOURCE, person_names, repeated_names
+from .streets import STREET_SOURCE, shared_street_names
 from .fragments import joined_entities
 
 if TYPE_CHECKING:
@@ -44,24 +46,7 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.mentions: list[Mention] = []
         self.speech_verbs = SHARED.quote_cues().speech_verbs
-        self.person_names = self._person_names()
-
-    def _person_names(self) -> set[str]:
-        """Words of the article's multiword person names; a major place that opens one is a
-        mislabelled team or organisation ("Seattle Seahawks"), not a first name."""
-        names: set[str] = set()
-        doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            if len(ent) > 1:
-                for k, t in enumerate(ent):
-                    if t.is_title and not (k == 0 and is_major(self.gaz.lookup_text(t.text))):
-                        names.add(t.text)
-            elif ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
-                    and not doc[ent.start - 1].is_sent_start and not doc[ent.start - 1].ent_type_:
-                names.add(ent.text)  # "Conor McGregor" with only the surname tagged
-        return names
+        self.person_names = person_names(doc, gazetteer)
 
     # -- span helpers -------------------------------------------------------------------------
 
@@ -436,10 +421,19 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
                     finder.taken[tok.i] = True
     finder.dateline()
     finder.facilities()
+    for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):
+        finder._add(start, end, STREET_SOURCE, "FAC")  # "Bourbon and Dauphine streets"
     for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
         finder._add(start, end, "ner", label)
     finder.entities()
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+
+    def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
+        return finder._stopped(text) or text in finder.person_names
+
+    for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
+                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
+        finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     return sorted(finder.mentions, key=lambda m: m.start)

@@ -17,7 +17,9 @@ from ...knowledge.gazetteer import Candidate, Gazetteer
 from ...knowledge.gazetteer_names import normalize
 from ...knowledge.gazetteer_words import GeoWords
 from ...records import Place
+from .discourse import REPEAT_SOURCE
 from .mentions import Mention
+from .streets import STREET_SOURCE
 
 __all__ = ["Evidence", "resolve_mentions", "haversine_km"]
 
@@ -121,6 +123,15 @@ def _worth_keeping(mention: Mention, text: str, words: GeoWords, speaks: bool = 
             or last in words.facility_nouns or last in words.admin_nouns)
 
 
+def _unresolved(ms: Sequence[Mention], text: str, words: GeoWords, speaks: bool) -> list[Place]:
+    """Places with null coordinates for a name's mentions worth keeping; a repeat of a name
+    ("Kasba Bonli" again) is kept when one of its first uses is."""
+    kept = [m for m in ms if m.source != REPEAT_SOURCE and _worth_keeping(m, text, words, speaks)]
+    if kept:
+        kept += [m for m in ms if m.source == REPEAT_SOURCE]
+    return [Place(m.start, m.end, text[m.start:m.end], role=m.role) for m in sorted(kept, key=lambda m: m.start)]
+
+
 def _near_evidence(c: Candidate, key: str, ev: Evidence) -> bool:
     """Whether a candidate lies in the article's world: near a confident place of it."""
     if c.lat is None:
@@ -156,7 +167,7 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         wanted = next((m.prefer for m in ms if m.prefer), None)
         if wanted == "A" and cands[key] and not any(c.fclass == "A" for c in cands[key]):
             cands[key] = ()  # "Walker County" is not the town of Walker
-    facility = {key: _is_facility(ms[0].name, words) for key, ms in groups.items()}
+    facility = {key: _is_facility(ms[0].name, words) or ms[0].source == STREET_SOURCE for key, ms in groups.items()}
     speaks = {key: any(m.speaks for m in ms) for key, ms in groups.items()}
     prefer = {key: next((m.prefer for m in ms if m.prefer), None) for key, ms in groups.items()}
 
@@ -198,15 +209,13 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     for key, ms in groups.items():
         scored = ranked(key, ev)
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end], role=m.role) for m in ms
-                          if _worth_keeping(m, text, words, speaks[key]))
+            places.extend(_unresolved(ms, text, words, speaks[key]))
             continue
         best_score, best = scored[0]
         if facility[key] and not _near_evidence(best, key, ev):
             scored = []
         if not scored:
-            places.extend(Place(m.start, m.end, text[m.start:m.end], role=m.role) for m in ms
-                          if _worth_keeping(m, text, words, speaks[key]))
+            places.extend(_unresolved(ms, text, words, speaks[key]))
             continue
         total = sum(math.exp(s - best_score) for s, _ in scored[:10])
         confidence = round(1.0 / total, 3)

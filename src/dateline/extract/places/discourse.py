@@ -1,0 +1,134 @@
+"""What the whole article says about a name: its person names, and one sense per article. A name
+the article already uses as a place is a place where it comes back in a weaker context ("Nelson
+residents" after "in Nelson"; "Samos's economy" after "on Samos"), which alone would not have
+made it one.
+
+Only a name found as a place with evidence of its own counts as the first use: one the model
+labelled a place (GPE, LOC), one after a locative preposition ("in Nelson"), the dateline's; not
+a known place the model labelled otherwise elsewhere, a nationality word or a name inside an
+organisation's. Nor a name the article uses more often as something else, by the model's labels
+("ICON is a trustful partner" ten times, "in ICON" once). A repeat is skipped where the words
+belong to a person ("Mr Nelson", "Nelson Mandela"), are stoplisted, or sit inside a longer
+capitalized name that goes on before them ("Lord Nelson").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ...knowledge.gazetteer import Gazetteer
+from .candidates import Mention, capitalized, is_major
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["REPEAT_SOURCE", "person_names", "repeated_names"]
+
+REPEAT_SOURCE = "repeat"
+_FIRST_SOURCES = frozenset({"ner", "gazetteer", "dateline", "facility"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_MAX_TOKENS = 4
+
+
+def person_names(doc: "Doc", gazetteer: Gazetteer) -> set[str]:
+    """Words of the article's multiword person names; a major place that opens one is a
+    mislabelled team or organisation ("Seattle Seahawks"), not a first name."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) > 1:
+            for k, t in enumerate(ent):
+                if t.is_title and not (k == 0 and is_major(gazetteer.lookup_text(t.text))):
+                    names.add(t.text)
+        elif ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].is_alpha \
+                and not doc[ent.start - 1].is_sent_start and not doc[ent.start - 1].ent_type_:
+            names.add(ent.text)  # "Conor McGregor" with only the surname tagged
+    return names
+
+
+def _keys(doc: "Doc", mentions: Sequence[Mention]) -> set[tuple[str, ...]]:
+    """The lower-cased token sequences of the names found with evidence."""
+    keys: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.source not in _FIRST_SOURCES or not (m.locative or m.label in _PLACE_LABELS or m.source == "dateline"):
+            continue
+        span = doc.char_span(m.name_start, m.name_end)
+        if span is not None and 0 < len(span) <= _MAX_TOKENS and all(capitalized(t) for t in span):
+            keys.add(tuple(t.lower_ for t in span))
+    return keys
+
+
+def _occurrences(doc: "Doc", key: tuple[str, ...]) -> Iterator[int]:
+    n = len(key)
+    for tok in doc:
+        if tok.lower_ == key[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == key:
+            yield tok.i
+
+
+def _mostly_place(doc: "Doc", key: tuple[str, ...], locatives: frozenset[str]) -> bool:
+    """Whether the article uses the name as a place at least as often as otherwise: uses the
+    model labelled a place or that follow a locative preposition, against uses it labelled a
+    person, organisation ... ("ICON is a trustful partner", "said Noma")."""
+    place = other = 0
+    for i in _occurrences(doc, key):
+        before = i - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1
+        if doc[i].ent_type_ in _PLACE_LABELS or doc[i].ent_type_ == "FAC" \
+                or (before >= 0 and doc[before].lower_ in locatives):
+            place += 1
+        elif doc[i].ent_type_:
+            other += 1
+    return place >= other
+
+
+def repeated_names(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], *,
+                   refused: Callable[[str], bool], honorifics: frozenset[str],
+                   locatives: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[start, end)`` where a name found as a place comes back untaken.
+
+    ``refused(text)`` says a name may never be a place here (a person's name, a stoplisted word);
+    ``honorifics`` are titles before a person's name ("Mr", "Lord"); ``locatives`` the
+    prepositions before a place ("in", "at").
+    """
+    keys = {key for key in _keys(doc, mentions) if _mostly_place(doc, key, locatives)}
+    if not keys:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        by_first.setdefault(key[0], []).append(key)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        found = None
+        if not taken[i] and capitalized(tok):
+            for key in sorted(by_first.get(tok.lower_, ()), key=len, reverse=True):
+                end = i + len(key)
+                if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == key \
+                        and all(capitalized(t) and not taken[t.i] for t in doc[i:end]):
+                    found = end
+                    break
+        if found is None or not _free(doc, i, found, refused, honorifics):
+            i += 1
+            continue
+        yield i, found
+        i = found
+
+
+def _free(doc: "Doc", start: int, end: int, refused: Callable[[str], bool], honorifics: frozenset[str]) -> bool:
+    """Whether the words may be a place: not a person's or stoplisted name, not part of a longer
+    PERSON entity, not after an honorific or another capitalized name word."""
+    text = doc[start:end].text
+    if refused(text):
+        return False
+    if (doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I") \
+            or (end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I"):
+        return False
+    if start == 0:
+        return True
+    before = doc[start - 1]
+    if before.lower_.rstrip(".") in honorifics:
+        return False
+    return not (capitalized(before) and before.pos_ == "PROPN" and not before.is_sent_start)

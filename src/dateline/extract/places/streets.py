@@ -1,0 +1,57 @@
+"""Street names that share one street noun: "Bourbon and Dauphine streets", "the Chartres/Franklin
+intersection", "the intersection of Main and Elm", "at the corner of State and Hubbard".
+
+Each name alone ("Bourbon") is no known place and the model rarely tags it; the shared noun says
+what it is. The nouns are ``street_joins`` in ``geo_words.yaml``: before a plural street noun or
+a junction noun the names joined before it are streets; after a junction noun and "of", the
+names joined after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .candidates import capitalized
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["STREET_SOURCE", "shared_street_names"]
+
+STREET_SOURCE = "street"  # a street, placed only near the article's other places, like a named facility
+
+_LINKS = frozenset({"and", "&", "/", ","})
+_AFTER_ONLY = frozenset({"corner"})  # "the corner of X and Y", but "the Smith corner" is no street
+_MAX_WORDS = 3  # words in one street name ("Martin Luther King")
+_MAX_NAMES = 4
+
+
+def _names(doc: "Doc", taken: Sequence[bool], i: int, step: int) -> list[tuple[int, int]]:
+    """Names joined by links from token ``i`` on, walking by ``step`` (-1 leftwards, +1 right)."""
+    names: list[tuple[int, int]] = []
+    while 0 <= i < len(doc) and len(names) < _MAX_NAMES:
+        j = i
+        while 0 <= j < len(doc) and abs(j - i) < _MAX_WORDS and capitalized(doc[j]) and not taken[j] \
+                and doc[j].pos_ == "PROPN":
+            j += step
+        if j == i:
+            break
+        names.append((min(i, j - step), max(i, j - step) + 1))
+        if not (0 <= j < len(doc)) or doc[j].lower_ not in _LINKS:
+            break
+        i = j + step
+    return names
+
+
+def shared_street_names(doc: "Doc", taken: Sequence[bool], joins: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of street names joined before or after a shared street noun."""
+    for tok in doc:
+        plural = tok.lower_.endswith("s")  # "streets" is no verb, whatever the tagger says
+        if tok.lower_ not in joins or not tok.is_lower or not (plural or tok.pos_ == "NOUN"):
+            continue
+        before = [] if tok.lower_ in _AFTER_ONLY else _names(doc, taken, tok.i - 1, -1)
+        after = []
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and not plural:
+            after = _names(doc, taken, tok.i + 2, 1)
+        yield from sorted(before + after)
