@@ -112,3 +112,32 @@ def test_story_day(published, dated, expected):
 
     dateline = Dateline(0, 10, "X, date --", "X", dated, None) if dated else None
     assert story_day(published, Layout(zones=(), title=None, standfirst=(), dateline=dateline, body=None)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks lasted an hour and a half.", [("an hour and a half", "PT1H30M", "DURATION")]),
+    ("He served a year and a half in prison.", [("a year and a half", "P1Y6M", "DURATION")]),
+    ("But a minute and a half later, a pilot called.", [("a minute and a half later", "PT1M30S", "DURATION")]),
+    ("He left the party a year and a half ago.", [("a year and a half ago", "2018-09", "DATE")]),
+])
+def test_and_a_half(nlp, text, expected):
+    assert _tag(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Communist Party daily Granma printed the letter.", []),
+    ("Qantas plans daily flights to Bombay.", [("daily", "P1D", "SET")]),
+    ("He reports daily.\nMonday is a holiday.", [("daily", "P1D", "SET"), ("Monday", "2020-03-09", "DATE")]),
+])
+def test_a_newspaper_is_not_a_frequency(nlp, text, expected):
+    assert _tag(nlp, text) == expected
+
+
+def test_overnight_is_the_night_before_the_day_told(nlp):
+    text = ("Shares closed sharply lower Friday in active trading. They were depressed initially by "
+            "overnight losses in New York, and ended down 4.5% from the previous Friday.")
+    assert [v for _, v, _ in _tag(nlp, text, "1989-10-30")] == ["1989-10-27", "1989-10-26TNI", "1989-10-20"]
+
+
+def test_overnight_without_a_day_told_is_last_night(nlp):
+    assert _tag(nlp, "Heavy fighting erupted overnight.") == [("overnight", "2020-03-03TNI", "TIME")]

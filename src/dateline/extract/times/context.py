@@ -28,6 +28,8 @@ class NormContext:
     direction: Callable[[], Direction]
     reference: str | None = None
     date_order: str = "MDY"
+    #: Whether the match's sentence tells what happened in the simple past (narrative.is_narrative_past).
+    narrative_past: Callable[[], bool] = lambda: False
 
 
 def int_of(text: str | None) -> int | None:

@@ -20,6 +20,7 @@ from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .clause import clause_tier
+from .narrative import is_narrative_past
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
 from .tense import direction_at
@@ -98,6 +99,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     found: list[TimeExpr] = []
     for cand in chosen:
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
+        ctx.narrative_past = _lazy_narrative(doc, cand)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -114,6 +116,17 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
                 and not cand.groups.get("ago")):
             ctx.reference = value
     return found
+
+
+def _lazy_narrative(doc: "Doc", cand: Candidate) -> Callable[[], bool]:
+    """Whether the candidate's sentence is in the simple past, worked out only when asked."""
+
+    def narrative() -> bool:
+        """The sentence's tense, from the parse."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return span is not None and is_narrative_past(span.sent)
+
+    return narrative
 
 
 def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon) -> Callable[[], Direction]:
