@@ -28,8 +28,9 @@ class NormContext:
     direction: Callable[[], Direction]
     reference: str | None = None
     date_order: str = "MDY"
-    #: Whether the match's sentence tells what happened in the simple past (narrative.is_narrative_past).
-    narrative_past: Callable[[], bool] = lambda: False
+    #: The day the match's sentence tells (YYYY-MM-DD): one named earlier in the sentence, or the
+    #: day a sentence in the simple past continues (:func:`dateline.extract.times.narrative.narrative_date`).
+    narrative_day: Callable[[], str | None] = lambda: None
 
 
 def int_of(text: str | None) -> int | None:

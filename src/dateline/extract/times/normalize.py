@@ -259,7 +259,7 @@ def _weekday_direction(groups: Groups, ctx: NormContext) -> Direction:
 
 def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     """``today``, ``yesterday``, ``tomorrow night``, ``this morning``, ``last night``; ``overnight``
-    (lexicon ``narrated``) from the day last named when the clause is past (:func:`_clock_day`)."""
+    (lexicon ``narrated``) counts from the day its sentence tells (``NormContext.narrative_day``)."""
     lex = ctx.lexicon
     word = groups.get("deictic") or ""
     part = groups.get("part")
@@ -276,7 +276,7 @@ def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return None, kind
     base = ctx.anchor
     if spec.get("narrated"):  # "overnight" counts from the day told in a past clause
-        base = value_date(_clock_day(ctx, narrated=True)) or ctx.anchor
+        base = value_date(ctx.narrative_day()) or ctx.anchor
     day = base + timedelta(days=int(spec.get("offset", 0)))
     return (f"{day.isoformat()}T{part_code}" if part_code else day.isoformat()), kind
 
@@ -314,15 +314,13 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
     return (f"{value}T{hhmm}" if value else None), "TIME"
 
 
-def _clock_day(ctx: NormContext, *, narrated: bool = False) -> str | None:
+def _clock_day(ctx: NormContext) -> str | None:
     """The day of a clock time given alone: in a past clause the day last mentioned ("was shot on
-    Friday ... at 10 p.m."), otherwise the document date. With ``narrated`` a sentence in the
-    simple past counts as a past clause whatever its signal words ("depressed by overnight losses")."""
+    Friday ... at 10 p.m."), otherwise the document date."""
     if ctx.anchor is None:
         return None
     reference = ctx.reference
-    if granularity(reference) == "day" and reference and (
-            ctx.direction() == "past" or (narrated and ctx.narrative_past())):
+    if granularity(reference) == "day" and reference and ctx.direction() == "past":
         day = value_date(reference)
         if day is not None and day <= ctx.anchor:
             return day.isoformat()

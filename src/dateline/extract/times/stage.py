@@ -20,7 +20,7 @@ from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .clause import clause_tier
-from .narrative import is_narrative_past
+from .narrative import is_narrative_past, narrative_date
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
 from .tense import direction_at
@@ -99,7 +99,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     found: list[TimeExpr] = []
     for cand in chosen:
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
-        ctx.narrative_past = _lazy_narrative(doc, cand)
+        ctx.narrative_day = _lazy_narrative_day(doc, cand, found, anchor)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -118,15 +118,33 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     return found
 
 
-def _lazy_narrative(doc: "Doc", cand: Candidate) -> Callable[[], bool]:
-    """Whether the candidate's sentence is in the simple past, worked out only when asked."""
+def _lazy_narrative_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
+                        anchor: str | None) -> Callable[[], str | None]:
+    """The day the candidate's sentence tells, worked out only when a normalizer asks: the last
+    day (not after ``anchor``) named earlier in the sentence; else, when the sentence is in the
+    simple past, the day it continues (:func:`narrative_date`) or the last day named before it
+    (a wire story's one-sentence paragraphs end the narrative walk too early)."""
 
-    def narrative() -> bool:
-        """The sentence's tense, from the parse."""
+    def last_day(start: int, end: int) -> str | None:
+        day = None
+        for t in found:
+            if start <= t.start and t.end <= end and t.value and granularity(t.value[:10]) == "day":
+                if anchor is None or t.value[:10] <= anchor:
+                    day = t.value[:10]
+        return day
+
+    def narrative_day() -> str | None:
+        """The day, from the expressions found so far and the parse."""
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        return span is not None and is_narrative_past(span.sent)
+        if span is None:
+            return None
+        sent = span.sent
+        day = last_day(sent.start_char, cand.start)
+        if day is None and is_narrative_past(sent):
+            day = narrative_date(doc, found, sent.start_char, anchor) or last_day(0, sent.start_char)
+        return day
 
-    return narrative
+    return narrative_day
 
 
 def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon) -> Callable[[], Direction]:
