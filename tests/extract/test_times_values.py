@@ -138,3 +138,16 @@ def test_overnight_ignores_a_day_the_sentence_does_not_continue(nlp):
     text = ("The embassies were bombed on Aug. 7. The United States has good intelligence linking the "
             "sites struck overnight with the attacks.")
     assert [v for _, v, _ in _tag(nlp, text, "1998-08-20")] == ["1998-08-07", "1998-08-19TNI"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast came at 10:30 a.m. local time (0730 GMT) on Tuesday.",
+     [("10:30 a.m. local time", "2020-03-03T10:30", "TIME"), ("Tuesday", "2020-03-03", "DATE")]),
+    ("Talks begin at 1500 GMT.", [("1500 GMT", "2020-03-04T15:00", "TIME")]),
+    ("The ship sank at 2300 hours.", [("2300 hours", "2020-03-04T23:00", "TIME")]),
+    ("The meeting opened at 14:00 Moscow time.", [("14:00 Moscow time", "2020-03-04T14:00", "TIME")]),
+    ("The vote closed at nine o'clock Monday.", [("nine o'clock Monday", "2020-03-02T09:00", "TIME")]),
+    ("Revenue reached $1500 in March.", [("March", "2020-03", "DATE")]),
+])
+def test_wire_clock_times(nlp, text, expected):
+    assert _tag(nlp, text) == expected

@@ -306,8 +306,8 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
         hhmm = f"{hour:02d}:{minute:02d}"
     if groups.get("month"):
         value, _ = _calendar_date(groups, ctx) or (None, "DATE")
-    elif groups.get("weekday") and ctx.anchor:
-        number = lex.lookup("weekdays", groups["weekday"])
+    elif (groups.get("weekday") or groups.get("nextweekday")) and ctx.anchor:
+        number = lex.lookup("weekdays", groups.get("weekday") or groups.get("nextweekday"))
         value = weekday_date(ctx.anchor, number, _weekday_direction(groups, ctx)).isoformat() if number else None
     else:
         value = _clock_day(ctx)
