@@ -151,3 +151,14 @@ def test_overnight_ignores_a_day_the_sentence_does_not_continue(nlp):
 ])
 def test_wire_clock_times(nlp, text, expected):
     assert _tag(nlp, text) == expected
+
+
+def test_a_clock_time_takes_the_day_its_event_was_given(nlp):
+    text = ("Dr. Slepian was shot to death last Oct. 23 at his home. The rifle was bought in 1997. "
+            "Slepian, 52, was shot to death at 10 p.m. as he stood in the kitchen.")
+    assert [v for _, v, _ in _tag(nlp, text, "1999-04-19")] == ["1998-10-23", "1997", "1998-10-23T22:00"]
+
+
+def test_the_day_last_named_comes_before_the_event_day(nlp):
+    text = "The rifle was found on April 8. The suspect was arrested at 10 p.m."
+    assert [v for _, v, _ in _tag(nlp, text, "1999-04-19")] == ["1999-04-08", "1999-04-08T22:00"]

@@ -316,12 +316,15 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
 
 def _clock_day(ctx: NormContext) -> str | None:
     """The day of a clock time given alone: in a past clause the day last mentioned ("was shot on
-    Friday ... at 10 p.m."), otherwise the document date."""
+    Friday ... at 10 p.m.") or, when that is no day, the day its event was given earlier (the same
+    verb dated before: ``NormContext.event_day``); otherwise the document date."""
     if ctx.anchor is None:
         return None
-    reference = ctx.reference
-    if granularity(reference) == "day" and reference and ctx.direction() == "past":
-        day = value_date(reference)
+    if ctx.direction() == "past":
+        reference = ctx.reference
+        day = value_date(reference) if granularity(reference) == "day" else None
+        if day is None:
+            day = value_date(ctx.event_day())
         if day is not None and day <= ctx.anchor:
             return day.isoformat()
     return ctx.anchor.isoformat()

@@ -23,7 +23,7 @@ from .clause import clause_tier
 from .narrative import is_narrative_past, narrative_date
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
-from .tense import direction_at
+from .tense import direction_at, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -100,6 +100,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     for cand in chosen:
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
         ctx.narrative_day = _lazy_narrative_day(doc, cand, found, anchor)
+        ctx.event_day = _lazy_event_day(doc, cand, found, anchor)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -145,6 +146,28 @@ def _lazy_narrative_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
         return day
 
     return narrative_day
+
+
+def _lazy_event_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
+                    anchor: str | None) -> Callable[[], str | None]:
+    """The day (not after ``anchor``) of the last expression found so far whose governing verb
+    has the candidate's verb's lemma, worked out only when a normalizer asks."""
+
+    def event_day() -> str | None:
+        """The day, from the parse."""
+        verb = governing_verb(doc, cand.start, cand.end)
+        if verb is None:
+            return None
+        for t in reversed(found):
+            day = t.value[:10] if t.value else None
+            if day is None or granularity(day) != "day" or (anchor is not None and day > anchor):
+                continue
+            other = governing_verb(doc, t.start, t.end)
+            if other is not None and other.i != verb.i and other.lemma_ == verb.lemma_:
+                return day
+        return None
+
+    return event_day
 
 
 def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon) -> Callable[[], Direction]:
