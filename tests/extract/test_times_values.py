@@ -162,3 +162,9 @@ def test_a_clock_time_takes_the_day_its_event_was_given(nlp):
 def test_the_day_last_named_comes_before_the_event_day(nlp):
     text = "The rifle was found on April 8. The suspect was arrested at 10 p.m."
     assert [v for _, v, _ in _tag(nlp, text, "1999-04-19")] == ["1999-04-08", "1999-04-08T22:00"]
+
+
+def test_a_weekday_counted_from_the_day_told_keeps_its_article(nlp):
+    text = "Shares closed lower Friday, down 4.5% from the previous Friday."
+    assert _tag(nlp, text, "1989-10-30") == [("Friday", "1989-10-27", "DATE"),
+                                             ("the previous Friday", "1989-10-20", "DATE")]
