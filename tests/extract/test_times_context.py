@@ -64,9 +64,9 @@ def test_future_words_in_past_clauses_are_sequencing(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Stocks closed higher on Friday, up 4.5% from the previous Friday.",
-     [("Friday", "2019-10-11"), ("previous Friday", "2019-10-04")]),
+     [("Friday", "2019-10-11"), ("the previous Friday", "2019-10-04")]),
     ("Troops left on Monday and returned the following Friday.",
-     [("Monday", "2019-10-14"), ("following Friday", "2019-10-18")]),
+     [("Monday", "2019-10-14"), ("the following Friday", "2019-10-18")]),
     ("Officials met last Friday.", [("last Friday", "2019-10-11")]),
 ])
 def test_previous_and_following_weekdays_count_from_the_last_date(nlp, text, expected):

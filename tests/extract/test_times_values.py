@@ -112,3 +112,59 @@ def test_story_day(published, dated, expected):
 
     dateline = Dateline(0, 10, "X, date --", "X", dated, None) if dated else None
     assert story_day(published, Layout(zones=(), title=None, standfirst=(), dateline=dateline, body=None)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks lasted an hour and a half.", [("an hour and a half", "PT1H30M", "DURATION")]),
+    ("He served a year and a half in prison.", [("a year and a half", "P1Y6M", "DURATION")]),
+    ("But a minute and a half later, a pilot called.", [("a minute and a half later", "PT1M30S", "DURATION")]),
+    ("He left the party a year and a half ago.", [("a year and a half ago", "2018-09", "DATE")]),
+])
+def test_and_a_half(nlp, text, expected):
+    assert _tag(nlp, text) == expected
+
+
+def test_overnight_is_the_night_before_the_day_told(nlp):
+    text = ("Shares closed sharply lower Friday in active trading. They were depressed initially by "
+            "overnight losses in New York, and ended down 4.5% from the previous Friday.")
+    assert [v for _, v, _ in _tag(nlp, text, "1989-10-30")] == ["1989-10-27", "1989-10-26TNI", "1989-10-20"]
+
+
+def test_overnight_without_a_day_told_is_last_night(nlp):
+    assert _tag(nlp, "Heavy fighting erupted overnight.") == [("overnight", "2020-03-03TNI", "TIME")]
+
+
+def test_overnight_ignores_a_day_the_sentence_does_not_continue(nlp):
+    text = ("The embassies were bombed on Aug. 7. The United States has good intelligence linking the "
+            "sites struck overnight with the attacks.")
+    assert [v for _, v, _ in _tag(nlp, text, "1998-08-20")] == ["1998-08-07", "1998-08-19TNI"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast came at 10:30 a.m. local time (0730 GMT) on Tuesday.",
+     [("10:30 a.m. local time", "2020-03-03T10:30", "TIME"), ("Tuesday", "2020-03-03", "DATE")]),
+    ("Talks begin at 1500 GMT.", [("1500 GMT", "2020-03-04T15:00", "TIME")]),
+    ("The ship sank at 2300 hours.", [("2300 hours", "2020-03-04T23:00", "TIME")]),
+    ("The meeting opened at 14:00 Moscow time.", [("14:00 Moscow time", "2020-03-04T14:00", "TIME")]),
+    ("The vote closed at nine o'clock Monday.", [("nine o'clock Monday", "2020-03-02T09:00", "TIME")]),
+    ("Revenue reached $1500 in March.", [("March", "2020-03", "DATE")]),
+])
+def test_wire_clock_times(nlp, text, expected):
+    assert _tag(nlp, text) == expected
+
+
+def test_a_clock_time_takes_the_day_its_event_was_given(nlp):
+    text = ("Dr. Slepian was shot to death last Oct. 23 at his home. The rifle was bought in 1997. "
+            "Slepian, 52, was shot to death at 10 p.m. as he stood in the kitchen.")
+    assert [v for _, v, _ in _tag(nlp, text, "1999-04-19")] == ["1998-10-23", "1997", "1998-10-23T22:00"]
+
+
+def test_the_day_last_named_comes_before_the_event_day(nlp):
+    text = "The rifle was found on April 8. The suspect was arrested at 10 p.m."
+    assert [v for _, v, _ in _tag(nlp, text, "1999-04-19")] == ["1999-04-08", "1999-04-08T22:00"]
+
+
+def test_a_weekday_counted_from_the_day_told_keeps_its_article(nlp):
+    text = "Shares closed lower Friday, down 4.5% from the previous Friday."
+    assert _tag(nlp, text, "1989-10-30") == [("Friday", "1989-10-27", "DATE"),
+                                             ("the previous Friday", "1989-10-20", "DATE")]

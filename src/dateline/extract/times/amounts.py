@@ -17,7 +17,7 @@ __all__ = ["duration", "set_calendar", "set_every", "fixed", "reference"]
 
 def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     """``three weeks`` → ``P3W``, ``16-hour`` → ``PT16H``, ``several years`` → ``PXY``,
-    ``centuries`` → ``PXC``, ``day-long`` → ``P1D``."""
+    ``centuries`` → ``PXC``, ``day-long`` → ``P1D``, ``a minute and a half`` → ``PT1M30S``."""
     lex = ctx.lexicon
     unit = lex.lookup("units", (groups.get("unit") or "").lower())
     if not isinstance(unit, dict):
@@ -28,6 +28,8 @@ def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | N
         return duration_value(None, unit.get("vague", unit["code"]), bool(unit.get("time"))), "DURATION"
     if amount <= 0 or amount > 10000:
         return None
+    if groups.get("half"):  # "an hour and a half"
+        amount += 0.5
     amount *= unit.get("factor", 1)
     return duration_value(amount, unit["code"], bool(unit.get("time"))), "DURATION"
 

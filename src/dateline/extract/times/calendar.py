@@ -247,6 +247,9 @@ _SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "W": (7, "D")}
 def duration_value(amount: float | None, code: str, time_unit: bool) -> str:
     """An ISO 8601 duration: ``P3W``, ``PT16H``, ``P2Y6M``, ``PXY`` (TimeML adds ``P2Q``)."""
     prefix = "PT" if time_unit else "P"
+    if amount is not None and not float(amount).is_integer() and time_unit and code == "M":
+        whole, seconds = int(amount), round((amount - int(amount)) * 60)  # minutes, not months
+        return f"PT{whole}M{seconds}S" if whole else f"PT{seconds}S"
     if amount is not None and not float(amount).is_integer() and code in _SMALLER:
         whole = int(amount)
         factor, smaller = _SMALLER[code]

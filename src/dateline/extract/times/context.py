@@ -28,6 +28,12 @@ class NormContext:
     direction: Callable[[], Direction]
     reference: str | None = None
     date_order: str = "MDY"
+    #: The day the match's sentence tells (YYYY-MM-DD): one named earlier in the sentence, or the
+    #: day a sentence in the simple past continues (:func:`dateline.extract.times.narrative.narrative_date`).
+    narrative_day: Callable[[], str | None] = lambda: None
+    #: The day given earlier to the match's own event: an expression governed by the same verb
+    #: ("was shot to death last Oct. 23" ... "was shot to death at 10 p.m.").
+    event_day: Callable[[], str | None] = lambda: None
 
 
 def int_of(text: str | None) -> int | None:

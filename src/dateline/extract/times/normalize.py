@@ -258,7 +258,8 @@ def _weekday_direction(groups: Groups, ctx: NormContext) -> Direction:
 
 
 def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``today``, ``yesterday``, ``tomorrow night``, ``this morning``, ``last night``."""
+    """``today``, ``yesterday``, ``tomorrow night``, ``this morning``, ``last night``; ``overnight``
+    (lexicon ``narrated``) counts from the day its sentence tells (``NormContext.narrative_day``)."""
     lex = ctx.lexicon
     word = groups.get("deictic") or ""
     part = groups.get("part")
@@ -273,7 +274,10 @@ def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
     kind = "TIME" if part_code else "DATE"
     if ctx.anchor is None:
         return None, kind
-    day = ctx.anchor + timedelta(days=int(spec.get("offset", 0)))
+    base = ctx.anchor
+    if spec.get("narrated"):  # "overnight" counts from the day told in a past clause
+        base = value_date(ctx.narrative_day()) or ctx.anchor
+    day = base + timedelta(days=int(spec.get("offset", 0)))
     return (f"{day.isoformat()}T{part_code}" if part_code else day.isoformat()), kind
 
 
@@ -302,8 +306,8 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
         hhmm = f"{hour:02d}:{minute:02d}"
     if groups.get("month"):
         value, _ = _calendar_date(groups, ctx) or (None, "DATE")
-    elif groups.get("weekday") and ctx.anchor:
-        number = lex.lookup("weekdays", groups["weekday"])
+    elif (groups.get("weekday") or groups.get("nextweekday")) and ctx.anchor:
+        number = lex.lookup("weekdays", groups.get("weekday") or groups.get("nextweekday"))
         value = weekday_date(ctx.anchor, number, _weekday_direction(groups, ctx)).isoformat() if number else None
     else:
         value = _clock_day(ctx)
@@ -312,12 +316,15 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
 
 def _clock_day(ctx: NormContext) -> str | None:
     """The day of a clock time given alone: in a past clause the day last mentioned ("was shot on
-    Friday ... at 10 p.m."), otherwise the document date."""
+    Friday ... at 10 p.m.") or, when that is no day, the day its event was given earlier (the same
+    verb dated before: ``NormContext.event_day``); otherwise the document date."""
     if ctx.anchor is None:
         return None
-    reference = ctx.reference
-    if granularity(reference) == "day" and reference and ctx.direction() == "past":
-        day = value_date(reference)
+    if ctx.direction() == "past":
+        reference = ctx.reference
+        day = value_date(reference) if granularity(reference) == "day" else None
+        if day is None:
+            day = value_date(ctx.event_day())
         if day is not None and day <= ctx.anchor:
             return day.isoformat()
     return ctx.anchor.isoformat()

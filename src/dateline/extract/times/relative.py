@@ -208,6 +208,8 @@ def ago(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     amount = amount_of(groups.get("num"), lex) if groups.get("num") else 1.0
     if amount is None:
         return ("FUTURE_REF" if sign > 0 else "PAST_REF"), "DATE"
+    if groups.get("half"):  # "a minute and a half later", "a year and a half ago"
+        amount += 0.5
     if unit.get("time"):
         return duration_value(amount, unit["code"], True), "DURATION"
     code = unit["code"]
@@ -222,6 +224,8 @@ def ago(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
         base = value_date(reference)
     if base is None:
         return None, "DATE"
+    if not float(amount).is_integer() and code == "Y" and float(amount * 12).is_integer():
+        code, amount = "M", amount * 12
     if not float(amount).is_integer():
         return None, "DATE"
     return shift_value(base, code if code != "W" or amount < 52 else "W", sign * int(amount)), "DATE"

@@ -4,7 +4,8 @@
 ``time_rules.yaml`` and normalizes each against the document creation time (the dateline's day
 when it lies up to two days before the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
-the last date mentioned. :func:`time_for_span` (by clause when given the parse) and
+the last date mentioned, a clock time in a past clause by the day last named or the day its own
+event was given, ``overnight`` by the day its sentence tells. :func:`time_for_span` (by clause when given the parse) and
 :func:`is_future` help the quotes and events extractors date what they find.
 """
 
@@ -21,9 +22,10 @@ from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .clause import clause_tier
+from .narrative import is_narrative_past, narrative_date
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
-from .tense import direction_at
+from .tense import direction_at, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -99,6 +101,8 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
     found: list[TimeExpr] = []
     for cand in chosen:
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
+        ctx.narrative_day = _lazy_narrative_day(doc, cand, found, anchor)
+        ctx.event_day = _lazy_event_day(doc, cand, found, anchor)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -115,6 +119,57 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
                 and not cand.groups.get("ago")):
             ctx.reference = value
     return found
+
+
+def _lazy_narrative_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
+                        anchor: str | None) -> Callable[[], str | None]:
+    """The day the candidate's sentence tells, worked out only when a normalizer asks: the last
+    day (not after ``anchor``) named earlier in the sentence; else, when the sentence is in the
+    simple past, the day it continues (:func:`narrative_date`) or the last day named before it
+    (a wire story's one-sentence paragraphs end the narrative walk too early)."""
+
+    def last_day(start: int, end: int) -> str | None:
+        day = None
+        for t in found:
+            if start <= t.start and t.end <= end and t.value and granularity(t.value[:10]) == "day":
+                if anchor is None or t.value[:10] <= anchor:
+                    day = t.value[:10]
+        return day
+
+    def narrative_day() -> str | None:
+        """The day, from the expressions found so far and the parse."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span.sent
+        day = last_day(sent.start_char, cand.start)
+        if day is None and is_narrative_past(sent):
+            day = narrative_date(doc, found, sent.start_char, anchor) or last_day(0, sent.start_char)
+        return day
+
+    return narrative_day
+
+
+def _lazy_event_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
+                    anchor: str | None) -> Callable[[], str | None]:
+    """The day (not after ``anchor``) of the last expression found so far whose governing verb
+    has the candidate's verb's lemma, worked out only when a normalizer asks."""
+
+    def event_day() -> str | None:
+        """The day, from the parse."""
+        verb = governing_verb(doc, cand.start, cand.end)
+        if verb is None:
+            return None
+        for t in reversed(found):
+            day = t.value[:10] if t.value else None
+            if day is None or granularity(day) != "day" or (anchor is not None and day > anchor):
+                continue
+            other = governing_verb(doc, t.start, t.end)
+            if other is not None and other.i != verb.i and other.lemma_ == verb.lemma_:
+                return day
+        return None
+
+    return event_day
 
 
 def _lazy_direction(doc: "Doc", text: str, cand: Candidate, lexicon: TimeLexicon) -> Callable[[], Direction]:

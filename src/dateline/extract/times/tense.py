@@ -20,7 +20,7 @@ from ..syntax.labels import NOMINAL_POS, VERBAL_POS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["direction_at", "verb_direction"]
+__all__ = ["direction_at", "verb_direction", "governing_verb"]
 
 _MAX_CLIMB = 8
 
@@ -38,7 +38,7 @@ def direction_at(doc: "Doc", start: int, end: int, lexicon: TimeLexicon, text: s
     text = doc_text(doc) if text is None else text
     if _signalled(text, start, lexicon, "past_signals"):
         return "past"
-    verb = _governing_verb(doc, start, end)
+    verb = governing_verb(doc, start, end)
     if verb is not None and _past_perfect(verb):
         return "past"
     if _signalled(text, start, lexicon, "future_signals"):
@@ -56,7 +56,7 @@ def direction_at(doc: "Doc", start: int, end: int, lexicon: TimeLexicon, text: s
     return found
 
 
-def _governing_verb(doc: "Doc", start: int, end: int) -> "Token | None":
+def governing_verb(doc: "Doc", start: int, end: int) -> "Token | None":
     """The nearest verb above the expression in the dependency tree."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
