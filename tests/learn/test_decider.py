@@ -139,23 +139,3 @@ def test_open_proposals_build_their_event_only_when_the_model_might_take_them(nl
     gated = replace(decider, open_gate=1.01)
     assert [e.type for e in _events(nlp, decider=gated)] == [e.type for e in _events(nlp, decider=decider)
                                                               if e.evidence["rules"]["step"] != "open"]
-
-
-def test_features_tell_a_one_sentence_document_and_reported_acts_apart(nlp):
-    from dateline.learn.features import ArticleContext, proposal_features
-
-    def features_of(text: str, lemma: str) -> list[str]:
-        proposals: list[Proposal] = []
-        doc = nlp(text)
-        events(doc, layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-06", knowledge=None,
-               decider=None, proposals=proposals)
-        context = ArticleContext(sentence_index={s.start: i for i, s in enumerate(doc.sents)})
-        p = next(p for p in proposals if p.match.token.lemma_ == lemma and p.event is not None)
-        return proposal_features(p, context)
-
-    lead = features_of("Rebels attacked the army base on Monday.", "attack")
-    assert "doc_len=1" in lead and "rule_type+doc_len=ASSAULT+1" in lead
-    assert "lemma+speech=attack+nospeech" in lead
-    reported = features_of("The minister said on Monday that rebels attacked the army base. It rained.", "attack")
-    assert "doc_len=many" in reported and "lemma+speech=attack+speech" in reported
-    assert any(f.startswith("rule_type+ctx=ASSAULT+speech") for f in reported)
