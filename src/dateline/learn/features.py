@@ -141,25 +141,9 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     f.append(f"sentence={_bucket(position)}")
     seen = context.lemmas[lemma]
     f.append(f"seen_lemma={_bucket(seen)}")
-    # conjunctions: a lemma is an act or none by who does it, what governs it and whether it is
-    # reported; a one-sentence document (a wire lead, a sentence set's item) is not an article
-    length = _doc_length(context)
-    subject = next((x for x in f if x.startswith("nsubj_ent=")), "nsubj_ent=-")[10:]
-    f += [f"lemma+nsubj_ent={lemma}+{subject}", f"lemma+gov1={lemma}+{_lemma(path[0].head) if path else '-'}",
-          f"lemma+speech={lemma}+{_speech(path)}", f"doc_len={length}", f"doc_len+step={length}+{step}"]
     if not with_event:
         return f
     return f + event_features(proposal, context)
-
-
-def _doc_length(context: ArticleContext) -> str:
-    """'1' for a one-sentence document, 'many' otherwise."""
-    return "1" if len(context.sentence_index) <= 1 else "many"
-
-
-def _speech(path: list["Token"]) -> str:
-    """Whether one of the trigger's first three governors is a verb of saying."""
-    return "speech" if any(_lemma(g.head) in _SPEECH_HEADS for g in path[:3]) else "nospeech"
 
 
 def event_features(proposal: "Proposal", context: ArticleContext) -> list[str]:
@@ -171,9 +155,8 @@ def event_features(proposal: "Proposal", context: ArticleContext) -> list[str]:
         f += [f"rule_type={e.type}", f"rule_status={e.status}", f"rule_type+step={e.type}+{step}",
               f"rule_status+type={e.status}+{e.type}", f"rule_mode={e.mode}"]
         src, tgt = [a for a in e.source if a.country], [a for a in e.target if a.country]
-        has_src = 'yes' if src else 'no' if not e.source else 'uncoded'
-        has_tgt = 'yes' if tgt else 'no' if not e.target else 'uncoded'
-        f += [f"src={has_src}", f"tgt={has_tgt}",
+        f += [f"src={'yes' if src else 'no' if not e.source else 'uncoded'}",
+              f"tgt={'yes' if tgt else 'no' if not e.target else 'uncoded'}",
               f"src_sector={e.source[0].sector if e.source else '-'}",
               f"tgt_sector={e.target[0].sector if e.target else '-'}",
               f"src_kind={e.source[0].kind if e.source else '-'}",
@@ -184,14 +167,6 @@ def event_features(proposal: "Proposal", context: ArticleContext) -> list[str]:
         f.append(f"seen_dyad={_bucket(context.dyads[_dyad(proposal)])}+{e.quad}")
         if e.attributed_to:
             f.append("attributed")
-        t = proposal.match.token
-        path = _governors(t)
-        quoted = "q" if _in_quote(t, context.marks_in(t, t.sent)) else "nq"
-        position = _bucket(context.sentence_index.get(t.sent.start, 0))
-        f += [f"rule_type+ctx={e.type}+{_speech(path)}+{quoted}", f"rule_type+sentence={e.type}+{position}",
-              f"rule_type+gov1={e.type}+{_lemma(path[0].head) if path else '-'}",
-              f"rule_type+dep={e.type}+{t.dep_}", f"rule_type+doc_len={e.type}+{_doc_length(context)}",
-              f"src_tgt+lemma={_lemma(t)}+{has_src}+{has_tgt}"]
     else:
         f.append("no_event_built")
     return f
