@@ -46,13 +46,17 @@ def test_an_unnamed_person_is_an_event_actor():
     assert assault[0].source[0].sector == "CVL"
 
 
-@pytest.mark.slow  # parses with spaCy
-def test_a_double_nationality_takes_the_half_that_is_the_scene():
+def _with_scene_actors(text: str):
+    """The article record of ``text`` with scene actors on."""
     from dateline import Pipeline, Settings
 
-    text = ("ALGIERS (Reuters) - Algerian police arrested a French-Algerian man on Monday. "
-            "Police in Algiers said the man was held in Algeria.")
-    article = next(iter(Pipeline(Settings(scene_actors=True)).run([text])))
+    return next(iter(Pipeline(Settings(scene_actors=True)).run([text])))
+
+
+@pytest.mark.slow  # parses with spaCy
+def test_a_double_nationality_takes_the_half_that_is_the_scene():
+    article = _with_scene_actors("ALGIERS (Reuters) - Algerian police arrested a French-Algerian man on Monday. "
+                                 "Police in Algiers said the man was held in Algeria.")
     coerce = [e for e in article.events if e.type == "COERCE"]
     assert coerce and coerce[0].target[0].country == "DZA" and coerce[0].target[0].kind == "scene"
 
@@ -67,11 +71,8 @@ def test_a_known_person_takes_the_sector_the_article_gives():
 
 @pytest.mark.slow  # parses with spaCy
 def test_a_singular_pronoun_never_stands_for_a_plural_subject():
-    from dateline import Pipeline, Settings
-
-    text = ("CHARLOTTE, N.C. (AP) -- Officers saw Keith Scott leave a car with a handgun, "
-            "and they ordered him to drop the weapon.")
-    article = next(iter(Pipeline(Settings(scene_actors=True)).run([text])))
+    article = _with_scene_actors("CHARLOTTE, N.C. (AP) -- Officers saw Keith Scott leave a car with a handgun, "
+                                 "and they ordered him to drop the weapon.")
     request = [e for e in article.events if e.type == "REQUEST"]
     assert request and request[0].target, request
     target = request[0].target[0]

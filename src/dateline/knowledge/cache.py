@@ -69,45 +69,42 @@ class KnowledgeCache:
                 self._loaded[entry] = load()
             return self._loaded[entry]
 
+    def _files(self, kind: str, loader: Callable[[tuple[Path, ...]], T], files: Files) -> T:
+        """What ``loader`` makes of the packaged files plus ``files``, loaded once per list of files."""
+        extra = _key(files)
+        return self.get(kind, extra, lambda: loader(extra))
+
     def actors(self, files: Files = ()) -> ActorKnowledge:
         """The actor knowledge: packaged files plus ``files`` (see :func:`load_actor_knowledge`)."""
-        extra = _key(files)
-        return self.get("actors", extra, lambda: load_actor_knowledge(extra))
+        return self._files("actors", load_actor_knowledge, files)
 
     def wire(self, files: Files = ()) -> WireKnowledge:
         """The wire layout knowledge (see :func:`~dateline.knowledge.wire.load_wire_knowledge`)."""
-        extra = _key(files)
-        return self.get("wire", extra, lambda: load_wire_knowledge(extra))
+        return self._files("wire", load_wire_knowledge, files)
 
     def quote_cues(self, files: Files = ()) -> QuoteCues:
         """The quote cues (see :func:`~dateline.knowledge.quote_cues.load_cues`)."""
-        extra = _key(files)
-        return self.get("quote_cues", extra, lambda: load_cues(extra))
+        return self._files("quote_cues", load_cues, files)
 
     def time_lexicon(self, files: Files = ()) -> TimeLexicon:
         """The time lexicon and rules (see :func:`~dateline.knowledge.time_lexicon.load_time_lexicon`)."""
-        extra = _key(files)
-        return self.get("time_lexicon", extra, lambda: load_time_lexicon(extra))
+        return self._files("time_lexicon", load_time_lexicon, files)
 
     def event_patterns(self, files: Files = ()) -> EventPatterns:
         """The event trigger patterns (see :func:`~dateline.knowledge.event_patterns.load_event_patterns`)."""
-        extra = _key(files)
-        return self.get("event_patterns", extra, lambda: load_event_patterns(extra))
+        return self._files("event_patterns", load_event_patterns, files)
 
     def event_lexicon(self, files: Files = ()) -> EventLexicon:
         """The event word lists (see :func:`~dateline.knowledge.event_lexicon.load_event_lexicon`)."""
-        extra = _key(files)
-        return self.get("event_lexicon", extra, lambda: load_event_lexicon(extra))
+        return self._files("event_lexicon", load_event_lexicon, files)
 
     def plover(self, files: Files = ()) -> PloverTable:
         """The PLOVER table (see :func:`~dateline.knowledge.plover.load_plover_table`)."""
-        extra = _key(files)
-        return self.get("plover", extra, lambda: load_plover_table(extra))
+        return self._files("plover", load_plover_table, files)
 
     def geo_words(self, files: Files = ()) -> GeoWords:
         """The place words (see :func:`~dateline.knowledge.gazetteer_words.load_geo_words`)."""
-        extra = _key(files)
-        return self.get("geo_words", extra, lambda: load_geo_words(extra))
+        return self._files("geo_words", load_geo_words, files)
 
     def clear(self) -> None:
         """Forget everything loaded."""
