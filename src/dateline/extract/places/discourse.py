@@ -60,19 +60,29 @@ def _keys(doc: "Doc", mentions: Sequence[Mention]) -> set[tuple[str, ...]]:
     return keys
 
 
-def _occurrences(doc: "Doc", key: tuple[str, ...]) -> Iterator[int]:
-    n = len(key)
-    for tok in doc:
-        if tok.lower_ == key[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == key:
-            yield tok.i
+class _Words:
+    """The article's lower-cased words, and where each one stands (read once per article)."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.lower = [t.lower_ for t in doc]
+        self.at: dict[str, list[int]] = {}
+        for i, word in enumerate(self.lower):
+            self.at.setdefault(word, []).append(i)
+
+    def occurrences(self, key: tuple[str, ...]) -> Iterator[int]:
+        """Token indices where the words of ``key`` start, in order."""
+        n = len(key)
+        for i in self.at.get(key[0], ()):
+            if tuple(self.lower[i:i + n]) == key:
+                yield i
 
 
-def _mostly_place(doc: "Doc", key: tuple[str, ...], locatives: frozenset[str]) -> bool:
+def _mostly_place(doc: "Doc", words: _Words, key: tuple[str, ...], locatives: frozenset[str]) -> bool:
     """Whether the article uses the name as a place at least as often as otherwise: uses the
     model labelled a place or that follow a locative preposition, against uses it labelled a
     person, organisation ... ("ICON is a trustful partner", "said Noma")."""
     place = other = 0
-    for i in _occurrences(doc, key):
+    for i in words.occurrences(key):
         before = i - 1
         if before >= 0 and doc[before].lower_ == "the":
             before -= 1
@@ -93,28 +103,25 @@ def repeated_names(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool
     ``honorifics`` are titles before a person's name ("Mr", "Lord"); ``locatives`` the
     prepositions before a place ("in", "at").
     """
-    keys = {key for key in _keys(doc, mentions) if _mostly_place(doc, key, locatives)}
+    first = _keys(doc, mentions)
+    if not first:
+        return
+    words = _Words(doc)
+    keys = {key for key in first if _mostly_place(doc, words, key, locatives)}
     if not keys:
         return
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for key in keys:
-        by_first.setdefault(key[0], []).append(key)
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        found = None
-        if not taken[i] and capitalized(tok):
-            for key in sorted(by_first.get(tok.lower_, ()), key=len, reverse=True):
-                end = i + len(key)
-                if end <= len(doc) and tuple(t.lower_ for t in doc[i:end]) == key \
-                        and all(capitalized(t) and not taken[t.i] for t in doc[i:end]):
-                    found = end
-                    break
-        if found is None or not _free(doc, i, found, refused, honorifics):
-            i += 1
+    # every start of a repeated name, longest name first where several start at one word
+    starts = sorted({(i, -len(key)) for key in keys for i in words.occurrences(key)})
+    resume = 0  # the first word not yet decided: past a name given, or past a start refused
+    for i, minus_n in starts:
+        end = i - minus_n
+        if i < resume or taken[i] or not all(capitalized(t) and not taken[t.i] for t in doc[i:end]):
             continue
-        yield i, found
-        i = found
+        if _free(doc, i, end, refused, honorifics):
+            yield i, end
+            resume = end
+        else:  # the longest name that fits here is refused: no shorter one is tried in its place
+            resume = i + 1
 
 
 def _free(doc: "Doc", start: int, end: int, refused: Callable[[str], bool], honorifics: frozenset[str]) -> bool:
