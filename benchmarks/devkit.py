@@ -3,10 +3,12 @@ JSON Lines output and the referee ``score.py`` run as a separate program."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -104,3 +106,29 @@ def run_scorer(scorer: Path, task: str, gold: Path, pred: Path) -> str:
     done = subprocess.run([sys.executable, str(scorer), task, str(gold), str(pred)],
                           capture_output=True, text=True, check=False)
     return done.stdout + (done.stderr if done.returncode else "")
+
+
+def add_split_arguments(parser: argparse.ArgumentParser, *, gold: Path, task: str) -> None:
+    """The options every development script takes: ``--gold``, ``--split``, ``--pred``, ``--cache-dir``."""
+    parser.add_argument("--gold", type=Path, default=gold, help=f"gold JSON Lines with `{task}` (default: {gold.name})")
+    parser.add_argument("--split", choices=("even", "odd", "all"), default="all",
+                        help="documents with an even or odd line index (0-based), or all")
+    parser.add_argument("--pred", type=Path, help="also keep the predictions here (JSON Lines)")
+    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / f"dateline-{task}-dev")
+
+
+def score_split(gold_path: Path, task: str, docs: Sequence[Item], preds: Sequence[Item], *,
+                keep: Path | None, label: str) -> str | None:
+    """score.py's report on ``preds`` against ``docs`` (None, after saying so, when score.py is
+    not beside the gold directory); the predictions are also written to ``keep`` when given."""
+    if keep:
+        write_jsonl(keep, preds)
+    scorer = gold_path.parent.parent / "score.py"
+    if not scorer.is_file():
+        log(f"{label}: {scorer} is missing: no official figures")
+        return None
+    with tempfile.TemporaryDirectory(prefix=f"{label}-") as tmp:
+        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        write_jsonl(gold_file, docs)
+        write_jsonl(pred_file, preds)
+        return run_scorer(scorer, task, gold_file, pred_file).rstrip()

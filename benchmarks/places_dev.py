@@ -24,7 +24,6 @@ import argparse
 import math
 import resource
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -33,7 +32,7 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, existing_gold, log, run_scorer, split_parsed, write_jsonl
+from devkit import GOLD_DIR, Item, add_split_arguments, existing_gold, score_split, split_parsed
 
 DEFAULT_GOLD = GOLD_DIR / "gwn_places.jsonl"
 
@@ -159,9 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     defaults = Settings()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON Lines with `places`")
-    parser.add_argument("--split", choices=("even", "odd", "all"), default="all",
-                        help="documents with an even or odd line index (0-based), or all")
+    add_split_arguments(parser, gold=DEFAULT_GOLD, task="places")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="N examples per error cause")
     parser.add_argument("--kind", choices=("missed", "spurious", "far", "demonym", "all"), default="all",
                         help="which errors to list (default: all but demonyms)")
@@ -170,8 +167,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--embedded", action=argparse.BooleanOptionalAction, default=defaults.place_embedded,
                         help="report place names inside organisation names (default: the settings' default)")
     parser.add_argument("--gazetteer", type=Path, help="gazetteer file (default: the settings' one)")
-    parser.add_argument("--pred", type=Path, help="also keep the predictions here (JSON Lines)")
-    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "dateline-places-dev")
     args = parser.parse_args(argv)
 
     gold_path = existing_gold(args.gold, "places_dev")
@@ -181,19 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     preds, seconds = predict(docs, docs_parsed, layouts, demonyms=args.demonyms,
                              embedded=args.embedded, gazetteer_path=args.gazetteer)
 
-    with tempfile.TemporaryDirectory(prefix="places-dev-") as tmp:
-        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
-        write_jsonl(gold_file, docs)
-        write_jsonl(pred_file, preds)
-        if args.pred:
-            write_jsonl(args.pred, preds)
-        scorer = gold_path.parent.parent / "score.py"
-        print(f"# {gold_path.name} split={args.split} documents={len(docs)} demonyms={args.demonyms} "
-              f"embedded={args.embedded}")
-        if scorer.is_file():
-            print(run_scorer(scorer, "places", gold_file, pred_file).rstrip())
-        else:
-            log(f"places_dev: {scorer} is missing: no official figures")
+    print(f"# {gold_path.name} split={args.split} documents={len(docs)} demonyms={args.demonyms} "
+          f"embedded={args.embedded}")
+    report = score_split(gold_path, "places", docs, preds, keep=args.pred, label="places_dev")
+    if report is not None:
+        print(report)
 
     from dateline.extract.places import open_gazetteer
 

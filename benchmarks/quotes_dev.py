@@ -21,14 +21,13 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, existing_gold, log, run_scorer, split_parsed, write_jsonl
+from devkit import GOLD_DIR, Item, add_split_arguments, existing_gold, log, score_split, split_parsed
 
 DEFAULT_GOLD = GOLD_DIR / "polnear_quotes.jsonl"
 KINDS = ("missed", "spurious", "speaker")
@@ -113,15 +112,11 @@ def kind_table(docs: Sequence[Item], preds: Sequence[Item]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON Lines with `quotes`")
-    parser.add_argument("--split", choices=("even", "odd", "all"), default="all",
-                        help="documents with an even or odd line index (0-based), or all")
+    add_split_arguments(parser, gold=DEFAULT_GOLD, task="quotes")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="N random examples per error kind")
     parser.add_argument("--kind", choices=(*KINDS, "all"), default="all", help="which errors --show lists")
     parser.add_argument("--grep", help="only show examples containing this text")
     parser.add_argument("--seed", type=int, default=0, help="which random examples --show picks")
-    parser.add_argument("--pred", type=Path, help="also keep the predictions here (JSON Lines)")
-    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "dateline-quotes-dev")
     args = parser.parse_args(argv)
 
     gold_path = existing_gold(args.gold, "quotes_dev")
@@ -130,18 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs, parsed, layouts = split_parsed(gold_path, args.split, args.cache_dir, label="quotes_dev")
     preds, spent = predict(docs, parsed, layouts)
 
-    with tempfile.TemporaryDirectory(prefix="quotes-dev-") as tmp:
-        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
-        write_jsonl(gold_file, docs)
-        write_jsonl(pred_file, preds)
-        if args.pred:
-            write_jsonl(args.pred, preds)
-        scorer = gold_path.parent.parent / "score.py"
-        print(f"# {gold_path.name} split={args.split} documents={len(docs)} quote stage {spent:.1f} s")
-        if scorer.is_file():
-            print(run_scorer(scorer, "quotes", gold_file, pred_file).rstrip().splitlines()[-1])
-        else:
-            log(f"quotes_dev: {scorer} is missing: no official figures")
+    print(f"# {gold_path.name} split={args.split} documents={len(docs)} quote stage {spent:.1f} s")
+    report = score_split(gold_path, "quotes", docs, preds, keep=args.pred, label="quotes_dev")
+    if report is not None:
+        print(report.splitlines()[-1])
     print(kind_table(docs, preds))
     held_out = args.split in ("odd", "all") and gold_path == DEFAULT_GOLD.resolve()
     if args.show and held_out:

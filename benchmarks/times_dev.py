@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import Any
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, existing_gold, log, run_scorer, split_parsed, write_jsonl
+from devkit import GOLD_DIR, Item, add_split_arguments, existing_gold, score_split, split_parsed
 
 DEFAULT_GOLD = GOLD_DIR / "tbaq_times.jsonl"
 
@@ -182,15 +181,11 @@ def breakdown(docs: Sequence[Item], found: dict[str, list[dict[str, Any]]], show
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON Lines with `times` (default: TBAQ)")
-    parser.add_argument("--split", choices=("even", "odd", "all"), default="all",
-                        help="documents with an even or odd line index (0-based), or all")
+    add_split_arguments(parser, gold=DEFAULT_GOLD, task="times")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="N examples per error category")
     parser.add_argument("--category", help="only show examples whose category contains this text")
     parser.add_argument("--kind", choices=("value", "missed", "spurious", "all"), default="value",
                         help="which errors --show lists (default: value mismatches)")
-    parser.add_argument("--pred", type=Path, help="also keep the predictions here (JSON Lines)")
-    parser.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "dateline-times-dev")
     args = parser.parse_args(argv)
 
     gold_path = existing_gold(args.gold, "times_dev")
@@ -199,18 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs, parsed, layouts = split_parsed(gold_path, args.split, args.cache_dir, label="times_dev")
     preds = predict(docs, parsed, layouts)
 
-    with tempfile.TemporaryDirectory(prefix="times-dev-") as tmp:
-        gold_file, pred_file = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
-        write_jsonl(gold_file, docs)
-        write_jsonl(pred_file, preds)
-        if args.pred:
-            write_jsonl(args.pred, preds)
-        scorer = gold_path.parent.parent / "score.py"
-        print(f"# {gold_path.name} split={args.split} documents={len(docs)}")
-        if scorer.is_file():
-            print(run_scorer(scorer, "times", gold_file, pred_file).rstrip())
-        else:
-            log(f"times_dev: {scorer} is missing: no official figures")
+    print(f"# {gold_path.name} split={args.split} documents={len(docs)}")
+    report = score_split(gold_path, "times", docs, preds, keep=args.pred, label="times_dev")
+    if report is not None:
+        print(report)
     kinds = ("value", "missed", "spurious") if args.kind == "all" else (args.kind,)
     print()
     print(breakdown(docs, errors(docs, preds), args.show, args.category, kinds))
