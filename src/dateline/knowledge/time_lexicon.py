@@ -31,7 +31,8 @@ _MAPPING_CLASSES = (
 )
 _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators", "future_auxiliaries",
                  "future_governors", "future_participles", "planning_verbs", "anaphoric_relations",
-                 "limit_signals", "present_auxiliaries", "future_signals", "past_signals")
+                 "limit_signals", "present_auxiliaries", "future_signals", "past_signals",
+                 "parts_dropped_on_named_day")
 _TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 

@@ -91,8 +91,11 @@ def with_part(day: date, part: str | None, lex: TimeLexicon) -> Normalized:
 
     A named day with its part ("Friday night") keeps the part in its value but stays a DATE, as
     TimeBank annotates most of them (25 of 31 in TBAQ); "this morning", "last night" (parts of the
-    day named from today, :func:`dateline.extract.times.normalize.deictic`) are TIME.
+    day named from today, :func:`dateline.extract.times.normalize.deictic`) are TIME. A part in the
+    lexicon's ``parts_dropped_on_named_day`` ("Friday night") gives the day alone.
     """
+    if part and " ".join(part.lower().split()) in lex.classes.get("parts_dropped_on_named_day", ()):
+        part = None
     code = lex.lookup("parts_of_day", part) if part else None
     if code:
         return f"{day.isoformat()}T{code}", "DATE"
