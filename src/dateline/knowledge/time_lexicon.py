@@ -28,6 +28,7 @@ DEFAULT_RULES = DATA / "time_rules.yaml"
 _MAPPING_CLASSES = (
     "months", "weekdays", "numbers", "ordinals", "units", "seasons", "parts_of_day", "relations",
     "references", "frequencies", "holidays", "deictic_days", "clock_words", "decade_words", "year_centuries",
+    "event_nouns",
 )
 _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators", "future_auxiliaries",
                  "future_governors", "future_participles", "planning_verbs", "anaphoric_relations",

@@ -34,6 +34,9 @@ class NormContext:
     #: The day given earlier to the match's own event: an expression governed by the same verb
     #: ("was shot to death last Oct. 23" ... "was shot to death at 10 p.m.").
     event_day: Callable[[], str | None] = lambda: None
+    #: The day of the event a noun names ("the shooting"), from the expressions found before the
+    #: match (:func:`dateline.extract.times.episode.lazy_event_noun_day`).
+    event_noun_day: Callable[[str], str | None] = lambda noun: None
 
 
 def int_of(text: str | None) -> int | None:

@@ -18,6 +18,7 @@ from .calendar import (
     weekday_date,
 )
 from .context import Groups, NormContext, Normalized, amount_of, day_of, int_of, step_of, with_part
+from .episode import event_relative
 from .relative import ago, anaphoric, quarter, relative_unit, season
 
 __all__ = ["NormContext", "Normalized", "NORMALIZERS", "normalize"]
@@ -347,7 +348,7 @@ NORMALIZERS: dict[str, Callable[[Groups, TimeRule, NormContext], Normalized | No
     "weekday": weekday, "deictic": deictic, "clock": clock, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "quarter": quarter, "season": season, "anaphoric": anaphoric,
     "ago": ago, "duration": duration, "set_calendar": set_calendar, "set_every": set_every,
-    "fixed": fixed, "reference": reference,
+    "fixed": fixed, "reference": reference, "event_relative": event_relative,
 }
 
 

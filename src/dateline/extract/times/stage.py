@@ -22,6 +22,7 @@ from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .clause import clause_tier
+from .episode import lazy_event_noun_day
 from .narrative import is_narrative_past, narrative_date
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
@@ -103,6 +104,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
         ctx.narrative_day = _lazy_narrative_day(doc, cand, found, anchor)
         ctx.event_day = _lazy_event_day(doc, cand, found, anchor)
+        ctx.event_noun_day = lazy_event_noun_day(doc, cand.start, found, anchor, lexicon)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
