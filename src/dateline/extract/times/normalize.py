@@ -19,7 +19,7 @@ from .calendar import (
 )
 from .context import Groups, NormContext, Normalized, amount_of, day_of, int_of, step_of, with_part
 from .episode import event_relative
-from .relative import ago, anaphoric, quarter, relative_unit, season
+from .relative import ago, anaphoric, quarter, relative_unit, season, second_day
 
 __all__ = ["NormContext", "Normalized", "NORMALIZERS", "normalize"]
 
@@ -349,6 +349,7 @@ NORMALIZERS: dict[str, Callable[[Groups, TimeRule, NormContext], Normalized | No
     "relative_unit": relative_unit, "quarter": quarter, "season": season, "anaphoric": anaphoric,
     "ago": ago, "duration": duration, "set_calendar": set_calendar, "set_every": set_every,
     "fixed": fixed, "reference": reference, "event_relative": event_relative,
+    "second_day": second_day,
 }
 
 

@@ -13,7 +13,7 @@ from .calendar import (
     Direction, duration_value, granularity, quarter_of, shift_quarter_value, shift_value, value_date,
 )
 
-__all__ = ["relative_unit", "quarter", "season", "anaphoric", "ago"]
+__all__ = ["relative_unit", "quarter", "season", "anaphoric", "ago", "second_day"]
 
 
 # ---- units relative to the document date or to the last date mentioned ----------------------
@@ -185,6 +185,19 @@ def anaphoric(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | 
     if part and value:  # "the next morning": a named day with its part, typed like "Friday night"
         return f"{value}T{part}", "DATE"
     return value, "DATE"
+
+
+def second_day(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
+    """The second day of a pair or range ("April 24 and [25]", "Oct. 3 to [5]"): that day of the
+    month of the date just named (``NormContext.reference``)."""
+    day = day_of(groups.get("day"), ctx.lexicon)
+    named = value_date(ctx.reference) if granularity(ctx.reference) == "day" else None
+    if day is None or named is None or day <= named.day:
+        return None
+    try:
+        return named.replace(day=day).isoformat(), "DATE"
+    except ValueError:
+        return None
 
 
 def _weekend(anchor: date, direction: Direction) -> str | None:
