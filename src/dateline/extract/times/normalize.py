@@ -283,7 +283,8 @@ def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
 
 
 def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """Clock times (``10:35 a.m.``, ``5 p.m. EST, Nov. 6``, ``midnight Friday``) on their day."""
+    """Clock times (``10:35 a.m.``, ``5 p.m. EST, Nov. 6``, ``midnight Friday``, ``4 p.m. yesterday``)
+    on their day."""
     lex = ctx.lexicon
     word = groups.get("clockword")
     if word:
@@ -305,8 +306,11 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
         if marker and hour > 23:
             return None
         hhmm = f"{hour:02d}:{minute:02d}"
+    deictic_day = lex.lookup("deictic_days", groups.get("deictic")) if groups.get("deictic") else None
     if groups.get("month"):
         value, _ = _calendar_date(groups, ctx) or (None, "DATE")
+    elif isinstance(deictic_day, dict) and ctx.anchor:  # "4 p.m. yesterday"
+        value = (ctx.anchor + timedelta(days=int(deictic_day.get("offset", 0)))).isoformat()
     elif (groups.get("weekday") or groups.get("nextweekday")) and ctx.anchor:
         number = lex.lookup("weekdays", groups.get("weekday") or groups.get("nextweekday"))
         value = weekday_date(ctx.anchor, number, _weekday_direction(groups, ctx)).isoformat() if number else None
