@@ -229,7 +229,7 @@ def holiday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
 
 
 def weekday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``Friday``, ``last Friday``, ``Friday night``: by news convention, past unless the tense says future."""
+    """``Friday``, ``last Friday``, ``Friday morning``: by news convention, past unless the tense says future."""
     lex = ctx.lexicon
     number = lex.lookup("weekdays", groups.get("weekday"))
     if not number:

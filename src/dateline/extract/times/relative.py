@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...knowledge.time_lexicon import TimeRule
-from .context import Groups, NormContext, Normalized, amount_of, day_of, int_of, step_of
+from .context import Groups, NormContext, Normalized, amount_of, day_of, dropped_on_named_day, int_of, step_of
 from .calendar import (
     Direction, duration_value, granularity, quarter_of, shift_quarter_value, shift_value, value_date,
 )
@@ -182,7 +182,7 @@ def anaphoric(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | 
         value = ref_value[:10]
     else:
         value = shift_value(base, shift, step)
-    if part and value:  # "the next morning": a named day with its part, typed like "Friday night"
+    if part and value and not dropped_on_named_day(unit, ctx.lexicon):  # "the next morning", like "Friday morning"
         return f"{value}T{part}", "DATE"
     return value, "DATE"
 
