@@ -117,3 +117,12 @@ def test_an_old_quarter_is_not_the_one_reported(nlp):
     text = ("The utility stopped paying a dividend in the third quarter of 1984. It reported "
             "third-quarter profit of $80 million, up from $66 million a year ago.")
     assert [v for _, v, _ in _tag(nlp, text, "1989-10-27")] == ["1984-Q3", "1989-Q3", "1988-Q3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sales fell in the last fiscal year.", [("the last fiscal year", "1988", "DATE")]),
+    ("Profit will rise next fiscal year.", [("next fiscal year", "1990", "DATE")]),
+    ("In the latest fiscal year sales were flat.", [("the latest fiscal year", "1988", "DATE")]),
+])
+def test_fiscal_years_named_from_the_document_date(nlp, text, expected):
+    assert _tag(nlp, text, "1989-10-30") == expected
