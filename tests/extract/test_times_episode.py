@@ -126,3 +126,8 @@ def test_an_old_quarter_is_not_the_one_reported(nlp):
 ])
 def test_fiscal_years_named_from_the_document_date(nlp, text, expected):
     assert _tag(nlp, text, "1989-10-30") == expected
+
+
+def test_a_half_of_a_year_named_from_today(nlp):
+    assert _tag(nlp, "Prices will rise in the first half of next year.", "1998-02-06") == [
+        ("the first half of next year", "1999-H1", "DATE")]

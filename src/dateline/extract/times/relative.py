@@ -24,7 +24,8 @@ _UNIT_SHIFT = {"day": "D", "night": "D", "morning": "D", "afternoon": "D", "even
 
 
 def relative_unit(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``last week`` → ``1998-W32``, ``this year``, ``next month``, ``earlier this month``."""
+    """``last week`` → ``1998-W32``, ``this year``, ``next month``, ``earlier this month``, ``the
+    first half of next year`` → ``1999-H1``."""
     unit = (groups.get("unit") or "").lower()
     step = step_of(groups, ctx.lexicon)
     if step is None:
@@ -33,7 +34,14 @@ def relative_unit(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalize
         return "P2W", "DURATION"
     if ctx.anchor is None:
         return None, "DATE"
-    return shift_value(ctx.anchor, _UNIT_SHIFT[unit], step), "DATE"
+    value = shift_value(ctx.anchor, _UNIT_SHIFT[unit], step)
+    half = _HALVES.get(" ".join((groups.get("mod") or "").lower().split()))
+    if half and unit == "year" and value:  # "the first half of next year" -> 1999-H1
+        return f"{value}-{half}", "DATE"
+    return value, "DATE"
+
+
+_HALVES = {"the first half of": "H1", "the second half of": "H2"}
 
 
 def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
