@@ -27,7 +27,7 @@ def relative_unit(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalize
     """``last week`` → ``1998-W32``, ``this year``, ``next month``, ``earlier this month``, ``the
     first half of next year`` → ``1999-H1``."""
     unit = (groups.get("unit") or "").lower()
-    step = step_of(groups, ctx.lexicon)
+    step = -1 if groups.get("latest") else step_of(groups, ctx.lexicon)  # "the latest fiscal year"
     if step is None:
         return None
     if unit == "fortnight":
