@@ -38,10 +38,6 @@ class NormContext:
     #: The day of the event a noun names ("the shooting"), from the expressions found before the
     #: match (:func:`dateline.extract.times.episode.lazy_event_noun_day`).
     event_noun_day: Callable[[str], str | None] = lambda noun: None
-    #: The latest quarter named so far that began within about a year before the document date:
-    #: the one an earnings story reports, which "a year earlier" and "the year-ago period" compare
-    #: with, whatever other quarter was named last ("after a flat second quarter").
-    reported_quarter: str | None = None
 
 
 def int_of(text: str | None) -> int | None:

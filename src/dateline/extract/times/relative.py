@@ -63,8 +63,8 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
         return None
     reference = _reported_quarter(ctx)
     if year is not None and not ordinal:
-        if unit == "period":  # "the 1989 period": the quarter reported in that year, else the year
-            return (f"{year:04d}-{reference[5:]}" if reference else f"{year:04d}"), "DATE"
+        if unit == "period":  # "the 1988 period": a quarter, nine months or the year: the year
+            return f"{year:04d}", "DATE"
         return (f"{year:04d}-{reference[5:]}", "DATE") if reference else None  # "the 1988 quarter"
     anchor = ctx.anchor
     if anchor is None:
@@ -108,14 +108,11 @@ def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
 
 
 def _reported_quarter(ctx: NormContext) -> str | None:
-    """The quarter the story reports when the last date named is a quarter: the latest recent one
-    named ("third-quarter net rose ... after a flat second quarter ... the year-earlier period"
-    compares with the third, ``NormContext.reported_quarter``); never one after the document date ("losses through the third
+    """The quarter last named, unless it lies after the document date ("losses through the third
     quarter of 1990" does not make 1990 the year a "year-ago quarter" counts back from)."""
     reference = ctx.reference
     if not reference or granularity(reference) != "quarter":
         return None
-    reference = ctx.reported_quarter or reference
     start = value_date(reference)
     if ctx.anchor is not None and (start is None or start > ctx.anchor):
         return None
@@ -240,8 +237,6 @@ def ago(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     amount *= unit.get("factor", 1)
     from_reference = direction_word in ("earlier", "later", "before", "after")
     reference = ctx.reference
-    if granularity(reference) == "quarter":  # the quarter the story reports, not an aside about another
-        reference = ctx.reported_quarter or reference
     if code == "Y" and amount == int(amount) and granularity(reference) == "quarter" and reference:
         if from_reference or _same_year_quarter(reference, ctx.anchor):
             return shift_quarter_value(reference, sign * 4 * int(amount)), "DATE"

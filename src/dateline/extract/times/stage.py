@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from ...knowledge.cache import SHARED
@@ -41,8 +40,6 @@ _REFERENCE_NORMS = frozenset({"calendar", "numeric_date", "weekday", "deictic", 
 _REFERENCE_GRAINS = frozenset({"day", "week", "month", "quarter", "year"})
 #: Days a dateline's date may lie before the publication day and still be the story's own day.
 DATELINE_DAYS = 2
-#: Days a quarter may have begun before the document date and still be the quarter reported.
-REPORTED_QUARTER_DAYS = 400
 
 
 def times(doc: "Doc", *, layout: Layout | None = None, anchor: str | None = None,
@@ -123,19 +120,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
         if (cand.rule.norm in _REFERENCE_NORMS and granularity(value) in _REFERENCE_GRAINS
                 and not cand.groups.get("ago")):
             ctx.reference = value
-            if granularity(value) == "quarter" and _reportable(value, ctx.anchor):
-                if ctx.reported_quarter is None or value > ctx.reported_quarter:
-                    ctx.reported_quarter = value
     return found
-
-
-def _reportable(quarter: str, anchor: "date | None") -> bool:
-    """Whether a quarter can be the one a story reports: it began within
-    :data:`REPORTED_QUARTER_DAYS` before the document date (not "the third quarter of 1984")."""
-    start = value_date(quarter)
-    if start is None or anchor is None:
-        return anchor is None
-    return 0 <= (anchor - start).days <= REPORTED_QUARTER_DAYS
 
 
 def _lazy_narrative_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
