@@ -5,8 +5,10 @@
 when it lies up to two days before the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
 the last date mentioned, a clock time in a past clause by the day last named or the day its own
-event was given, ``overnight`` by the day its sentence tells. :func:`time_for_span` (by clause when given the parse) and
-:func:`is_future` help the quotes and events extractors date what they find.
+event was given, ``overnight`` by the day its sentence tells, ``the day after his death`` by
+the day that event was given (:mod:`dateline.extract.times.episode`). :func:`time_for_span` (by
+clause when given the parse) and :func:`is_future` help the quotes and events extractors date
+what they find.
 """
 
 from __future__ import annotations
