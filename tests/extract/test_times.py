@@ -51,7 +51,8 @@ def test_absolute_and_calendar_dates(nlp, text, expected):
     ("The mission ended a year ago.", [("a year ago", "2018", "DATE")]),
     ("The plant reopened last year.", [("last year", "2018", "DATE")]),
     ("Elections are due next month.", [("next month", "2019-11", "DATE")]),
-    ("Fighting broke out Friday night.", [("Friday night", "2019-10-11TNI", "DATE")]),
+    ("Fighting broke out Friday night.", [("Friday night", "2019-10-11", "DATE")]),
+    ("Fighting broke out Friday morning.", [("Friday morning", "2019-10-11TMO", "DATE")]),
     ("Rebels struck this morning.", [("this morning", "2019-10-16TMO", "TIME")]),
 ])
 def test_relative_dates(nlp, text, expected):

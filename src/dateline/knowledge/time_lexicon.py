@@ -28,10 +28,12 @@ DEFAULT_RULES = DATA / "time_rules.yaml"
 _MAPPING_CLASSES = (
     "months", "weekdays", "numbers", "ordinals", "units", "seasons", "parts_of_day", "relations",
     "references", "frequencies", "holidays", "deictic_days", "clock_words", "decade_words", "year_centuries",
+    "event_nouns",
 )
 _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators", "future_auxiliaries",
                  "future_governors", "future_participles", "planning_verbs", "anaphoric_relations",
-                 "limit_signals", "present_auxiliaries", "future_signals", "past_signals")
+                 "limit_signals", "present_auxiliaries", "future_signals", "past_signals",
+                 "parts_dropped_on_named_day")
 _TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 

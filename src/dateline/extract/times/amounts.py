@@ -36,9 +36,12 @@ def duration(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | N
 
 def set_calendar(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
     """``every Monday`` → ``XXXX-WXX-1``, ``Tuesday nights``, ``each July`` → ``XXXX-07``,
-    ``the past three summers`` → ``XXXX-SU``."""
+    ``the past three summers`` / ``every summer`` → ``XXXX-SU``, ``every morning`` → ``XXXX-XX-XXTMO``."""
     lex = ctx.lexicon
     number = lex.lookup("weekdays", groups.get("weekday"))
+    if not number and groups.get("part"):  # "every morning": that part of any day
+        part = lex.lookup("parts_of_day", groups.get("part"))
+        return (f"XXXX-XX-XXT{part}", "SET") if part else None
     if number:
         part = lex.lookup("parts_of_day", groups.get("part")) if groups.get("part") else None
         return f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "SET"
@@ -50,12 +53,15 @@ def set_calendar(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized
 
 
 def set_every(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``every day`` → ``P1D``, ``every two weeks`` → ``P2W``, ``twice a year`` → ``P1Y``."""
+    """``every day`` → ``P1D``, ``every two weeks`` → ``P2W``, ``twice a year`` → ``P1Y``,
+    ``every few years`` → ``PXY``."""
     lex = ctx.lexicon
     unit = lex.lookup("units", (groups.get("unit") or "").lower())
     if not isinstance(unit, dict):
         return None
     num = (groups.get("num") or "").lower()
+    if num in ("few", "several"):
+        return duration_value(None, unit.get("vague", unit["code"]), bool(unit.get("time"))), "SET"
     amount = 2.0 if num == "other" else (amount_of(num, lex) if num else 1.0)
     if amount is None:
         return None

@@ -13,7 +13,8 @@ from datetime import date
 from ...knowledge.time_lexicon import TimeLexicon
 from .calendar import Direction
 
-__all__ = ["Groups", "Normalized", "NormContext", "int_of", "amount_of", "day_of", "step_of", "with_part"]
+__all__ = ["Groups", "Normalized", "NormContext", "int_of", "amount_of", "day_of", "step_of", "with_part",
+           "dropped_on_named_day"]
 
 Groups = Mapping[str, str | None]
 Normalized = tuple[str | None, str]
@@ -34,6 +35,9 @@ class NormContext:
     #: The day given earlier to the match's own event: an expression governed by the same verb
     #: ("was shot to death last Oct. 23" ... "was shot to death at 10 p.m.").
     event_day: Callable[[], str | None] = lambda: None
+    #: The day of the event a noun names ("the shooting"), from the expressions found before the
+    #: match (:func:`dateline.extract.times.episode.lazy_event_noun_day`).
+    event_noun_day: Callable[[str], str | None] = lambda noun: None
 
 
 def int_of(text: str | None) -> int | None:
@@ -87,13 +91,22 @@ def step_of(groups: Groups, lex: TimeLexicon) -> int | None:
 
 
 def with_part(day: date, part: str | None, lex: TimeLexicon) -> Normalized:
-    """A day with an optional part of the day: ``1998-08-14TNI`` or the day, typed DATE.
+    """A day with an optional part of the day: ``1998-08-14TMO`` or the day, typed DATE.
 
-    A named day with its part ("Friday night") keeps the part in its value but stays a DATE, as
+    A named day with its part ("Friday morning") keeps the part in its value but stays a DATE, as
     TimeBank annotates most of them (25 of 31 in TBAQ); "this morning", "last night" (parts of the
-    day named from today, :func:`dateline.extract.times.normalize.deictic`) are TIME.
+    day named from today, :func:`dateline.extract.times.normalize.deictic`) are TIME. A part in the
+    lexicon's ``parts_dropped_on_named_day`` ("Friday night") gives the day alone.
     """
+    if part and dropped_on_named_day(part, lex):
+        part = None
     code = lex.lookup("parts_of_day", part) if part else None
     if code:
         return f"{day.isoformat()}T{code}", "DATE"
     return day.isoformat(), "DATE"
+
+
+def dropped_on_named_day(part: str, lex: TimeLexicon) -> bool:
+    """Whether a part of the day is left out of a named day's value ("Friday night", "the next
+    night": lexicon ``parts_dropped_on_named_day``)."""
+    return " ".join(part.lower().split()) in lex.classes.get("parts_dropped_on_named_day", ())

@@ -18,7 +18,8 @@ from .calendar import (
     weekday_date,
 )
 from .context import Groups, NormContext, Normalized, amount_of, day_of, int_of, step_of, with_part
-from .relative import ago, anaphoric, quarter, relative_unit, season
+from .episode import event_relative
+from .relative import ago, anaphoric, quarter, relative_unit, season, second_day
 
 __all__ = ["NormContext", "Normalized", "NORMALIZERS", "normalize"]
 
@@ -228,7 +229,7 @@ def holiday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
 
 
 def weekday(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``Friday``, ``last Friday``, ``Friday night``: by news convention, past unless the tense says future."""
+    """``Friday``, ``last Friday``, ``Friday morning``: by news convention, past unless the tense says future."""
     lex = ctx.lexicon
     number = lex.lookup("weekdays", groups.get("weekday"))
     if not number:
@@ -282,7 +283,8 @@ def deictic(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | No
 
 
 def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """Clock times (``10:35 a.m.``, ``5 p.m. EST, Nov. 6``, ``midnight Friday``) on their day."""
+    """Clock times (``10:35 a.m.``, ``5 p.m. EST, Nov. 6``, ``midnight Friday``, ``4 p.m. yesterday``)
+    on their day."""
     lex = ctx.lexicon
     word = groups.get("clockword")
     if word:
@@ -304,8 +306,11 @@ def clock(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None
         if marker and hour > 23:
             return None
         hhmm = f"{hour:02d}:{minute:02d}"
+    deictic_day = lex.lookup("deictic_days", groups.get("deictic")) if groups.get("deictic") else None
     if groups.get("month"):
         value, _ = _calendar_date(groups, ctx) or (None, "DATE")
+    elif isinstance(deictic_day, dict) and ctx.anchor:  # "4 p.m. yesterday"
+        value = (ctx.anchor + timedelta(days=int(deictic_day.get("offset", 0)))).isoformat()
     elif (groups.get("weekday") or groups.get("nextweekday")) and ctx.anchor:
         number = lex.lookup("weekdays", groups.get("weekday") or groups.get("nextweekday"))
         value = weekday_date(ctx.anchor, number, _weekday_direction(groups, ctx)).isoformat() if number else None
@@ -347,7 +352,8 @@ NORMALIZERS: dict[str, Callable[[Groups, TimeRule, NormContext], Normalized | No
     "weekday": weekday, "deictic": deictic, "clock": clock, "part_of_day": part_of_day,
     "relative_unit": relative_unit, "quarter": quarter, "season": season, "anaphoric": anaphoric,
     "ago": ago, "duration": duration, "set_calendar": set_calendar, "set_every": set_every,
-    "fixed": fixed, "reference": reference,
+    "fixed": fixed, "reference": reference, "event_relative": event_relative,
+    "second_day": second_day,
 }
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from ...knowledge.time_lexicon import TimeRule
-from .context import Groups, NormContext, Normalized, amount_of, day_of, int_of, step_of
+from .context import Groups, NormContext, Normalized, amount_of, day_of, dropped_on_named_day, int_of, step_of
 from .calendar import (
     Direction, duration_value, granularity, quarter_of, shift_quarter_value, shift_value, value_date,
 )
 
-__all__ = ["relative_unit", "quarter", "season", "anaphoric", "ago"]
+__all__ = ["relative_unit", "quarter", "season", "anaphoric", "ago", "second_day"]
 
 
 # ---- units relative to the document date or to the last date mentioned ----------------------
@@ -24,16 +24,24 @@ _UNIT_SHIFT = {"day": "D", "night": "D", "morning": "D", "afternoon": "D", "even
 
 
 def relative_unit(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
-    """``last week`` → ``1998-W32``, ``this year``, ``next month``, ``earlier this month``."""
+    """``last week`` → ``1998-W32``, ``this year``, ``next month``, ``earlier this month``, ``the
+    first half of next year`` → ``1999-H1``."""
     unit = (groups.get("unit") or "").lower()
-    step = step_of(groups, ctx.lexicon)
+    step = -1 if groups.get("latest") else step_of(groups, ctx.lexicon)  # "the latest fiscal year"
     if step is None:
         return None
     if unit == "fortnight":
         return "P2W", "DURATION"
     if ctx.anchor is None:
         return None, "DATE"
-    return shift_value(ctx.anchor, _UNIT_SHIFT[unit], step), "DATE"
+    value = shift_value(ctx.anchor, _UNIT_SHIFT[unit], step)
+    half = _HALVES.get(" ".join((groups.get("mod") or "").lower().split()))
+    if half and unit == "year" and value:  # "the first half of next year" -> 1999-H1
+        return f"{value}-{half}", "DATE"
+    return value, "DATE"
+
+
+_HALVES = {"the first half of": "H1", "the second half of": "H2"}
 
 
 def quarter(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
@@ -182,9 +190,22 @@ def anaphoric(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | 
         value = ref_value[:10]
     else:
         value = shift_value(base, shift, step)
-    if part and value:  # "the next morning": a named day with its part, typed like "Friday night"
+    if part and value and not dropped_on_named_day(unit, ctx.lexicon):  # "the next morning", like "Friday morning"
         return f"{value}T{part}", "DATE"
     return value, "DATE"
+
+
+def second_day(groups: Groups, rule: TimeRule, ctx: NormContext) -> Normalized | None:
+    """The second day of a pair or range ("April 24 and [25]", "Oct. 3 to [5]"): that day of the
+    month of the date just named (``NormContext.reference``)."""
+    day = day_of(groups.get("day"), ctx.lexicon)
+    named = value_date(ctx.reference) if granularity(ctx.reference) == "day" else None
+    if day is None or named is None or day <= named.day:
+        return None
+    try:
+        return named.replace(day=day).isoformat(), "DATE"
+    except ValueError:
+        return None
 
 
 def _weekend(anchor: date, direction: Direction) -> str | None:

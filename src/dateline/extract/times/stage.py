@@ -5,8 +5,10 @@
 when it lies up to two days before the publication day, :func:`story_day`): weekdays and dates
 without a year by the tense of the governing verb (past by default), ``the following day`` by
 the last date mentioned, a clock time in a past clause by the day last named or the day its own
-event was given, ``overnight`` by the day its sentence tells. :func:`time_for_span` (by clause when given the parse) and
-:func:`is_future` help the quotes and events extractors date what they find.
+event was given, ``overnight`` by the day its sentence tells, ``the day after his death`` by
+the day that event was given (:mod:`dateline.extract.times.episode`). :func:`time_for_span` (by
+clause when given the parse) and :func:`is_future` help the quotes and events extractors date
+what they find.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
 from .clause import clause_tier
+from .episode import lazy_event_noun_day
 from .narrative import is_narrative_past, narrative_date
 from .normalize import NormContext, normalize
 from .rules import Candidate, find_candidates, select_candidates
@@ -103,6 +106,7 @@ def tag_times(doc: "Doc", *, anchor: str | None, layout: Layout | None = None,
         ctx.direction = _lazy_direction(doc, text, cand, lexicon)
         ctx.narrative_day = _lazy_narrative_day(doc, cand, found, anchor)
         ctx.event_day = _lazy_event_day(doc, cand, found, anchor)
+        ctx.event_noun_day = lazy_event_noun_day(doc, cand.start, found, anchor, lexicon)
         try:
             result = normalize(cand.groups, cand.rule, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
