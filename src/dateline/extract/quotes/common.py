@@ -80,7 +80,7 @@ def cue_span(token, cues: QuoteCues) -> tuple[int, int]:
 def subject_of(token):
     """The grammatical subject of a verb, looking up through conjoined and embedded verbs."""
     seen = 0
-    cur = token
+    cur = _matrix_of_participle(token)
     while cur is not None and seen < 5:
         for child in cur.children:
             if child.dep_ in _SUBJECT_DEPS:
@@ -88,9 +88,38 @@ def subject_of(token):
         if cur.dep_ in _INHERIT_DEPS and cur.head is not cur and cur.dep_ != "ccomp":
             cur = cur.head
             seen += 1
+            if cur.pos_ == "NOUN" and cur.dep_ in _MESSAGE_DEPS and not cur.ent_type_ \
+                    and cur.head.pos_ in VERBAL_POS:
+                cur = cur.head  # "issued a statement saying ...": the issuer says it
             continue
         return None
     return None
+
+
+# The roles of a noun a participle hangs on ("issued a statement saying", "planted articles
+# alleging") whose verb's subject is the one who speaks through it.
+_MESSAGE_DEPS = ("dobj",)
+# How far up embedded clauses a participial adjunct of speech may belong ("X said the process
+# could be messy, adding ...").
+_MATRIX_CLIMB = 4
+
+
+def _matrix_of_participle(token):
+    """Where to look for the subject of a participial adjunct with none of its own ("..., adding",
+    "..., saying"): the parser often hangs it on a clause inside the sentence ("X said the process
+    could be messy, adding ...", "X rejected the idea that ..., saying ..."); it belongs to the
+    clause that the embedded ones follow. Any other token is its own place to look."""
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+        return token
+    cur = token.head
+    for _ in range(_MATRIX_CLIMB):
+        if any(c.dep_ in _SUBJECT_DEPS for c in cur.children) and cur.dep_ not in ("ccomp", "acl", "relcl"):
+            return cur
+        head = cur.head
+        if head is cur or head.i > cur.i or cur.dep_ not in ("ccomp", "acl", "relcl", "conj", "dobj", "pobj", "prep"):
+            return cur
+        cur = head
+    return cur
 
 
 def speaker_span(doc, head) -> tuple[int, int]:

@@ -199,6 +199,48 @@ def _frame_clause(verb, cues: QuoteCues):
     return None
 
 
+def _misattached_clause(verb, cues: QuoteCues):
+    """A reported clause the parser hung elsewhere: an unintroduced clause with a subject of its
+    own read as an adverbial one ("said after the convention he would not ..."), or a that-clause
+    hung on the noun of a circumstance ("insisted in the same interview that ...")."""
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") \
+                and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
+                and not any(k.dep_ in ("mark", "advmod") and k.i < c.i for k in c.children) \
+                and not any(t.is_punct for t in verb.doc[verb.i + 1: c.left_edge.i]):
+            return c
+        if c.dep_ == "prep" and c.i < verb.i + 4:
+            for pobj in c.children:
+                if pobj.dep_ != "pobj" or lemmas(pobj) & (cues.nominal_cues | cues.frame_nouns | cues.stance_nouns):
+                    continue
+                for k in pobj.rights:
+                    if k.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" and m.i == k.left_edge.i for m in k.children):
+                        return k
+    return None
+
+
+def _reported_clause(verb, cues: QuoteCues):
+    """The clause a reporting verb reports: its clausal complement, or one the parser misplaced."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        return after[0]  # "Salkin, a rabbi helping ..., said he ...": the parser may read the subject as a clause too
+    return clauses[0] if clauses else _misattached_clause(verb, cues)
+
+
+def _misread_subject(verb):
+    """The subject of a reporting verb the parser read as a clause before it ("Jeffrey Salkin, a
+    rabbi helping to organize the boycott, said he ...": "rabbi" as a verb), when the verb also
+    has a clause after it and no subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = [c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS]
+    if not before or not any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.rights):
+        return None
+    return next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+
+
 _WHEN_WORDS = ("when", "after", "before", "once", "if", "as", "while")
 
 
@@ -327,7 +369,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         reporting = is_cue_verb(token, verbs)
         via, agent = "clause", None
-        clause = next((c for c in token.children if c.dep_ in _CLAUSE_DEPS), None) if reporting else None
+        clause = _reported_clause(token, cues) if reporting else None
         cue = cue_span(token, cues)
         if clause is None:
             fr = _frame_clause(token, cues)
@@ -365,6 +407,8 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         if via != "object" or agent is None:
             speaker = speaker_of(token)
+            if speaker is None and (misread := _misread_subject(token)) is not None:
+                speaker = speaker_span(doc, misread)
         out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
                          cue_token=token.i, via=via))
     return out

@@ -104,6 +104,26 @@ def _owned(cue) -> bool:
     return cue.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in cue.children)
 
 
+# A quotation takes less than this share of a reported statement around it to be part of it.
+_ABSORBED_SHARE = 0.7
+# What trimming may have cut off a statement's end (a full stop, a closing mark).
+_TRIMMED = 2
+
+
+def _absorbs(outer: Found, quote: Found) -> bool:
+    """Whether a reported statement takes a shorter direct quotation inside it as part of what it
+    reports ("Sanders said the process could be messy, adding, 'Democracy is messy.'"): the
+    quotation lies inside its content, the statement's cue stands outside the quotation and the
+    statement reports a clause (not the object of an act)."""
+    if outer.via not in ("clause", "according") or outer.cue is None:
+        return False
+    if not (outer.start <= quote.start and quote.end <= outer.end + _TRIMMED):
+        return False
+    if quote.start <= outer.cue[0] < quote.end:
+        return False
+    return quote.end - quote.start < _ABSORBED_SHARE * (outer.end - outer.start)
+
+
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
@@ -120,7 +140,8 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         if span in seen:
             continue
         length = f.end - f.start
-        if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) for d in direct):
+        if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
+               for d in direct):
             continue
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
@@ -176,7 +197,9 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    found = sorted(direct + _dedupe(doc, direct, indirect), key=lambda f: (f.start, f.end))
+    indirect = _dedupe(doc, direct, indirect)
+    direct = [d for d in direct if not any(_absorbs(f, d) for f in indirect)]
+    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []
     speakers: list[Actor] = []
