@@ -116,7 +116,7 @@ def _matrix_of_participle(token):
         if any(c.dep_ in _SUBJECT_DEPS for c in cur.children) and cur.dep_ not in ("ccomp", "acl", "relcl"):
             return cur
         head = cur.head
-        if head is cur or head.i > cur.i or cur.dep_ not in ("ccomp", "acl", "relcl", "conj", "dobj", "pobj", "prep"):
+        if head.i >= cur.i or cur.dep_ not in ("ccomp", "acl", "relcl", "conj", "dobj", "pobj", "prep"):
             return cur
         cur = head
     return cur

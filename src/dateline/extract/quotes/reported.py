@@ -241,6 +241,55 @@ def _misread_subject(verb):
     return next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
 
 
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _conjoined_act(clause, cues: QuoteCues):
+    """A speech act or attitude the parser coordinated inside a reported clause that is the
+    reporter's own ("said the warning was telling, and accused No. 10 of ..."): a finite cue verb
+    with no subject, coordinated with a clause whose verb is not a cue itself (None otherwise)."""
+    words = cues.reporting_verbs | cues.object_verbs
+    for c in clause.subtree:
+        if c.i <= clause.i or c.dep_ != "conj" or c.tag_ not in _FINITE or not lemmas(c) & words \
+                or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue
+        head = c.head
+        if head.pos_ not in VERBAL_POS or (lemmas(head) & words and head.tag_ == c.tag_):
+            continue  # "said Trump called him a liar and threatened to sue": Trump's threat
+        if head.i == clause.i or head.tag_ != c.tag_:
+            return c  # "said the warning showed he did not know ..., and accused ..."
+    return None
+
+
+def _conjoined_reporter(verb, cues: QuoteCues):
+    """The reporting verb whose subject does ``verb``, a conjoined act of its own (see
+    ``_conjoined_act``), or None."""
+    if verb.dep_ != "conj":
+        return None
+    cur = verb.head
+    for _ in range(6):
+        if cur.dep_ == "ccomp" and is_cue_verb(cur.head, cues.reporting_verbs):
+            act = _conjoined_act(cur, cues)
+            return cur.head if act is not None and act.i == verb.i else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _clause_content(doc, clause, cues: QuoteCues) -> tuple[int, int] | None:
+    """What a reported clause says, up to a conjoined act of the reporter's own."""
+    span = _content(doc, clause, cues)
+    act = _conjoined_act(clause, cues)
+    if span is None or act is None:
+        return span
+    cut = min([act.i] + [k.i for k in act.head.children if k.dep_ == "cc" and act.head.i < k.i < act.i])
+    while cut > clause.i and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    start, end = trim_span(doc_text(doc), span[0], doc[cut - 1].idx + len(doc[cut - 1].text))
+    return (start, end) if end - start >= 3 else span
+
+
 _WHEN_WORDS = ("when", "after", "before", "once", "if", "as", "while")
 
 
@@ -383,7 +432,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _withheld(token, cues):
             continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
-            span = _content(doc, clause, cues)
+            span = _clause_content(doc, clause, cues)
         elif reporting and _as_attribution(token, cues):
             span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
             via = "parenthetical"
@@ -406,7 +455,8 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _inside(span[0], skip) and _inside(span[1] - 1, skip):
             continue
         if via != "object" or agent is None:
-            speaker = speaker_of(token)
+            reporter = _conjoined_reporter(token, cues)
+            speaker = speaker_of(reporter if reporter is not None else token)
             if speaker is None and (misread := _misread_subject(token)) is not None:
                 speaker = speaker_span(doc, misread)
         out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
