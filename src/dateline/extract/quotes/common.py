@@ -23,7 +23,8 @@ class Found:
     ``tail`` is where the quote and its attribution end (for joining a quote split by "he said").
     ``inherit`` marks a quote with no attribution of its own that takes the previous speaker.
     ``via`` says how reported speech was found: ``clause`` (a reported clause), ``object``
-    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``.
+    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``. ``gaps`` are the unquoted stretches inside a quotation
+    joined across its attribution ('"A," he said, referring to X, "B."').
     """
 
     kind: str
@@ -35,6 +36,7 @@ class Found:
     inherit: bool = False
     cue_token: int | None = None
     via: str = "clause"
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 def lemmas(token) -> set[str]:

@@ -339,7 +339,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
         if attribution is None and not before:
             attribution = _colon_before(doc, q, index, cues)
         if found and _continues(text, found[-1], q, attribution, cues):
-            found[-1] = replace(found[-1], end=q.end, tail=max(tail, q.outer_end))
+            found[-1] = replace(found[-1], end=q.end, tail=max(tail, q.outer_end),
+                                gaps=found[-1].gaps + ((found[-1].end, q.start),))
             continue
         if attribution is None:
             if not standalone or _words(content) < cues.min_unattributed_words or q.close_mark is None and _words(content) < 12:

@@ -47,6 +47,21 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _quoted_parts(f: Found) -> list[tuple[int, int]]:
+    """The stretches of a statement's content that are its own words: all of it, less the
+    attribution between the parts of a joined quotation."""
+    parts, at = [], f.start
+    for g_start, g_end in f.gaps:
+        parts.append((at, g_start))
+        at = g_end
+    parts.append((at, f.end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _quoted_overlap(span: tuple[int, int], f: Found) -> int:
+    return sum(_overlap(span, part) for part in _quoted_parts(f))
+
+
 def _clause_heads(doc, found: Found) -> set[int]:
     """The tokens that head what a statement reports: the root of its content span and the verbs
     that root's open complement chain runs through ("he said she wants to insist that ...")."""
@@ -140,7 +155,7 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         if span in seen:
             continue
         length = f.end - f.start
-        if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
+        if any(_quoted_overlap(span, d) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
                for d in direct):
             continue
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
@@ -193,7 +208,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     direct = [d for d in direct if not any(d.start <= t.speaker[0] < d.end for t in turns if t.speaker)]
     colon = [f for f in colon if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
     direct += [f for f in colon if f.kind == "direct"]
-    skip = [(f.start, f.end) for f in direct + turns]
+    skip = [part for f in direct + turns for part in _quoted_parts(f)]
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
