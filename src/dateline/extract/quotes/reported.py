@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
+from .clauses import conjoined_reporter, cut_at_conjoined_act, interrupting, misread_subject, reported_clause
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -199,97 +200,6 @@ def _frame_clause(verb, cues: QuoteCues):
     return None
 
 
-def _misattached_clause(verb, cues: QuoteCues):
-    """A reported clause the parser hung elsewhere: an unintroduced clause with a subject of its
-    own read as an adverbial one ("said after the convention he would not ..."), or a that-clause
-    hung on the noun of a circumstance ("insisted in the same interview that ...")."""
-    for c in verb.rights:
-        if c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") \
-                and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
-                and not any(k.dep_ in ("mark", "advmod") and k.i < c.i for k in c.children) \
-                and not any(t.is_punct for t in verb.doc[verb.i + 1: c.left_edge.i]):
-            return c
-        if c.dep_ == "prep" and c.i < verb.i + 4:
-            for pobj in c.children:
-                if pobj.dep_ != "pobj" or lemmas(pobj) & (cues.nominal_cues | cues.frame_nouns | cues.stance_nouns):
-                    continue
-                for k in pobj.rights:
-                    if k.dep_ in ("acl", "relcl", "ccomp") and any(
-                            m.dep_ == "mark" and m.lower_ == "that" and m.i == k.left_edge.i for m in k.children):
-                        return k
-    return None
-
-
-def _reported_clause(verb, cues: QuoteCues):
-    """The clause a reporting verb reports: its clausal complement, or one the parser misplaced."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
-    after = [c for c in clauses if c.i > verb.i]
-    if after:
-        return after[0]  # "Salkin, a rabbi helping ..., said he ...": the parser may read the subject as a clause too
-    return clauses[0] if clauses else _misattached_clause(verb, cues)
-
-
-def _misread_subject(verb):
-    """The subject of a reporting verb the parser read as a clause before it ("Jeffrey Salkin, a
-    rabbi helping to organize the boycott, said he ...": "rabbi" as a verb), when the verb also
-    has a clause after it and no subject of its own."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    before = [c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS]
-    if not before or not any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.rights):
-        return None
-    return next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
-
-
-_FINITE = ("VBD", "VBZ", "VBP")
-
-
-def _conjoined_act(clause, cues: QuoteCues):
-    """A speech act or attitude the parser coordinated inside a reported clause that is the
-    reporter's own ("said the warning was telling, and accused No. 10 of ..."): a finite cue verb
-    with no subject, coordinated with a clause whose verb is not a cue itself (None otherwise)."""
-    words = cues.reporting_verbs | cues.object_verbs
-    for c in clause.subtree:
-        if c.i <= clause.i or c.dep_ != "conj" or c.tag_ not in _FINITE or not lemmas(c) & words \
-                or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
-            continue
-        head = c.head
-        if head.pos_ not in VERBAL_POS or (lemmas(head) & words and head.tag_ == c.tag_):
-            continue  # "said Trump called him a liar and threatened to sue": Trump's threat
-        if head.i == clause.i or head.tag_ != c.tag_:
-            return c  # "said the warning showed he did not know ..., and accused ..."
-    return None
-
-
-def _conjoined_reporter(verb, cues: QuoteCues):
-    """The reporting verb whose subject does ``verb``, a conjoined act of its own (see
-    ``_conjoined_act``), or None."""
-    if verb.dep_ != "conj":
-        return None
-    cur = verb.head
-    for _ in range(6):
-        if cur.dep_ == "ccomp" and is_cue_verb(cur.head, cues.reporting_verbs):
-            act = _conjoined_act(cur, cues)
-            return cur.head if act is not None and act.i == verb.i else None
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
-
-
-def _clause_content(doc, clause, cues: QuoteCues) -> tuple[int, int] | None:
-    """What a reported clause says, up to a conjoined act of the reporter's own."""
-    span = _content(doc, clause, cues)
-    act = _conjoined_act(clause, cues)
-    if span is None or act is None:
-        return span
-    cut = min([act.i] + [k.i for k in act.head.children if k.dep_ == "cc" and act.head.i < k.i < act.i])
-    while cut > clause.i and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
-        cut -= 1
-    start, end = trim_span(doc_text(doc), span[0], doc[cut - 1].idx + len(doc[cut - 1].text))
-    return (start, end) if end - start >= 3 else span
-
-
 _WHEN_WORDS = ("when", "after", "before", "once", "if", "as", "while")
 
 
@@ -418,7 +328,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         reporting = is_cue_verb(token, verbs)
         via, agent = "clause", None
-        clause = _reported_clause(token, cues) if reporting else None
+        clause = reported_clause(token, cues) if reporting else None
         cue = cue_span(token, cues)
         if clause is None:
             fr = _frame_clause(token, cues)
@@ -432,7 +342,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _withheld(token, cues):
             continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
-            span = _clause_content(doc, clause, cues)
+            span = cut_at_conjoined_act(doc, clause, _content(doc, clause, cues), cues)
         elif reporting and _as_attribution(token, cues):
             span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
             via = "parenthetical"
@@ -440,6 +350,8 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             # a parenthetical attribution: "the talks, he said, went well" (the covering span)
             span = _content(doc, token.head, cues)
             via = "parenthetical"
+        elif reporting and (aside := interrupting(doc, token, cues)) is not None:
+            span, via = aside, "parenthetical"  # "These employees, Stumpf explained, were ..."
         elif (fragment := _fronted(doc, token, cues)) is not None:
             span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
@@ -455,9 +367,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _inside(span[0], skip) and _inside(span[1] - 1, skip):
             continue
         if via != "object" or agent is None:
-            reporter = _conjoined_reporter(token, cues)
+            reporter = conjoined_reporter(token, cues)
             speaker = speaker_of(reporter if reporter is not None else token)
-            if speaker is None and (misread := _misread_subject(token)) is not None:
+            if speaker is None and (misread := misread_subject(token)) is not None:
                 speaker = speaker_span(doc, misread)
         out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
                          cue_token=token.i, via=via))
