@@ -61,7 +61,7 @@ def misread_subject(verb):
     return next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
 
 
-_FINITE = ("VBD", "VBZ", "VBP")
+_FINITE = ("VBD", "VBZ")  # not VBP, which the tagger also gives to base forms ("will help understand and agree")
 
 
 def _conjoined_act(clause, cues: QuoteCues):

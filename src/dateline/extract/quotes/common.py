@@ -90,7 +90,7 @@ def subject_of(token):
         if cur.dep_ in _INHERIT_DEPS and cur.head is not cur and cur.dep_ != "ccomp":
             cur = cur.head
             seen += 1
-            if cur.pos_ == "NOUN" and cur.dep_ in _MESSAGE_DEPS and not cur.ent_type_ \
+            if token.tag_ == "VBG" and cur.pos_ == "NOUN" and cur.dep_ in _MESSAGE_DEPS and not cur.ent_type_ \
                     and cur.head.pos_ in VERBAL_POS:
                 cur = cur.head  # "issued a statement saying ...": the issuer says it
             continue
