@@ -14,7 +14,8 @@ from ...nlp import doc_text
 from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
-__all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting"]
+__all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
+           "relative_gap"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -140,3 +141,26 @@ def interrupting(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     last = sent[-1]
     start, end = trim_span(doc_text(doc), first.idx, last.idx + len(last.text))
     return (start, end) if end - start >= 3 else None
+
+
+_RELATIVE_TAGS = ("WP", "WDT")
+
+
+def relative_gap(doc, verb) -> tuple[int, int] | None:
+    """What a cue verb in a relative clause reports when its object is the clause's gap: the noun
+    the clause modifies ("a deal she once supported", "a fact he often mentions") or the fronted
+    relative word ("what Clinton is promising"); None when the verb has an object of its own."""
+    if not any(c.dep_ == "nsubj" for c in verb.lefts) \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+        return None
+    fronted = next((c for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS), None)
+    if fronted is not None and verb.dep_ != "relcl":
+        return fronted.idx, fronted.idx + len(fronted.text)
+    head = verb.head
+    if verb.dep_ != "relcl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = verb.left_edge.i - 1
+    while last > head.i and (doc[last].is_punct or doc[last].tag_ in _RELATIVE_TAGS):
+        last -= 1
+    start, end = trim_span(doc_text(doc), head.left_edge.idx, doc[last].idx + len(doc[last].text))
+    return (start, end) if end - start >= 2 else None

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
-from .clauses import conjoined_reporter, cut_at_conjoined_act, interrupting, misread_subject, reported_clause
+from .clauses import (conjoined_reporter, cut_at_conjoined_act, interrupting, misread_subject, relative_gap,
+                      reported_clause)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -355,8 +356,10 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         elif (fragment := _fronted(doc, token, cues)) is not None:
             span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
-            span = _object_content(doc, token, cues)
+            span = _object_content(doc, token, cues) or relative_gap(doc, token)
             via = "object"
+        elif (gap := relative_gap(doc, token)) is not None:
+            span, via = gap, "object"  # "a fact he often mentions"
         elif lemmas(token) & objects and (agent := _participle_agent(token)) is not None:
             span = _object_content(doc, token, cues)  # "groups supporting Mr. Kasich"
             via, speaker = "object", speaker_span(doc, agent)
