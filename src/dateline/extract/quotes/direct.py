@@ -283,6 +283,26 @@ def _new_statement(doc, content: str, after: list, attribution) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.rights)
 
 
+def _reported_quotation(doc, q: QuotedStretch, before: list, cues: QuoteCues) -> Found | None:
+    """A quotation that is the whole clause a statement reports ('Cruz said Tuesday that "the
+    only way ..."'): reported speech in the speaker's words, so indirect. Within a run of
+    quotations ('"...," he stressed, adding that "..."') it stays direct, as the seed stories
+    annotate it; None then, and for any quotation not introduced by "that"."""
+    words = [t for t in before if t.text != ","]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return None
+    first = before[0]
+    if first.i > 0 and _is_mark(doc[first.i - 1], cues):
+        return None  # the window stops at an earlier quotation: a run of them
+    attribution = _attribution(doc, before, cues, last=True)
+    if attribution is None or attribution[0] is None:
+        return None
+    speaker, cue, cue_tok = attribution
+    if cue_tok != words[-1].head.head.i and cue_tok != words[-1].head.i:
+        return None  # "that" is not what the cue reports ("a claim that ...", "the fact that")
+    return Found("indirect", q.open_mark, q.outer_end, speaker, cue, q.outer_end, cue_token=cue_tok)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -321,6 +341,9 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(
             t.pos_ in ("NOUN", "PROPN", "VERB") for t in before[:-1])
+        if attribution is None and (reported := _reported_quotation(doc, q, before, cues)) is not None:
+            found.append(reported)  # 'Cruz said Tuesday that "the only way ..."'
+            continue
         mixed = _mixed_start(before, attribution, cues)
         if mixed is not None:
             # "said that ''the damage is done.''", "With thousands of systems, 'there is no ...,' he
