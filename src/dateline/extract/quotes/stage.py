@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...knowledge.cache import SHARED
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from ...records import Actor, Layout, Quote, Span, TimeExpr
-from .common import Found
+from .common import Found, trim_span
 from .direct import direct_quotes
 from .reported import colon_lines, reported_speech
 from .stance import stances
@@ -139,6 +140,26 @@ def _absorbs(outer: Found, quote: Found) -> bool:
     return quote.end - quote.start < _ABSORBED_SHARE * (outer.end - outer.start)
 
 
+def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
+    """An act's object that is all one quotation ('attacked "the hateful ideology of ..."',
+    'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
+    if f.via != "object" or f.kind != "indirect":
+        return f
+    opening = next((m for m in sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
+                    if text.startswith(m, f.start)), None)
+    if opening is None:
+        return f
+    closing = cues.close_marks | cues.both_marks
+    inner = text[f.start + len(opening):f.end]
+    if any(m in inner.rstrip("".join(closing) + ".,!? ") for m in closing | cues.open_marks):
+        return f  # more than one quotation, or words outside the marks
+    after = text[f.end:f.end + 3].lstrip(".,!?")
+    if not (any(inner.rstrip(".,!? ").endswith(m) for m in closing) or any(after.startswith(m) for m in closing)):
+        return f
+    start, end = trim_span(text, f.start, f.end, strip_marks=True)
+    return replace(f, kind="direct", start=start, end=end) if end - start >= 2 else f
+
+
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
@@ -212,7 +233,7 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    indirect = _dedupe(doc, direct, indirect)
+    indirect = [_as_quotation(text, f, cues) for f in _dedupe(doc, direct, indirect)]
     direct = [d for d in direct if not any(_absorbs(f, d) for f in indirect)]
     found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
