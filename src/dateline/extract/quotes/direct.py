@@ -201,7 +201,7 @@ def _dash_signature(doc, window: list, cues: QuoteCues):
     if not _could_speak(head, cues) and not head.ent_type_:
         return None
     colon = window[-1]
-    return speaker_span(doc, head), (colon.idx, colon.idx + 1), colon.i
+    return (name[0].idx, name[-1].idx + len(name[-1].text)), (colon.idx, colon.idx + 1), colon.i
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with"}

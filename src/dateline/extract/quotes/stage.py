@@ -145,12 +145,17 @@ def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
     'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
     if f.via != "object" or f.kind != "indirect":
         return f
-    opening = next((m for m in sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
-                    if text.startswith(m, f.start)), None)
+    marks = sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
+    before = text[:f.start].rstrip()  # the parser may leave the opening mark out of the object
+    opening = next((m for m in marks if text.startswith(m, f.start)), None)
+    lead = f.start
+    if opening is None:
+        opening = next((m for m in marks if before.endswith(m) and f.start - len(before) <= 1), None)
+        lead = len(before) - len(opening) if opening is not None else lead
     if opening is None:
         return f
     closing = cues.close_marks | cues.both_marks
-    inner = text[f.start + len(opening):f.end]
+    inner = text[lead + len(opening):f.end]
     if any(m in inner.rstrip("".join(closing) + ".,!? ") for m in closing | cues.open_marks):
         return f  # more than one quotation, or words outside the marks
     after = text[f.end:f.end + 3].lstrip(".,!?")
@@ -165,13 +170,13 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
     he said is one statement, not two)."""
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    # what repeats a quotation is no statement to nest others in ('"A," she said, referring to X, "B."')
+    indirect = [f for f in indirect if f.cue_token not in cue_tokens]
     heads = {id(f): _clause_heads(doc, f) for f in indirect}
     roots = {id(f): _root(doc, f) for f in indirect}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in indirect:
-        if f.cue_token in cue_tokens:
-            continue
         span = (f.start, f.end)
         if span in seen:
             continue
