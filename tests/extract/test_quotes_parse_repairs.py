@@ -102,3 +102,15 @@ def test_object_that_is_all_one_quotation_is_direct(nlp):
     (q,) = run(nlp, 'Lena Maas attacked "the reckless spending of the previous government."')
     assert (q.kind, q.content.text, q.speaker.text) == ("direct", "the reckless spending of the previous government",
                                                          "Lena Maas")
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("In Ash's view, the change would have a profound impact on the convention.",
+     "the change would have a profound impact on the convention", "Ash's", "In Ash's view"),
+    ("As reported by the Western Herald, the minister was told of the risks twice.",
+     "the minister was told of the risks twice", "the Western Herald", "As reported by"),
+    ("The port will stay open, according to the ministry.", "The port will stay open", "the ministry", "according to"),
+])
+def test_framed_sources_report_the_clause_they_attach_to(nlp, text, content, speaker, cue):
+    (q,) = run(nlp, text)
+    assert (q.kind, q.content.text, q.speaker.text, q.cue.text) == ("indirect", content, speaker, cue)

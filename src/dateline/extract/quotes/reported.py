@@ -303,10 +303,13 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         frame = according_frame(token, cues)
         if frame is not None:
             last, head = frame
-            clause = token.head
+            top = token  # the frame word that heads the frame ("reported" in "as reported by X")
+            while token.i <= top.head.i <= last.i and top.head.i != top.i:
+                top = top.head
+            clause = top.head
             while clause.pos_ not in VERBAL_POS and clause.head.i != clause.i:
                 clause = clause.head
-            span = _content(doc, clause, cues, exclude=token)
+            span = _content(doc, clause, cues, exclude=top)
             if span is not None and not (span[0] <= token.idx < span[1]):
                 out.append(Found("indirect", span[0], span[1], speaker_span(doc, head),
                                  (token.idx, last.idx + len(last.text)), max(span[1], last.idx), cue_token=token.i,
