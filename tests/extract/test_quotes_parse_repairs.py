@@ -114,3 +114,11 @@ def test_object_that_is_all_one_quotation_is_direct(nlp):
 def test_framed_sources_report_the_clause_they_attach_to(nlp, text, content, speaker, cue):
     (q,) = run(nlp, text)
     assert (q.kind, q.content.text, q.speaker.text, q.cue.text) == ("indirect", content, speaker, cue)
+
+
+def test_name_line_that_talks_about_the_name_is_a_heading(nlp):
+    found = run(nlp, "Bernie Sanders: Credit scores On his campaign website, Senator Bernie Sanders calls for "
+                     "credit score reform.")
+    assert [q.cue.text for q in found] == ["calls"]
+    (q,) = run(nlp, "Sanders: Clinton is qualified to be president.")
+    assert (q.content.text, q.speaker.text, q.cue.text) == ("Clinton is qualified to be president", "Sanders", ":")

@@ -402,6 +402,13 @@ def _turn_end(text: str, end: int, limit: int, cues: QuoteCues) -> int:
         end = min(m.end(1), limit)
 
 
+def _spoken_about(name: list[str], content: str) -> bool:
+    """Whether a "Name: ..." line talks about that name rather than in its voice ("Bernie Sanders:
+    Credit scores. On his website, Senator Bernie Sanders calls for ..."): a section heading."""
+    last = name[-1].strip(".,’'").lower()
+    return len(last) > 2 and re.search(r"\b" + re.escape(last) + r"\b", content.lower()) is not None
+
+
 def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
     """Lines that open with a name and a colon: "Sanders: Clinton needs ...", "PENCE: Well, ...";
     a transcript turn that opens with a quotation mark ('"PENCE: ...') runs on over the quoted
@@ -428,7 +435,7 @@ def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None)
             kind = "direct"
         elif turn:
             c_start, c_end = trim_span(text, c_start, c_end, strip_marks=True)
-        if c_end - c_start < 3:
+        if c_end - c_start < 3 or (not turn and _spoken_about(words, text[c_start:c_end])):
             continue
         colon = m.end(2) + text[m.end(2):m.start(3)].index(":")
         out.append(Found(kind, c_start, c_end, (m.start(2), m.end(2)), (colon, colon + 1), c_end,
