@@ -27,7 +27,7 @@ def _misattached_clause(verb, cues: QuoteCues):
     for c in verb.rights:
         if c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") \
                 and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
-                and not any(k.dep_ in ("mark", "advmod") and k.i < c.i for k in c.children) \
+                and not any(k.dep_ in ("mark", "advmod") and k.i < c.i and k.lower_ != "that" for k in c.children) \
                 and not any(t.is_punct for t in verb.doc[verb.i + 1: c.left_edge.i]):
             return c
         if c.dep_ == "prep" and c.i < verb.i + 4:
@@ -89,7 +89,8 @@ def conjoined_reporter(verb, cues: QuoteCues):
         return None
     cur = verb.head
     for _ in range(6):
-        if cur.dep_ == "ccomp" and is_cue_verb(cur.head, cues.reporting_verbs):
+        clause = reported_clause(cur.head, cues) if is_cue_verb(cur.head, cues.reporting_verbs) else None
+        if clause is not None and clause.i == cur.i:
             act = _conjoined_act(cur, cues)
             return cur.head if act is not None and act.i == verb.i else None
         if cur.head.i == cur.i:
@@ -105,7 +106,7 @@ def cut_at_conjoined_act(doc, clause, span: tuple[int, int] | None,
     act = _conjoined_act(clause, cues)
     if span is None or act is None:
         return span
-    cut = min([act.i] + [k.i for k in act.head.children if k.dep_ == "cc" and act.head.i < k.i < act.i])
+    cut = max([k.i for k in act.head.children if k.dep_ == "cc" and act.head.i < k.i < act.i], default=act.i)
     while cut > clause.i and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
         cut -= 1
     start, end = trim_span(doc_text(doc), span[0], doc[cut - 1].idx + len(doc[cut - 1].text))
