@@ -70,6 +70,7 @@ class QuoteCues:
     anonymous: frozenset[str]
     sources: tuple[str, ...] = field(default=())
     addressee_verbs: frozenset[str] = field(default=frozenset())
+    view_nouns: frozenset[str] = field(default=frozenset())
 
     @property
     def reporting_verbs(self) -> frozenset[str]:
@@ -152,6 +153,7 @@ def _build(data: Mapping[str, Any], sources: tuple[str, ...]) -> QuoteCues:
         according=tuple(tuple(str(w).lower() for w in seq) for seq in data.get("according") or ()),
         audiences=_words(data.get("audiences"), "audiences"),
         addressee_verbs=_words(data.get("addressee_verbs"), "addressee_verbs"),
+        view_nouns=_words(data.get("view_nouns"), "view_nouns"),
         open_marks=frozenset(marks.get("open") or ()),
         close_marks=frozenset(marks.get("close") or ()),
         both_marks=frozenset(marks.get("both") or ()),

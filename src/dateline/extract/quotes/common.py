@@ -23,7 +23,8 @@ class Found:
     ``tail`` is where the quote and its attribution end (for joining a quote split by "he said").
     ``inherit`` marks a quote with no attribution of its own that takes the previous speaker.
     ``via`` says how reported speech was found: ``clause`` (a reported clause), ``object``
-    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``.
+    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``. ``gaps`` are the unquoted stretches inside a quotation
+    joined across its attribution ('"A," he said, referring to X, "B."').
     """
 
     kind: str
@@ -35,6 +36,7 @@ class Found:
     inherit: bool = False
     cue_token: int | None = None
     via: str = "clause"
+    gaps: tuple[tuple[int, int], ...] = ()
 
 
 def lemmas(token) -> set[str]:
@@ -80,7 +82,7 @@ def cue_span(token, cues: QuoteCues) -> tuple[int, int]:
 def subject_of(token):
     """The grammatical subject of a verb, looking up through conjoined and embedded verbs."""
     seen = 0
-    cur = token
+    cur = _matrix_of_participle(token)
     while cur is not None and seen < 5:
         for child in cur.children:
             if child.dep_ in _SUBJECT_DEPS:
@@ -88,9 +90,38 @@ def subject_of(token):
         if cur.dep_ in _INHERIT_DEPS and cur.head is not cur and cur.dep_ != "ccomp":
             cur = cur.head
             seen += 1
+            if token.tag_ == "VBG" and cur.pos_ == "NOUN" and cur.dep_ in _MESSAGE_DEPS and not cur.ent_type_ \
+                    and cur.head.pos_ in VERBAL_POS:
+                cur = cur.head  # "issued a statement saying ...": the issuer says it
             continue
         return None
     return None
+
+
+# The roles of a noun a participle hangs on ("issued a statement saying", "planted articles
+# alleging") whose verb's subject is the one who speaks through it.
+_MESSAGE_DEPS = ("dobj",)
+# How far up embedded clauses a participial adjunct of speech may belong ("X said the process
+# could be messy, adding ...").
+_MATRIX_CLIMB = 4
+
+
+def _matrix_of_participle(token):
+    """Where to look for the subject of a participial adjunct with none of its own ("..., adding",
+    "..., saying"): the parser often hangs it on a clause inside the sentence ("X said the process
+    could be messy, adding ...", "X rejected the idea that ..., saying ..."); it belongs to the
+    clause that the embedded ones follow. Any other token is its own place to look."""
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+        return token
+    cur = token.head
+    for _ in range(_MATRIX_CLIMB):
+        if any(c.dep_ in _SUBJECT_DEPS for c in cur.children) and cur.dep_ not in ("ccomp", "acl", "relcl"):
+            return cur
+        head = cur.head
+        if head.i >= cur.i or cur.dep_ not in ("ccomp", "acl", "relcl", "conj", "dobj", "pobj", "prep"):
+            return cur
+        cur = head
+    return cur
 
 
 def speaker_span(doc, head) -> tuple[int, int]:
@@ -133,6 +164,12 @@ def trim_span(text: str, start: int, end: int, *, strip_marks: bool = False) -> 
 def according_frame(token, cues: QuoteCues):
     """For the first word of an "according to X" frame: (last frame token, X's head) or None."""
     doc = token.doc
+    if token.lower_ == "in" and token.dep_ == "prep":
+        # "In Ash's view, the change ...", "in her words, ..."
+        view = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in cues.view_nouns), None)
+        holder = next((c for c in view.children if c.dep_ == "poss"), None) if view is not None else None
+        if holder is not None and not any(c.dep_ == "prep" for c in view.children):
+            return view, holder
     for frame in cues.according:
         n = len(frame)
         if token.lower_ != frame[0] or token.i + n > len(doc):

@@ -166,8 +166,11 @@ def _attribution(doc, window: list, cues: QuoteCues, *, last: bool):
 
 def _colon_attribution(doc, window: list, cues: QuoteCues):
     """'X commented: "..."': any clause ending in a colon introduces the quote its subject says."""
-    verb = next((t for t in reversed(window) if t.pos_ in VERBAL_POS and subject_of(t) is not None), None)
     colon = window[-1]
+    signed = _dash_signature(doc, window, cues)
+    if signed is not None:
+        return signed  # "ECONOMY FAVORS TRUMP - David Wasserman: '...'"
+    verb = next((t for t in reversed(window) if t.pos_ in VERBAL_POS and subject_of(t) is not None), None)
     if verb is None:
         # a bare name line: "Ana Ruiz, 26, student:"
         names = [t for t in window if t.pos_ == "PROPN" and _could_speak(t, cues)]
@@ -178,6 +181,27 @@ def _colon_attribution(doc, window: list, cues: QuoteCues):
             head = head.head
         return speaker_span(doc, head), (colon.idx, colon.idx + 1), colon.i
     return speaker_of(verb), cue_span(verb, cues) if verb.i == colon.i - 1 else (colon.idx, colon.idx + 1), verb.i
+
+
+# The longest name a dash signs before a colon ("- Frank Newport and Jim Harter:").
+_SIGNATURE_WORDS = 6
+
+
+def _dash_signature(doc, window: list, cues: QuoteCues):
+    """A name between a dash and the colon that introduces a quotation ("The interplay has been
+    important - Philip Bump: '...'"): that name is the speaker, whatever the clause before says."""
+    dash = next((t for t in reversed(window[:-1]) if t.text in _DASHES), None)
+    if dash is None:
+        return None
+    name = [t for t in window if dash.i < t.i < window[-1].i]
+    if not name or len(name) > _SIGNATURE_WORDS or not name[0].text[:1].isupper() \
+            or not all(t.pos_ == "PROPN" or t.lower_ in ("and", "&", ",") for t in name):
+        return None
+    head = next((t for t in name if t.dep_ not in ("compound", "flat", "cc", "punct") and t.pos_ == "PROPN"), name[-1])
+    if not _could_speak(head, cues) and not head.ent_type_:
+        return None
+    colon = window[-1]
+    return (name[0].idx, name[-1].idx + len(name[-1].text)), (colon.idx, colon.idx + 1), colon.i
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with"}
@@ -249,6 +273,36 @@ def _mixed_start(before: list, attribution, cues: QuoteCues) -> int | None:
     return before[0].idx
 
 
+def _new_statement(doc, content: str, after: list, attribution) -> bool:
+    """Whether the words after a finished quoted sentence open a statement of their own rather
+    than attribute the quote: '"She should be ashamed." Reid said both men are ...' (the verb
+    reports a clause of its own after it)."""
+    if content.rstrip("”\"'’ ")[-1:] not in (".", "!", "?") or not after[0].text[:1].isupper():
+        return False
+    verb = doc[attribution[2]]
+    return any(c.dep_ == "ccomp" for c in verb.rights)
+
+
+def _reported_quotation(doc, q: QuotedStretch, before: list, cues: QuoteCues) -> Found | None:
+    """A quotation that is the whole clause a statement reports ('Cruz said Tuesday that "the
+    only way ..."'): reported speech in the speaker's words, so indirect. Within a run of
+    quotations ('"...," he stressed, adding that "..."') it stays direct, as the seed stories
+    annotate it; None then, and for any quotation not introduced by "that"."""
+    words = [t for t in before if t.text != ","]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return None
+    first = before[0]
+    if first.i > 0 and _is_mark(doc[first.i - 1], cues):
+        return None  # the window stops at an earlier quotation: a run of them
+    attribution = _attribution(doc, before, cues, last=True)
+    if attribution is None or attribution[0] is None:
+        return None
+    speaker, cue, cue_tok = attribution
+    if cue_tok != words[-1].head.head.i and cue_tok != words[-1].head.i:
+        return None  # "that" is not what the cue reports ("a claim that ...", "the fact that")
+    return Found("indirect", q.open_mark, q.outer_end, speaker, cue, q.outer_end, cue_token=cue_tok)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -279,12 +333,17 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
             if (last_char in _AFTER_OK or after[0].text in _AFTER_OK
                     or (len(after) <= 8 and after[0].pos_ in _ATTRIBUTION_START)):
                 attribution = _attribution(doc, after, cues, last=False) or _dash_attribution(doc, after, cues)
+                if attribution is not None and _new_statement(doc, content, after, attribution):
+                    attribution = None
                 if attribution is not None:
                     tail = _sentence_tail(text, after[-1].idx + len(after[-1].text), cues)
             elif last_char not in _SENTENCE_END:
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(
             t.pos_ in ("NOUN", "PROPN", "VERB") for t in before[:-1])
+        if attribution is None and (reported := _reported_quotation(doc, q, before, cues)) is not None:
+            found.append(reported)  # 'Cruz said Tuesday that "the only way ..."'
+            continue
         mixed = _mixed_start(before, attribution, cues)
         if mixed is not None:
             # "said that ''the damage is done.''", "With thousands of systems, 'there is no ...,' he
@@ -303,7 +362,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
         if attribution is None and not before:
             attribution = _colon_before(doc, q, index, cues)
         if found and _continues(text, found[-1], q, attribution, cues):
-            found[-1] = replace(found[-1], end=q.end, tail=max(tail, q.outer_end))
+            found[-1] = replace(found[-1], end=q.end, tail=max(tail, q.outer_end),
+                                gaps=found[-1].gaps + ((found[-1].end, q.start),))
             continue
         if attribution is None:
             if not standalone or _words(content) < cues.min_unattributed_words or q.close_mark is None and _words(content) < 12:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
+from .clauses import (conjoined_reporter, cut_at_conjoined_act, interrupting, misread_subject, relative_gap,
+                      reported_clause)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -301,10 +303,13 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         frame = according_frame(token, cues)
         if frame is not None:
             last, head = frame
-            clause = token.head
+            top = token  # the frame word that heads the frame ("reported" in "as reported by X")
+            while token.i <= top.head.i <= last.i and top.head.i != top.i:
+                top = top.head
+            clause = top.head
             while clause.pos_ not in VERBAL_POS and clause.head.i != clause.i:
                 clause = clause.head
-            span = _content(doc, clause, cues, exclude=token)
+            span = _content(doc, clause, cues, exclude=top)
             if span is not None and not (span[0] <= token.idx < span[1]):
                 out.append(Found("indirect", span[0], span[1], speaker_span(doc, head),
                                  (token.idx, last.idx + len(last.text)), max(span[1], last.idx), cue_token=token.i,
@@ -327,7 +332,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         reporting = is_cue_verb(token, verbs)
         via, agent = "clause", None
-        clause = next((c for c in token.children if c.dep_ in _CLAUSE_DEPS), None) if reporting else None
+        clause = reported_clause(token, cues) if reporting else None
         cue = cue_span(token, cues)
         if clause is None:
             fr = _frame_clause(token, cues)
@@ -341,7 +346,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _withheld(token, cues):
             continue  # "refrained from commenting", "declined to specify": nothing was said
         if clause is not None:
-            span = _content(doc, clause, cues)
+            span = cut_at_conjoined_act(doc, clause, _content(doc, clause, cues), cues)
         elif reporting and _as_attribution(token, cues):
             span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
             via = "parenthetical"
@@ -349,11 +354,15 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             # a parenthetical attribution: "the talks, he said, went well" (the covering span)
             span = _content(doc, token.head, cues)
             via = "parenthetical"
+        elif reporting and (aside := interrupting(doc, token, cues)) is not None:
+            span, via = aside, "parenthetical"  # "These employees, Stumpf explained, were ..."
         elif (fragment := _fronted(doc, token, cues)) is not None:
             span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
-            span = _object_content(doc, token, cues)
+            span = _object_content(doc, token, cues) or relative_gap(doc, token)
             via = "object"
+        elif (gap := relative_gap(doc, token)) is not None:
+            span, via = gap, "object"  # "a fact he often mentions"
         elif lemmas(token) & objects and (agent := _participle_agent(token)) is not None:
             span = _object_content(doc, token, cues)  # "groups supporting Mr. Kasich"
             via, speaker = "object", speaker_span(doc, agent)
@@ -364,7 +373,10 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         if _inside(span[0], skip) and _inside(span[1] - 1, skip):
             continue
         if via != "object" or agent is None:
-            speaker = speaker_of(token)
+            reporter = conjoined_reporter(token, cues)
+            speaker = speaker_of(reporter if reporter is not None else token)
+            if speaker is None and (misread := misread_subject(token)) is not None:
+                speaker = speaker_span(doc, misread)
         out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),
                          cue_token=token.i, via=via))
     return out
@@ -388,6 +400,13 @@ def _turn_end(text: str, end: int, limit: int, cues: QuoteCues) -> int:
                 or _COLON_LINE.match(line) is not None:
             return end
         end = min(m.end(1), limit)
+
+
+def _spoken_about(name: list[str], content: str) -> bool:
+    """Whether a "Name: ..." line talks about that name rather than in its voice ("Bernie Sanders:
+    Credit scores. On his website, Senator Bernie Sanders calls for ..."): a section heading."""
+    last = name[-1].strip(".,’'").lower()
+    return len(last) > 2 and re.search(r"\b" + re.escape(last) + r"\b", content.lower()) is not None
 
 
 def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[Found]:
@@ -416,7 +435,7 @@ def colon_lines(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None)
             kind = "direct"
         elif turn:
             c_start, c_end = trim_span(text, c_start, c_end, strip_marks=True)
-        if c_end - c_start < 3:
+        if c_end - c_start < 3 or (not turn and _spoken_about(words, text[c_start:c_end])):
             continue
         colon = m.end(2) + text[m.end(2):m.start(3)].index(":")
         out.append(Found(kind, c_start, c_end, (m.start(2), m.end(2)), (colon, colon + 1), c_end,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...knowledge.cache import SHARED
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from ...records import Actor, Layout, Quote, Span, TimeExpr
-from .common import Found
+from .common import Found, trim_span
 from .direct import direct_quotes
 from .reported import colon_lines, reported_speech
 from .stance import stances
@@ -45,6 +46,21 @@ def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _quoted_parts(f: Found) -> list[tuple[int, int]]:
+    """The stretches of a statement's content that are its own words: all of it, less the
+    attribution between the parts of a joined quotation."""
+    parts, at = [], f.start
+    for g_start, g_end in f.gaps:
+        parts.append((at, g_start))
+        at = g_end
+    parts.append((at, f.end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _quoted_overlap(span: tuple[int, int], f: Found) -> int:
+    return sum(_overlap(span, part) for part in _quoted_parts(f))
 
 
 def _clause_heads(doc, found: Found) -> set[int]:
@@ -104,23 +120,69 @@ def _owned(cue) -> bool:
     return cue.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in cue.children)
 
 
+# A quotation takes less than this share of a reported statement around it to be part of it.
+_ABSORBED_SHARE = 0.7
+# What trimming may have cut off a statement's end (a full stop, a closing mark).
+_TRIMMED = 2
+
+
+def _absorbs(outer: Found, quote: Found) -> bool:
+    """Whether a reported statement takes a shorter direct quotation inside it as part of what it
+    reports ("Sanders said the process could be messy, adding, 'Democracy is messy.'"): the
+    quotation lies inside its content, the statement's cue stands outside the quotation and the
+    statement reports a clause (not the object of an act)."""
+    if outer.via not in ("clause", "according") or outer.cue is None:
+        return False
+    if not (outer.start <= quote.start and quote.end <= outer.end + _TRIMMED):
+        return False
+    if quote.start <= outer.cue[0] < quote.end:
+        return False
+    return quote.end - quote.start < _ABSORBED_SHARE * (outer.end - outer.start)
+
+
+def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
+    """An act's object that is all one quotation ('attacked "the hateful ideology of ..."',
+    'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
+    if f.via != "object" or f.kind != "indirect":
+        return f
+    marks = sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
+    before = text[:f.start].rstrip()  # the parser may leave the opening mark out of the object
+    opening = next((m for m in marks if text.startswith(m, f.start)), None)
+    lead = f.start
+    if opening is None:
+        opening = next((m for m in marks if before.endswith(m) and f.start - len(before) <= 1), None)
+        lead = len(before) - len(opening) if opening is not None else lead
+    if opening is None:
+        return f
+    closing = cues.close_marks | cues.both_marks
+    inner = text[lead + len(opening):f.end]
+    if any(m in inner.rstrip("".join(closing) + ".,!? ") for m in closing | cues.open_marks):
+        return f  # more than one quotation, or words outside the marks
+    after = text[f.end:f.end + 3].lstrip(".,!?")
+    if not (any(inner.rstrip(".,!? ").endswith(m) for m in closing) or any(after.startswith(m) for m in closing)):
+        return f
+    start, end = trim_span(text, f.start, f.end, strip_marks=True)
+    return replace(f, kind="direct", start=start, end=end) if end - start >= 2 else f
+
+
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
     he said is one statement, not two)."""
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    # what repeats a quotation is no statement to nest others in ('"A," she said, referring to X, "B."')
+    indirect = [f for f in indirect if f.cue_token not in cue_tokens]
     heads = {id(f): _clause_heads(doc, f) for f in indirect}
     roots = {id(f): _root(doc, f) for f in indirect}
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for f in indirect:
-        if f.cue_token in cue_tokens:
-            continue
         span = (f.start, f.end)
         if span in seen:
             continue
         length = f.end - f.start
-        if any(_overlap(span, (d.start, d.end)) > 0.5 * min(length, d.end - d.start) for d in direct):
+        if any(_quoted_overlap(span, d) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
+               for d in direct):
             continue
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
@@ -172,11 +234,13 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     direct = [d for d in direct if not any(d.start <= t.speaker[0] < d.end for t in turns if t.speaker)]
     colon = [f for f in colon if not any(_overlap((f.start, f.end), (d.start, d.end)) for d in direct)]
     direct += [f for f in colon if f.kind == "direct"]
-    skip = [(f.start, f.end) for f in direct + turns]
+    skip = [part for f in direct + turns for part in _quoted_parts(f)]
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    found = sorted(direct + _dedupe(doc, direct, indirect), key=lambda f: (f.start, f.end))
+    indirect = [_as_quotation(text, f, cues) for f in _dedupe(doc, direct, indirect)]
+    direct = [d for d in direct if not any(_absorbs(f, d) for f in indirect)]
+    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []
     speakers: list[Actor] = []

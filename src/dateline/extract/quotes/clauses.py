@@ -1,0 +1,167 @@
+"""Reported clauses the dependency parse misplaces, and attributions it misreads.
+
+The parser often hangs a reported clause elsewhere ("said after the convention he would ...":
+an adverbial clause), reads a speaker as a clause ("Salkin, a rabbi helping ..., said": "rabbi"
+as a verb), coordinates the reporter's own next act inside what was reported ("said the warning
+showed ..., and accused ...") or makes anything of an attribution set off by commas ("These
+employees, Stumpf explained, were ..."). These helpers read such sentences the way they are meant.
+"""
+
+from __future__ import annotations
+
+from ...knowledge.quote_cues import QuoteCues
+from ...nlp import doc_text
+from .common import is_cue_verb, lemmas, trim_span
+from ..syntax.labels import VERBAL_POS
+
+__all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
+           "relative_gap"]
+
+_CLAUSE_DEPS = ("ccomp",)
+
+
+def _misattached_clause(verb, cues: QuoteCues):
+    """A reported clause the parser hung elsewhere: an unintroduced clause with a subject of its
+    own read as an adverbial one ("said after the convention he would not ..."), or a that-clause
+    hung on the noun of a circumstance ("insisted in the same interview that ...")."""
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") \
+                and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
+                and not any(k.dep_ in ("mark", "advmod") and k.i < c.i and k.lower_ != "that" for k in c.children) \
+                and not any(t.is_punct for t in verb.doc[verb.i + 1: c.left_edge.i]):
+            return c
+        if c.dep_ == "prep" and c.i < verb.i + 4:
+            for pobj in c.children:
+                if pobj.dep_ != "pobj" or lemmas(pobj) & (cues.nominal_cues | cues.frame_nouns | cues.stance_nouns):
+                    continue
+                for k in pobj.rights:
+                    if k.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" and m.i == k.left_edge.i for m in k.children):
+                        return k
+    return None
+
+
+def reported_clause(verb, cues: QuoteCues):
+    """The clause a reporting verb reports: its clausal complement, or one the parser misplaced."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        return after[0]  # "Salkin, a rabbi helping ..., said he ...": the parser may read the subject as a clause too
+    return clauses[0] if clauses else _misattached_clause(verb, cues)
+
+
+def misread_subject(verb):
+    """The subject of a reporting verb the parser read as a clause before it ("Jeffrey Salkin, a
+    rabbi helping to organize the boycott, said he ...": "rabbi" as a verb), when the verb also
+    has a clause after it and no subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = [c for c in verb.lefts if c.dep_ in _CLAUSE_DEPS]
+    if not before or not any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.rights):
+        return None
+    return next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+
+
+_FINITE = ("VBD", "VBZ")  # not VBP, which the tagger also gives to base forms ("will help understand and agree")
+
+
+def _conjoined_act(clause, cues: QuoteCues):
+    """A speech act or attitude the parser coordinated inside a reported clause that is the
+    reporter's own ("said the warning was telling, and accused No. 10 of ..."): a finite cue verb
+    with no subject, coordinated with a clause whose verb is not a cue itself (None otherwise)."""
+    words = cues.reporting_verbs | cues.object_verbs
+    for c in clause.subtree:
+        if c.i <= clause.i or c.dep_ != "conj" or c.tag_ not in _FINITE or not lemmas(c) & words \
+                or any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue
+        head = c.head
+        if head.pos_ not in VERBAL_POS or (lemmas(head) & words and head.tag_ == c.tag_):
+            continue  # "said Trump called him a liar and threatened to sue": Trump's threat
+        if head.i == clause.i or head.tag_ != c.tag_:
+            return c  # "said the warning showed he did not know ..., and accused ..."
+    return None
+
+
+def conjoined_reporter(verb, cues: QuoteCues):
+    """The reporting verb whose subject does ``verb``, a conjoined act of its own (see
+    ``_conjoined_act``), or None."""
+    if verb.dep_ != "conj":
+        return None
+    cur = verb.head
+    for _ in range(6):
+        clause = reported_clause(cur.head, cues) if is_cue_verb(cur.head, cues.reporting_verbs) else None
+        if clause is not None and clause.i == cur.i:
+            act = _conjoined_act(cur, cues)
+            return cur.head if act is not None and act.i == verb.i else None
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def cut_at_conjoined_act(doc, clause, span: tuple[int, int] | None,
+                         cues: QuoteCues) -> tuple[int, int] | None:
+    """What a reported clause says (``span``, its whole extent), up to a conjoined act of the
+    reporter's own (see ``_conjoined_act``)."""
+    act = _conjoined_act(clause, cues)
+    if span is None or act is None:
+        return span
+    cut = max([k.i for k in act.head.children if k.dep_ == "cc" and act.head.i < k.i < act.i], default=act.i)
+    while cut > clause.i and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    start, end = trim_span(doc_text(doc), span[0], doc[cut - 1].idx + len(doc[cut - 1].text))
+    return (start, end) if end - start >= 3 else span
+
+
+_ASIDE_DEPS = ("npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod", "poss", "case")
+# The most words between an interrupting attribution's verb and the comma that closes it
+# ("he observed this week,", "Stumpf explained earlier in the committee hearing,").
+_ASIDE_WORDS = 8
+
+
+def interrupting(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
+    """The sentence an attribution set off by commas interrupts, whatever the parser made of it:
+    "These employees, Stumpf explained earlier in the hearing, were well paid", "If China can
+    build a wall, he observed this week, then he can build one" (the covering sentence)."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    sent = verb.sent
+    if subj is None or subj.left_edge.i - 1 <= sent.start or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    if subj.right_edge.i != verb.i - 1 or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.rights):
+        return None
+    k = verb.i + 1
+    while k < sent.end and doc[k].text != "," and k - verb.i <= _ASIDE_WORDS:
+        if doc[k].dep_ not in _ASIDE_DEPS:
+            return None
+        k += 1
+    if k >= sent.end or doc[k].text != "," or sum(1 for t in doc[k + 1: sent.end] if t.is_alpha) < 2:
+        return None
+    first = sent[0]
+    while first.i < verb.i and (first.is_punct or first.is_space or first.dep_ == "cc"):
+        first = doc[first.i + 1]  # "But with each contest, these supporters acknowledge, it ..."
+    last = sent[-1]
+    start, end = trim_span(doc_text(doc), first.idx, last.idx + len(last.text))
+    return (start, end) if end - start >= 3 else None
+
+
+_RELATIVE_TAGS = ("WP", "WDT")
+
+
+def relative_gap(doc, verb) -> tuple[int, int] | None:
+    """What a cue verb in a relative clause reports when its object is the clause's gap: the noun
+    the clause modifies ("a deal she once supported", "a fact he often mentions") or the fronted
+    relative word ("what Clinton is promising"); None when the verb has an object of its own."""
+    if not any(c.dep_ == "nsubj" for c in verb.lefts) \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+        return None
+    fronted = next((c for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS), None)
+    if fronted is not None and verb.dep_ != "relcl":
+        return fronted.idx, fronted.idx + len(fronted.text)
+    head = verb.head
+    if verb.dep_ != "relcl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = verb.left_edge.i - 1
+    while last > head.i and (doc[last].is_punct or doc[last].tag_ in _RELATIVE_TAGS):
+        last -= 1
+    start, end = trim_span(doc_text(doc), head.left_edge.idx, doc[last].idx + len(doc[last].text))
+    return (start, end) if end - start >= 2 else None
