@@ -20,6 +20,7 @@ from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import STREET_SOURCE, shared_street_names
 from .fragments import joined_entities
+from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -436,4 +437,6 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
                                           honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
-    return sorted(finder.mentions, key=lambda m: m.start)
+    kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
+    kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"
+    return sorted(kept, key=lambda m: m.start)
