@@ -19,6 +19,7 @@ from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capital
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import STREET_SOURCE, shared_street_names
+from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
 from .unplaced import without_institutions, without_unknown_agents
 
@@ -93,8 +94,9 @@ class _Finder:
                 return False
         return False
 
-    def _add(self, start: int, end: int, source: str, label: str | None) -> None:
-        """Record a mention over tokens [start, end), attaching modifiers and admin nouns."""
+    def _add(self, start: int, end: int, source: str, label: str | None, name_as: str | None = None) -> None:
+        """Record a mention over tokens [start, end), attaching modifiers and admin nouns;
+        ``name_as``: the name to look up instead of the words ("South Africa" for "SA")."""
         start, end = self._trim(start, end)
         if start >= end or any(self.taken[start:end]):
             return
@@ -133,7 +135,7 @@ class _Finder:
         locative = before >= 0 and doc[before].lower_ in _LOCATIVE
         head = doc[name_end - 1]
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.speech_verbs
-        self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name,
+        self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name_as or name,
                                      doc[name_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text),
                                      source, prefer, label, locative, speaks,
                                      mention_role(head, source, locative, end)))
@@ -430,6 +432,8 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
+        finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
 
     def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
         return finder._stopped(text) or text in finder.person_names
