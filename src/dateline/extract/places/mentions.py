@@ -409,11 +409,13 @@ class _Finder:
 
 
 def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: Layout | None = None,
-                  demonyms: bool = False, embedded: bool = False) -> list[Mention]:
+                  demonyms: bool = False, embedded: bool = False,
+                  actor_nouns: frozenset[str] | None = None) -> list[Mention]:
     """Toponym mentions in text order; excluded layout zones are skipped.
 
     ``demonyms``: also nationality words ("Syrian"), which are places anyway before a noun of
-    land ("the Syrian-Turkish border"); ``embedded``: also place names inside organisation names
+    land ("the Syrian-Turkish border") or, given ``actor_nouns``, before a thing that is no actor
+    ("the Turkish economy"); ``embedded``: also place names inside organisation names
     ("Pakistan Army").
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
@@ -429,7 +431,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
         finder._add(start, end, "ner", label)
     finder.entities()
-    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
+    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
