@@ -44,12 +44,11 @@ def _phrase_head(tok: "Token") -> "Token":
 
 
 def actor_heads(phrases: Iterable[str]) -> frozenset[str]:
-    """The one-word actor roles ("troops", "government") and their plurals, lower-cased."""
+    """The actor roles' head words ("troops", "government"; "guard" of "border guard") and their
+    plurals, lower-cased."""
     out: set[str] = set()
     for phrase in phrases:
-        word = phrase.lower()
-        if " " in word:
-            continue
+        word = phrase.lower().split()[-1]
         out.update((word, word + "s", word + "es"))
         if word.endswith("y"):
             out.add(word[:-1] + "ies")
