@@ -38,6 +38,19 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
     return open_gazetteer_file(settings.gazetteer)
 
 
+def _actor_nouns(actors: ActorKnowledge | None) -> frozenset[str]:
+    """The actor roles' head words (:func:`actor_heads`), worked out once per actor knowledge."""
+    roles = (actors if actors is not None else SHARED.actors()).roles
+    held, heads = _ACTOR_NOUNS.get(id(roles), (None, frozenset()))
+    if held is not roles:
+        heads = actor_heads(roles)
+        _ACTOR_NOUNS[id(roles)] = (roles, heads)
+    return heads
+
+
+_ACTOR_NOUNS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
 def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
            demonyms: bool = False, embedded: bool = False,
            word_files: Sequence[str | Path] = (), words: GeoWords | None = None,
@@ -57,9 +70,8 @@ def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
         return []
     if words is None:
         words = SHARED.geo_words(word_files)
-    roles = (actors if actors is not None else SHARED.actors()).roles
     mentions = find_mentions(doc, gazetteer=gazetteer, words=words, layout=layout, demonyms=demonyms,
-                             embedded=embedded, actor_nouns=actor_heads(roles))
+                             embedded=embedded, actor_nouns=_actor_nouns(actors))
     home = None
     if layout is not None and layout.dateline is not None:
         home = agency_country(layout.dateline.agency)
