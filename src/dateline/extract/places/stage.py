@@ -39,16 +39,11 @@ def open_gazetteer(settings: Settings) -> Gazetteer:
 
 
 def _actor_nouns(actors: ActorKnowledge | None) -> frozenset[str]:
-    """The actor roles' head words (:func:`actor_heads`), worked out once per actor knowledge."""
+    """The actor roles' head words (:func:`actor_heads`), worked out once per actor knowledge
+    (kept in the shared cache with the roles they come from, so the id cannot be reused)."""
     roles = (actors if actors is not None else SHARED.actors()).roles
-    held, heads = _ACTOR_NOUNS.get(id(roles), (None, frozenset()))
-    if held is not roles:
-        heads = actor_heads(roles)
-        _ACTOR_NOUNS[id(roles)] = (roles, heads)
-    return heads
-
-
-_ACTOR_NOUNS: dict[int, tuple[object, frozenset[str]]] = {}
+    held, heads = SHARED.get("place_actor_heads", id(roles), lambda: (roles, actor_heads(roles)))
+    return heads if held is roles else actor_heads(roles)
 
 
 def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
