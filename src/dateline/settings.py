@@ -41,7 +41,7 @@ class Settings:
     ``place_demonyms``: report every nationality word ("Syrian troops") as a place, as GeoWebNews
     annotates them; off by default, since a demonym mostly names people, not a location (it feeds
     actor coding). One that qualifies a noun of land ("the Syrian-Turkish border", "Indian
-    states") is a place anyway.
+    states") or another thing that is no actor ("the Turkish economy") is a place anyway.
     Either way it is marked ``role: "demonym"`` and events never take it for their location.
     ``event_coder``: ``model`` (the shipped learned decider over the rules' proposals), ``rules``
     (the hand-written rules alone), or the path of a model trained by ``dateline train events``.

@@ -1,5 +1,5 @@
 """Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
-honorifics, operation names, non-places, nouns of land), loaded from ``geo_words.yaml`` and any user files layered over it."""
+honorifics, operation names, non-places, nouns of land, nouns of staff), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class GeoWords:
     operation_words: frozenset[str] = frozenset()
     land_nouns: frozenset[str] = frozenset()
     street_joins: frozenset[str] = frozenset()
+    staff_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -41,7 +42,7 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
                                       "not_places": [], "facility_nouns": [],
                                       "honorifics": [], "operation_words": [], "land_nouns": [],
-                                      "street_joins": []}
+                                      "street_joins": [], "staff_nouns": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -63,4 +64,5 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         operation_words=frozenset(w.lower() for w in merged["operation_words"]),
         land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
         street_joins=frozenset(w.lower() for w in merged["street_joins"]),
+        staff_nouns=frozenset(w.lower() for w in merged["staff_nouns"]),
     )

@@ -40,7 +40,8 @@ def _places(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dic
     if not settings.places:
         return {"places": []}
     return {"places": places_mod.places(doc, layout=ctx.layout, gazetteer=kn.gazetteer, words=kn.geo_words,
-                                        demonyms=settings.place_demonyms, embedded=settings.place_embedded)}
+                                        demonyms=settings.place_demonyms, embedded=settings.place_embedded,
+                                        actors=kn.actors)}
 
 
 def _quotes(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dict[str, list[Any]]:

@@ -1,11 +1,16 @@
-"""Nationality words that name a place: "the Syrian-Turkish border", "Syrian territory".
+"""Nationality words that name a place: "the Syrian-Turkish border", "the Turkish economy".
 
-A demonym usually names people ("Syrian troops") and is a place only in GeoWebNews' convention
+A demonym that qualifies an actor names people or an institution ("Syrian troops", "the Russian
+government", "Russian President Vladimir Putin"): that is a place only in GeoWebNews' convention
 (``Settings.place_demonyms``). When it qualifies a noun of land or of what the land holds
 ("border", "territory", "states", "airbases", "market", ``land_nouns`` in ``geo_words.yaml``)
-it names the country's land itself, so it is a place whatever the setting. The noun is the head
-of the phrase, past other modifiers: "the Turkish livestock market" counts, "Turkish border
-guards" (people) do not. Chains count: "the Syrian-Turkish border", "Russian and Chinese territory".
+it names the country's land itself, so it is a place whatever the setting. So it is when it
+qualifies another thing of the country, one that no actor is ("the Turkish economy", "Chinese
+imports", "the Armenian flag", "Indian identity"): a common noun that is no role of the actor
+knowledge (``actors_roles.tsv``: "troops", "government", "president", "diplomats") and no
+person's name. The noun is the head of the phrase, past other modifiers: "the Turkish livestock
+market" counts, "Turkish border guards" (people) do not. Chains count: "the Syrian-Turkish
+border", "Russian and Chinese territory".
 With the setting on, only a demonym that qualifies a word after it counts ("Syrian troops",
 "Turkish-backed"); one that names people on its own ("the Irish need 85 points", "a passionate
 Nigerian", "Syrians fled") is no place in GeoWebNews either.
@@ -13,13 +18,13 @@ Nigerian", "Syrians fled") is no place in GeoWebNews either.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["land_demonyms", "qualifies_word"]
+__all__ = ["actor_heads", "land_demonyms", "qualifies_word"]
 
 _LINKS = frozenset({"-", "–", "—", "/", "and", "or", ","})
 _MAX_CHAIN = 6
@@ -38,24 +43,41 @@ def _phrase_head(tok: "Token") -> "Token":
     return tok
 
 
-def _names_land(doc: "Doc", i: int, is_demonym: Callable[[str], bool], land_nouns: frozenset[str]) -> bool:
+def actor_heads(phrases: Iterable[str]) -> frozenset[str]:
+    """The actor roles' head words ("troops", "government"; "guard" of "border guard") and their
+    plurals, lower-cased."""
+    out: set[str] = set()
+    for phrase in phrases:
+        word = phrase.lower().split()[-1]
+        out.update((word, word + "s", word + "es"))
+        if word.endswith("y"):
+            out.add(word[:-1] + "ies")
+    return frozenset(out)
+
+
+def _names_land(doc: "Doc", i: int, is_demonym: Callable[[str], bool], land_nouns: frozenset[str],
+                actor_nouns: frozenset[str] | None) -> bool:
     """Whether the words from token ``i`` on, through links and demonyms, reach a noun of land
-    or a modifier of one."""
+    or a modifier of one; with ``actor_nouns``, also a common noun that is no actor."""
     for tok in doc[i:i + _MAX_CHAIN]:
         if tok.lower_ in _LINKS or (tok.is_title and is_demonym(tok.text)):
             continue
         head = _phrase_head(tok)  # "Turkish border guards" are people, "Mexican Economy Secretary" one
-        return head.lower_ in land_nouns and head.pos_ in ("NOUN", "PROPN")
+        if head.lower_ in land_nouns and head.pos_ in ("NOUN", "PROPN"):
+            return True
+        return actor_nouns is not None and head.pos_ == "NOUN" and head.ent_type_ != "PERSON" \
+            and head.lower_ not in actor_nouns and head.is_alpha
     return False
 
 
 def land_demonyms(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool],
-                  land_nouns: frozenset[str]) -> Iterator[int]:
-    """Indices of free title-case demonym tokens that qualify a noun of land."""
+                  land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None) -> Iterator[int]:
+    """Indices of free title-case demonym tokens that qualify a noun of land, or with
+    ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor."""
     for tok in doc:
         if taken[tok.i] or not tok.is_title or not is_demonym(tok.text):
             continue
-        if _names_land(doc, tok.i + 1, is_demonym, land_nouns):
+        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns):
             yield tok.i
 
 

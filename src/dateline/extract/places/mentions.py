@@ -19,7 +19,9 @@ from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capital
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import STREET_SOURCE, shared_street_names
+from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
+from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -92,8 +94,9 @@ class _Finder:
                 return False
         return False
 
-    def _add(self, start: int, end: int, source: str, label: str | None) -> None:
-        """Record a mention over tokens [start, end), attaching modifiers and admin nouns."""
+    def _add(self, start: int, end: int, source: str, label: str | None, name_as: str | None = None) -> None:
+        """Record a mention over tokens [start, end), attaching modifiers and admin nouns;
+        ``name_as``: the name to look up instead of the words ("South Africa" for "SA")."""
         start, end = self._trim(start, end)
         if start >= end or any(self.taken[start:end]):
             return
@@ -132,7 +135,7 @@ class _Finder:
         locative = before >= 0 and doc[before].lower_ in _LOCATIVE
         head = doc[name_end - 1]
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.speech_verbs
-        self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name,
+        self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name_as or name,
                                      doc[name_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text),
                                      source, prefer, label, locative, speaks,
                                      mention_role(head, source, locative, end)))
@@ -406,11 +409,13 @@ class _Finder:
 
 
 def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: Layout | None = None,
-                  demonyms: bool = False, embedded: bool = False) -> list[Mention]:
+                  demonyms: bool = False, embedded: bool = False,
+                  actor_nouns: frozenset[str] | None = None) -> list[Mention]:
     """Toponym mentions in text order; excluded layout zones are skipped.
 
     ``demonyms``: also nationality words ("Syrian"), which are places anyway before a noun of
-    land ("the Syrian-Turkish border"); ``embedded``: also place names inside organisation names
+    land ("the Syrian-Turkish border") or, given ``actor_nouns``, before a thing that is no actor
+    ("the Turkish economy"); ``embedded``: also place names inside organisation names
     ("Pakistan Army").
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
@@ -426,9 +431,11 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
         finder._add(start, end, "ner", label)
     finder.entities()
-    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns):
+    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
+        finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
 
     def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
         return finder._stopped(text) or text in finder.person_names
@@ -436,4 +443,6 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
                                           honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
-    return sorted(finder.mentions, key=lambda m: m.start)
+    kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
+    kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,88 @@
+"""Toponyms the article's own words decide: nationality words that qualify a thing of the country,
+unknown names that act, buildings that stand for their institution, initials of a named place."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.places import places
+from dateline.extract.places.aliases import initialisms
+from dateline.extract.places.candidates import Mention
+from dateline.extract.places.demonyms import actor_heads
+from dateline.extract.places.unplaced import without_institutions, without_unknown_agents
+
+
+def _places(nlp, gaz, text, **options):
+    return places(nlp(text), layout=None, gazetteer=gaz, **options)
+
+
+def _mention(text: str, name: str, source: str = "ner", role: str | None = None, label: str | None = "GPE",
+             nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(start, start + len(name), name, start, start + len(name), source, label=label, role=role)
+
+
+def test_actor_heads_take_the_roles_head_words_and_their_plurals():
+    heads = actor_heads(["soldier", "army", "border guard", "Government"])
+    assert {"soldier", "soldiers", "army", "armies", "guard", "guards", "government", "governments"} <= heads
+    assert "border" not in heads
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish economy grew last year.", [("Turkish", "TUR")]),
+    ("Officials said Chinese imports fell sharply in March.", [("Chinese", "CHN")]),
+    ("Fans waved the Armenian flag outside.", [("Armenian", "ARM")]),
+])
+def test_demonyms_qualifying_a_thing_of_the_country_are_places(nlp, small_gazetteer, text, expected):
+    found = [p for p in _places(nlp, small_gazetteer, text) if p.role == "demonym"]
+    assert [(p.text, p.country) for p in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin met the Turkish delegation.",
+    "Syrian forces shelled the town as Turkish soldiers watched.",
+    "The Russian government and Turkish authorities agreed.",
+])
+def test_demonyms_qualifying_an_actor_or_a_person_stay_out(nlp, small_gazetteer, text):
+    assert [p.text for p in _places(nlp, small_gazetteer, text) if p.role == "demonym"] == []
+
+
+def test_an_unknown_name_that_acts_is_no_place_in_any_of_its_uses():
+    text = "Zorvat said the camp was cold. Life in Zorvat is hard, and Ankara knows it."
+    mentions = [_mention(text, "Zorvat", role="metonym"), _mention(text, "Zorvat", nth=1),
+                _mention(text, "Ankara", role="metonym")]
+    known = {"Ankara"}.__contains__
+    assert [m.name for m in without_unknown_agents(mentions, text, known)] == ["Ankara"]
+
+
+def test_unknown_names_in_lower_case_go_and_streets_stay():
+    text = "They met in mosques near Royal Street, which Royal Street residents said was calm."
+    mentions = [_mention(text, "mosques"), _mention(text, "Royal Street", source="facility", role="metonym")]
+    kept = without_unknown_agents(mentions, text, lambda name: False)
+    assert [m.name for m in kept] == ["Royal Street"]
+
+
+def test_a_building_qualifying_staff_stands_for_its_institution(nlp):
+    text = "White House aides met reporters near the White House gates."
+    doc = nlp(text)
+    aides = _mention(text, "White House", source="facility", role="modifier", label="ORG")
+    gates = _mention(text, "White House", source="facility", role="modifier", label="ORG", nth=1)
+    kept = without_institutions([aides, gates], doc, frozenset({"aides"}))
+    assert [m.start for m in kept] == [gates.start]
+
+
+def test_initials_of_a_place_named_in_the_article(nlp, small_gazetteer):
+    text = "Mining firms in South Africa are growing. Critics say SA needs new rules, as the US does."
+    doc = nlp(text)
+    mentions = [_mention(text, "South Africa")]
+    taken = [False] * len(doc)
+    found = [(doc[i].text, name) for i, name in initialisms(doc, mentions, taken, small_gazetteer)]
+    assert found == [("SA", "South Africa")]
+
+
+def test_initials_resolve_as_the_full_name(nlp, small_gazetteer):
+    text = "South Africans voted on Monday. Observers said SA holds the world's largest platinum reserves."
+    found = [p for p in _places(nlp, small_gazetteer, text) if p.text == "SA"]
+    assert [(p.name, p.country) for p in found] == [("South Africa", "ZAF")]
