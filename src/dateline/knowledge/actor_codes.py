@@ -19,6 +19,7 @@ __all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KE
 
 KINDS = ("person", "organization", "state", "group")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
+_DOTS_AND_SPACES = re.compile(r"[.\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
@@ -87,9 +88,13 @@ def norm_key(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=NORM_KEY_MEMO)
 def acronym_key(text: str) -> str | None:
-    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None."""
-    bare = re.sub(r"[.\s]", "", text.translate(_QUOTES))
+    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None.
+
+    Memoised like :func:`norm_key` (a pure function of ``text``): the actor coder asks for the
+    same words many times per article."""
+    bare = _DOTS_AND_SPACES.sub("", text.translate(_QUOTES))
     if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
         return bare
     return None
@@ -138,7 +143,7 @@ class ActorKnowledge:
             found = self.acronyms.get(acro)
             if found is not None or len(acro) < 4:  # "PUTIN" in a transcript is no acronym
                 return found
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         key = norm_key(text)
         person = self.person(key, date=date)
@@ -149,7 +154,7 @@ class ActorKnowledge:
 
     def capital(self, text: str) -> ActorCode | None:
         """A capital city as a metonym of its government ("Ankara" -> Turkey, GOV)."""
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         code = self.capitals.get(norm_key(text))
         return ActorCode(self.country_names.get(code, code), code, "GOV", "state") if code else None
@@ -161,7 +166,7 @@ class ActorKnowledge:
             found = self.demonyms.get("\x00" + acro)
             if found is not None:
                 return found
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         return self.demonyms.get(norm_key(text))
 
