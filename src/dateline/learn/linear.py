@@ -24,7 +24,7 @@ class LinearModel:
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         """Class probabilities for one item's features (unknown features are ignored)."""
-        rows = [self.vocabulary[f] for f in features if f in self.vocabulary]
+        rows = [i for i in map(self.vocabulary.get, features) if i is not None]
         scores = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         scores = scores - scores.max()
         exp = np.exp(scores)
