@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon
+from ...nlp import doc_text
 from ...records import Actor, Quote
 from ..actors import code_span as actor_code_span
 from ..actors.mention_resolver import MentionResolver
@@ -47,7 +48,7 @@ class ActorCoder:
                  event_nouns: frozenset[str] = frozenset(), code_span: SpanCoder | None = None) -> None:
         """``code_span`` codes a phrase by its offsets (default: the actors package's ``code_span``)."""
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.knowledge = knowledge
         self.date = date
         self.event_nouns = event_nouns | lexicon.event_nouns
