@@ -5,6 +5,7 @@ word lies inside a longer known name."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
@@ -22,8 +23,32 @@ _AFFIX_RE = re.compile(r"(.+?)-(\w+)")
 _LED = frozenset({"led", "dominated", "headed"})
 
 
+#: Cuts already made, per knowledge base (``id(kb)``, dropped with it): one phrase is cut several
+#: times per article (split at a conjunction?, coded?, names inside?), always the same way.
+_MEMOS: dict[int, dict[tuple, list[Item]]] = {}
+_MEMO_SIZE = 4096
+
+
 def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
-    """Cut a phrase into the longest known pieces, left to right."""
+    """Cut a phrase into the longest known pieces, left to right.
+
+    The cut depends on the words (with their offsets), the text, the knowledge and the date
+    alone, so it is remembered: a phrase asked for again gets a copy of the same items."""
+    memo = _MEMOS.get(id(kb))
+    if memo is None:
+        memo = _MEMOS[id(kb)] = {}
+        weakref.finalize(kb, _MEMOS.pop, id(kb), None)
+    key = (tuple(words), text, date)
+    items = memo.get(key)
+    if items is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        items = memo[key] = _segment(words, text, kb, date)
+    return list(items)
+
+
+def _segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
+    """:func:`segment` without the memo."""
     items: list[Item] = []
     i, n = 0, len(words)
     while i < n:
