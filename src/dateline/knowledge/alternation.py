@@ -29,6 +29,8 @@ Atom = tuple[str, str | None, bool]
 _SPACE: Atom = (r"\s+", " ", False)
 _APOSTROPHE: Atom = ("['\u2019]", "'", True)
 _OPTIONAL_DOT: Atom = (r"\.?", None, False)
+#: What a first atom contributes to the class of characters a branch can start with.
+_CLASS_OF = {_SPACE[0]: r"\s", _APOSTROPHE[0]: "'\u2019"}
 
 
 def phrase_atoms(phrase: str) -> list[Atom]:
@@ -54,7 +56,11 @@ def phrase_atoms(phrase: str) -> list[Atom]:
 
 def factored_alternation(branches: Sequence[Sequence[Atom]]) -> str:
     """The alternation of ``branches`` (in order of preference), factored by first atoms."""
-    return "(?:" + _alternatives(branches) + ")"
+    body = "(?:" + _alternatives(branches) + ")"
+    if not branches or any(not branch or branch[0][1] is None for branch in branches):
+        return body
+    firsts = sorted({_CLASS_OF.get(branch[0][0], branch[0][0]) for branch in branches})
+    return "(?=[" + "".join(firsts) + "])" + body
 
 
 def _flat(branches: Sequence[Sequence[Atom]]) -> str:
