@@ -63,7 +63,8 @@ def _events(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dic
 def _sentences(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dict[str, list[Any]]:
     text = ctx.text
     return {"sentences": [_trimmed(Span(s.start_char, s.end_char, text[s.start_char:s.end_char]), text)
-                          for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, ctx.layout)]}
+                          for s in doc.sents if text[s.start_char:s.end_char].strip()
+                          and _in_text_zones(s.start_char, ctx.layout)]}
 
 
 def _in_text_zones(start: int, layout: Layout) -> bool:
