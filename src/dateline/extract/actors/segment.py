@@ -5,9 +5,9 @@ word lies inside a longer known name."""
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 
+from ...knowledge.actor_codes import SEGMENTS_MEMO
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .words import NON_STATE, Item, Word, span_text
 
@@ -23,25 +23,18 @@ _AFFIX_RE = re.compile(r"(.+?)-(\w+)")
 _LED = frozenset({"led", "dominated", "headed"})
 
 
-#: Cuts already made, per knowledge base (``id(kb)``, dropped with it): one phrase is cut several
-#: times per article (split at a conjunction?, coded?, names inside?), always the same way.
-_MEMOS: dict[int, dict[tuple, list[Item]]] = {}
-_MEMO_SIZE = 4096
-
-
 def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
     """Cut a phrase into the longest known pieces, left to right.
 
     The cut depends on the words (with their offsets), the text, the knowledge and the date
-    alone, so it is remembered: a phrase asked for again gets a copy of the same items."""
-    memo = _MEMOS.get(id(kb))
-    if memo is None:
-        memo = _MEMOS[id(kb)] = {}
-        weakref.finalize(kb, _MEMOS.pop, id(kb), None)
+    alone, so the knowledge base remembers it (``kb.segments``, bounded): a phrase is cut two or
+    three times per article (split at a conjunction?, coded?, names inside?), and a phrase asked
+    for again gets a copy of the same items."""
+    memo = kb.segments
     key = (tuple(words), text, date)
     items = memo.get(key)
     if items is None:
-        if len(memo) >= _MEMO_SIZE:
+        if len(memo) >= SEGMENTS_MEMO:
             memo.clear()
         items = memo[key] = _segment(words, text, kb, date)
     return list(items)

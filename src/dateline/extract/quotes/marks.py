@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...knowledge.quote_cues import QuoteCues
 
@@ -76,10 +75,10 @@ def _direction(text: str, i: int, ch: str, cues: QuoteCues, opens: frozenset[str
     return None
 
 
-@lru_cache(maxsize=64)
 def _mark_pattern(long_marks: tuple[str, ...], single_marks: str) -> re.Pattern[str]:
     """A regex finding the next quotation mark: the longer marks first (in the order given),
-    then any single-character one; it never matches the empty string."""
+    then any single-character one; it never matches the empty string (``re`` keeps the compiled
+    pattern)."""
     parts = [re.escape(m) for m in long_marks]
     if single_marks:
         parts.append("[" + "".join(re.escape(c) for c in single_marks) + "]")
