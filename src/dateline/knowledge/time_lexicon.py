@@ -17,6 +17,7 @@ from typing import Any
 
 
 from ..errors import KnowledgeFileError
+from .alternation import factored_alternation, phrase_atoms
 from .files import read_yaml_mapping
 
 __all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES"]
@@ -84,15 +85,10 @@ def normal_key(word: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first; a final dot and inner spaces are flexible."""
-    parts = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        optional_dot = word.endswith(".")
-        body = word[:-1] if optional_dot else word
-        pattern = r"\s+".join(re.escape(p) for p in body.split(" "))
-        pattern = pattern.replace("'", "['\u2019]")
-        parts.append(pattern + (r"\.?" if optional_dot else ""))
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    """A regex alternation of phrases, longest first; a final dot and inner spaces are flexible.
+    Factored by shared first characters (:mod:`.alternation`): the same matches, tried faster."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return factored_alternation([phrase_atoms(w) for w in ordered]) if ordered else "(?!x)x"
 
 
 def _placeholders(classes: Mapping[str, Any]) -> dict[str, str]:

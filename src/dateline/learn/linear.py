@@ -24,12 +24,13 @@ class LinearModel:
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         """Class probabilities for one item's features (unknown features are ignored)."""
-        rows = [self.vocabulary[f] for f in features if f in self.vocabulary]
-        scores = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        scores = scores - scores.max()
+        rows = [i for i in map(self.vocabulary.get, features) if i is not None]
+        # take + add.reduce: the same rows summed in the same order as weights[rows].sum(axis=0)
+        scores = self.bias + (np.add.reduce(self.weights.take(rows, axis=0), axis=0) if rows else 0.0)
+        scores = scores - np.maximum.reduce(scores)
         exp = np.exp(scores)
-        probs = exp / exp.sum()
-        return {c: float(p) for c, p in zip(self.classes, probs)}
+        probs = exp / np.add.reduce(exp)
+        return dict(zip(self.classes, probs.tolist()))
 
     def save(self, path: Path) -> None:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)

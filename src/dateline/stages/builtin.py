@@ -14,6 +14,7 @@ from ..extract import events as events_mod
 from ..extract import places as places_mod
 from ..extract import quotes as quotes_mod
 from ..extract import times as times_mod
+from ..nlp import doc_text
 from ..records import Layout, Span
 from .contract import ArticleContext, Stage
 from .knowledge import Knowledge
@@ -62,9 +63,10 @@ def _events(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dic
 
 
 def _sentences(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dict[str, list[Any]]:
-    text = ctx.text
+    text, parsed = ctx.text, doc_text(doc)  # the parsed text has the excluded zones blanked
     return {"sentences": [_trimmed(Span(s.start_char, s.end_char, text[s.start_char:s.end_char]), text)
-                          for s in doc.sents if s.text.strip() and _in_text_zones(s.start_char, ctx.layout)]}
+                          for s in doc.sents if parsed[s.start_char:s.end_char].strip()
+                          and _in_text_zones(s.start_char, ctx.layout)]}
 
 
 def _in_text_zones(start: int, layout: Layout) -> bool:

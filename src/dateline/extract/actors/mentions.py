@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
+from ...nlp import doc_text
 from .coding import (Coding, Item, Word, code_words, inside_known, names_a_thing, segment,
                            words_of_span)
 from ..syntax.labels import NOMINAL_POS
@@ -202,7 +203,7 @@ def _inner(words: list[Word], text: str, kb: ActorKnowledge, date: str | None) -
 
 def find_mentions(doc: "Doc", kb: ActorKnowledge, date: str | None) -> list[Mention]:
     """Every coded actor mention in ``doc``, sorted by start, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Mention] = []
     covered: list[tuple[int, int]] = []
     chunks = list(_chunks(doc))

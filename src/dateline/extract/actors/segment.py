@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...knowledge.actor_codes import SEGMENTS_MEMO
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .words import NON_STATE, Item, Word, span_text
 
@@ -23,7 +24,24 @@ _LED = frozenset({"led", "dominated", "headed"})
 
 
 def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
-    """Cut a phrase into the longest known pieces, left to right."""
+    """Cut a phrase into the longest known pieces, left to right.
+
+    The cut depends on the words (with their offsets), the text, the knowledge and the date
+    alone, so the knowledge base remembers it (``kb.segments``, bounded): a phrase is cut two or
+    three times per article (split at a conjunction?, coded?, names inside?), and a phrase asked
+    for again gets a copy of the same items."""
+    memo = kb.segments
+    key = (tuple(words), text, date)
+    items = memo.get(key)
+    if items is None:
+        if len(memo) >= SEGMENTS_MEMO:
+            memo.clear()
+        items = memo[key] = _segment(words, text, kb, date)
+    return list(items)
+
+
+def _segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
+    """:func:`segment` without the memo."""
     items: list[Item] = []
     i, n = 0, len(words)
     while i < n:

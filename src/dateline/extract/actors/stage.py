@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.actors import ActorCode, ActorKnowledge
 from ...knowledge.cache import SHARED
+from ...nlp import doc_text
 from ...records import Actor, Layout
 from ...settings import Settings
 from .coding import code_text, code_words, words_of_span
@@ -69,7 +70,7 @@ def actors(doc: "Doc", *, layout: Layout | None, knowledge: ActorKnowledge | Non
            date: str | None) -> list[Actor]:
     """Every coded actor mention in ``doc`` (sorted by start, no overlapping spans)."""
     kb = _default_knowledge(knowledge)
-    text = doc.text
+    text = doc_text(doc)
     skipped = [(z.start, z.end) for z in layout.excluded] if layout is not None else []
     if layout is not None and layout.dateline is not None:  # "MOSCOW, March 4. /TASS/." is no actor
         skipped.append((layout.dateline.start, layout.dateline.end))
@@ -98,7 +99,7 @@ class _DocCache:
         for entry in self._entries:
             if entry[0] is doc:
                 return entry[1], entry[2]
-        text, codes = doc.text, {}
+        text, codes = doc_text(doc), {}
         self._entries.insert(0, (doc, text, codes))
         del self._entries[self.size:]
         return text, codes

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...knowledge.actors import ActorKnowledge
 from ...knowledge.event_patterns import EventLexicon
+from ...nlp import doc_text
 from ...records import Actor, Quote
 from ..actors import code_span as actor_code_span
 from ..actors.mention_resolver import MentionResolver
@@ -47,7 +48,7 @@ class ActorCoder:
                  event_nouns: frozenset[str] = frozenset(), code_span: SpanCoder | None = None) -> None:
         """``code_span`` codes a phrase by its offsets (default: the actors package's ``code_span``)."""
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)  # Doc.text is rebuilt on every access: read it once
         self.knowledge = knowledge
         self.date = date
         self.event_nouns = event_nouns | lexicon.event_nouns
@@ -58,6 +59,7 @@ class ActorCoder:
         self.lexicon = lexicon
         self._code_span = code_span or actor_code_span
         self._cache: dict[tuple[int, int], Actor | None] = {}
+        self._nouns: dict[tuple[int, int], list[Actor]] = {}
         self.resolver = MentionResolver(doc, actors=self.actors, quotes=quotes, codes=self._codes,
                                         pronouns=frozenset(lexicon.lists.get("pronouns", ())), has=lexicon.has)
 
@@ -127,11 +129,19 @@ class ActorCoder:
     # -- nouns -------------------------------------------------------------------------------
 
     def code_noun(self, noun: "Token", *, depth: int = 0) -> list[Actor]:
-        """The actors a role noun stands for (coordinated nouns give several)."""
-        out: list[Actor] = []
-        for n in [noun, *self._conjuncts(noun)]:
-            out.extend(self._code_one(n, depth=depth))
-        return _unique(out)
+        """The actors a role noun stands for (coordinated nouns give several).
+
+        Remembered per noun and depth: the answer depends on the document alone (the coder and
+        its resolver keep no other state), and the roles of several triggers ask about the
+        same subject."""
+        key = (noun.i, depth)
+        found = self._nouns.get(key)
+        if found is None:
+            out: list[Actor] = []
+            for n in [noun, *self._conjuncts(noun)]:
+                out.extend(self._code_one(n, depth=depth))
+            found = self._nouns[key] = _unique(out)
+        return list(found)
 
     def _conjuncts(self, noun: "Token") -> list["Token"]:
         found: list[Token] = []

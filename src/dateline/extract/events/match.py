@@ -239,13 +239,22 @@ def _complements(token: "Token") -> list["Token"]:
     return out
 
 
-def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False) -> tuple[bool, "Token | None"]:
+def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False,
+          objects: dict[tuple[str, ...], list["Token"]] | None = None) -> tuple[bool, "Token | None"]:
+    """Whether ``token`` fits ``pattern``, and the object that made it fit; ``objects`` keeps the
+    token's object candidates by prepositions (the same for every pattern tried on it)."""
     if not (as_verb and pattern.pos == "VERB") and not _pos_ok(token, pattern.pos):
         return False, None
     obj: Token | None = None
     if pattern.objects:
         # a particle the parser took for a preposition ("called off(prep) the strike(pobj)")
-        for cand in _object_candidates(token, pattern.preps + pattern.particles):
+        preps = pattern.preps + pattern.particles
+        candidates = objects.get(preps) if objects is not None else None
+        if candidates is None:
+            candidates = _object_candidates(token, preps)
+            if objects is not None:
+                objects[preps] = candidates
+        for cand in candidates:
             if _excluded_noun(cand, pattern.exclude):  # "cut prices": an object that contradicts the reading
                 continue
             if any(_term_fits(cand, term) for term in pattern.objects):
@@ -320,12 +329,13 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
     """The most specific pattern ``token`` fits, or None (specificity counted with the object
     term that matched; among equals, the loader's order)."""
     best: tuple[tuple[int, int], TriggerMatch] | None = None
+    objects: dict[tuple[str, ...], list[Token]] = {}
     verbal = token.tag_.startswith("VB") and token.pos_ != "AUX"
     lemma = (patterns.verb_lemma(token.lower_) if verbal else None) or _lemma(token)
     for pattern in patterns.for_lemma(lemma):
         if best is not None and _tier(pattern) > best[0][0]:
             break
-        ok, obj = _fits(token, pattern)
+        ok, obj = _fits(token, pattern, objects=objects)
         if ok:
             key = (_tier(pattern), -_matched_specificity(pattern, obj))
             if best is None or key < best[0]:
@@ -333,7 +343,7 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
     if best is None and clause_initial_propn(token):
         for noun in noun_lemmas(token)[1:]:
             for pattern in patterns.for_lemma(noun):
-                ok, obj = _fits(token, pattern)
+                ok, obj = _fits(token, pattern, objects=objects)
                 if ok and pattern.pos == "NOUN":
                     return TriggerMatch(token, pattern, obj)
     if best is not None:
@@ -345,7 +355,7 @@ def match_token(token: "Token", patterns: EventPatterns) -> TriggerMatch | None:
             for pattern in patterns.for_lemma(lemma):
                 if pattern.pos != "VERB":
                     continue
-                ok, obj = _fits(token, pattern, as_verb=True)
+                ok, obj = _fits(token, pattern, as_verb=True, objects=objects)
                 if ok:
                     return TriggerMatch(token, pattern, obj)
     return None

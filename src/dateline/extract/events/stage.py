@@ -84,7 +84,8 @@ def events(doc: "Doc", *, layout: Layout | None, actors: Sequence[Actor], quotes
     found: list[Event] = []
     claims = responsibility_claims(doc, coder, lexicon)
     for i, sent in enumerate(doc.sents):
-        if not sent.text.strip() or any(z.start <= sent.start_char < z.end for z in excluded):
+        blank = not coder.text[sent.start_char:sent.end_char].strip()  # Span.text rebuilds from tokens
+        if blank or any(z.start <= sent.start_char < z.end for z in excluded):
             continue
         found.extend(code_sentence_events(sent, coder=coder, patterns=patterns, lexicon=lexicon, table=table,
                                           times=times, places=places, anchor=anchor, layout=layout,

@@ -29,8 +29,9 @@ def _token_index(doc) -> list[int]:
     """Token index for every character offset (the token starting at or before it)."""
     out = [0] * (len(doc_text(doc)) + 1)
     for t in doc:
-        for k in range(t.idx, min(t.idx + len(t.text) + len(t.whitespace_), len(out))):
-            out[k] = t.i
+        a, b = t.idx, min(t.idx + len(t.text) + len(t.whitespace_), len(out))
+        if b > a:
+            out[a:b] = [t.i] * (b - a)
     if len(doc):
         for k in range(doc[-1].idx + len(doc[-1].text), len(out)):
             out[k] = len(doc) - 1

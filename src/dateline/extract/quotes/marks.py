@@ -8,6 +8,7 @@ open ends at its paragraph, so a stray mark never swallows the rest of the artic
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...knowledge.quote_cues import QuoteCues
@@ -44,15 +45,14 @@ def paragraph_breaks(text: str) -> list[int]:
     """Offsets of line breaks that end a paragraph (not those inside a wrapped sentence)."""
     out = []
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch != "\n":
-            continue
+    i = text.find("\n")
+    while i >= 0:
         j = i + 1
         while j < n and text[j] in " \t\r\n\u00a0":
             j += 1
-        if j < n and text[j].islower():
-            continue
-        out.append(i)
+        if not (j < n and text[j].islower()):
+            out.append(i)
+        i = text.find("\n", i + 1)
     return out
 
 
@@ -75,6 +75,16 @@ def _direction(text: str, i: int, ch: str, cues: QuoteCues, opens: frozenset[str
     return None
 
 
+def _mark_pattern(long_marks: tuple[str, ...], single_marks: str) -> re.Pattern[str]:
+    """A regex finding the next quotation mark: the longer marks first (in the order given),
+    then any single-character one; it never matches the empty string (``re`` keeps the compiled
+    pattern)."""
+    parts = [re.escape(m) for m in long_marks]
+    if single_marks:
+        parts.append("[" + "".join(re.escape(c) for c in single_marks) + "]")
+    return re.compile("|".join(parts) if parts else "(?!x)x")
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -91,17 +101,13 @@ def find_quoted(text: str, cues: QuoteCues, *, start: int = 0, end: int | None =
     breaks = [b for b in paragraph_breaks(text) if start <= b < end]
     events: list[tuple[int, str, int]] = [(b, "break", 1) for b in breaks]
     long_marks = sorted((m for m in all_marks if len(m) > 1), key=len, reverse=True)
-    i = start
-    while i < end:
-        mark = next((m for m in long_marks if text.startswith(m, i)), None)
-        if mark is None and text[i] in all_marks:
-            mark = text[i]
-        if mark is None:
-            i += 1
-            continue
+    marks = _mark_pattern(tuple(long_marks), "".join(sorted(m for m in all_marks if len(m) == 1)))
+    for found in marks.finditer(text, start):
+        i, mark = found.start(), found.group()
+        if i >= end:
+            break
         d = _direction(text, i, mark, cues, opens, closes)
         events.append((i, d or "either", len(mark)))
-        i += len(mark)
     events.sort()
 
     out: list[QuotedStretch] = []

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...records import TimeExpr
+from ...nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan
@@ -64,7 +65,7 @@ class _Sentences:
     """The sentences of one parsed article, their starts and (lazily) whether each is narrative past."""
 
     def __init__(self, doc: "Doc") -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
         self.ends = [s.end_char for s in self.sents]

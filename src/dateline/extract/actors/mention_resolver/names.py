@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ....knowledge.actors import ActorCode, ActorKnowledge, norm_key
+from ....nlp import doc_text
 from ..mentions import Mention
 from ..words import Coding
 
@@ -151,7 +152,7 @@ def link_appositions(mentions: list[Mention], doc: "Doc") -> list[Mention]:
     other with only a comma between."""
     if not mentions:
         return mentions
-    text = doc.text
+    text = doc_text(doc)
     by_token: dict[int, int] = {}
     roots: dict[int, object] = {}
     parsed = doc.has_annotation("DEP")
@@ -193,7 +194,7 @@ NameStrategy = Callable[[list[Mention], "Doc", ActorKnowledge], list[Mention]]
 #: The names strategies, in order: short names and titles to the person named in full, then
 #: names to the title set in apposition beside them.
 NAME_STRATEGIES: tuple[tuple[str, NameStrategy], ...] = (
-    ("short_names_and_titles", lambda mentions, doc, kb: link_mentions(mentions, kb, doc.text)),
+    ("short_names_and_titles", lambda mentions, doc, kb: link_mentions(mentions, kb, doc_text(doc))),
     ("appositions", lambda mentions, doc, kb: link_appositions(mentions, doc)),
 )
 
