@@ -1,4 +1,4 @@
-"""Helpers shared by the tests that code events or actors from one sentence: the table of country
+"""Helpers shared by the tests that code events, actors or times from short texts: the table of country
 words the stand-in actor coder reads (conftest's ``country_word_actors``), the events, types and
 dyads dateline codes for a text alone, and the actor mentions it finds."""
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from dateline.extract.actors import ActorKnowledge, actors
 from dateline.extract.events import events
+from dateline.extract.times import tag_times
 from dateline.nlp import masked_text
 from dateline.records import Actor, Event, Layout, Place, Quote, TimeExpr
 
@@ -85,3 +86,12 @@ def actor_named(found: Sequence[Actor], text: str) -> Actor:
     hits = [a for a in found if a.text == text]
     assert hits, f"{text!r} not among {[a.text for a in found]}"
     return hits[0]
+
+
+def tagged_times(nlp, text: str, anchor: str) -> list[tuple[str, str | None, str]]:
+    """The time expressions tagged in a text against a publication day, as (text, value, type),
+    after checking that each span's offsets give its text."""
+    found = tag_times(nlp(text), anchor=anchor)
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    return [(t.text, t.value, t.type) for t in found]

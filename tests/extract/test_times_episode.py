@@ -4,8 +4,8 @@ times on a day named from today (short texts written for the tests)."""
 from __future__ import annotations
 
 import pytest
+from helpers import tagged_times
 
-from dateline.extract.times import tag_times
 from dateline.extract.times.episode import event_words
 from dateline.knowledge.cache import SHARED
 
@@ -13,10 +13,7 @@ ANCHOR = "2020-03-04"  # a Wednesday
 
 
 def _tag(nlp, text: str, anchor: str = ANCHOR) -> list[tuple[str, str | None, str]]:
-    found = tag_times(nlp(text), anchor=anchor)
-    for t in found:
-        assert text[t.start:t.end] == t.text
-    return [(t.text, t.value, t.type) for t in found]
+    return tagged_times(nlp, text, anchor)
 
 
 def test_a_clock_time_counted_back_from_a_shooting_dated_earlier(nlp):

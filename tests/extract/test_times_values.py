@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from helpers import tagged_times
 
-from dateline.extract.times import tag_times
 from dateline.knowledge.cache import SHARED
 
 ANCHOR = "2020-03-04"  # a Wednesday
 
 
 def _tag(nlp, text: str, anchor: str = ANCHOR) -> list[tuple[str, str | None, str]]:
-    found = tag_times(nlp(text), anchor=anchor)
-    for t in found:
-        assert text[t.start:t.end] == t.text
-    return [(t.text, t.value, t.type) for t in found]
+    return tagged_times(nlp, text, anchor)
 
 
 @pytest.mark.parametrize("text, expected", [
