@@ -24,7 +24,7 @@ from .fragments import joined_entities
 from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Span as SpacySpan
 
 __all__ = ["Mention", "find_mentions"]
 
