@@ -81,12 +81,3 @@ def test_at_names_the_target_of_a_complement_act(nlp, text, expected):
 ])
 def test_coordinated_reactions_and_their_sources(nlp, text, expected):
     assert expected in dyads_of(nlp, text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a past participle with a "by" agent modifying a noun is a passive: the agent acts on the noun
-    ("Two Peruvian policemen wounded by Chilean gunmen died in hospital.", ("ASSAULT", ["CHL"], ["PER"])),
-    ("A Kenyan soldier killed by Egyptian gunmen was buried on Monday.", ("ASSAULT", ["EGY"], ["KEN"])),
-])
-def test_a_participle_with_an_agent_is_a_passive(nlp, text, expected):
-    assert expected in dyads_of(nlp, text)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["TriggerMatch", "match_sentence", "is_passive", "reduced_passive", "object_of"]
+__all__ = ["TriggerMatch", "match_sentence", "is_passive", "object_of"]
 
 # Dependency labels, a property of the parser's annotation scheme (ClearNLP / OntoNotes).
 _OBJECT_DEPS = ("dobj", "obj")
@@ -57,17 +57,8 @@ class TriggerMatch:
 
 
 def is_passive(token: "Token") -> bool:
-    """Whether a verb is in the passive voice: with a passive subject or auxiliary, or a past
-    participle with a "by" agent that modifies a noun ("a soldier killed by a bomber", "Gonzalez,
-    backed by Castro,": :func:`reduced_passive`)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children) or reduced_passive(token)
-
-
-def reduced_passive(token: "Token") -> bool:
-    """A past participle with a "by" agent that modifies a noun: the noun is what the act is done
-    to ("the soldier killed by a suicide bomber": the soldier, as in "the soldier was killed")."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN", "PRON") \
-        and any(c.dep_ == "agent" for c in token.children)
+    """Whether a verb is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
 
 
 def object_of(token: "Token") -> "Token | None":
