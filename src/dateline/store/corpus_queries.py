@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import InvalidFilterError
 from .queries import Where, like
-from .filters import (check_codes, check_confidence, check_date, check_limit, check_offset, check_quads,
+from .filters import (check_codes, check_confidence, check_limit, check_offset, check_quads,
                       check_statuses, check_text, check_types)
 
 __all__ = ["Where", "event_where", "events", "event", "iter_events", "mentions", "near_duplicates",
