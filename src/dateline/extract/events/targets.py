@@ -82,17 +82,12 @@ _COMPLEMENT_PREPS = ("on", "against", "with", "from", "to", "at", "out of", "awa
 
 def complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[str, ...],
                         depth: int = 0, source: Sequence[Actor] = ()) -> list[Actor]:
-    """``demanded that X ...`` → X; ``called for X to ...`` → X; ``threatened to ban X`` → X;
-    ``refused to lift Y on X`` → X; ``warned that it would attack X`` → X (a subject that is the
-    source itself is passed over)."""
+    """``demanded that X ...`` → X; ``threatened to ban X`` → X; ``refused to lift Y on X`` → X;
+    ``warned that it would attack X`` → X (a subject that is the source itself is passed over)."""
     fallback: list[Actor] = []
     own = {a.country for a in source if a.country}
-    comps = children(match.token, "ccomp", "xcomp")
-    # "called for X to withdraw": a for-to clause the parser reads as an adverbial clause
-    comps += [c for c in children(match.token, "advcl")
-              if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
-    for comp in comps:
-        if comp.dep_ in ("ccomp", "advcl"):
+    for comp in children(match.token, "ccomp", "xcomp"):
+        if comp.dep_ == "ccomp":
             for s in children(comp, "nsubj", "nsubjpass"):
                 got = coder.code_noun(s)
                 if got and not coder.is_pronoun(s) and not _same_side(got, source):
