@@ -14,7 +14,9 @@ sanctions on X", "gave X an ultimatum"), for a control or verbal trigger (``gove
 the subject or object of its complement ("warned that it would attack X"), the place for the
 types in ``place_target_types`` ("demonstrated in Belgrade"), and last the nearest coded actor
 among the trigger's dependents or their owners ("protested over the British seizure"), another
-country's first (never the subject, never the place where the act happened).
+country's first (never the subject, never the place where the act happened), and after all of
+them a named person or organisation that has no country yet ("praised Cruz": the article's scene
+gives it one).
 Further fallbacks: the one a reaction is drawn upon ("X drew condemnation from Y": Y -> X), the
 one a concession yields to (``pressured_types``: "under pressure from X"), the subject of a
 threat's or promise's condition ("vowed to retaliate if X ..."), and the one an act's purpose
@@ -45,7 +47,7 @@ from .actor_coder import ActorCoder
 from .match import TriggerMatch, is_passive
 from .sources import noun_source, subject_actors, verbless_main
 from .targets import (best_target, complement_targets, condition_subject, document_author,
-                            light_verb_targets, nearest_other, object_owner, pressure_source,
+                            light_verb_targets, named_uncoded, nearest_other, object_owner, pressure_source,
                             purpose_targets, target_nouns)
 from ..syntax.labels import OBJECTS
 
@@ -218,13 +220,14 @@ def _document_author(c: RoleContext) -> list[Actor]:
 
 def _doer_of_object_act(c: RoleContext) -> list[Actor]:
     """"criticized the Israeli raid", "condemned Turkey's offensive": the doer of the act (the
-    last such object counts)."""
+    last such object counts; a named doer without a country yet when no doer has one)."""
     match, found = c.match, []
     if match.pattern.pos != "VERB" or c.passive:
         return []
     for obj in children(match.token, "dobj", "obj"):
         if obj.lemma_.lower() in c.coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
-            found = [a for a in noun_source(obj, c.coder, c.lexicon, hops=0) if a.country]
+            doers = noun_source(obj, c.coder, c.lexicon, hops=0)
+            found = [a for a in doers if a.country] or [a for a in doers if named_uncoded(a)]
     return found
 
 

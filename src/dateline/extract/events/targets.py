@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ...knowledge.event_patterns import EventLexicon
 
 __all__ = ["best_target", "complement_targets", "condition_subject", "document_author", "light_verb_targets",
-           "nearest_other", "object_owner", "pressure_source", "purpose_targets", "target_nouns"]
+           "named_uncoded", "nearest_other", "object_owner", "pressure_source", "purpose_targets", "target_nouns"]
 
 
 def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool) -> list["Token"]:
@@ -53,6 +53,20 @@ def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool
     return [n for n in map(partitive, nouns) if n.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
 
 
+def named_uncoded(actor: Actor) -> bool:
+    """Whether an actor without a country yet is a named person or organisation (the article's
+    scene may give it one: "Cruz's endorsement" in an American article)."""
+    return actor.country is None and actor.kind in ("person", "organization") and bool(actor.name)
+
+
+def _overlaps_any(actor: Actor, others: Sequence[Actor]) -> bool:
+    """Whether an actor's span overlaps one of ``others``' spans, or names the same one."""
+    if actor.start is None or actor.end is None:
+        return False
+    return any(refers_to(o) == refers_to(actor) or (o.start is not None and o.end is not None
+                                                   and o.start < actor.end and actor.start < o.end) for o in others)
+
+
 def best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) -> list[Actor]:
     """The first candidate that codes to a country or sector, else the first that codes at all.
 
@@ -64,7 +78,8 @@ def best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) ->
         got = coder.code_noun(noun)
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in coder.event_nouns:
             # "an inquiry into Israeli shelling", "protested against the US raid": the act's doer
-            got = [a for a in noun_source(noun, coder, coder.lexicon, hops=0) if a.country] or got
+            doers = noun_source(noun, coder, coder.lexicon, hops=0)
+            got = [a for a in doers if a.country] or [a for a in doers if named_uncoded(a)] or got
         countries = {a.country for a in got if a.country}
         if own_property(noun, coder) and (not countries or countries <= own):
             continue
@@ -264,12 +279,15 @@ def nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *
     phrase counts only when its preposition is one of the type's ``targets`` ("sent warships near
     X"), when it says where an actor is from ("the largest group in X"), or, for
     ``located_object_types``, where the thing struck stands ("stormed a hotel in X"); a named
-    geographic feature (a river, a sea) is never a target."""
+    geographic feature (a river, a sea) is never a target. Last of all comes a named person or
+    organisation the actors stage gave no country ("praised Cruz" in an American article: the
+    article's scene may give it one)."""
     own = {a.country for a in source if a.country}
     spans = {refers_to(a) for a in source}
     frontier = [match.token] + ([match.obj] if match.obj is not None else [])
     seen = {t.i for t in frontier}
     same_country: list[Actor] = []
+    named: list[Actor] = []  # a named person or organisation without a country yet, last of all
     # "bombed a market in X": the place of the thing struck stands for whom it hits
     struck = coder.lexicon.has("located_object_types", match.pattern.type)
     for hop in range(hops):
@@ -290,7 +308,10 @@ def nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *
         for n in nxt:
             if n.pos_ not in ("NOUN", "PROPN", "PRON") or coder.is_pronoun(n):
                 continue
-            got = [a for a in coder.code_noun(n) if a.country and refers_to(a) not in spans]
+            coded = coder.code_noun(n)
+            got = [a for a in coded if a.country and refers_to(a) not in spans]
+            if not named and n.dep_ != "compound":
+                named = [a for a in coded if named_uncoded(a) and not _overlaps_any(a, source)]
             if not got:  # the owner of a thing or act: "over the British seizure", "Russia's decision"
                 got = [a for a in owner(n, coder) if refers_to(a) not in spans]
             if got and not {a.country for a in got} <= own:
@@ -298,7 +319,7 @@ def nearest_other(match: TriggerMatch, coder: ActorCoder, source: list[Actor], *
             if got and not same_country:
                 same_country = got
         frontier = nxt
-    return same_country
+    return same_country or named
 
 
 def light_verb_targets(noun: "Token", targets: tuple[str, ...], lexicon: "EventLexicon", *,
