@@ -86,3 +86,16 @@ def test_initials_resolve_as_the_full_name(nlp, small_gazetteer):
     text = "South Africans voted on Monday. Observers said SA holds the world's largest platinum reserves."
     found = [p for p in _places(nlp, small_gazetteer, text) if p.text == "SA"]
     assert [(p.name, p.country) for p in found] == [("South Africa", "ZAF")]
+
+
+def test_a_name_the_text_calls_a_settlement_is_a_place_known_or_not(nlp, small_gazetteer):
+    text = ("Boys train in the gated suburb of Qarvinet, near Cairo. The Qarvinet academy opened "
+            "last year.")
+    found = [(p.text, p.lat is None) for p in _places(nlp, small_gazetteer, text)]
+    assert ("Qarvinet", True) in found
+    assert found.count(("Qarvinet", True)) == 2  # its later use comes back as the same place
+
+
+def test_a_capitalized_noun_before_of_names_no_settlement(nlp, small_gazetteer):
+    text = "He met the Friends of Qarvinet and the Community of Oldham fans."
+    assert "Qarvinet" not in [p.text for p in _places(nlp, small_gazetteer, text)]

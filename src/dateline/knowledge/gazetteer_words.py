@@ -1,5 +1,5 @@
 """Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
-honorifics, operation names, non-places, nouns of land, nouns of staff), loaded from ``geo_words.yaml`` and any user files layered over it."""
+honorifics, operation names, non-places, nouns of land, nouns of staff, nouns of settlements), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ class GeoWords:
     land_nouns: frozenset[str] = frozenset()
     street_joins: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -42,7 +43,7 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
                                       "not_places": [], "facility_nouns": [],
                                       "honorifics": [], "operation_words": [], "land_nouns": [],
-                                      "street_joins": [], "staff_nouns": []}
+                                      "street_joins": [], "staff_nouns": [], "settlement_nouns": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -65,4 +66,5 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
         street_joins=frozenset(w.lower() for w in merged["street_joins"]),
         staff_nouns=frozenset(w.lower() for w in merged["staff_nouns"]),
+        settlement_nouns=frozenset(w.lower() for w in merged["settlement_nouns"]),
     )

@@ -96,18 +96,20 @@ def _mostly_place(doc: "Doc", words: _Words, key: tuple[str, ...], locatives: fr
 
 def repeated_names(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], *,
                    refused: Callable[[str], bool], honorifics: frozenset[str],
-                   locatives: frozenset[str]) -> Iterator[tuple[int, int]]:
+                   locatives: frozenset[str], named: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     """Token ranges ``[start, end)`` where a name found as a place comes back untaken.
 
     ``refused(text)`` says a name may never be a place here (a person's name, a stoplisted word);
     ``honorifics`` are titles before a person's name ("Mr", "Lord"); ``locatives`` the
-    prepositions before a place ("in", "at").
+    prepositions before a place ("in", "at"); ``named`` the words of names the article itself
+    calls a settlement ("the suburb of Madinaty"), whose uses need not be mostly a place's.
     """
     first = _keys(doc, mentions)
     if not first:
         return
     words = _Words(doc)
-    keys = {key for key in first if _mostly_place(doc, words, key, locatives)}
+    lowered = {w.lower() for w in named}
+    keys = {key for key in first if set(key) <= lowered or _mostly_place(doc, words, key, locatives)}
     if not keys:
         return
     # every start of a repeated name, longest name first where several start at one word

@@ -14,8 +14,8 @@ from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.gazetteer_words import GeoWords
 from ...nlp import doc_text
 from ...records import Layout
-from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
-                         looks_like_name_part, mention_role)
+from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
+                         is_major, is_strong, looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import STREET_SOURCE, shared_street_names
@@ -48,7 +48,8 @@ class _Finder:
         self.taken = [False] * len(doc)
         self.mentions: list[Mention] = []
         self.speech_verbs = SHARED.quote_cues().speech_verbs
-        self.person_names = person_names(doc, gazetteer)
+        self.apposed = frozenset(apposed_words(doc, words.settlement_nouns))  # "the suburb of Madinaty"
+        self.person_names = person_names(doc, gazetteer) - self.apposed
 
     # -- span helpers -------------------------------------------------------------------------
 
@@ -127,12 +128,11 @@ class _Finder:
             start = relative
         elif start > 0 and doc[start - 1].lower_ in self.words.directions and not self.taken[start - 1]:
             start -= 1
-        for i in range(start, end):
-            self.taken[i] = True
+        self.taken[start:end] = [True] * (end - start)
         before = start - 1
         while before >= 0 and (doc[before].lower_ in ("the", "of") or doc[before].lower_ in self.words.directions):
             before -= 1
-        locative = before >= 0 and doc[before].lower_ in _LOCATIVE
+        locative = (before >= 0 and doc[before].lower_ in _LOCATIVE) or apposed(doc, name_start, self.words.settlement_nouns)
         head = doc[name_end - 1]
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.speech_verbs
         self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name_as or name,
@@ -258,7 +258,8 @@ class _Finder:
         cands = self.gaz.lookup_text(text)
         if not cands and end - start > 1 and self.doc[end - 1].lower_ in self.words.admin_nouns:
             cands = self.gaz.lookup_text(self._text(start, end - 1))  # "Governor of Sokoto State"
-        if not (is_local(cands, text, self.doc[before].lower_) if locative else is_major(cands)):
+        if not (apposed(self.doc, start, self.words.settlement_nouns)  # "the suburb of Madinaty", known or not
+                or (is_local(cands, text, self.doc[before].lower_) if locative else is_major(cands))):
             return False
         self._add(start, end, "ner", ent.label_)
         return True
@@ -441,7 +442,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
         return finder._stopped(text) or text in finder.person_names
 
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
-                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
+                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE, named=finder.apposed)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
     kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"
