@@ -99,3 +99,16 @@ def test_a_name_the_text_calls_a_settlement_is_a_place_known_or_not(nlp, small_g
 def test_a_capitalized_noun_before_of_names_no_settlement(nlp, small_gazetteer):
     text = "He met the Friends of Qarvinet and the Community of Oldham fans."
     assert "Qarvinet" not in [p.text for p in _places(nlp, small_gazetteer, text)]
+
+
+def test_a_venue_after_at_and_before_in_a_town_is_a_place_there(nlp, small_gazetteer):
+    text = "She spoke at a press briefing at the Palais des Nations in Geneva on Friday."
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    assert "Palais des Nations" in found and "Geneva" in found
+    assert found["Palais des Nations"].geonameid == found["Geneva"].geonameid
+
+
+def test_a_person_or_a_name_after_another_preposition_is_no_venue(nlp, small_gazetteer):
+    text = "The report was written by Nate Raymond in Boston for the Congress party in Mumbai."
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert "Nate Raymond" not in found and "Congress party" not in found and "Boston" in found

@@ -21,6 +21,7 @@ from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import STREET_SOURCE, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
+from .venues import VENUE_SOURCE, located_venues
 from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
@@ -45,9 +46,8 @@ class _Finder:
                  demonyms: bool, embedded: bool) -> None:
         self.doc, self.gaz, self.words, self.layout = doc, gazetteer, words, layout
         self.demonyms, self.embedded = demonyms, embedded
-        self.taken = [False] * len(doc)
+        self.taken, self.speech_verbs = [False] * len(doc), SHARED.quote_cues().speech_verbs
         self.mentions: list[Mention] = []
-        self.speech_verbs = SHARED.quote_cues().speech_verbs
         self.apposed = frozenset(apposed_words(doc, words.settlement_nouns))  # "the suburb of Madinaty"
         self.person_names = person_names(doc, gazetteer) - self.apposed
 
@@ -420,11 +420,9 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     ("Pakistan Army").
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
-    if layout is not None:
-        for zone in layout.excluded:
-            for tok in doc:
-                if zone.start <= tok.idx < zone.end:
-                    finder.taken[tok.i] = True
+    zones = layout.excluded if layout is not None else ()
+    for tok in doc:
+        finder.taken[tok.i] = any(zone.start <= tok.idx < zone.end for zone in zones)
     finder.dateline()
     finder.facilities()
     for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):
@@ -435,14 +433,16 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
+        finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
 
-    def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
-        return finder._stopped(text) or text in finder.person_names
-
+    # a person's name or a stoplisted word is never repeated as a place
+    refused = lambda text: finder._stopped(text) or text in finder.person_names  # noqa: E731
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
-                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE, named=finder.apposed)):
+                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE,
+                                          named=finder.apposed)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
     kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"
