@@ -112,3 +112,9 @@ def test_a_person_or_a_name_after_another_preposition_is_no_venue(nlp, small_gaz
     text = "The report was written by Nate Raymond in Boston for the Congress party in Mumbai."
     found = [p.text for p in _places(nlp, small_gazetteer, text)]
     assert "Nate Raymond" not in found and "Congress party" not in found and "Boston" in found
+
+
+def test_a_place_right_after_another_place_is_no_part_of_its_name(nlp, small_gazetteer):
+    text = "Troops paraded at the barracks in Maiduguri Borno State on Sunday."
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert "Maiduguri" in found and any(t.startswith("Borno") for t in found)

@@ -4,7 +4,7 @@ own name), and whether a word looks like part of a longer name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -112,10 +112,11 @@ def capitalized(tok: "Token") -> bool:
     return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
 
 
-def looks_like_name_part(doc: "Doc", i: int, words: GeoWords) -> bool:
+def looks_like_name_part(doc: "Doc", i: int, words: GeoWords, placed: Sequence[bool] = ()) -> bool:
     """A single capitalized word next to another capitalized word that is not a place, nor an
-    administrative or facility noun ("Borno State", "Wana Market")."""
-    before = doc[i - 1] if i > 0 else None
+    administrative or facility noun ("Borno State", "Wana Market"); ``placed`` marks the words
+    already found as places ("in Maiduguri Borno State" names two)."""
+    before = doc[i - 1] if i > 0 and not (placed and placed[i - 1]) else None
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is not None and (after.lower_ in words.admin_nouns or after.lower_.rstrip(".") in words.facility_nouns):
         after = None

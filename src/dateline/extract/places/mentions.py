@@ -369,7 +369,7 @@ class _Finder:
                 if n == 1 and not tok.is_upper and tok.pos_ not in ("PROPN", "X"):
                     continue  # "Settlement talks began", "Part of that"
                 org = self._org_head_after(i + n)
-                inside = org or (n == 1 and looks_like_name_part(doc, i, self.words))
+                inside = org or (n == 1 and looks_like_name_part(doc, i, self.words, self.taken))
                 if inside and not self.embedded:
                     continue
                 cands = self.gaz.lookup_text(text)
