@@ -118,3 +118,10 @@ def test_a_place_right_after_another_place_is_no_part_of_its_name(nlp, small_gaz
     text = "Troops paraded at the barracks in Maiduguri Borno State on Sunday."
     found = [p.text for p in _places(nlp, small_gazetteer, text)]
     assert "Maiduguri" in found and any(t.startswith("Borno") for t in found)
+
+
+def test_uses_that_only_qualify_a_noun_do_not_outvote_a_place(nlp, small_gazetteer):
+    text = ("Nelson residents will find it easier to get help. The province opened an office in Nelson "
+            "on Monday, and people can visit the Nelson office and the Nelson library.")
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert found.count("Nelson") == 4
