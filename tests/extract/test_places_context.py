@@ -125,3 +125,15 @@ def test_uses_that_only_qualify_a_noun_do_not_outvote_a_place(nlp, small_gazette
             "on Monday, and people can visit the Nelson office and the Nelson library.")
     found = [p.text for p in _places(nlp, small_gazetteer, text)]
     assert found.count("Nelson") == 4
+
+
+def test_a_name_a_prefix_noun_opens_is_a_place_known_or_not(nlp, small_gazetteer):
+    text = ("Originally named Rue d’Enghein, the street later marked the edge of the Faubourg Qarvinet. "
+            "Hikers climbed Mount Qarvel.")
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert {"Rue d’Enghein", "Faubourg Qarvinet", "Mount Qarvel"} <= set(found)
+
+
+def test_a_prefix_noun_alone_or_in_lower_case_opens_no_name(nlp, small_gazetteer):
+    text = "They set up camp by the lake and rode a mount along the rue of the old town."
+    assert _places(nlp, small_gazetteer, text) == []

@@ -18,7 +18,7 @@ from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed
                          is_major, is_strong, looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
-from .streets import STREET_SOURCE, shared_street_names
+from .streets import STREET_SOURCE, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
 from .venues import VENUE_SOURCE, located_venues
@@ -148,8 +148,6 @@ class _Finder:
                     and not any(self.taken[i - n:i]):
                 return i - n
         return None
-
-    # -- sources ------------------------------------------------------------------------------
 
     def dateline(self) -> None:
         dl = self.layout.dateline if self.layout else None
@@ -433,6 +431,8 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):
+        finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
     for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
         finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):

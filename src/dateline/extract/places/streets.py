@@ -17,7 +17,7 @@ from .candidates import capitalized
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["STREET_SOURCE", "shared_street_names"]
+__all__ = ["STREET_SOURCE", "shared_street_names", "prefixed_names"]
 
 STREET_SOURCE = "street"  # a street, placed only near the article's other places, like a named facility
 
@@ -55,3 +55,34 @@ def shared_street_names(doc: "Doc", taken: Sequence[bool], joins: frozenset[str]
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and not plural:
             after = _names(doc, taken, tok.i + 2, 1)
         yield from sorted(before + after)
+
+
+_NAME_LINKS = frozenset({"de", "del", "la", "le", "des", "du", "of", "d'", "d’"})
+
+
+def _elided(text: str) -> bool:
+    """A French elided article before a name: "d’Enghein", "D’Aunoy", "l'Opéra"."""
+    return len(text) > 2 and text[0] in "dDlL" and text[1] in "'’" and text[2].isupper()
+
+
+def prefixed_names(doc: "Doc", taken: Sequence[bool], prefix_nouns: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of free names that a prefix noun opens ("Rue Casa Calvo",
+    "Faubourg Marigny", "Mount Elgon"): the noun, then up to three capitalized words (with
+    "de", "la" ... between them); the last word is capitalized."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if taken[i] or not tok.is_title or tok.lower_.rstrip(".") not in prefix_nouns:
+            i += 1
+            continue
+        end, words = i + 1, 0
+        while end < len(doc) and not taken[end] and words < _MAX_WORDS:
+            nxt = doc[end]
+            if capitalized(nxt) or _elided(nxt.text):
+                words += 1
+            elif not (nxt.lower_ in _NAME_LINKS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+                break
+            end += 1
+        if words:
+            yield i, end
+        i = max(end, i + 1)
