@@ -137,3 +137,10 @@ def test_a_name_a_prefix_noun_opens_is_a_place_known_or_not(nlp, small_gazetteer
 def test_a_prefix_noun_alone_or_in_lower_case_opens_no_name(nlp, small_gazetteer):
     text = "They set up camp by the lake and rode a mount along the rue of the old town."
     assert _places(nlp, small_gazetteer, text) == []
+
+
+def test_a_name_a_capitalized_settlement_noun_ends_is_looked_up_whole(nlp, small_gazetteer):
+    text = "Residents of Qarvel Town met their MP. Qarvel Town residents want jobs."
+    found = [p for p in _places(nlp, small_gazetteer, text) if "Qarvel" in p.text]
+    assert [p.text for p in found] == ["Qarvel Town", "Qarvel Town"]
+    assert all(p.lat is None for p in found)  # not some town called Qarvel elsewhere

@@ -18,7 +18,7 @@ from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed
                          is_major, is_strong, looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
-from .streets import STREET_SOURCE, prefixed_names, shared_street_names
+from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
 from .venues import VENUE_SOURCE, located_venues
@@ -50,8 +50,6 @@ class _Finder:
         self.mentions: list[Mention] = []
         self.apposed = frozenset(apposed_words(doc, words.settlement_nouns))  # "the suburb of Madinaty"
         self.person_names = person_names(doc, gazetteer) - self.apposed
-
-    # -- span helpers -------------------------------------------------------------------------
 
     def _is_demonym(self, text: str) -> bool:
         """A nationality word ("Canadian"), unless it is also the name of a major place."""
@@ -433,6 +431,8 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     finder.gazetteer_matches()
     for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):
         finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
+    for start, end in list(headed_names(doc, finder.taken, words.settlement_heads)):  # "Grants Town" (PERSON)
+        finder._add(start, end, SETTLEMENT_SOURCE, None, name_as=finder._text(start, end))
     for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
         finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
