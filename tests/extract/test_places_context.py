@@ -86,3 +86,61 @@ def test_initials_resolve_as_the_full_name(nlp, small_gazetteer):
     text = "South Africans voted on Monday. Observers said SA holds the world's largest platinum reserves."
     found = [p for p in _places(nlp, small_gazetteer, text) if p.text == "SA"]
     assert [(p.name, p.country) for p in found] == [("South Africa", "ZAF")]
+
+
+def test_a_name_the_text_calls_a_settlement_is_a_place_known_or_not(nlp, small_gazetteer):
+    text = ("Boys train in the gated suburb of Qarvinet, near Cairo. The Qarvinet academy opened "
+            "last year.")
+    found = [(p.text, p.lat is None) for p in _places(nlp, small_gazetteer, text)]
+    assert ("Qarvinet", True) in found
+    assert found.count(("Qarvinet", True)) == 2  # its later use comes back as the same place
+
+
+def test_a_capitalized_noun_before_of_names_no_settlement(nlp, small_gazetteer):
+    text = "He met the Friends of Qarvinet and the Community of Oldham fans."
+    assert "Qarvinet" not in [p.text for p in _places(nlp, small_gazetteer, text)]
+
+
+def test_a_venue_after_at_and_before_in_a_town_is_a_place_there(nlp, small_gazetteer):
+    text = "She spoke at a press briefing at the Palais des Nations in Geneva on Friday."
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    assert "Palais des Nations" in found and "Geneva" in found
+    assert found["Palais des Nations"].geonameid == found["Geneva"].geonameid
+
+
+def test_a_person_or_a_name_after_another_preposition_is_no_venue(nlp, small_gazetteer):
+    text = "The report was written by Nate Raymond in Boston for the Congress party in Mumbai."
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert "Nate Raymond" not in found and "Congress party" not in found and "Boston" in found
+
+
+def test_a_place_right_after_another_place_is_no_part_of_its_name(nlp, small_gazetteer):
+    text = "Troops paraded at the barracks in Maiduguri Borno State on Sunday."
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert "Maiduguri" in found and any(t.startswith("Borno") for t in found)
+
+
+def test_uses_that_only_qualify_a_noun_do_not_outvote_a_place(nlp, small_gazetteer):
+    text = ("Nelson residents will find it easier to get help. The province opened an office in Nelson "
+            "on Monday, and people can visit the Nelson office and the Nelson library.")
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert found.count("Nelson") == 4
+
+
+def test_a_name_a_prefix_noun_opens_is_a_place_known_or_not(nlp, small_gazetteer):
+    text = ("Originally named Rue d’Enghein, the street later marked the edge of the Faubourg Qarvinet. "
+            "Hikers climbed Mount Qarvel.")
+    found = [p.text for p in _places(nlp, small_gazetteer, text)]
+    assert {"Rue d’Enghein", "Faubourg Qarvinet", "Mount Qarvel"} <= set(found)
+
+
+def test_a_prefix_noun_alone_or_in_lower_case_opens_no_name(nlp, small_gazetteer):
+    text = "They set up camp by the lake and rode a mount along the rue of the old town."
+    assert _places(nlp, small_gazetteer, text) == []
+
+
+def test_a_name_a_capitalized_settlement_noun_ends_is_looked_up_whole(nlp, small_gazetteer):
+    text = "Residents of Qarvel Town met their MP. Qarvel Town residents want jobs."
+    found = [p for p in _places(nlp, small_gazetteer, text) if "Qarvel" in p.text]
+    assert [p.text for p in found] == ["Qarvel Town", "Qarvel Town"]
+    assert all(p.lat is None for p in found)  # not some town called Qarvel elsewhere

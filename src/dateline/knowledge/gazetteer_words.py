@@ -1,5 +1,6 @@
 """Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
-honorifics, operation names, non-places, nouns of land, nouns of staff), loaded from ``geo_words.yaml`` and any user files layered over it."""
+honorifics, operation names, non-places, nouns of land, nouns of staff, nouns of settlements,
+words that open or end a place's name), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ class GeoWords:
     land_nouns: frozenset[str] = frozenset()
     street_joins: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()
+    prefix_nouns: frozenset[str] = frozenset()
+    settlement_heads: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -42,7 +46,8 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     merged: dict[str, list | dict] = {"directions": [], "relative": [], "admin_nouns": {}, "org_heads": [],
                                       "not_places": [], "facility_nouns": [],
                                       "honorifics": [], "operation_words": [], "land_nouns": [],
-                                      "street_joins": [], "staff_nouns": []}
+                                      "street_joins": [], "staff_nouns": [], "settlement_nouns": [],
+                                      "prefix_nouns": [], "settlement_heads": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -65,4 +70,7 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
         street_joins=frozenset(w.lower() for w in merged["street_joins"]),
         staff_nouns=frozenset(w.lower() for w in merged["staff_nouns"]),
+        settlement_nouns=frozenset(w.lower() for w in merged["settlement_nouns"]),
+        prefix_nouns=frozenset(w.lower().rstrip(".") for w in merged["prefix_nouns"]),
+        settlement_heads=frozenset(w.lower() for w in merged["settlement_heads"]),
     )

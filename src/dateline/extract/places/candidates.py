@@ -4,7 +4,7 @@ own name), and whether a word looks like part of a longer name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,9 @@ from ...knowledge.gazetteer_words import GeoWords
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "MAJOR_POPULATION",
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed",
+           "apposed_words",
+           "MAJOR_POPULATION",
            "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
 
 MAJOR_POPULATION = 100_000
@@ -110,12 +112,35 @@ def capitalized(tok: "Token") -> bool:
     return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
 
 
-def looks_like_name_part(doc: "Doc", i: int, words: GeoWords) -> bool:
+def looks_like_name_part(doc: "Doc", i: int, words: GeoWords, placed: Sequence[bool] = ()) -> bool:
     """A single capitalized word next to another capitalized word that is not a place, nor an
-    administrative or facility noun ("Borno State", "Wana Market")."""
-    before = doc[i - 1] if i > 0 else None
+    administrative or facility noun ("Borno State", "Wana Market"); ``placed`` marks the words
+    already found as places ("in Maiduguri Borno State" names two)."""
+    before = doc[i - 1] if i > 0 and not (placed and placed[i - 1]) else None
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is not None and (after.lower_ in words.admin_nouns or after.lower_.rstrip(".") in words.facility_nouns):
         after = None
     return bool((before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)
                 or (after is not None and after.is_title and after.pos_ == "PROPN"))
+
+
+def apposed(doc: "Doc", i: int, settlement_nouns: frozenset[str]) -> bool:
+    """Whether the name starting at token ``i`` follows a lower-case noun of a settlement and
+    "of" ("the village of Nagrig", "Cairo's suburb of Madinaty"): a place by the text's word."""
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    noun = doc[i - 2]
+    return noun.is_lower and noun.lower_ in settlement_nouns
+
+
+def apposed_words(doc: "Doc", settlement_nouns: frozenset[str]) -> set[str]:
+    """The capitalized words of names the article calls a settlement ("the suburb of Madinaty"):
+    they are no person's name elsewhere in it ("Beyond Madinaty")."""
+    words: set[str] = set()
+    for tok in doc:
+        if tok.is_lower and tok.lower_ in settlement_nouns and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            for t in doc[tok.i + 2:tok.i + 6]:
+                if not capitalized(t):
+                    break
+                words.add(t.text)
+    return words

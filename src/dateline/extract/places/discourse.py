@@ -21,7 +21,7 @@ from ...knowledge.gazetteer import Gazetteer
 from .candidates import Mention, capitalized, is_major
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["REPEAT_SOURCE", "person_names", "repeated_names"]
 
@@ -80,7 +80,8 @@ class _Words:
 def _mostly_place(doc: "Doc", words: _Words, key: tuple[str, ...], locatives: frozenset[str]) -> bool:
     """Whether the article uses the name as a place at least as often as otherwise: uses the
     model labelled a place or that follow a locative preposition, against uses it labelled a
-    person, organisation ... ("ICON is a trustful partner", "said Noma")."""
+    person, organisation ... ("ICON is a trustful partner", "said Noma"); a use that only
+    qualifies a noun counts for neither."""
     place = other = 0
     for i in words.occurrences(key):
         before = i - 1
@@ -89,25 +90,33 @@ def _mostly_place(doc: "Doc", words: _Words, key: tuple[str, ...], locatives: fr
         if doc[i].ent_type_ in _PLACE_LABELS or doc[i].ent_type_ == "FAC" \
                 or (before >= 0 and doc[before].lower_ in locatives):
             place += 1
-        elif doc[i].ent_type_:
+        elif doc[i].ent_type_ and not _modifies(doc[i + len(key) - 1]):
             other += 1
     return place >= other
 
 
+def _modifies(tok: "Token") -> bool:
+    """A name that only qualifies a noun after it ("Nelson residents", "the Nelson office"): no
+    evidence of what the model's label says it is."""
+    return tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i
+
+
 def repeated_names(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], *,
                    refused: Callable[[str], bool], honorifics: frozenset[str],
-                   locatives: frozenset[str]) -> Iterator[tuple[int, int]]:
+                   locatives: frozenset[str], named: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     """Token ranges ``[start, end)`` where a name found as a place comes back untaken.
 
     ``refused(text)`` says a name may never be a place here (a person's name, a stoplisted word);
     ``honorifics`` are titles before a person's name ("Mr", "Lord"); ``locatives`` the
-    prepositions before a place ("in", "at").
+    prepositions before a place ("in", "at"); ``named`` the words of names the article itself
+    calls a settlement ("the suburb of Madinaty"), whose uses need not be mostly a place's.
     """
     first = _keys(doc, mentions)
     if not first:
         return
     words = _Words(doc)
-    keys = {key for key in first if _mostly_place(doc, words, key, locatives)}
+    lowered = {w.lower() for w in named}
+    keys = {key for key in first if set(key) <= lowered or _mostly_place(doc, words, key, locatives)}
     if not keys:
         return
     # every start of a repeated name, longest name first where several start at one word

@@ -14,13 +14,14 @@ from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.gazetteer_words import GeoWords
 from ...nlp import doc_text
 from ...records import Layout
-from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, capitalized, is_local, is_major, is_strong,
-                         looks_like_name_part, mention_role)
+from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
+                         is_major, is_strong, looks_like_name_part, mention_role)
 from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
-from .streets import STREET_SOURCE, shared_street_names
+from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
+from .venues import VENUE_SOURCE, located_venues
 from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
@@ -45,12 +46,10 @@ class _Finder:
                  demonyms: bool, embedded: bool) -> None:
         self.doc, self.gaz, self.words, self.layout = doc, gazetteer, words, layout
         self.demonyms, self.embedded = demonyms, embedded
-        self.taken = [False] * len(doc)
+        self.taken, self.speech_verbs = [False] * len(doc), SHARED.quote_cues().speech_verbs
         self.mentions: list[Mention] = []
-        self.speech_verbs = SHARED.quote_cues().speech_verbs
-        self.person_names = person_names(doc, gazetteer)
-
-    # -- span helpers -------------------------------------------------------------------------
+        self.apposed = frozenset(apposed_words(doc, words.settlement_nouns))  # "the suburb of Madinaty"
+        self.person_names = person_names(doc, gazetteer) - self.apposed
 
     def _is_demonym(self, text: str) -> bool:
         """A nationality word ("Canadian"), unless it is also the name of a major place."""
@@ -127,12 +126,11 @@ class _Finder:
             start = relative
         elif start > 0 and doc[start - 1].lower_ in self.words.directions and not self.taken[start - 1]:
             start -= 1
-        for i in range(start, end):
-            self.taken[i] = True
+        self.taken[start:end] = [True] * (end - start)
         before = start - 1
         while before >= 0 and (doc[before].lower_ in ("the", "of") or doc[before].lower_ in self.words.directions):
             before -= 1
-        locative = before >= 0 and doc[before].lower_ in _LOCATIVE
+        locative = (before >= 0 and doc[before].lower_ in _LOCATIVE) or apposed(doc, name_start, self.words.settlement_nouns)
         head = doc[name_end - 1]
         speaks = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.speech_verbs
         self.mentions.append(Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name_as or name,
@@ -148,8 +146,6 @@ class _Finder:
                     and not any(self.taken[i - n:i]):
                 return i - n
         return None
-
-    # -- sources ------------------------------------------------------------------------------
 
     def dateline(self) -> None:
         dl = self.layout.dateline if self.layout else None
@@ -258,7 +254,8 @@ class _Finder:
         cands = self.gaz.lookup_text(text)
         if not cands and end - start > 1 and self.doc[end - 1].lower_ in self.words.admin_nouns:
             cands = self.gaz.lookup_text(self._text(start, end - 1))  # "Governor of Sokoto State"
-        if not (is_local(cands, text, self.doc[before].lower_) if locative else is_major(cands)):
+        if not (apposed(self.doc, start, self.words.settlement_nouns)  # "the suburb of Madinaty", known or not
+                or (is_local(cands, text, self.doc[before].lower_) if locative else is_major(cands))):
             return False
         self._add(start, end, "ner", ent.label_)
         return True
@@ -368,7 +365,7 @@ class _Finder:
                 if n == 1 and not tok.is_upper and tok.pos_ not in ("PROPN", "X"):
                     continue  # "Settlement talks began", "Part of that"
                 org = self._org_head_after(i + n)
-                inside = org or (n == 1 and looks_like_name_part(doc, i, self.words))
+                inside = org or (n == 1 and looks_like_name_part(doc, i, self.words, self.taken))
                 if inside and not self.embedded:
                     continue
                 cands = self.gaz.lookup_text(text)
@@ -419,11 +416,9 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     ("Pakistan Army").
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
-    if layout is not None:
-        for zone in layout.excluded:
-            for tok in doc:
-                if zone.start <= tok.idx < zone.end:
-                    finder.taken[tok.i] = True
+    zones = layout.excluded if layout is not None else ()
+    for tok in doc:
+        finder.taken[tok.i] = any(zone.start <= tok.idx < zone.end for zone in zones)
     finder.dateline()
     finder.facilities()
     for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):
@@ -434,14 +429,20 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
+    for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):
+        finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
+    for start, end in list(headed_names(doc, finder.taken, words.settlement_heads)):  # "Grants Town" (PERSON)
+        finder._add(start, end, SETTLEMENT_SOURCE, None, name_as=finder._text(start, end))
+    for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
+        finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
 
-    def refused(text: str) -> bool:  # a person's name or a stoplisted word is never repeated as a place
-        return finder._stopped(text) or text in finder.person_names
-
+    # a person's name or a stoplisted word is never repeated as a place
+    refused = lambda text: finder._stopped(text) or text in finder.person_names  # noqa: E731
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
-                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE)):
+                                          honorifics=finder.words.honorifics, locatives=_LOCATIVE,
+                                          named=finder.apposed)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
     kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
     kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"

@@ -19,7 +19,7 @@ from ...knowledge.gazetteer_words import GeoWords
 from ...records import Place
 from .discourse import REPEAT_SOURCE
 from .mentions import Mention
-from .streets import STREET_SOURCE
+from .streets import SETTLEMENT_SOURCE, STREET_SOURCE
 
 __all__ = ["Evidence", "resolve_mentions", "haversine_km"]
 
@@ -98,7 +98,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention, words: GeoWords) -> tupl
         cands = tuple(c for c in cands if c.prio <= 1)
     if cands:
         return cands
-    parts = name.split()
+    parts = name.split() if mention.source != SETTLEMENT_SOURCE else []  # "Grants Town" is not Grants
     while len(parts) > 1 and parts[-1].lower() in words.admin_nouns:  # "Idlib governorate"
         parts.pop()
         cands = gazetteer.lookup(" ".join(parts))

@@ -5,6 +5,11 @@ Each name alone ("Bourbon") is no known place and the model rarely tags it; the 
 what it is. The nouns are ``street_joins`` in ``geo_words.yaml``: before a plural street noun or
 a junction noun the names joined before it are streets; after a junction noun and "of", the
 names joined after it.
+
+Names whose own form says they are places, whatever the model labelled them: one a prefix noun
+opens ("Rue d’Enghein", "Faubourg Marigny", "Mount Elgon", ``prefix_nouns``), looked up like a
+street; one a capitalized settlement noun ends ("Grants Town", ``settlement_heads``), looked up
+whole ("Grants Town" is not a town called Grants).
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ from .candidates import capitalized
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["STREET_SOURCE", "shared_street_names"]
+__all__ = ["STREET_SOURCE", "SETTLEMENT_SOURCE", "shared_street_names", "prefixed_names", "headed_names"]
 
 STREET_SOURCE = "street"  # a street, placed only near the article's other places, like a named facility
+SETTLEMENT_SOURCE = "settlement"  # a name ending in a settlement noun ("Grants Town"), looked up whole
 
 _LINKS = frozenset({"and", "&", "/", ","})
 _AFTER_ONLY = frozenset({"corner"})  # "the corner of X and Y", but "the Smith corner" is no street
@@ -55,3 +61,48 @@ def shared_street_names(doc: "Doc", taken: Sequence[bool], joins: frozenset[str]
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and not plural:
             after = _names(doc, taken, tok.i + 2, 1)
         yield from sorted(before + after)
+
+
+_NAME_LINKS = frozenset({"de", "del", "la", "le", "des", "du", "of", "d'", "d’"})
+
+
+def _elided(text: str) -> bool:
+    """A French elided article before a name: "d’Enghein", "D’Aunoy", "l'Opéra"."""
+    return len(text) > 2 and text[0] in "dDlL" and text[1] in "'’" and text[2].isupper()
+
+
+def prefixed_names(doc: "Doc", taken: Sequence[bool], prefix_nouns: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of free names that a prefix noun opens ("Rue Casa Calvo",
+    "Faubourg Marigny", "Mount Elgon"): the noun, then up to three capitalized words (with
+    "de", "la" ... between them); the last word is capitalized."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if taken[i] or not tok.is_title or tok.lower_.rstrip(".") not in prefix_nouns:
+            i += 1
+            continue
+        end, words = i + 1, 0
+        while end < len(doc) and not taken[end] and words < _MAX_WORDS:
+            nxt = doc[end]
+            if capitalized(nxt) or _elided(nxt.text):
+                words += 1
+            elif not (nxt.lower_ in _NAME_LINKS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+                break
+            end += 1
+        if words:
+            yield i, end
+        i = max(end, i + 1)
+
+
+def headed_names(doc: "Doc", taken: Sequence[bool], heads: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges ``[start, end)`` of free names that a capitalized settlement noun ends
+    ("Grants Town", "Quezon City"): up to three capitalized words before the noun."""
+    for tok in doc:
+        if taken[tok.i] or not tok.is_title or tok.lower_ not in heads or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < _MAX_WORDS and not taken[start - 1] and capitalized(doc[start - 1]) \
+                and not doc[start].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            yield start, tok.i + 1

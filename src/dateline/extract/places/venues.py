@@ -1,0 +1,49 @@
+"""Venues: an organisation's or an event's name used as the place where something happens, which
+the text locates in a town ("a briefing at the Palais des Nations in Geneva", "working at Super
+Bowl 52 in Minneapolis", "studying at the Guildhall School of Music in London").
+
+The model labels such names ORG, FAC or EVENT, and no gazetteer knows them; "at" before the name
+and "in <place>" (or ", <place>") after it say that it is a site in that place. The venue is
+reported as a place and resolved where the place after it is. A person's name is never a venue
+("a talk by Nate Raymond in Boston"), nor a name after any other preposition ("the office of the
+Congress party in Rajasthan").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .candidates import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["VENUE_SOURCE", "located_venues"]
+
+VENUE_SOURCE = "venue"
+VENUE_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+_PLACED_SOURCES = frozenset({"ner", "gazetteer"})  # a place found by its own evidence
+_MAX_TOKENS = 8
+
+
+def located_venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, place name)`` for each free venue name after "at" that "in <place>" or
+    ", <place>" follows, the place being one of ``mentions``."""
+    placed = {m.start: m.name for m in mentions if m.source in _PLACED_SOURCES and m.start == m.name_start}
+    if not placed:
+        return
+    for ent in doc.ents:
+        if ent.label_ not in VENUE_LABELS or len(ent) > _MAX_TOKENS:
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        before = ent.start - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1
+        end = ent.end
+        if start >= end or before < 0 or doc[before].lower_ != "at" or end + 1 >= len(doc) \
+                or doc[end].lower_ not in ("in", ",") or any(taken[start:end]):
+            continue
+        town = placed.get(doc[end + 1].idx)
+        if town is not None:
+            yield start, end, town
