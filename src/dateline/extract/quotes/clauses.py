@@ -15,7 +15,7 @@ from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
 __all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
-           "relative_gap"]
+           "relative_gap", "controlling_object"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -165,3 +165,26 @@ def relative_gap(doc, verb) -> tuple[int, int] | None:
         last -= 1
     start, end = trim_span(doc_text(doc), head.left_edge.idx, doc[last].idx + len(doc[last].text))
     return (start, end) if end - start >= 2 else None
+
+
+_CONTROLLED_DEPS = ("xcomp", "advcl")
+
+
+def controlling_object(verb, cues: QuoteCues):
+    """Who holds the view of a verb of thinking or feeling that completes another verb's object
+    ("the report led many economists to suspect that ...", "the crisis left farmers feeling that
+    ..."): that object, when the verb has no subject of its own and the verb above it is no cue
+    itself ("urged X to consider Y" is the urging's statement); None otherwise. (Acts and speech
+    under such a verb stand for it more often than not: "obligates countries to offer ...".)"""
+    head = verb.head
+    if not lemmas(verb) & cues.cognition_verbs or verb.dep_ not in _CONTROLLED_DEPS or head.i == verb.i or head.i > verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if lemmas(head) & (cues.reporting_verbs | cues.object_verbs | cues.frame_verbs):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.right_edge.i < verb.left_edge.i - 1:
+        return None
+    return obj

@@ -1,0 +1,34 @@
+"""Speakers and spans read off the syntax rather than off word lists (short texts written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.quotes import quotes
+from dateline.records import Actor
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    kinds = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+    actors = [Actor(e.start_char, e.end_char, e.text, name=e.text, kind=kinds[e.label_])
+              for e in doc.ents if e.label_ in kinds]
+    return quotes(doc, layout=None, actors=actors, times=[], anchor="2021-05-04")
+
+
+def triples(found):
+    return [(q.kind, q.content.text, q.speaker.text if q.speaker else None) for q in found]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The report leads many economists to suspect that prices will rise.", "prices will rise", "many economists"),
+    ("The crisis left many farmers feeling that they had no support.", "they had no support", "many farmers"),
+])
+def test_the_object_of_a_causing_verb_holds_the_view(nlp, text, content, speaker):
+    assert triples(run(nlp, text)) == [("indirect", content, speaker)]
+
+
+def test_a_cue_above_keeps_its_own_speaker(nlp):
+    found = run(nlp, "Keller urged the farmers to consider the new tax.")
+    assert ("indirect", "the farmers to consider the new tax", "Keller") in triples(found)
