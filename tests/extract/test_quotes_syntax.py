@@ -32,3 +32,13 @@ def test_the_object_of_a_causing_verb_holds_the_view(nlp, text, content, speaker
 def test_a_cue_above_keeps_its_own_speaker(nlp):
     found = run(nlp, "Keller urged the farmers to consider the new tax.")
     assert ("indirect", "the farmers to consider the new tax", "Keller") in triples(found)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Voters seem to care more about the economy than about the war.", "Voters"),
+    ("Keller appeared to suggest that the port would close.", "Keller"),
+    ("The deal seems fair to most of the farmers in the valley.", None),
+])
+def test_an_impression_is_held_by_a_person_or_group_subject(nlp, text, speaker):
+    found = [q for q in run(nlp, text) if q.cue and q.cue.text in ("seem", "seems", "appeared")]
+    assert [q.speaker.text if q.speaker else None for q in found] == [speaker]

@@ -5,7 +5,8 @@ spending more" (an impression the writer reports, no named source), "the senator
 of the deal" (the senator's view of the deal), "concerns about the bill" (a view with its holder
 left out or named by a possessor). Each is read off the parse:
 
-- an *impression verb* ("seem", "appear") reports the clause it heads, with no speaker;
+- an *impression verb* ("seem", "appear") reports the clause it heads, held by its subject when
+  that is a person or group ("voters seem to care ...") and by nobody named otherwise;
 - a *stance adjective* with a prepositional or clausal complement reports that complement as the
   view of the copula's subject;
 - a *stance noun* ("criticism", "concerns", "allegations") with its complement reports the
@@ -94,8 +95,28 @@ def _impression(doc, verb, cues: QuoteCues) -> Found | None:
     span = _span(doc, first, last)
     if span is None or span[1] - span[0] < 12:
         return None
-    return Found("indirect", span[0], span[1], None, (verb.idx, verb.idx + len(verb.text)), span[1],
-                 cue_token=verb.i, via="stance")
+    holder = _animate_subject(verb, cues)
+    return Found("indirect", span[0], span[1], speaker_span(doc, holder) if holder is not None else None,
+                 (verb.idx, verb.idx + len(verb.text)), span[1], cue_token=verb.i, via="stance")
+
+
+_ANIMATE_ENTS = ("PERSON", "NORP", "ORG")
+
+
+def _animate_subject(verb, cues: QuoteCues):
+    """The subject of an impression verb when it names who is or does what the impression says
+    ("voters seem to care more about ...", "he appeared to suggest that ..."): a person or group
+    (a name, a personal pronoun, a role or group noun); None for anything else ("the deal seems
+    fair": the writer's impression of the deal)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    pronoun = cues.pronouns.get(subj.lower_)
+    if pronoun is not None:
+        return subj if pronoun.gender != "n" and not pronoun.relative else None
+    if subj.ent_type_ in _ANIMATE_ENTS:
+        return subj
+    return subj if lemmas(subj) & (cues.person_roles | cues.anonymous) else None
 
 
 def _holder(adj):
