@@ -42,3 +42,8 @@ def test_a_cue_above_keeps_its_own_speaker(nlp):
 def test_an_impression_is_held_by_a_person_or_group_subject(nlp, text, speaker):
     found = [q for q in run(nlp, text) if q.cue and q.cue.text in ("seem", "seems", "appeared")]
     assert [q.speaker.text if q.speaker else None for q in found] == [speaker]
+
+
+def test_a_stance_noun_names_its_holder_with_from(nlp):
+    found = [q for q in run(nlp, "He faces criticism from Lena Maas about the new tax.") if q.content.text == "the new tax"]
+    assert [q.speaker.text if q.speaker else None for q in found] == ["Lena Maas"]

@@ -165,10 +165,27 @@ def _noun(doc, noun, cues: QuoteCues) -> Found | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "WP$"), None)
     if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cues.frame_verbs:
         owner = subject_of(noun.head)  # "critics voiced concerns about ..."
+    if owner is None:
+        owner = _source_after(noun)  # "warnings from his attorney that ...", "unease among leaders"
     speaker = speaker_span(doc, owner) if owner is not None else None
     cue_end = (prep.idx + len(prep.text)) if prep is not None else noun.idx + len(noun.text)
     return Found("indirect", span[0], span[1], speaker, (noun.idx, cue_end), span[1], cue_token=noun.i,
                  via="stance")
+
+
+# Prepositions that name whose view a stance noun is: "criticism from Clinton", "unease among
+# Jewish leaders", "warnings by the regulator".
+_SOURCE_PREPS = ("from", "by", "among")
+
+
+def _source_after(noun):
+    """The holder a stance noun names after it with "from", "by" or "among", or None."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _SOURCE_PREPS and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return pobj
+    return None
 
 
 def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
