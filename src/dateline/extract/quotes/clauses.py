@@ -15,7 +15,7 @@ from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
 __all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
-           "relative_gap", "controlling_object"]
+           "relative_gap", "controlling_object", "participle_holder"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -188,3 +188,34 @@ def controlling_object(verb, cues: QuoteCues):
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.right_edge.i < verb.left_edge.i - 1:
         return None
     return obj
+
+
+# How far a participle's noun may sit below the verb whose subject speaks through it ("said at a
+# news conference announcing ...": conference, at, said).
+_HOLDER_CLIMB = 3
+# The roles of a noun that speaks through the participle modifying it.
+_HOLDER_DEPS = ("nsubj", "nsubjpass", "attr", "appos", "ROOT")
+
+
+def participle_holder(verb, cues: QuoteCues):
+    """Who speaks through a present participle with no subject that modifies a noun: the noun
+    itself when it is what a clause is about ("anyone expecting ...", "there is evidence
+    suggesting that ..."), or, for a noun something was done with ("at a news conference
+    announcing ...", "released an ad saying ..."), the subject of the verb the noun hangs from;
+    None for any other verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if head.dep_ in _HOLDER_DEPS and not lemmas(head) & (cues.audiences | cues.frame_nouns | cues.nominal_cues):
+        return head
+    cur = head
+    for _ in range(_HOLDER_CLIMB):
+        if cur.dep_ not in ("pobj", "prep", "dobj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if cur.pos_ in VERBAL_POS else None
+        if subject is not None:
+            return subject
+    return None
