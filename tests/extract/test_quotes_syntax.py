@@ -58,3 +58,13 @@ def test_a_stance_noun_names_its_holder_with_from(nlp):
 def test_a_participle_speaks_for_its_noun_or_for_who_acted_with_it(nlp, text, speaker):
     found = [q for q in run(nlp, text) if q.cue and q.cue.text in ("expecting", "suggesting", "announcing", "saying")]
     assert [q.speaker.text if q.speaker else None for q in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Many voters have doubts about the new tax.", "Many voters"),
+    ("Keller held rallies across the state in hopes of winning over the farmers.", "Keller"),
+    ("Keller faces criticism over the new tax.", None),
+])
+def test_a_stance_noun_is_held_by_who_has_it_not_by_its_target(nlp, text, speaker):
+    found = [q for q in run(nlp, text) if q.cue and q.cue.text.split()[0] in ("doubts", "hopes", "criticism")]
+    assert [q.speaker.text if q.speaker else None for q in found] == [speaker]

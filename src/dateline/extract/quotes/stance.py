@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from .common import Found, lemmas, speaker_span, subject_of, trim_span
+from ..syntax.labels import VERBAL_POS
 
 __all__ = ["stances"]
 
@@ -163,16 +164,21 @@ def _noun(doc, noun, cues: QuoteCues) -> Found | None:
     if span is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "WP$"), None)
-    if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cues.frame_verbs:
-        owner = subject_of(noun.head)  # "critics voiced concerns about ..."
     if owner is None:
         owner = _source_after(noun)  # "warnings from his attorney that ...", "unease among leaders"
+    if owner is None and noun.dep_ in ("dobj", "obj") and not lemmas(noun.head) & cues.stance_target_verbs:
+        owner = subject_of(noun.head)  # "critics voiced concerns about ...", "they have doubts about ..."
+    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ in _MANNER_PREPS and noun.head.head.pos_ in VERBAL_POS:
+        owner = subject_of(noun.head.head)  # "he held rallies in hopes of ..."
     speaker = speaker_span(doc, owner) if owner is not None else None
     cue_end = (prep.idx + len(prep.text)) if prep is not None else noun.idx + len(noun.text)
     return Found("indirect", span[0], span[1], speaker, (noun.idx, cue_end), span[1], cue_token=noun.i,
                  via="stance")
 
 
+# Prepositions that put a stance noun to the doer of a verb: "campaigned in hopes of ...", "went
+# with hopes of ...".
+_MANNER_PREPS = ("in", "with")
 # Prepositions that name whose view a stance noun is: "criticism from Clinton", "unease among
 # Jewish leaders", "warnings by the regulator".
 _SOURCE_PREPS = ("from", "by", "among")
