@@ -68,3 +68,24 @@ def test_a_participle_speaks_for_its_noun_or_for_who_acted_with_it(nlp, text, sp
 def test_a_stance_noun_is_held_by_who_has_it_not_by_its_target(nlp, text, speaker):
     found = [q for q in run(nlp, text) if q.cue and q.cue.text.split()[0] in ("doubts", "hopes", "criticism")]
     assert [q.speaker.text if q.speaker else None for q in found] == [speaker]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Keller said he had a hard time believing that ''the new port is going to help the farmers of the valley.''",
+     "he had a hard time believing that ''the new port is going to help the farmers of the valley.''"),
+    ('Keller said the port would close because the union is weak, "like the farmers."',
+     'the port would close because the union is weak, "like the farmers."'),
+])
+def test_a_quotation_finishing_a_reported_clause_after_words_of_its_own_is_reported(nlp, text, content):
+    assert triples(run(nlp, text)) == [("indirect", content, "Keller")]
+
+
+def test_a_quotation_right_after_said_that_is_not_a_mixed_statement(nlp):
+    found = run(nlp, 'Lena Maas said that "the port will close in the spring."')
+    assert [q.content.text for q in found if q.kind == "indirect"] == ['"the port will close in the spring."']
+
+
+def test_a_new_sentence_with_an_object_of_its_own_does_not_attribute_the_quotation(nlp):
+    found = run(nlp, 'Keller visited the port on Monday, "a new start for the valley." He has repeated the words since.')
+    assert [(q.content.text, q.cue.text) for q in found if q.cue and q.cue.text == "has repeated"] == [
+        ("the words", "has repeated")]
