@@ -89,3 +89,11 @@ def test_a_new_sentence_with_an_object_of_its_own_does_not_attribute_the_quotati
     found = run(nlp, 'Keller visited the port on Monday, "a new start for the valley." He has repeated the words since.')
     assert [(q.content.text, q.cue.text) for q in found if q.cue and q.cue.text == "has repeated"] == [
         ("the words", "has repeated")]
+
+
+def test_a_quotation_ending_in_a_quotation_of_its_own_is_attributed(nlp):
+    text = ("Prices rose. “We never use the words of ‘a crisis in the valley,’” Lena Maas, the head of the "
+            "farmers' union in the north, told the paper.")
+    found = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [(q.content.text, q.speaker.text) for q in found] == [
+        ("We never use the words of ‘a crisis in the valley,’", "Lena Maas")]

@@ -330,7 +330,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                                   and not (utterance and is_cue_verb(before[-1], cues.speech_verbs))):
             continue  # a title ("A Time for Truth") or a quoted phrase ("a self-described 'geeky kid'")
         after = _after_window(doc, q, index, cues)
-        last_char = content[-1:] if content else ""
+        # a quotation ending in a quotation of its own ('... the term 'outreach,' "') ends as that one does
+        last_char = content.rstrip(" '’\"”")[-1:] if content.rstrip(" '’\"”") else content[-1:]
         attribution = None
         tail = q.outer_end
         if after:
