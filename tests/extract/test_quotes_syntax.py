@@ -72,9 +72,9 @@ def test_a_stance_noun_is_held_by_who_has_it_not_by_its_target(nlp, text, speake
 
 @pytest.mark.parametrize("text, content", [
     ("Keller said he had a hard time believing that ''the new port is going to help the farmers of the valley.''",
-     "he had a hard time believing that ''the new port is going to help the farmers of the valley.''"),
+     "he had a hard time believing that ''the new port is going to help the farmers of the valley"),
     ('Keller said the port would close because the union is weak, "like the farmers."',
-     'the port would close because the union is weak, "like the farmers."'),
+     'the port would close because the union is weak, "like the farmers'),
 ])
 def test_a_quotation_finishing_a_reported_clause_after_words_of_its_own_is_reported(nlp, text, content):
     assert triples(run(nlp, text)) == [("indirect", content, "Keller")]
@@ -97,3 +97,9 @@ def test_a_quotation_ending_in_a_quotation_of_its_own_is_attributed(nlp):
     found = [q for q in run(nlp, text) if q.kind == "direct"]
     assert [(q.content.text, q.speaker.text) for q in found] == [
         ("We never use the words of ‘a crisis in the valley,’", "Lena Maas")]
+
+
+def test_a_quotation_attributed_inside_a_reported_clause_is_part_of_it(nlp):
+    found = run(nlp, 'Lynch said she recalled thinking, "This is what people have talked about for years."')
+    assert triples(found) == [
+        ("indirect", 'she recalled thinking, "This is what people have talked about for years', "Lynch")]

@@ -149,8 +149,9 @@ def _mixed(outer: Found, quote: Found, text: str) -> bool:
     """Whether a quotation attributed by the same cue as a reported clause finishes that clause
     after unquoted words of its own ('he said he had a hard time imagining that "our ..."'): one
     mixed statement, reported speech. The cue comes first, as it does in such sentences."""
-    if outer.cue_token is None or outer.cue_token != quote.cue_token or outer.via != "clause" or outer.cue is None \
-            or outer.cue[1] > outer.start or not outer.start <= quote.start or len(text[outer.start:quote.start].split()) < _LEAD_IN_WORDS:
+    inner_cue = quote.cue is not None and outer.start <= quote.cue[0] < quote.start  # "said she recalled thinking, '...'"
+    if outer.cue_token is None or (outer.cue_token != quote.cue_token and not inner_cue) or outer.via != "clause" \
+            or outer.cue is None or outer.cue[1] > outer.start or not outer.start <= quote.start or len(text[outer.start:quote.start].split()) < _LEAD_IN_WORDS:
         return False
     # inside the clause, or right after where the parse ended it ("... a negotiator, 'like you folks.'")
     return quote.end <= outer.end + _TRIMMED or (outer.end <= quote.start
@@ -162,10 +163,11 @@ _BETWEEN = " ,;:—–-\"“”'‘’"
 
 def _with_mixed(f: Found, direct: Sequence[Found], text: str) -> Found:
     """A reported clause stretched over the quotation that finishes it (see ``_mixed``)."""
-    end = max([d.end for d in direct if _mixed(f, d, text)], default=f.end)
-    while end < len(text) and end - f.end < 400 and text[end] in "\"”'’" and end > f.end:
-        end += 1
-    return replace(f, end=end, tail=max(f.tail, end)) if end > f.end else f
+    end = max([d.end for d in direct if d.start >= f.end and _mixed(f, d, text)], default=f.end)
+    if end <= f.end:
+        return f
+    end = trim_span(text, f.start, end)[1]  # as any statement ends: no final full stop
+    return replace(f, end=end, tail=max(f.tail, end))
 
 
 def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
