@@ -71,6 +71,7 @@ class QuoteCues:
     sources: tuple[str, ...] = field(default=())
     addressee_verbs: frozenset[str] = field(default=frozenset())
     view_nouns: frozenset[str] = field(default=frozenset())
+    stance_target_verbs: frozenset[str] = field(default=frozenset())
 
     @property
     def reporting_verbs(self) -> frozenset[str]:
@@ -154,6 +155,7 @@ def _build(data: Mapping[str, Any], sources: tuple[str, ...]) -> QuoteCues:
         audiences=_words(data.get("audiences"), "audiences"),
         addressee_verbs=_words(data.get("addressee_verbs"), "addressee_verbs"),
         view_nouns=_words(data.get("view_nouns"), "view_nouns"),
+        stance_target_verbs=_words(data.get("stance_target_verbs"), "stance_target_verbs"),
         open_marks=frozenset(marks.get("open") or ()),
         close_marks=frozenset(marks.get("close") or ()),
         both_marks=frozenset(marks.get("both") or ()),

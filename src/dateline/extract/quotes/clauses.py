@@ -15,7 +15,7 @@ from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
 __all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
-           "relative_gap"]
+           "relative_gap", "controlling_object", "participle_holder"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -165,3 +165,57 @@ def relative_gap(doc, verb) -> tuple[int, int] | None:
         last -= 1
     start, end = trim_span(doc_text(doc), head.left_edge.idx, doc[last].idx + len(doc[last].text))
     return (start, end) if end - start >= 2 else None
+
+
+_CONTROLLED_DEPS = ("xcomp", "advcl")
+
+
+def controlling_object(verb, cues: QuoteCues):
+    """Who holds the view of a verb of thinking or feeling that completes another verb's object
+    ("the report led many economists to suspect that ...", "the crisis left farmers feeling that
+    ..."): that object, when the verb has no subject of its own and the verb above it is no cue
+    itself ("urged X to consider Y" is the urging's statement); None otherwise. (Acts and speech
+    under such a verb stand for it more often than not: "obligates countries to offer ...".)"""
+    head = verb.head
+    if not lemmas(verb) & cues.cognition_verbs or verb.dep_ not in _CONTROLLED_DEPS or head.i == verb.i or head.i > verb.i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if lemmas(head) & (cues.reporting_verbs | cues.object_verbs | cues.frame_verbs):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.right_edge.i < verb.left_edge.i - 1:
+        return None
+    return obj
+
+
+# How far a participle's noun may sit below the verb whose subject speaks through it ("said at a
+# news conference announcing ...": conference, at, said).
+_HOLDER_CLIMB = 3
+# The roles of a noun that speaks through the participle modifying it.
+_HOLDER_DEPS = ("nsubj", "nsubjpass", "attr", "appos", "ROOT")
+
+
+def participle_holder(verb, cues: QuoteCues):
+    """Who speaks through a present participle with no subject that modifies a noun: the noun
+    itself when it is what a clause is about ("anyone expecting ...", "there is evidence
+    suggesting that ..."), or, for a noun something was done with ("at a news conference
+    announcing ...", "released an ad saying ..."), the subject of the verb the noun hangs from;
+    None for any other verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if head.dep_ in _HOLDER_DEPS and not lemmas(head) & (cues.audiences | cues.frame_nouns | cues.nominal_cues):
+        return head
+    cur = head
+    for _ in range(_HOLDER_CLIMB):
+        if cur.dep_ not in ("pobj", "prep", "dobj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if cur.pos_ in VERBAL_POS else None
+        if subject is not None:
+            return subject
+    return None

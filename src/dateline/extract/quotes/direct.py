@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
-from .common import Found, according_frame, cue_span, is_cue_verb, speaker_of, speaker_span, subject_of
+from .common import Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of, speaker_span, subject_of
 from .marks import QuotedStretch, find_quoted
 from ..syntax.labels import VERBAL_POS
 
@@ -274,14 +274,17 @@ def _mixed_start(before: list, attribution, cues: QuoteCues) -> int | None:
     return before[0].idx
 
 
-def _new_statement(doc, content: str, after: list, attribution) -> bool:
+def _new_statement(doc, content: str, after: list, attribution, cues: QuoteCues) -> bool:
     """Whether the words after a finished quoted sentence open a statement of their own rather
-    than attribute the quote: '"She should be ashamed." Reid said both men are ...' (the verb
-    reports a clause of its own after it)."""
+    than attribute the quote: '"She should be ashamed." Reid said both men are ...', '"... like
+    you folks." He has reiterated his comments in speeches' (the verb reports a clause or takes
+    an object of its own after it; an audience is no such object: '"..." he told reporters')."""
     if content.rstrip("”\"'’ ")[-1:] not in (".", "!", "?") or not after[0].text[:1].isupper():
         return False
     verb = doc[attribution[2]]
-    return any(c.dep_ == "ccomp" for c in verb.rights)
+    return any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not lemmas(c) & cues.audiences and c.pos_ != "PRON"
+                                     and not (lemmas(verb) & cues.addressee_verbs))
+               for c in verb.rights)
 
 
 def _reported_quotation(doc, q: QuotedStretch, before: list, cues: QuoteCues) -> Found | None:
@@ -327,14 +330,15 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                                   and not (utterance and is_cue_verb(before[-1], cues.speech_verbs))):
             continue  # a title ("A Time for Truth") or a quoted phrase ("a self-described 'geeky kid'")
         after = _after_window(doc, q, index, cues)
-        last_char = content[-1:] if content else ""
+        # a quotation ending in a quotation of its own ('... the term 'outreach,' "') ends as that one does
+        last_char = content.rstrip(" '’\"”")[-1:] if content.rstrip(" '’\"”") else content[-1:]
         attribution = None
         tail = q.outer_end
         if after:
             if (last_char in _AFTER_OK or after[0].text in _AFTER_OK
                     or (len(after) <= 8 and after[0].pos_ in _ATTRIBUTION_START)):
                 attribution = _attribution(doc, after, cues, last=False) or _dash_attribution(doc, after, cues)
-                if attribution is not None and _new_statement(doc, content, after, attribution):
+                if attribution is not None and _new_statement(doc, content, after, attribution, cues):
                     attribution = None
                 if attribution is not None:
                     tail = _sentence_tail(text, after[-1].idx + len(after[-1].text), cues)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
-from .clauses import (conjoined_reporter, cut_at_conjoined_act, interrupting, misread_subject, relative_gap,
-                      reported_clause)
+from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
+                      participle_holder, relative_gap, reported_clause)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -374,7 +374,10 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         if via != "object" or agent is None:
             reporter = conjoined_reporter(token, cues)
-            speaker = speaker_of(reporter if reporter is not None else token)
+            # "led economists to suspect that ...", "anyone expecting ...", "a briefing announcing ..."
+            controller = controlling_object(token, cues) or participle_holder(token, cues)
+            speaker = speaker_span(doc, controller) if controller is not None \
+                else speaker_of(reporter if reporter is not None else token)
             if speaker is None and (misread := misread_subject(token)) is not None:
                 speaker = speaker_span(doc, misread)
         out.append(Found("indirect", span[0], span[1], speaker, cue, max(span[1], cue[1]),

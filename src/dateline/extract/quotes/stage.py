@@ -140,6 +140,36 @@ def _absorbs(outer: Found, quote: Found) -> bool:
     return quote.end - quote.start < _ABSORBED_SHARE * (outer.end - outer.start)
 
 
+# Unquoted words of its own a reported clause must open with for a quotation that finishes it to
+# be part of it however long the quotation ('said he had a hard time imagining that "our ..."').
+_LEAD_IN_WORDS = 3
+
+
+def _mixed(outer: Found, quote: Found, text: str) -> bool:
+    """Whether a quotation attributed by the same cue as a reported clause finishes that clause
+    after unquoted words of its own ('he said he had a hard time imagining that "our ..."'): one
+    mixed statement, reported speech. The cue comes first, as it does in such sentences."""
+    inner_cue = quote.cue is not None and outer.start <= quote.cue[0] < quote.start  # "said she recalled thinking, '...'"
+    if outer.cue_token is None or (outer.cue_token != quote.cue_token and not inner_cue) or outer.via != "clause" \
+            or outer.cue is None or outer.cue[1] > outer.start or not outer.start <= quote.start or len(text[outer.start:quote.start].split()) < _LEAD_IN_WORDS:
+        return False
+    # inside the clause, or right after where the parse ended it ("... a negotiator, 'like you folks.'")
+    return quote.end <= outer.end + _TRIMMED or (outer.end <= quote.start
+                                                 and not text[outer.end:quote.start].strip(_BETWEEN))
+
+
+_BETWEEN = " ,;:—–-\"“”'‘’"
+
+
+def _with_mixed(f: Found, direct: Sequence[Found], text: str) -> Found:
+    """A reported clause stretched over the quotation that finishes it (see ``_mixed``)."""
+    end = max([d.end for d in direct if d.start >= f.end and _mixed(f, d, text)], default=f.end)
+    if end <= f.end:
+        return f
+    end = trim_span(text, f.start, end)[1]  # as any statement ends: no final full stop
+    return replace(f, end=end, tail=max(f.tail, end))
+
+
 def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
     """An act's object that is all one quotation ('attacked "the hateful ideology of ..."',
     'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
@@ -169,7 +199,9 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
     he said is one statement, not two)."""
-    cue_tokens = {f.cue_token for f in direct if f.cue_token is not None}
+    text = doc_text(doc)
+    mixed = [d for d in direct if any(_mixed(f, d, text) for f in indirect)]
+    cue_tokens = {f.cue_token for f in direct if f.cue_token is not None and f not in mixed}
     # what repeats a quotation is no statement to nest others in ('"A," she said, referring to X, "B."')
     indirect = [f for f in indirect if f.cue_token not in cue_tokens]
     heads = {id(f): _clause_heads(doc, f) for f in indirect}
@@ -182,7 +214,7 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
             continue
         length = f.end - f.start
         if any(_quoted_overlap(span, d) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
-               for d in direct):
+               and not _mixed(f, d, text) for d in direct):
             continue
         if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
@@ -238,8 +270,8 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     indirect = [f for f in colon if f.kind == "indirect"] + reported_speech(doc, cues, start=start, end=end,
                                                                            skip=skip)
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
-    indirect = [_as_quotation(text, f, cues) for f in _dedupe(doc, direct, indirect)]
-    direct = [d for d in direct if not any(_absorbs(f, d) for f in indirect)]
+    indirect = [_with_mixed(_as_quotation(text, f, cues), direct, text) for f in _dedupe(doc, direct, indirect)]
+    direct = [d for d in direct if not any(_absorbs(f, d) or _mixed(f, d, text) for f in indirect)]
     found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []

@@ -5,7 +5,8 @@ spending more" (an impression the writer reports, no named source), "the senator
 of the deal" (the senator's view of the deal), "concerns about the bill" (a view with its holder
 left out or named by a possessor). Each is read off the parse:
 
-- an *impression verb* ("seem", "appear") reports the clause it heads, with no speaker;
+- an *impression verb* ("seem", "appear") reports the clause it heads, held by its subject when
+  that is a person or group ("voters seem to care ...") and by nobody named otherwise;
 - a *stance adjective* with a prepositional or clausal complement reports that complement as the
   view of the copula's subject;
 - a *stance noun* ("criticism", "concerns", "allegations") with its complement reports the
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from .common import Found, lemmas, speaker_span, subject_of, trim_span
+from ..syntax.labels import VERBAL_POS
 
 __all__ = ["stances"]
 
@@ -94,8 +96,28 @@ def _impression(doc, verb, cues: QuoteCues) -> Found | None:
     span = _span(doc, first, last)
     if span is None or span[1] - span[0] < 12:
         return None
-    return Found("indirect", span[0], span[1], None, (verb.idx, verb.idx + len(verb.text)), span[1],
-                 cue_token=verb.i, via="stance")
+    holder = _animate_subject(verb, cues)
+    return Found("indirect", span[0], span[1], speaker_span(doc, holder) if holder is not None else None,
+                 (verb.idx, verb.idx + len(verb.text)), span[1], cue_token=verb.i, via="stance")
+
+
+_ANIMATE_ENTS = ("PERSON", "NORP", "ORG")
+
+
+def _animate_subject(verb, cues: QuoteCues):
+    """The subject of an impression verb when it names who is or does what the impression says
+    ("voters seem to care more about ...", "he appeared to suggest that ..."): a person or group
+    (a name, a personal pronoun, a role or group noun); None for anything else ("the deal seems
+    fair": the writer's impression of the deal)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    pronoun = cues.pronouns.get(subj.lower_)
+    if pronoun is not None:
+        return subj if pronoun.gender != "n" and not pronoun.relative else None
+    if subj.ent_type_ in _ANIMATE_ENTS:
+        return subj
+    return subj if lemmas(subj) & (cues.person_roles | cues.anonymous) else None
 
 
 def _holder(adj):
@@ -142,12 +164,34 @@ def _noun(doc, noun, cues: QuoteCues) -> Found | None:
     if span is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "WP$"), None)
-    if owner is None and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cues.frame_verbs:
-        owner = subject_of(noun.head)  # "critics voiced concerns about ..."
+    if owner is None:
+        owner = _source_after(noun)  # "warnings from his attorney that ...", "unease among leaders"
+    if owner is None and noun.dep_ in ("dobj", "obj") and not lemmas(noun.head) & cues.stance_target_verbs:
+        owner = subject_of(noun.head)  # "critics voiced concerns about ...", "they have doubts about ..."
+    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ in _MANNER_PREPS and noun.head.head.pos_ in VERBAL_POS:
+        owner = subject_of(noun.head.head)  # "he held rallies in hopes of ..."
     speaker = speaker_span(doc, owner) if owner is not None else None
     cue_end = (prep.idx + len(prep.text)) if prep is not None else noun.idx + len(noun.text)
     return Found("indirect", span[0], span[1], speaker, (noun.idx, cue_end), span[1], cue_token=noun.i,
                  via="stance")
+
+
+# Prepositions that put a stance noun to the doer of a verb: "campaigned in hopes of ...", "went
+# with hopes of ...".
+_MANNER_PREPS = ("in", "with")
+# Prepositions that name whose view a stance noun is: "criticism from Clinton", "unease among
+# Jewish leaders", "warnings by the regulator".
+_SOURCE_PREPS = ("from", "by", "among")
+
+
+def _source_after(noun):
+    """The holder a stance noun names after it with "from", "by" or "among", or None."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _SOURCE_PREPS and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return pobj
+    return None
 
 
 def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
