@@ -6,11 +6,12 @@ import io
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dateline.records import Actor, Article, Event, Failure, Quote, Span, TimeExpr
 from dateline.store import Store, export
+from dateline.store.writer import text_hash
 
 codes = st.one_of(st.none(), st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3))
 words = st.one_of(st.none(), st.text(max_size=12))
@@ -57,6 +58,9 @@ def articles(draw) -> Article:
 @given(batch=st.lists(st.one_of(articles(), st.builds(Failure, origin=st.text(max_size=8), stage=st.just("read"),
                                                       reason=st.text(max_size=8))), max_size=4))
 def test_records_round_trip_and_rewrites_add_nothing(batch):
+    # the same text under two ids is one story stored once (tests/store/test_duplicates.py), not a round trip
+    texts = {(a.id, text_hash(a.text)) for a in batch if isinstance(a, Article)}
+    assume(len({digest for _, digest in texts}) == len(texts))
     with Store.open(":memory:") as store:
         first = store.write_batch(batch)
         latest = {a.id: a for a in batch if isinstance(a, Article)}      # a repeated id: the last one wins
