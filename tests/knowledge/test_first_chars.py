@@ -28,10 +28,19 @@ def test_the_class_holds_every_first_character():
     assert not any(cls.match(c) for c in "abz -")
 
 
-def test_no_class_when_the_pattern_may_match_nothing():
+def test_classes_escapes_and_scoped_flags():
+    cls = first_char_class(re.compile(r"(?:[^a-c\]]x|\u2019s|\$\d|(?-i:[A-Z])z)", re.I))
+    assert cls is not None
+    assert all(cls.match(c) for c in "d\u2019$Q")
+    assert not any(cls.match(c) for c in "abc]")  # "[A-Z]" is case-sensitive, so "(?-i:" is kept
+
+
+def test_no_class_when_the_pattern_may_match_nothing_or_anything():
     assert first_char_class(re.compile(r"(?:a|b)?")) is None
     assert first_char_class(re.compile(r"(?<!\w)x*")) is None
-    assert first_char_class(re.compile(r"[^a]b")) is None  # a negated class is not read
+    assert first_char_class(re.compile(r"(?:a|.)b")) is None
+    assert first_char_class(re.compile(r"(?P<u>a)?(?P=u)b")) is None
+    assert first_char_class(re.compile(r"(?i)ab")) is None  # a global inline flag is not read
 
 
 def test_matches_at_finds_what_finditer_finds():
