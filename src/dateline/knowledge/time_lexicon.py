@@ -61,6 +61,8 @@ class TimeRule:
     first: re.Pattern[str] | None = field(default=None, compare=False)
     """The class of the characters a match can start with, when ``regex`` opens with
     :data:`RULE_START` (:mod:`.first_chars`); None when unknown."""
+    starts_with: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Whether ``first`` holds a character, by character (filled as characters are met)."""
 
 
 @dataclass(frozen=True)

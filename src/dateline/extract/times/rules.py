@@ -18,7 +18,6 @@ __all__ = ["Candidate", "find_candidates", "select_candidates"]
 
 _CAPITAL_GROUPS = ("month", "weekday")
 _STARTS = re.compile(RULE_START + r"(?s:.)", re.IGNORECASE)  # every position a rule's match may start at
-_STARTS_WITH: dict[tuple[re.Pattern[str], str], bool] = {}  # (a rule's first-character class, character)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +85,11 @@ def _rule_matches(rule: TimeRule, text: str, starts: dict[str, list[int]]) -> It
     if first is None:
         return rule.regex.finditer(text)
     positions: list[int] = []
+    known = rule.starts_with
     for char, at in starts.items():
-        key = (first, char)
-        ok = _STARTS_WITH.get(key)
+        ok = known.get(char)
         if ok is None:
-            ok = _STARTS_WITH[key] = first.match(char) is not None
+            ok = known[char] = first.match(char) is not None
         if ok:
             positions += at
     positions.sort()
