@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
 from ..syntax.labels import COMPLEMENTS, PREP_OBJECTS, VERBAL_POS
+from ...nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -115,7 +116,7 @@ def clause_initial_propn(token: "Token") -> bool:
     sentence or follows a dateline dash, outside any named entity."""
     if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
         return False
-    first = token.i == token.sent.start
+    first = token.i == sentence_of(token).start
     return first or token.doc[token.i - 1].text in _CLAUSE_OPENERS
 
 
