@@ -156,6 +156,23 @@ def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
             and (term.of is None or _of_complement(noun, term.of) is not None))
 
 
+def _fits_a_term(noun: "Token", terms: tuple[ObjectTerm, ...]) -> bool:
+    """``any(_term_fits(noun, term) for term in terms)``, with the noun's lemma read once."""
+    lemma = None
+    for term in terms:
+        wanted = term.lemma
+        if wanted == "*" or wanted.startswith("ent:"):
+            if _term_fits(noun, term):
+                return True
+            continue
+        if lemma is None:
+            lemma = _lemma(noun)
+        if wanted == lemma and (not term.modifiers or _has_modifier(noun, term.modifiers)) \
+                and (term.of is None or _of_complement(noun, term.of) is not None):
+            return True
+    return False
+
+
 def _of_complement(noun: "Token", word: str) -> "Token | None":
     """The noun of ``noun``'s "of" phrase when it is ``word`` ("state of emergency")."""
     for prep in noun.children:
@@ -249,7 +266,7 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False,
         for cand in candidates:
             if _excluded_noun(cand, pattern.exclude):  # "cut prices": an object that contradicts the reading
                 continue
-            if any(_term_fits(cand, term) for term in pattern.objects):
+            if _fits_a_term(cand, pattern.objects):
                 obj = cand
                 break
         if obj is None:
