@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,15 +20,17 @@ from .settings import DEFAULT_MODELS
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models", "doc_text"]
+__all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models", "doc_text",
+           "sentence_of"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LINE_BREAKS_COMPONENT = "dateline_line_breaks"
 _TEXT_KEY = "dateline.text"
+_SENTENCES_KEY = "dateline.sentences"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -36,6 +39,21 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def sentence_of(token: "Token") -> "Span":
+    """``token.sent``, with the document's sentence bounds found once (spaCy looks them up on
+    every access, checking first that the whole document has sentence starts). Only for a parsed
+    document whose sentence starts no longer change; a span's is its first token's."""
+    doc = token.doc
+    i = token.i
+    bounds = doc.user_data.get(_SENTENCES_KEY)
+    if bounds is None:
+        starts = [s.start for s in doc.sents]
+        bounds = doc.user_data[_SENTENCES_KEY] = (starts, starts[1:] + [len(doc)])
+    starts, ends = bounds
+    k = bisect_right(starts, i) - 1
+    return doc[starts[k]:ends[k]]
 
 
 def installed_models() -> list[str]:

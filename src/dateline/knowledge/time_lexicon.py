@@ -18,9 +18,10 @@ from typing import Any
 
 from ..errors import KnowledgeFileError
 from .alternation import factored_alternation, phrase_atoms
+from .first_chars import first_char_class
 from .files import read_yaml_mapping
 
-__all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES"]
+__all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES", "RULE_START"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_LEXICON = DATA / "time_lexicon.yaml"
@@ -36,6 +37,8 @@ _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators",
                  "limit_signals", "present_auxiliaries", "future_signals", "past_signals",
                  "parts_dropped_on_named_day")
 _TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+RULE_START = r"(?<![\w$'\u2019-])"
+"""What every rule's pattern opens with: a match never starts inside a word, a number or an amount."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,11 @@ class TimeRule:
     not_before: re.Pattern[str] | None = None
     precedes_head: bool = False
     pos_before: tuple[str, ...] = ()
+    first: re.Pattern[str] | None = field(default=None, compare=False)
+    """The class of the characters a match can start with, when ``regex`` opens with
+    :data:`RULE_START` (:mod:`.first_chars`); None when unknown."""
+    starts_with: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Whether ``first`` holds a character, by character (filled as characters are met)."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,7 @@ def _compile_rule(raw: Mapping[str, Any], holes: Mapping[str, str], order: int, 
     except KeyError as exc:
         raise KnowledgeFileError(f"{path}: rule {name!r} uses unknown placeholder {exc}") from exc
     try:
-        regex = re.compile(r"(?<![\w$'\u2019-])(?:" + filled + r")(?!\w)", re.IGNORECASE)
+        regex = re.compile(RULE_START + r"(?:" + filled + r")(?!\w)", re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeFileError(f"{path}: rule {name!r} has a bad pattern: {exc}") from exc
     before, not_before = (_context_regex(raw.get(key), name, key, path) for key in ("before", "not_before"))
@@ -175,7 +183,7 @@ def _compile_rule(raw: Mapping[str, Any], holes: Mapping[str, str], order: int, 
                     pos=tuple(raw.get("pos", ())), capital=tuple(raw.get("capital", ())),
                     priority=int(raw.get("priority", 0)), order=order,
                     precedes_head=bool(raw.get("precedes_head", False)),
-                    pos_before=tuple(raw.get("pos_before", ())))
+                    pos_before=tuple(raw.get("pos_before", ())), first=first_char_class(regex))
 
 
 def _context_regex(pattern: Any, name: str, key: str, path: Path) -> re.Pattern[str] | None:

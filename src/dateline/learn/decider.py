@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import ModelNotFoundError
 from .features import ArticleContext, event_features, proposal_features
-from .linear import LinearModel
+from .linear import LinearModel, Scores
 from .roles import RoleRanker
 
 if TYPE_CHECKING:
@@ -90,26 +90,30 @@ class EventDecider:
         decided = []
         for proposal in proposals:
             base = proposal_features(proposal, context, with_event=False)
+            base_scores = None
             if proposal.pending is not None:
-                if self.hopeless(base):
+                base_scores = self.types.scores(base)
+                if self.hopeless(base, base_scores):
                     context.remember(proposal)
                     continue
                 proposal = proposal.realized()
-            features = base + event_features(proposal, context)
+            extra = event_features(proposal, context)
             context.remember(proposal)
-            event = self.event_of(proposal, features)
+            event = self.event_of(proposal, base + extra, self.types.scores(extra, after=base_scores)
+                                  if base_scores is not None and proposal.event is not None else None)
             if event is not None and self.roles is not None:
                 event = self.with_ranked_roles(doc, event, proposal, actors)
             if event is not None:
                 decided.append((event, proposal.step == "kept"))
         return _one_per_act(decided)
 
-    def hopeless(self, base_features: list[str]) -> bool:
+    def hopeless(self, base_features: list[str], scores: Scores | None = None) -> bool:
         """Whether an open proposal is no event whatever the rules would build from it: p(event) from
         its features without the event's (``base_features``) is below ``open_gate`` (on the dev split
         no proposal below a fifth of the threshold came above the threshold once its event's
-        features were added)."""
-        probs = self.types.probabilities(base_features)
+        features were added); ``scores``: the model's rows of ``base_features`` summed, when
+        already known."""
+        probs = self.types.probabilities_of(scores if scores is not None else self.types.scores(base_features))
         return 1.0 - probs.get(NONE, 0.0) < self.open_gate
 
     def with_ranked_roles(self, doc: "Doc", event: "Event", proposal: "Proposal",
@@ -126,11 +130,12 @@ class EventDecider:
             evidence["roles_by"] = "ranker:" + ",".join(sorted(changes))
         return replace(event, source=tuple(source), target=tuple(target), evidence=evidence)
 
-    def event_of(self, proposal: "Proposal", features: list[str]) -> "Event | None":
-        """The event one proposal makes, or None when the model says it is none."""
+    def event_of(self, proposal: "Proposal", features: list[str], scores: Scores | None = None) -> "Event | None":
+        """The event one proposal makes, or None when the model says it is none (``scores``: the
+        type model's rows of ``features`` summed, when already known)."""
         if proposal.event is None:
             return None
-        probs = self.types.probabilities(features)
+        probs = self.types.probabilities_of(scores if scores is not None else self.types.scores(features))
         rule = proposal.event
         kept = proposal.step == "kept"
         best = choose_type(probs, rule.type, kept, self.threshold, self.drop_threshold)

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import sentence_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -112,7 +114,7 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
         if c.dep_ in ("nsubj", "nsubjpass"):
             f += [f"subj={_lemma(c)}", f"subj_pos={c.pos_}", f"lemma+subj_pos={lemma}+{c.pos_}"]
     f += [f"lemma+step={lemma}+{step}", f"lemma+dep={lemma}+{t.dep_}"]
-    sent = t.sent
+    sent = sentence_of(t)
     marks = context.marks_in(t, sent)
     if marks:
         f.append("sentence_quoted")

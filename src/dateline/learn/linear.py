@@ -13,6 +13,14 @@ import numpy as np
 
 
 @dataclass(frozen=True)
+class Scores:
+    """The weight rows of some features summed (``total``: 0.0 when ``count`` is 0)."""
+
+    count: int
+    total: np.ndarray | float
+
+
+@dataclass(frozen=True)
 class LinearModel:
     """``weights[feature index, class index]`` plus ``bias``; ``vocabulary`` maps feature names to rows."""
 
@@ -24,11 +32,26 @@ class LinearModel:
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         """Class probabilities for one item's features (unknown features are ignored)."""
+        return self.probabilities_of(self.scores(features))
+
+    def scores(self, features: Sequence[str], after: "Scores | None" = None) -> "Scores":
+        """The weight rows of ``features`` summed (unknown features are ignored); after ``after``'s
+        rows when given: the same sum, in the same order, as ``after``'s features and these in one
+        list (``add.reduce`` over axis 0 adds the rows one after the other)."""
         rows = [i for i in map(self.vocabulary.get, features) if i is not None]
-        # take + add.reduce: the same rows summed in the same order as weights[rows].sum(axis=0)
-        scores = self.bias + (np.add.reduce(self.weights.take(rows, axis=0), axis=0) if rows else 0.0)
-        scores = scores - np.maximum.reduce(scores)
-        exp = np.exp(scores)
+        if after is None or not after.count:
+            # take + add.reduce: the same rows summed in the same order as weights[rows].sum(axis=0)
+            return Scores(len(rows), np.add.reduce(self.weights.take(rows, axis=0), axis=0) if rows else 0.0)
+        total = after.total
+        for i in rows:
+            total = total + self.weights[i]
+        return Scores(after.count + len(rows), total)
+
+    def probabilities_of(self, scores: "Scores") -> dict[str, float]:
+        """Class probabilities from summed rows (:meth:`scores`)."""
+        total = self.bias + scores.total
+        total = total - np.maximum.reduce(total)
+        exp = np.exp(total)
         probs = exp / np.add.reduce(exp)
         return dict(zip(self.classes, probs.tolist()))
 

@@ -14,6 +14,7 @@ from ...knowledge.actors import ActorCode, ActorKnowledge
 from .coding import NON_STATE
 from .mentions import Mention
 from ..syntax.labels import NOMINAL_POS, SUBJECTS, VERBAL_POS
+from ...nlp import sentence_of as sentence_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -71,7 +72,7 @@ def _sentence_countries(doc: "Doc", kb: ActorKnowledge) -> dict[int, str]:
             if country in NON_STATE:
                 country = None
         if country:
-            out.setdefault(ent.sent.start_char, country)
+            out.setdefault(sentence_span(ent[0]).start_char, country)
     return out
 
 
@@ -117,7 +118,7 @@ def locate_mentions(mentions: list[Mention], doc: "Doc", kb: ActorKnowledge) -> 
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        start = span.sent.start_char
+        start = sentence_span(span[0]).start_char
         sentence_of[(m.start, m.end)] = start
         if (m.start, m.end) in titled and _visiting(span, kb):
             titled.discard((m.start, m.end))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.event_patterns import EventLexicon
 from .match import TriggerMatch
 from ..syntax.labels import ACTIVE_SUBJECTS, COMPLEMENTS, OBJECTS, SUBJECTS
+from ...nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -113,7 +114,7 @@ def sporting_contest(m: TriggerMatch, lexicon: EventLexicon) -> bool:
     Cup"): a ``contest_verbs`` trigger in a sentence with a score or a ``sports_words`` word."""
     if m.pattern.pos != "VERB" or not lexicon.has("contest_verbs", m.token.lemma_):
         return False
-    sent = m.token.sent
+    sent = sentence_of(m.token)
     return any(lexicon.has("sports_words", t.lower_) for t in sent) or _SCORE.search(sent.text) is not None
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
 from ..syntax.labels import COMPLEMENTS, PREP_OBJECTS, VERBAL_POS
+from ...nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -115,7 +116,7 @@ def clause_initial_propn(token: "Token") -> bool:
     sentence or follows a dateline dash, outside any named entity."""
     if token.pos_ != "PROPN" or not token.is_title or token.ent_type_:
         return False
-    first = token.i == token.sent.start
+    first = token.i == sentence_of(token).start
     return first or token.doc[token.i - 1].text in _CLAUSE_OPENERS
 
 
@@ -153,6 +154,23 @@ def _term_fits(noun: "Token", term: ObjectTerm) -> bool:
         return noun.ent_type_.lower() == term.lemma[4:]
     return (_lemma(noun) == term.lemma and (not term.modifiers or _has_modifier(noun, term.modifiers))
             and (term.of is None or _of_complement(noun, term.of) is not None))
+
+
+def _fits_a_term(noun: "Token", terms: tuple[ObjectTerm, ...]) -> bool:
+    """``any(_term_fits(noun, term) for term in terms)``, with the noun's lemma read once."""
+    lemma = None
+    for term in terms:
+        wanted = term.lemma
+        if wanted == "*" or wanted.startswith("ent:"):
+            if _term_fits(noun, term):
+                return True
+            continue
+        if lemma is None:
+            lemma = _lemma(noun)
+        if wanted == lemma and (not term.modifiers or _has_modifier(noun, term.modifiers)) \
+                and (term.of is None or _of_complement(noun, term.of) is not None):
+            return True
+    return False
 
 
 def _of_complement(noun: "Token", word: str) -> "Token | None":
@@ -248,7 +266,7 @@ def _fits(token: "Token", pattern: EventPattern, *, as_verb: bool = False,
         for cand in candidates:
             if _excluded_noun(cand, pattern.exclude):  # "cut prices": an object that contradicts the reading
                 continue
-            if any(_term_fits(cand, term) for term in pattern.objects):
+            if _fits_a_term(cand, pattern.objects):
                 obj = cand
                 break
         if obj is None:

@@ -12,6 +12,7 @@ from .actor_coder import ActorCoder
 from .match import is_passive
 from .owners import code_token
 from ..syntax.labels import NOMINAL_POS, OBJECTS, SUBJECTS, VERBAL_POS
+from ...nlp import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +28,7 @@ _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "re
 def verbless_main(verb: "Token") -> bool:
     """Whether a verb the parser attached to a noun (acl) is in fact the main verb: its sentence
     has a noun for root and no other verb of its own."""
-    root = verb.sent.root
+    root = sentence_of(verb).root
     return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and root.pos_ in NOMINAL_POS
             and verb.i > root.i and not any(c.dep_ in SUBJECTS for c in verb.children))
 
@@ -76,7 +77,7 @@ def subject_actors(verb: "Token", coder: ActorCoder, lexicon: "EventLexicon", *,
         if verbless_main(t):
             # the main verb the parser hung on a noun of a sentence it left without one
             # ("Doctors(ROOT) from aid groups donated(acl) ..."): the root noun is its subject
-            return coder.code_noun(t.sent.root)
+            return coder.code_noun(sentence_of(t).root)
         # "X is ready to free Y": an infinitive on a predicate adjective takes the copula's subject
         ready = t.dep_ == "acomp" and t.i != verb.i and came_from == "xcomp"
         if (t.dep_ not in _INHERIT_DEPS and not ready) or t.head.i == t.i:

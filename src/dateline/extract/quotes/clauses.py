@@ -10,7 +10,7 @@ employees, Stumpf explained, were ..."). These helpers read such sentences the w
 from __future__ import annotations
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, sentence_of
 from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
@@ -124,7 +124,7 @@ def interrupting(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     "These employees, Stumpf explained earlier in the hearing, were well paid", "If China can
     build a wall, he observed this week, then he can build one" (the covering sentence)."""
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    sent = verb.sent
+    sent = sentence_of(verb)
     if subj is None or subj.left_edge.i - 1 <= sent.start or doc[subj.left_edge.i - 1].text != ",":
         return None
     if subj.right_edge.i != verb.i - 1 or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.rights):

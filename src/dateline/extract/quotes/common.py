@@ -164,7 +164,8 @@ def trim_span(text: str, start: int, end: int, *, strip_marks: bool = False) -> 
 def according_frame(token, cues: QuoteCues):
     """For the first word of an "according to X" frame: (last frame token, X's head) or None."""
     doc = token.doc
-    if token.lower_ == "in" and token.dep_ == "prep":
+    lower = token.lower_
+    if lower == "in" and token.dep_ == "prep":
         # "In Ash's view, the change ...", "in her words, ..."
         view = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in cues.view_nouns), None)
         holder = next((c for c in view.children if c.dep_ == "poss"), None) if view is not None else None
@@ -172,7 +173,7 @@ def according_frame(token, cues: QuoteCues):
             return view, holder
     for frame in cues.according:
         n = len(frame)
-        if token.lower_ != frame[0] or token.i + n > len(doc):
+        if lower != frame[0] or token.i + n > len(doc):
             continue
         if tuple(t.lower_ for t in doc[token.i: token.i + n]) != frame:
             continue

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, sentence_of
 from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
                       participle_holder, relative_gap, reported_clause)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
@@ -272,7 +272,7 @@ def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     if subj is None or subj.left_edge.i == 0:
         return None
     comma = doc[subj.left_edge.i - 1]
-    sent = verb.sent
+    sent = sentence_of(verb)
     if comma.text != "," or comma.i <= sent.start + 1:
         return None
     rest = [t for t in doc[verb.i + 1: sent.end] if not t.is_space]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...knowledge.cache import SHARED
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, sentence_of
 from ...records import Actor, Layout, Quote, Span, TimeExpr
 from .common import Found, trim_span
 from .direct import direct_quotes
@@ -234,7 +234,7 @@ def _sentence_bounds(doc, offset: int) -> tuple[int, int]:
     span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or len(span) == 0:
         return offset, offset
-    sent = span[0].sent
+    sent = sentence_of(span[0])
     return sent.start_char, sent.end_char
 
 

@@ -7,14 +7,17 @@ listed first, wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ...knowledge.time_lexicon import TimeLexicon, TimeRule
+from ...knowledge.first_chars import matches_at
+from ...knowledge.time_lexicon import RULE_START, TimeLexicon, TimeRule
 
 __all__ = ["Candidate", "find_candidates", "select_candidates"]
 
 _CAPITAL_GROUPS = ("month", "weekday")
+_STARTS = re.compile(RULE_START + r"(?s:.)", re.IGNORECASE)  # every position a rule's match may start at
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,9 @@ def _capitals_ok(groups: dict[str, str | None], rule: TimeRule, lexicon: TimeLex
 def find_candidates(text: str, lexicon: TimeLexicon,
                     accept: Callable[[Candidate], bool] | None = None) -> Iterator[Candidate]:
     """Every match of every rule in ``text`` that passes the capital check and ``accept``."""
+    starts = _starts_by_char(text)
     for rule in lexicon.rules:
-        for match in rule.regex.finditer(text):
+        for match in _rule_matches(rule, text, starts):
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
@@ -63,6 +67,33 @@ def find_candidates(text: str, lexicon: TimeLexicon,
             candidate = Candidate(start, end, rule, groups)
             if accept is None or accept(candidate):
                 yield candidate
+
+
+def _starts_by_char(text: str) -> dict[str, list[int]]:
+    """The positions of ``text`` a rule's match may start at (:data:`RULE_START` holds), by character."""
+    by_char: dict[str, list[int]] = {}
+    for match in _STARTS.finditer(text):
+        start = match.start()
+        by_char.setdefault(text[start], []).append(start)
+    return by_char
+
+
+def _rule_matches(rule: TimeRule, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """``rule.regex.finditer(text)``, tried only where a match can start when the rule's first
+    characters are known (:mod:`dateline.knowledge.first_chars`)."""
+    first = rule.first
+    if first is None:
+        return rule.regex.finditer(text)
+    positions: list[int] = []
+    known = rule.starts_with
+    for char, at in starts.items():
+        ok = known.get(char)
+        if ok is None:
+            ok = known[char] = first.match(char) is not None
+        if ok:
+            positions += at
+    positions.sort()
+    return matches_at(rule.regex, text, positions)
 
 
 def select_candidates(candidates: Iterator[Candidate] | list[Candidate]) -> list[Candidate]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.cache import SHARED
 from ...knowledge.time_lexicon import TimeLexicon
-from ...nlp import doc_text
+from ...nlp import doc_text, sentence_of
 from ...records import Layout, TimeExpr
 from ...settings import Settings
 from .calendar import Direction, granularity, parse_anchor, value_date, within_calendar
@@ -145,7 +145,7 @@ def _lazy_narrative_day(doc: "Doc", cand: Candidate, found: Sequence[TimeExpr],
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             return None
-        sent = span.sent
+        sent = sentence_of(span[0])
         day = last_day(sent.start_char, cand.start)
         if day is None and is_narrative_past(sent):
             day = narrative_date(doc, found, sent.start_char, anchor) or last_day(0, sent.start_char)
