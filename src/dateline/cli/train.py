@@ -42,8 +42,7 @@ def train() -> None:
 def train_events(corpus: Path, output: Path, limit: int | None) -> None:
     """Train the event decider: NONE-or-type and status models over the rules' proposals.
 
-    The decision threshold is chosen on the train proposals scored out of fold (five folds by
-    document) together with dev.jsonl; test.jsonl is never read.
+    The regularisation and the decision threshold are chosen on dev.jsonl; test.jsonl is never read.
     Needs scikit-learn: pip install 'dateline[train]'.
 
     \b

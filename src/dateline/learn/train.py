@@ -4,10 +4,8 @@ writes the splits it reads). Needs scikit-learn (``pip install 'dateline[train]'
 Each article of a split is run through the pipeline with the rules only; every proposal is
 labelled with the gold event whose trigger it overlaps most (each gold event labels at most one
 proposal; the rest are NONE). A multinomial logistic regression learns NONE or the type; a second
-one learns the status of the proposals that are events. The decision threshold is chosen by the
-type F1 of the train proposals scored out of fold (five folds by document) pooled with the dev
-split's; the calibration, the open gate and the role ranker's margin on dev. Seeded and
-deterministic.
+one learns the status of the proposals that are events. The regularisation strength and the
+decision threshold are chosen on the dev split. Seeded and deterministic.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from typing import Any
 import numpy as np
 
 from ..records import Event
-from .crossval import FOLDS, out_of_fold
 from .decider import NONE, OpenWords, choose_type
 from .features import ArticleContext, proposal_features
 from .linear import LinearModel, fit_linear
@@ -38,22 +35,11 @@ THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.1, 0.71, 0.05))
 # p(NONE) at which an event the rules kept is dropped: the model overrules the rules only when it
 # is nearly sure. Lower values were tried (0.5, 0.7, 0.85): 0.85 gained 0.004 of proposal-level
 # dev type F1 but cost the seeds 0.13 and the PLOVER odd half 0.04 of type F1, and widening the
-# grid lowered the chosen threshold (the best F1 it is compared with rose). At 0.95, two events the
-# rules keep in the seed stories sat at p(NONE) 0.947-0.966 under every fit measured, so whether a
-# retrain kept them was chance; 0.97 keeps them with a margin for 0.005 of pooled type F1 (0.661 to
-# 0.656, train out of fold and dev, 2026-12-07)
-DROP_THRESHOLDS = (0.97,)
+# grid lowered the chosen threshold (the best F1 it is compared with rose)
+DROP_THRESHOLDS = (0.95,)
 
-# the role ranker's margin is the largest whose dev accuracy is within this of the best (the rules
-# first). The event threshold used to be chosen the same way on dev alone (the highest within 0.02
-# of the best dev type F1), which picked 0.25 where every fit's best was 0.15-0.2 and, with one dev
-# pass deciding, made retrains differ by more than a point; it is now the best type F1 over the
-# train proposals' out-of-fold probabilities pooled with dev (see fit_and_choose)
+# the threshold chosen is the highest whose dev type F1 is within this of the best (precision first)
 F1_TOLERANCE = 0.02
-# the event threshold is the highest whose pooled type F1 is within this of the best: the pooled
-# figure counts about six times dev's events, so a narrower band than dev's 0.02 (at 0.005 it
-# picked 0.25 over the best 0.2, 0.655 against 0.656, in the fit of 2026-12-07)
-POOLED_TOLERANCE = 0.005
 
 
 @dataclass
@@ -298,7 +284,7 @@ def gold_type_counts(docs: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]
 
 def train_event_models(train_docs: Sequence[dict[str, Any]], dev_docs: Sequence[dict[str, Any]], out: Path,
                        *, log: Callable[[str], None] = print, settings=None) -> dict[str, Any]:
-    """Collect proposals from both splits, train, choose the thresholds (train out of fold and dev), and write
+    """Collect proposals from both splits, train, choose C and the threshold on dev, and write
     ``out`` (types) and its ``_status`` sibling. Returns the model's metadata."""
     started = time.perf_counter()
     open_words = open_vocabulary(train_docs)
@@ -313,15 +299,13 @@ def train_event_models(train_docs: Sequence[dict[str, Any]], dev_docs: Sequence[
 def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequence[dict[str, Any]],
                    dev_docs: Sequence[dict[str, Any]], open_words: OpenWords, out: Path,
                    *, log: Callable[[str], None] = print, c_grid: Sequence[float] = C_GRID) -> dict[str, Any]:
-    """Label the examples, fit one model per C, choose C and the thresholds by the type F1 of the
-    train proposals' out-of-fold probabilities pooled with dev's, fit the status model, and write
-    both (with the choice grid beside them)."""
+    """Label the examples, fit one model per C, choose C and the threshold by dev type F1, fit the
+    status model, and write both (with the choice grid beside them)."""
     label_examples(train, train_docs)
     label_examples(dev, dev_docs)
     log(f"{len(train)} train proposals ({sum(e.label != NONE for e in train)} events), "
         f"{len(dev)} dev proposals ({sum(e.label != NONE for e in dev)} events)")
     gold = gold_type_counts(dev_docs)
-    pooled_gold = {**gold_type_counts(train_docs), **gold}
     grid = []
     models = {}
     for c in c_grid:
@@ -329,35 +313,24 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
         if model is None:
             raise ValueError("the training split holds no event that a proposal matches: nothing to learn")
         models[c] = model
-        # the train proposals scored by models fitted without their documents, beside dev scored by
-        # this model: the threshold is chosen on both (about six times dev's events alone)
-        cache: dict[int, dict[str, float]] = {
-            id(e): p for e, p in zip(train, out_of_fold([e.features for e in train], [e.label for e in train],
-                                                        [e.doc_id for e in train], c, seed=SEED))}
-        log(f"C={c}: out-of-fold probabilities of the train proposals ({FOLDS} folds by document)")
+        cache: dict[int, dict[str, float]] = {}
         for drop in DROP_THRESHOLDS:
             for threshold in THRESHOLDS:
-                on_dev = decide_examples(model, dev, threshold, drop, cache)
-                p, r, f = type_f1(dev, on_dev, gold)
-                pp, pr, pf = type_f1(list(train) + list(dev),
-                                     decide_examples(model, train, threshold, drop, cache) + on_dev, pooled_gold)
+                p, r, f = type_f1(dev, decide_examples(model, dev, threshold, drop, cache), gold)
                 grid.append({"C": c, "drop_threshold": drop, "threshold": threshold, "p": round(p, 4),
-                             "r": round(r, 4), "f1": round(f, 4), "pooled_p": round(pp, 4),
-                             "pooled_r": round(pr, 4), "pooled_f1": round(pf, 4)})
-        log(f"C={c}: best pooled type F1 {max(g['pooled_f1'] for g in grid if g['C'] == c):.3f}, "
-            f"best dev type F1 {max(g['f1'] for g in grid if g['C'] == c):.3f}")
+                             "r": round(r, 4), "f1": round(f, 4)})
+        log(f"C={c}: best dev type F1 {max(g['f1'] for g in grid if g['C'] == c):.3f}")
+    top = max(g["f1"] for g in grid)
     # precision first (the highest threshold), then the rules first (the highest drop threshold),
-    # then F1, among the settings within POOLED_TOLERANCE of the best pooled type F1
-    top = max(g["pooled_f1"] for g in grid)
-    choice = max((g for g in grid if g["pooled_f1"] >= top - POOLED_TOLERANCE),
-                 key=lambda g: (g["threshold"], g["drop_threshold"], g["pooled_f1"]))
+    # then F1
+    choice = max((g for g in grid if g["f1"] >= top - F1_TOLERANCE),
+                 key=lambda g: (g["threshold"], g["drop_threshold"], g["f1"]))
     f, c, threshold, drop = choice["f1"], choice["C"], choice["threshold"], choice["drop_threshold"]
     model = models[c]
     status_model = fit(train, 1.0, status=True)
     calibration = calibrate(model, dev, threshold, drop)
     open_gate = choose_open_gate(model, dev, threshold)
     meta = {"name": "event-model", "C": float(c), "threshold": float(threshold), "drop_threshold": float(drop), "dev_type_f1": round(f, 4),
-            "pooled_type_f1": choice["pooled_f1"], "folds": FOLDS,
             "open_nouns": sorted(open_words.nouns), "open_types": dict(sorted(open_words.types.items())),
             "train_articles": len(train_docs), "dev_articles": len(dev_docs), "seed": SEED,
             "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train),
@@ -376,6 +349,5 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
     roles_meta = write_role_ranker(train, dev, out.with_name(out.stem + "_roles.npz"), seed=SEED,
                                    tolerance=F1_TOLERANCE, log=log)
     meta["roles"] = roles_meta
-    log(f"chose C={c}, threshold={threshold}, drop threshold={drop}: pooled type F1 {choice['pooled_f1']:.3f}, "
-        f"dev type F1 {f:.3f}; wrote {out}")
+    log(f"chose C={c}, threshold={threshold}, drop threshold={drop}: dev type F1 {f:.3f}; wrote {out}")
     return meta
