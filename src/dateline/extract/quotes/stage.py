@@ -282,6 +282,16 @@ def _shifted(f: Found, by: int) -> Found:
                    tail=f.tail + by, cue_token=None, gaps=tuple((a + by, b + by) for a, b in f.gaps))
 
 
+# Components a headline's second reading does without: its speakers are resolved in the article.
+_HEADLINE_SKIPS = ("ner",)
+
+
+def _parse(nlp: Any, text: str):
+    """``text`` parsed by the spaCy pipeline ``nlp`` without the components it does not need."""
+    names = getattr(nlp, "pipe_names", ())
+    return nlp(text, disable=[p for p in _HEADLINE_SKIPS if p in names]) if names else nlp(text)
+
+
 # The longest first line of a body read as a headline the layout did not mark.
 _HEADLINE_LENGTH = 200
 
@@ -303,7 +313,7 @@ def _headline(text: str, layout: Layout | None, start: int, end: int, nlp: Calla
     cased = sentence_case(text[h_start:h_end], text[h_end:end])
     if cased is None:
         return None
-    return (h_start, h_end), [_shifted(f, h_start) for f in _find(nlp(cased), cues, 0, len(cased))]
+    return (h_start, h_end), [_shifted(f, h_start) for f in _find(_parse(nlp, cased), cues, 0, len(cased))]
 
 
 def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequence[TimeExpr],
