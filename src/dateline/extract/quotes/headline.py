@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_case"]
+__all__ = ["sentence_case", "title_case"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’.-]*")
