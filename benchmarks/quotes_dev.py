@@ -39,18 +39,20 @@ def predict(docs: Sequence[Item], parsed: Sequence[Any], layouts: Sequence[Any])
     from dateline.extract.quotes import quotes
     from dateline.extract.times import times
     from dateline.knowledge.quote_cues import load_cues
+    from dateline.nlp import load_pipeline
     from dateline.settings import Settings
 
     settings = Settings()
     knowledge = load_knowledge(settings)
     cues = load_cues(settings.quote_files)
+    nlp = load_pipeline(settings.model)
     out, spent = [], 0.0
     for gold, doc, layout in zip(docs, parsed, layouts):
         anchor = gold.get("published") or (layout.dateline.date if layout.dateline else None)
         found_actors = actors(doc, layout=layout, knowledge=knowledge, date=anchor)
         found_times = times(doc, layout=layout, anchor=anchor, settings=settings)
         started = time.perf_counter()
-        found = quotes(doc, layout=layout, actors=found_actors, times=found_times, anchor=anchor, cues=cues)
+        found = quotes(doc, layout=layout, actors=found_actors, times=found_times, anchor=anchor, cues=cues, nlp=nlp)
         spent += time.perf_counter() - started
         out.append({"id": gold["id"], "quotes": [q.to_dict() for q in found]})
     return out, spent

@@ -29,6 +29,9 @@ def stretches(text: str) -> list[str]:
     # a stray closing mark is ignored
     ("Nothing here” at all. Then “this”.", ["this"]),
     ("No quotes at all.", []),
+    # the marks of a markup tag's attributes quote nothing; a quotation beside the tag still counts
+    ('<post id="12" author="@ann" date="2016-06-29">Ann said "we won" today.</post>', ["we won"]),
+    ('<p class="lead">"We won," she said.</p>', ["We won,"]),
 ])
 def test_find_quoted(text, expected):
     assert stretches(text) == expected

@@ -14,7 +14,7 @@ from ..extract import events as events_mod
 from ..extract import places as places_mod
 from ..extract import quotes as quotes_mod
 from ..extract import times as times_mod
-from ..nlp import doc_text
+from ..nlp import doc_text, load_pipeline
 from ..records import Layout, Span
 from .contract import ArticleContext, Stage
 from .knowledge import Knowledge
@@ -47,7 +47,7 @@ def _places(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dic
 
 def _quotes(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dict[str, list[Any]]:
     return {"quotes": quotes_mod.quotes(doc, layout=ctx.layout, actors=found["actors"], times=found["times"],
-                                        anchor=ctx.anchor, cues=kn.quote_cues)}
+                                        anchor=ctx.anchor, cues=kn.quote_cues, nlp=load_pipeline(ctx.settings.model))}
 
 
 def _events(doc: "Doc", ctx: ArticleContext, kn: Knowledge, found: Found) -> dict[str, list[Any]]:

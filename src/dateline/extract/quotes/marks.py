@@ -16,6 +16,9 @@ from ...knowledge.quote_cues import QuoteCues
 __all__ = ["QuotedStretch", "find_quoted", "paragraph_breaks"]
 
 _OPENERS_BEFORE = set("([{—–-/:;\u00a0")
+# A markup tag kept in the text ('<tweet id="74796" author="@x">'): the marks inside it delimit
+# attribute values, not quotations.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>")
 _CLOSERS_AFTER = set(".,;:!?)]}—–-…")
 
 
@@ -91,6 +94,13 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The markup tags between ``start`` and ``end`` (as offsets), whose marks quote nothing."""
+    if "<" not in text[start:end]:
+        return []
+    return [m.span() for m in _TAG.finditer(text, start, end)]
+
+
 def find_quoted(text: str, cues: QuoteCues, *, start: int = 0, end: int | None = None) -> list[QuotedStretch]:
     """Every quoted stretch between ``start`` and ``end``, in text order."""
     end = len(text) if end is None else end
@@ -102,10 +112,13 @@ def find_quoted(text: str, cues: QuoteCues, *, start: int = 0, end: int | None =
     events: list[tuple[int, str, int]] = [(b, "break", 1) for b in breaks]
     long_marks = sorted((m for m in all_marks if len(m) > 1), key=len, reverse=True)
     marks = _mark_pattern(tuple(long_marks), "".join(sorted(m for m in all_marks if len(m) == 1)))
+    tags = _tags(text, start, end)
     for found in marks.finditer(text, start):
         i, mark = found.start(), found.group()
         if i >= end:
             break
+        if tags and any(a < i < b for a, b in tags):
+            continue
         d = _direction(text, i, mark, cues, opens, closes)
         events.append((i, d or "either", len(mark)))
     events.sort()

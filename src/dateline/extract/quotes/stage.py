@@ -8,8 +8,9 @@ mention ("he", "the spokesman", "Peskov") against the article's actors and earli
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ...knowledge.cache import SHARED
 from ...knowledge.quote_cues import QuoteCues
@@ -17,6 +18,7 @@ from ...nlp import doc_text, sentence_of
 from ...records import Actor, Layout, Quote, Span, TimeExpr
 from .common import Found, trim_span
 from .direct import direct_quotes
+from .headline import sentence_case
 from .reported import colon_lines, reported_speech
 from .stance import stances
 from ..actors.mention_resolver import marked, resolve_mention
@@ -252,12 +254,9 @@ def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> s
     return anchor
 
 
-def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequence[TimeExpr],
-           anchor: str | None, cues: QuoteCues | None = None) -> list[Quote]:
-    """Every statement in the article, in text order, with its resolved speaker, cue and date."""
-    cues = cues or SHARED.quote_cues()
+def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
+    """The statements between ``start`` and ``end``, before their speakers are resolved."""
     text = doc_text(doc)
-    start, end = quote_region(layout, len(text))
     direct = direct_quotes(doc, cues, start=start, end=end)
     colon = colon_lines(doc, cues, start=start, end=end)
     turns = [f for f in colon if f.via == "transcript"]
@@ -272,7 +271,64 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
     indirect = [_with_mixed(_as_quotation(text, f, cues), direct, text) for f in _dedupe(doc, direct, indirect)]
     direct = [d for d in direct if not any(_absorbs(f, d) or _mixed(f, d, text) for f in indirect)]
-    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    return sorted(direct + indirect, key=lambda f: (f.start, f.end))
+
+
+def _shifted(f: Found, by: int) -> Found:
+    """A statement found in a headline read on its own, in the article's offsets."""
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else (span[0] + by, span[1] + by)
+    return replace(f, start=f.start + by, end=f.end + by, speaker=move(f.speaker), cue=move(f.cue),
+                   tail=f.tail + by, cue_token=None, gaps=tuple((a + by, b + by) for a, b in f.gaps))
+
+
+# Components a headline's second reading does without: its speakers are resolved in the article.
+_HEADLINE_SKIPS = ("ner",)
+
+
+def _parse(nlp: Any, text: str):
+    """``text`` parsed by the spaCy pipeline ``nlp`` without the components it does not need."""
+    names = getattr(nlp, "pipe_names", ())
+    return nlp(text, disable=[p for p in _HEADLINE_SKIPS if p in names]) if names else nlp(text)
+
+
+# The longest first line of a body read as a headline the layout did not mark.
+_HEADLINE_LENGTH = 200
+
+
+def _headline(text: str, layout: Layout | None, start: int, end: int, nlp: Callable[[str], Any] | None,
+              cues: QuoteCues) -> tuple[tuple[int, int], list[Found]] | None:
+    """The statements of a title-case headline read again in sentence case ("Hillary Clinton
+    Reassures House Democrats ..."): its span and what it says, or None when it is read as it is."""
+    if nlp is None:
+        return None
+    title = layout.title if layout is not None else None
+    if title is not None and start <= title.start < title.end <= end:
+        h_start, h_end = title.start, title.end
+    else:  # a headline the layout left in the body: its first line, when that is short
+        h_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+        h_end = text.find("\n", h_start, min(end, h_start + _HEADLINE_LENGTH))
+        if h_end < 0:
+            return None
+    cased = sentence_case(text[h_start:h_end], text[h_end:end])
+    if cased is None:
+        return None
+    return (h_start, h_end), [_shifted(f, h_start) for f in _find(_parse(nlp, cased), cues, 0, len(cased))]
+
+
+def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequence[TimeExpr],
+           anchor: str | None, cues: QuoteCues | None = None, nlp: Callable[[str], Any] | None = None) -> list[Quote]:
+    """Every statement in the article, in text order, with its resolved speaker, cue and date.
+    With ``nlp`` (text to parse), a headline in title case is parsed again in sentence case."""
+    cues = cues or SHARED.quote_cues()
+    text = doc_text(doc)
+    start, end = quote_region(layout, len(text))
+    found = _find(doc, cues, start, end)
+    headline = _headline(text, layout, start, end, nlp, cues)
+    if headline is not None:
+        (h_start, h_end), in_headline = headline
+        found = sorted([f for f in found if not h_start <= f.start < h_end] + in_headline,
+                       key=lambda f: (f.start, f.end))
 
     out: list[Quote] = []
     speakers: list[Actor] = []
