@@ -144,3 +144,20 @@ def test_a_name_a_capitalized_settlement_noun_ends_is_looked_up_whole(nlp, small
     found = [p for p in _places(nlp, small_gazetteer, text) if "Qarvel" in p.text]
     assert [p.text for p in found] == ["Qarvel Town", "Qarvel Town"]
     assert all(p.lat is None for p in found)  # not some town called Qarvel elsewhere
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Eswar Prasad is a professor of trade policy at Cornell University.", "Cornell University"),
+    ("The swimming events were held at the University of Perpetual Help.", "University of Perpetual Help"),
+])
+def test_an_institution_after_at_is_a_place_without_a_town(nlp, small_gazetteer, text, name):
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    assert name in found and found[name].lat is None
+
+
+@pytest.mark.parametrize("text", [
+    "Cornell University said its budget would grow.",
+    "Researchers at the Cornell lab said the budget would grow.",
+])
+def test_an_institution_not_after_at_or_without_a_head_is_no_venue(nlp, small_gazetteer, text):
+    assert "Cornell University" not in [p.text for p in _places(nlp, small_gazetteer, text)]

@@ -21,7 +21,7 @@ from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import joined_entities
-from .venues import VENUE_SOURCE, located_venues
+from .venues import VENUE_SOURCE, venues
 from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
@@ -433,7 +433,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
         finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
     for start, end in list(headed_names(doc, finder.taken, words.settlement_heads)):  # "Grants Town" (PERSON)
         finder._add(start, end, SETTLEMENT_SOURCE, None, name_as=finder._text(start, end))
-    for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
+    for start, end, town in list(venues(doc, finder.mentions, finder.taken, words.institution_heads)):
         finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
