@@ -161,3 +161,17 @@ def test_an_institution_after_at_is_a_place_without_a_town(nlp, small_gazetteer,
 ])
 def test_an_institution_not_after_at_or_without_a_head_is_no_venue(nlp, small_gazetteer, text):
     assert "Cornell University" not in [p.text for p in _places(nlp, small_gazetteer, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel and others joined the U.S.-led coalition.", [("Israel", "ISR"), ("U.S.", "USA")]),
+    ("The U.S.-China talks ended.", [("U.S.", "USA"), ("China", "CHN")]),
+])
+def test_a_place_inside_a_hyphened_token_is_found(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.country) for p in found] == expected
+    assert all(text[p.start:p.end] == p.text for p in found)
+
+
+def test_no_place_inside_a_hyphened_token_that_names_none(nlp, small_gazetteer):
+    assert _places(nlp, small_gazetteer, "The Co.-owned unit was the No.-1 seed in Mid-March.") == []

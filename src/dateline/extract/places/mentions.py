@@ -20,7 +20,7 @@ from .demonyms import land_demonyms, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
-from .fragments import joined_entities
+from .fragments import inner_names, joined_entities
 from .venues import VENUE_SOURCE, venues
 from .unplaced import without_institutions, without_unknown_agents
 
@@ -417,8 +417,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
     zones = layout.excluded if layout is not None else ()
-    for tok in doc:
-        finder.taken[tok.i] = any(zone.start <= tok.idx < zone.end for zone in zones)
+    finder.taken[:] = [any(zone.start <= tok.idx < zone.end for zone in zones) for tok in doc]
     finder.dateline()
     finder.facilities()
     for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):
@@ -426,6 +425,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
         finder._add(start, end, "ner", label)
     finder.entities()
+    finder.mentions += inner_names(doc, finder.taken, gazetteer)  # "U.S." in "U.S.-led"
     for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
         finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
     finder.gazetteer_matches()
