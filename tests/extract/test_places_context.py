@@ -175,3 +175,21 @@ def test_a_place_inside_a_hyphened_token_is_found(nlp, small_gazetteer, text, ex
 
 def test_no_place_inside_a_hyphened_token_that_names_none(nlp, small_gazetteer):
     assert _places(nlp, small_gazetteer, "The Co.-owned unit was the No.-1 seed in Mid-March.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Relations between Russia and the West grew worse.", ["Russia", "West"]),
+    ("The governments of two dozen Western countries expelled diplomats.", ["Western"]),
+])
+def test_bloc_words_are_places_without_a_point(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert [p.text for p in found] == expected
+    assert all(p.lat is None for p in found if p.text in ("West", "Western"))
+
+
+@pytest.mark.parametrize("text", [
+    "Western leaders met in the spring.",
+    "Settlers moved deeper into the West Bank.",
+])
+def test_bloc_words_before_an_actor_or_in_a_longer_name_are_no_bloc(nlp, small_gazetteer, text):
+    assert [p for p in _places(nlp, small_gazetteer, text) if p.text in ("West", "Western")] == []

@@ -17,6 +17,7 @@ from ...knowledge.gazetteer import Candidate, Gazetteer
 from ...knowledge.gazetteer_names import normalize
 from ...knowledge.gazetteer_words import GeoWords
 from ...records import Place
+from .demonyms import BLOC_SOURCE
 from .discourse import REPEAT_SOURCE
 from .mentions import Mention
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE
@@ -93,6 +94,8 @@ def _candidates(gazetteer: Gazetteer, mention: Mention, words: GeoWords) -> tupl
     if mention.source == "demonym":
         place = gazetteer.demonym_place(mention.name)
         return (place,) if place is not None else ()
+    if mention.source == BLOC_SOURCE:  # "the West" is no point on the map
+        return ()
     name = mention.name
     cands = gazetteer.lookup_text(name)
     if any(c.prio <= 1 and (c.is_country or c.fclass == "L") for c in cands):
@@ -121,7 +124,7 @@ def _worth_keeping(mention: Mention, text: str, words: GeoWords, speaks: bool = 
     last = text[mention.start:mention.end].split()[-1].lower().rstrip(".")
     if speaks and last not in words.facility_nouns:
         return False
-    return (mention.locative or mention.label in ("LOC", "FAC") or mention.source == "dateline"
+    return (mention.locative or mention.label in ("LOC", "FAC") or mention.source in ("dateline", BLOC_SOURCE)
             or last in words.facility_nouns or last in words.admin_nouns)
 
 
