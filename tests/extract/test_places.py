@@ -368,3 +368,10 @@ def test_a_name_used_mostly_as_something_else_does_not_come_back_as_a_place(nlp,
 def test_names_sharing_a_street_noun_are_streets(nlp, small_gazetteer, text, expected):
     found = [p for p in _places(nlp, small_gazetteer, text) if p.text in expected]
     assert [p.text for p in found] == expected
+
+
+def test_a_county_whose_best_reading_is_a_town_stays_unknown(nlp, small_gazetteer):
+    text = "Police in Virginia said Suffolk County detectives found the car near Norfolk."
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    county = next(p for name, p in found.items() if name.startswith("Suffolk"))
+    assert county.lat is None and county.feature is None

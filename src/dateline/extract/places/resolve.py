@@ -228,6 +228,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         best_score, best = scored[0]
         if facility[key] and not _near_evidence(best, key, ev):
             scored = []
+        if prefer[key] == "A" and best.fclass != "A":
+            scored = []  # "Suffolk County" whose best reading is the town of Suffolk: a county unknown
         if not scored:
             places.extend(_unresolved(ms, text, words, speaks[key]))
             continue
