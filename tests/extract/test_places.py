@@ -113,6 +113,18 @@ def test_dateline_place_is_evidence(nlp, small_gazetteer):
     assert [(p.text, p.country) for p in found] == [("PARIS", "FRA"), ("Paris", "FRA"), ("Lyon", "FRA")]
 
 
+
+def test_a_place_the_dateline_names_is_the_reading_of_the_same_name_later(nlp, small_gazetteer):
+    body = "The team trained at home in Washington before the season."
+    alone = {p.text: p for p in _places(nlp, small_gazetteer, body)}
+    assert alone["Washington"].feature == "P.PPLC"
+    text = "SPOKANE, Wash. - " + body
+    layout = Layout(zones=(), title=None, standfirst=(), body=None,
+                    dateline=Dateline(0, 16, "SPOKANE, Wash. -", "Spokane", None, None,
+                                      place_span=Span(0, 7, "SPOKANE")))
+    found = {p.text: p for p in places(nlp(text), layout=layout, gazetteer=small_gazetteer)}
+    assert found["Washington"].feature == "A.ADM1"
+
 def test_excluded_zones_are_skipped(nlp, small_gazetteer):
     text = "Photo: Berlin archive\nTalks went on in Vienna."
     layout = Layout(zones=(Zone("caption", 0, 21),), title=None, standfirst=(), dateline=None, body=None)
@@ -356,3 +368,10 @@ def test_a_name_used_mostly_as_something_else_does_not_come_back_as_a_place(nlp,
 def test_names_sharing_a_street_noun_are_streets(nlp, small_gazetteer, text, expected):
     found = [p for p in _places(nlp, small_gazetteer, text) if p.text in expected]
     assert [p.text for p in found] == expected
+
+
+def test_a_county_whose_best_reading_is_a_town_stays_unknown(nlp, small_gazetteer):
+    text = "Police in Virginia said Suffolk County detectives found the car near Norfolk."
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    county = next(p for name, p in found.items() if name.startswith("Suffolk"))
+    assert county.lat is None and county.feature is None

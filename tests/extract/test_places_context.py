@@ -144,3 +144,52 @@ def test_a_name_a_capitalized_settlement_noun_ends_is_looked_up_whole(nlp, small
     found = [p for p in _places(nlp, small_gazetteer, text) if "Qarvel" in p.text]
     assert [p.text for p in found] == ["Qarvel Town", "Qarvel Town"]
     assert all(p.lat is None for p in found)  # not some town called Qarvel elsewhere
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Eswar Prasad is a professor of trade policy at Cornell University.", "Cornell University"),
+    ("The swimming events were held at the University of Perpetual Help.", "University of Perpetual Help"),
+])
+def test_an_institution_after_at_is_a_place_without_a_town(nlp, small_gazetteer, text, name):
+    found = {p.text: p for p in _places(nlp, small_gazetteer, text)}
+    assert name in found and found[name].lat is None
+
+
+@pytest.mark.parametrize("text", [
+    "Cornell University said its budget would grow.",
+    "Researchers at the Cornell lab said the budget would grow.",
+])
+def test_an_institution_not_after_at_or_without_a_head_is_no_venue(nlp, small_gazetteer, text):
+    assert "Cornell University" not in [p.text for p in _places(nlp, small_gazetteer, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel and others joined the U.S.-led coalition.", [("Israel", "ISR"), ("U.S.", "USA")]),
+    ("The U.S.-China talks ended.", [("U.S.", "USA"), ("China", "CHN")]),
+])
+def test_a_place_inside_a_hyphened_token_is_found(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert [(p.text, p.country) for p in found] == expected
+    assert all(text[p.start:p.end] == p.text for p in found)
+
+
+def test_no_place_inside_a_hyphened_token_that_names_none(nlp, small_gazetteer):
+    assert _places(nlp, small_gazetteer, "The Co.-owned unit was the No.-1 seed in Mid-March.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Relations between Russia and the West grew worse.", ["Russia", "West"]),
+    ("The governments of two dozen Western countries expelled diplomats.", ["Western"]),
+])
+def test_bloc_words_are_places_without_a_point(nlp, small_gazetteer, text, expected):
+    found = _places(nlp, small_gazetteer, text)
+    assert [p.text for p in found] == expected
+    assert all(p.lat is None for p in found if p.text in ("West", "Western"))
+
+
+@pytest.mark.parametrize("text", [
+    "Western leaders met in the spring.",
+    "Settlers moved deeper into the West Bank.",
+])
+def test_bloc_words_before_an_actor_or_in_a_longer_name_are_no_bloc(nlp, small_gazetteer, text):
+    assert [p for p in _places(nlp, small_gazetteer, text) if p.text in ("West", "Western")] == []

@@ -34,6 +34,9 @@ class GeoWords:
     settlement_nouns: frozenset[str] = frozenset()
     prefix_nouns: frozenset[str] = frozenset()
     settlement_heads: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
+    bloc_nouns: frozenset[str] = frozenset()
+    bloc_adjectives: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -47,7 +50,8 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
                                       "not_places": [], "facility_nouns": [],
                                       "honorifics": [], "operation_words": [], "land_nouns": [],
                                       "street_joins": [], "staff_nouns": [], "settlement_nouns": [],
-                                      "prefix_nouns": [], "settlement_heads": []}
+                                      "prefix_nouns": [], "settlement_heads": [],
+                                      "institution_heads": [], "bloc_nouns": [], "bloc_adjectives": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -73,4 +77,7 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         settlement_nouns=frozenset(w.lower() for w in merged["settlement_nouns"]),
         prefix_nouns=frozenset(w.lower().rstrip(".") for w in merged["prefix_nouns"]),
         settlement_heads=frozenset(w.lower() for w in merged["settlement_heads"]),
+        institution_heads=frozenset(w.lower() for w in merged["institution_heads"]),
+        bloc_nouns=frozenset(w.lower() for w in merged["bloc_nouns"]),
+        bloc_adjectives=frozenset(w.lower() for w in merged["bloc_adjectives"]),
     )

@@ -14,6 +14,12 @@ border", "Russian and Chinese territory".
 With the setting on, only a demonym that qualifies a word after it counts ("Syrian troops",
 "Turkish-backed"); one that names people on its own ("the Irish need 85 points", "a passionate
 Nigerian", "Syrians fled") is no place in GeoWebNews either.
+
+Words for a bloc of countries (``bloc_nouns`` and ``bloc_adjectives`` in ``geo_words.yaml``) are
+places too: a noun after "the" that no capitalized word follows ("the West", "the West's
+démarche", not "the West Bank"), and an adjective under the same rule as a demonym, before a noun
+that is no actor ("Western countries", not "Western leaders"). A bloc has no point on the map: it
+is reported with null coordinates.
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["actor_heads", "land_demonyms", "qualifies_word"]
+    from ...knowledge.gazetteer_words import GeoWords
+
+__all__ = ["BLOC_SOURCE", "actor_heads", "bloc_words", "land_demonyms", "place_words", "qualifies_word"]
+
+BLOC_SOURCE = "bloc"
 
 _LINKS = frozenset({"-", "–", "—", "/", "and", "or", ","})
 _MAX_CHAIN = 6
@@ -94,3 +104,29 @@ def qualifies_word(doc: "Doc", end: int, is_demonym: Callable[[str], bool]) -> b
             continue
         return tok.is_alpha and (hyphen or tok.pos_ in _QUALIFIED_POS)
     return False
+
+
+def bloc_words(doc: "Doc", taken: Sequence[bool], nouns: frozenset[str], adjectives: frozenset[str],
+               land_nouns: frozenset[str], actor_nouns: frozenset[str] | None) -> Iterator[int]:
+    """Indices of free title-case bloc words: "the West", "Western countries"."""
+    never: Callable[[str], bool] = lambda _: False  # noqa: E731
+    for tok in doc:
+        if taken[tok.i] or not tok.is_title:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ in nouns and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                and (after is None or not (after.is_title or after.is_upper)):
+            yield tok.i
+        elif tok.lower_ in adjectives and after is not None \
+                and _names_land(doc, tok.i + 1, never, land_nouns, actor_nouns or frozenset()):
+            yield tok.i
+
+
+def place_words(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool], words: "GeoWords",
+                actor_nouns: frozenset[str] | None) -> Iterator[tuple[int, str]]:
+    """``(token index, mention source)``: demonyms that name their land (:func:`land_demonyms`),
+    then bloc words (:func:`bloc_words`)."""
+    for i in land_demonyms(doc, taken, is_demonym, words.land_nouns, actor_nouns):
+        yield i, "demonym"
+    for i in bloc_words(doc, taken, words.bloc_nouns, words.bloc_adjectives, words.land_nouns, actor_nouns):
+        yield i, BLOC_SOURCE

@@ -16,12 +16,12 @@ from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
                          is_major, is_strong, looks_like_name_part, mention_role)
-from .demonyms import land_demonyms, qualifies_word
+from .demonyms import place_words, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
-from .fragments import joined_entities
-from .venues import VENUE_SOURCE, located_venues
+from .fragments import inner_names, joined_entities
+from .venues import VENUE_SOURCE, venues
 from .unplaced import without_institutions, without_unknown_agents
 
 if TYPE_CHECKING:
@@ -417,8 +417,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
     zones = layout.excluded if layout is not None else ()
-    for tok in doc:
-        finder.taken[tok.i] = any(zone.start <= tok.idx < zone.end for zone in zones)
+    finder.taken[:] = [any(zone.start <= tok.idx < zone.end for zone in zones) for tok in doc]
     finder.dateline()
     finder.facilities()
     for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):
@@ -426,14 +425,15 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for start, end, label in joined_entities(doc, gazetteer):  # "Boa" + "Vista"
         finder._add(start, end, "ner", label)
     finder.entities()
-    for i in land_demonyms(doc, finder.taken, finder._is_demonym, words.land_nouns, actor_nouns):
-        finder._add(i, i + 1, "demonym", None)  # "the Syrian-Turkish border"
+    finder.mentions += inner_names(doc, finder.taken, gazetteer)  # "U.S." in "U.S.-led"
+    for i, source in list(place_words(doc, finder.taken, finder._is_demonym, words, actor_nouns)):
+        finder._add(i, i + 1, source, None)  # "the Syrian-Turkish border", "the West", "Western countries"
     finder.gazetteer_matches()
     for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):
         finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
     for start, end in list(headed_names(doc, finder.taken, words.settlement_heads)):  # "Grants Town" (PERSON)
         finder._add(start, end, SETTLEMENT_SOURCE, None, name_as=finder._text(start, end))
-    for start, end, town in list(located_venues(doc, finder.mentions, finder.taken)):
+    for start, end, town in list(venues(doc, finder.mentions, finder.taken, words.institution_heads, gazetteer)):
         finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named

@@ -17,6 +17,7 @@ from ...knowledge.gazetteer import Candidate, Gazetteer
 from ...knowledge.gazetteer_names import normalize
 from ...knowledge.gazetteer_words import GeoWords
 from ...records import Place
+from .demonyms import BLOC_SOURCE
 from .discourse import REPEAT_SOURCE
 from .mentions import Mention
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE
@@ -29,6 +30,7 @@ _CLASS_PRIOR = {"H": 1.0, "T": 1.0, "L": 1.5, "A": 0.5}
 _PRIO_PENALTY = {0: 0.0, 1: 0.0, 2: 1.0}
 ALTNAMES_WEIGHT = 0.4
 CONTEXT_CAP = 6.0  # context tips the balance between readings; it does not outweigh everything
+DATELINE_SAME = 3.0  # "CAMP MURRAY, Wash." then "at home in Washington": the state the dateline named
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -47,6 +49,7 @@ class Evidence:
     admins: Counter = field(default_factory=Counter)         # (cc2, admin1) → mentions of that division
     anchors: list[tuple[str, float, float]] = field(default_factory=list)  # (name key, lat, lon)
     dateline_country: str | None = None
+    dateline_places: set[int] = field(default_factory=set)   # gazetteer ids the dateline names with confidence
     home_country: str | None = None
 
 
@@ -91,6 +94,8 @@ def _candidates(gazetteer: Gazetteer, mention: Mention, words: GeoWords) -> tupl
     if mention.source == "demonym":
         place = gazetteer.demonym_place(mention.name)
         return (place,) if place is not None else ()
+    if mention.source == BLOC_SOURCE:  # "the West" is no point on the map
+        return ()
     name = mention.name
     cands = gazetteer.lookup_text(name)
     if any(c.prio <= 1 and (c.is_country or c.fclass == "L") for c in cands):
@@ -119,7 +124,7 @@ def _worth_keeping(mention: Mention, text: str, words: GeoWords, speaks: bool = 
     last = text[mention.start:mention.end].split()[-1].lower().rstrip(".")
     if speaks and last not in words.facility_nouns:
         return False
-    return (mention.locative or mention.label in ("LOC", "FAC") or mention.source == "dateline"
+    return (mention.locative or mention.label in ("LOC", "FAC") or mention.source in ("dateline", BLOC_SOURCE)
             or last in words.facility_nouns or last in words.admin_nouns)
 
 
@@ -155,8 +160,10 @@ def _same_name_city_first(cands: tuple[Candidate, ...], prefer: str | None) -> d
 
 
 def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazetteer, words: GeoWords,
-                     home_country: str | None = None) -> list[Place]:
-    """A Place per mention; a name with no gazetteer entry keeps its span with null coordinates."""
+                     home_country: str | None = None, dateline: tuple[int, int] | None = None) -> list[Place]:
+    """A Place per mention; a name with no gazetteer entry keeps its span with null coordinates.
+    ``dateline``: the wire dateline's character bounds; a place it names with confidence ("CAMP
+    MURRAY, Wash.") is the reading of the same entry's other names in the body ("Washington")."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         # "Suffolk County" and "Suffolk" may be different places: a division is its own sense.
@@ -170,6 +177,9 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
     facility = {key: _is_facility(ms[0].name, words) or ms[0].source == STREET_SOURCE for key, ms in groups.items()}
     speaks = {key: any(m.speaks for m in ms) for key, ms in groups.items()}
     prefer = {key: next((m.prefer for m in ms if m.prefer), None) for key, ms in groups.items()}
+    dateline_keys = {key for key, ms in groups.items() if any(
+        m.source == "dateline" or (dateline is not None and dateline[0] <= m.start and m.end <= dateline[1])
+        for m in ms)}
 
     def ranked(key: str, ev: Evidence | None) -> list[tuple[float, Candidate]]:
         shown = groups[key][0].name
@@ -179,6 +189,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
             s = prior(c, shown, prefer[key]) + bonus.get(c.geonameid, 0.0)
             if ev is not None:
                 s += context(c, key, ev, contributed[key])
+                if c.geonameid in ev.dateline_places and key not in dateline_keys:
+                    s += DATELINE_SAME
             out.append((s, c))
         out.sort(key=lambda sc: -sc[0])
         return out
@@ -195,6 +207,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         n = len(ms)
         if any(m.source == "dateline" for m in ms):
             ev.dateline_country = best.country
+        if key in dateline_keys and margin >= 1.0 and not best.is_country:
+            ev.dateline_places.add(best.geonameid)
         if best.country and (best.is_country or margin >= 1.0):
             contributed[key][best.country] += n
         if best.admin1 and margin >= 1.0 and (best.is_admin or best.population >= 1000):
@@ -214,6 +228,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, *, gazetteer: Gazet
         best_score, best = scored[0]
         if facility[key] and not _near_evidence(best, key, ev):
             scored = []
+        if prefer[key] == "A" and best.fclass != "A":
+            scored = []  # "Suffolk County" whose best reading is the town of Suffolk: a county unknown
         if not scored:
             places.extend(_unresolved(ms, text, words, speaks[key]))
             continue

@@ -67,8 +67,10 @@ def places(doc: "Doc", *, layout: Layout | None, gazetteer: Gazetteer | None,
         words = SHARED.geo_words(word_files)
     mentions = find_mentions(doc, gazetteer=gazetteer, words=words, layout=layout, demonyms=demonyms,
                              embedded=embedded, actor_nouns=_actor_nouns(actors))
-    home = None
+    home, bounds = None, None
     if layout is not None and layout.dateline is not None:
         home = agency_country(layout.dateline.agency)
-    return resolve_mentions(mentions, doc_text(doc), gazetteer=gazetteer, words=words, home_country=home)
+        bounds = (layout.dateline.start, layout.dateline.end)
+    return resolve_mentions(mentions, doc_text(doc), gazetteer=gazetteer, words=words, home_country=home,
+                            dateline=bounds)
 

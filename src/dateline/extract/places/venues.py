@@ -7,6 +7,11 @@ and "in <place>" (or ", <place>") after it say that it is a site in that place. 
 reported as a place and resolved where the place after it is. A person's name is never a venue
 ("a talk by Nate Raymond in Boston"), nor a name after any other preposition ("the office of the
 Congress party in Rajasthan").
+
+An institution's name after "at" is a place even where no town follows ("a professor at Cornell
+University"): a capitalized head noun ("University", "Hospital") ends or opens it. Such a venue
+keeps its span with null coordinates unless the gazetteer knows it. One whose words hold a major
+place ("at Moscow State University") is left to that place, an embedded toponym.
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .candidates import Mention
+from ...knowledge.gazetteer import Gazetteer
+from .candidates import Mention, is_major
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["VENUE_SOURCE", "located_venues"]
+__all__ = ["VENUE_SOURCE", "located_venues", "institution_venues", "venues"]
 
 VENUE_SOURCE = "venue"
 VENUE_LABELS = frozenset({"ORG", "FAC", "EVENT"})
@@ -47,3 +53,35 @@ def located_venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool
         town = placed.get(doc[end + 1].idx)
         if town is not None:
             yield start, end, town
+
+
+def institution_venues(doc: "Doc", taken: Sequence[bool], heads: frozenset[str],
+                       gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each free ORG or FAC name after "at" that an institution's head noun
+    ends or opens ("a professor at Cornell University", "held at the University of Perpetual
+    Help") and no major place's name is a word of: the institution's grounds."""
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC") or len(ent) > _MAX_TOKENS:
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        before = ent.start - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1
+        end = ent.end
+        if end - start < 2 or before < 0 or doc[before].lower_ != "at" or any(taken[start:end]):
+            continue
+        last, first = doc[end - 1], doc[start]
+        if not ((last.lower_ in heads and last.is_title)
+                or (first.lower_ in heads and first.is_title and doc[start + 1].lower_ == "of")):
+            continue
+        if not any(tok.is_title and is_major(gazetteer.lookup_text(tok.text)) for tok in doc[start:end]):
+            yield start, end
+
+
+def venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], heads: frozenset[str],
+           gazetteer: Gazetteer) -> Iterator[tuple[int, int, str | None]]:
+    """``(start, end, place name or None)``: venues a town locates, then institutions on their own
+    (None: look the venue's own name up)."""
+    yield from located_venues(doc, mentions, taken)
+    for start, end in institution_venues(doc, taken, heads, gazetteer):
+        yield start, end, None
