@@ -33,6 +33,18 @@ class ArticleContext:
     dyads: Counter = field(default_factory=Counter)
     sentence_index: dict[int, int] = field(default_factory=dict)
     quote_marks: dict[int, list[int]] = field(default_factory=dict)
+    quoted: bytearray | None = None
+
+    def in_quote_content(self, idx: int) -> bool:
+        """Whether character ``idx`` lies inside the content of one of ``quotes`` (their extent
+        marked once per article)."""
+        covered = self.quoted
+        if covered is None:
+            covered = self.quoted = bytearray(max((q.content.end for q in self.quotes), default=0))
+            for q in self.quotes:
+                if q.content.end > q.content.start >= 0:
+                    covered[q.content.start:q.content.end] = b"\x01" * (q.content.end - q.content.start)
+        return 0 <= idx < len(covered) and covered[idx] == 1
 
     def marks_in(self, token: "Token", sent: "SpacySpan") -> list[int]:
         """The indices of the quotation marks of the token's sentence ``sent`` (computed once per
@@ -137,7 +149,7 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
             f.append(f"w{k:+d}={_lemma(doc[j])}")
     if _in_quote(t, marks):
         f += ["in_quote", f"lemma+in_quote={lemma}"]
-    if any(q.content.start <= t.idx < q.content.end for q in context.quotes):
+    if context.in_quote_content(t.idx):
         f.append(f"in_quote_span+{pat.type}")
     position = context.sentence_index.get(sent.start, 0)
     f.append(f"sentence={_bucket(position)}")
