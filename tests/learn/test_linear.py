@@ -33,3 +33,15 @@ def test_save_and_load_round_trip(tmp_path):
     assert loaded.classes == ("NONE", "ASSAULT")
     assert loaded.meta == {"threshold": 0.5}
     assert loaded.probabilities(["bias", "lemma=bomb"]) == pytest.approx(_model().probabilities(["bias", "lemma=bomb"]), abs=1e-6)
+
+
+def test_scoring_many_items_at_once_gives_the_same_floats_as_one_at_a_time():
+    rng = np.random.default_rng(7)
+    names = [f"f{i}" for i in range(40)]
+    model = LinearModel(classes=tuple(f"c{k}" for k in range(17)), vocabulary={n: i for i, n in enumerate(names)},
+                        weights=rng.normal(size=(40, 17)), bias=rng.normal(size=17), meta={})
+    items = [[names[i] for i in rng.integers(0, 40, size=n)] + ["unknown"] for n in (0, 1, 2, 9, 30, 60, 5)]
+    many = model.probabilities_many(items)
+    for k, features in enumerate(items):
+        assert many[k].tolist() == list(model.probabilities(features).values())  # exactly, not approx
+    assert model.probabilities_many([]).shape == (0, 17)

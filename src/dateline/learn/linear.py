@@ -47,6 +47,22 @@ class LinearModel:
             total = total + self.weights[i]
         return Scores(after.count + len(rows), total)
 
+    def probabilities_many(self, items: Sequence[Sequence[str]]) -> np.ndarray:
+        """``probabilities`` of several items at once: row k holds item k's probabilities in the
+        order of ``classes``, the same floats as one item at a time. Each item's rows are stacked
+        and padded with zero rows, and ``add.reduce`` adds the stacked rows one after the other
+        as it does one item's (``reduceat`` would not: it adds the first row to the others' sum);
+        the softmax works on each row as on one item's scores."""
+        rows = [[i for i in map(self.vocabulary.get, features) if i is not None] for features in items]
+        stacked = np.zeros((len(items), max(map(len, rows), default=0), len(self.classes)))
+        for k, r in enumerate(rows):
+            if r:
+                stacked[k, :len(r)] = self.weights.take(r, axis=0)
+        total = self.bias + np.add.reduce(stacked, axis=1)
+        total = total - np.maximum.reduce(total, axis=1, keepdims=True)
+        exp = np.exp(total)
+        return exp / np.add.reduce(exp, axis=1, keepdims=True)
+
     def probabilities_of(self, scores: "Scores") -> dict[str, float]:
         """Class probabilities from summed rows (:meth:`scores`)."""
         total = self.bias + scores.total
