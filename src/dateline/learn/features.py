@@ -56,7 +56,17 @@ class ArticleContext:
         return marks
 
     def remember(self, proposal: "Proposal") -> None:
+        """Count a proposal for the features of the ones after it (:meth:`count_lemma` and
+        :meth:`count_event`)."""
+        self.count_lemma(proposal)
+        self.count_event(proposal)
+
+    def count_lemma(self, proposal: "Proposal") -> None:
+        """Count a proposal's trigger lemma: all the features without its event know of earlier ones."""
         self.lemmas[_lemma(proposal.match.token)] += 1
+
+    def count_event(self, proposal: "Proposal") -> None:
+        """Count the type and dyad of a proposal's event (none when it has no event)."""
         if proposal.event is not None:
             self.types[proposal.event.type] += 1
             self.dyads[_dyad(proposal)] += 1
