@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 
 __all__ = ["first_char_class", "matches_at"]
 
@@ -177,12 +178,13 @@ class _Reader:
 
 def matches_at(regex: re.Pattern[str], text: str, positions: Sequence[int]) -> Iterator[re.Match[str]]:
     """What ``regex.finditer(text)`` yields, trying ``regex`` only at ``positions`` (ascending;
-    every position a match can start at must be among them, and no match may be empty)."""
+    every position a match can start at must be among them, and no match may be empty).
+
+    The pattern is tried at every position in one ``map`` (most positions match nothing, and a
+    Python loop cost more than the tries); a match that starts before the end of the one kept
+    before it is left out, as ``finditer`` resumes its search where a match ended."""
     resume = 0
-    for pos in positions:
-        if pos < resume:
-            continue
-        match = regex.match(text, pos)
-        if match is not None:
+    for match in filter(None, map(regex.match, repeat(text, len(positions)), positions)):
+        if match.start() >= resume:
             yield match
             resume = match.end()

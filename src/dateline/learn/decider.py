@@ -87,20 +87,26 @@ class EventDecider:
                actors: Sequence["Actor"] = ()) -> list["Event"]:
         """The events among ``proposals`` (in text order), each with its evidence and confidence."""
         context = ArticleContext(quotes=quotes, sentence_index={s.start: i for i, s in enumerate(doc.sents)})
-        decided = []
+        # a proposal's features without its event know of the earlier proposals only their
+        # lemmas: they are built first, and the open proposals gated in one scoring
+        bases = []
         for proposal in proposals:
-            base = proposal_features(proposal, context, with_event=False)
-            base_scores = None
-            if proposal.pending is not None:
-                base_scores = self.types.scores(base)
-                if self.hopeless(base, base_scores):
-                    context.remember(proposal)
-                    continue
+            bases.append(proposal_features(proposal, context, with_event=False))
+            context.count_lemma(proposal)
+        open_ones = [k for k, proposal in enumerate(proposals) if proposal.pending is not None]
+        base_scores = dict(zip(open_ones, self.types.scores_many([bases[k] for k in open_ones])))
+        hopeless = {k for k, gone in zip(open_ones, self.hopeless_many([base_scores[k] for k in open_ones])) if gone}
+        decided = []
+        for k, proposal in enumerate(proposals):
+            if k in hopeless:
+                continue
+            base, scores = bases[k], base_scores.get(k)
+            if scores is not None:
                 proposal = proposal.realized()
             extra = event_features(proposal, context)
-            context.remember(proposal)
-            event = self.event_of(proposal, base + extra, self.types.scores(extra, after=base_scores)
-                                  if base_scores is not None and proposal.event is not None else None)
+            context.count_event(proposal)
+            event = self.event_of(proposal, base + extra, self.types.scores(extra, after=scores)
+                                  if scores is not None and proposal.event is not None else None)
             if event is not None and self.roles is not None:
                 event = self.with_ranked_roles(doc, event, proposal, actors)
             if event is not None:
@@ -115,6 +121,17 @@ class EventDecider:
         already known."""
         probs = self.types.probabilities_of(scores if scores is not None else self.types.scores(base_features))
         return 1.0 - probs.get(NONE, 0.0) < self.open_gate
+
+    def hopeless_many(self, scores: Sequence[Scores]) -> list[bool]:
+        """:meth:`hopeless` of several open proposals, from their base features' summed rows,
+        scored in one go (the same floats)."""
+        if not scores:
+            return []
+        if NONE not in self.types.classes:
+            return [1.0 < self.open_gate] * len(scores)
+        column = self.types.classes.index(NONE)
+        return [1.0 - p_none < self.open_gate
+                for p_none in self.types.probabilities_of_many(scores)[:, column].tolist()]
 
     def with_ranked_roles(self, doc: "Doc", event: "Event", proposal: "Proposal",
                           actors: Sequence["Actor"]) -> "Event":

@@ -33,6 +33,18 @@ class ArticleContext:
     dyads: Counter = field(default_factory=Counter)
     sentence_index: dict[int, int] = field(default_factory=dict)
     quote_marks: dict[int, list[int]] = field(default_factory=dict)
+    quoted: bytearray | None = None
+
+    def in_quote_content(self, idx: int) -> bool:
+        """Whether character ``idx`` lies inside the content of one of ``quotes`` (their extent
+        marked once per article)."""
+        covered = self.quoted
+        if covered is None:
+            covered = self.quoted = bytearray(max((q.content.end for q in self.quotes), default=0))
+            for q in self.quotes:
+                if q.content.end > q.content.start >= 0:
+                    covered[q.content.start:q.content.end] = b"\x01" * (q.content.end - q.content.start)
+        return 0 <= idx < len(covered) and covered[idx] == 1
 
     def marks_in(self, token: "Token", sent: "SpacySpan") -> list[int]:
         """The indices of the quotation marks of the token's sentence ``sent`` (computed once per
@@ -44,7 +56,17 @@ class ArticleContext:
         return marks
 
     def remember(self, proposal: "Proposal") -> None:
+        """Count a proposal for the features of the ones after it (:meth:`count_lemma` and
+        :meth:`count_event`)."""
+        self.count_lemma(proposal)
+        self.count_event(proposal)
+
+    def count_lemma(self, proposal: "Proposal") -> None:
+        """Count a proposal's trigger lemma: all the features without its event know of earlier ones."""
         self.lemmas[_lemma(proposal.match.token)] += 1
+
+    def count_event(self, proposal: "Proposal") -> None:
+        """Count the type and dyad of a proposal's event (none when it has no event)."""
         if proposal.event is not None:
             self.types[proposal.event.type] += 1
             self.dyads[_dyad(proposal)] += 1
@@ -95,7 +117,8 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     m, e, step = proposal.match, proposal.event, proposal.step
     t, pat = m.token, m.pattern
     lemma = _lemma(t)
-    f = ["bias", f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}",
+    pos, dep = t.pos_, t.dep_
+    f = ["bias", f"lemma={lemma}", f"pos={pos}", f"tag={t.tag_}", f"dep={dep}",
          f"head={_lemma(t.head)}", f"head_dep={t.head.dep_}", f"pat_type={pat.type}", f"pat_mode={pat.mode}",
          f"pat_lemma={pat.lemma}", f"pat_pos={pat.pos}", f"pat_weight={round(pat.weight, 1)}",
          f"pat_needs={pat.needs}", f"step={step}", f"step+type={step}+{pat.type}", f"lemma+type={lemma}+{pat.type}"]
@@ -103,17 +126,19 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
         f.append("pat_intent")
     if m.obj is not None:
         f += [f"obj={_lemma(m.obj)}", f"lemma+obj={lemma}+{_lemma(m.obj)}"]
-    for c in t.children:
-        if c.dep_ in ("neg", "aux", "auxpass", "mark", "det", "poss", "prt", "advmod"):
-            f.append(f"child_{c.dep_}={c.lower_}")
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
-            f.append(f"has_{c.dep_}")
-            f.append(f"{c.dep_}_ent={c.ent_type_ or c.pos_}")
-    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    children = [(c, c.dep_) for c in t.children]  # each spaCy attribute read looks its string up
+    for c, c_dep in children:
+        if c_dep in ("neg", "aux", "auxpass", "mark", "det", "poss", "prt", "advmod"):
+            f.append(f"child_{c_dep}={c.lower_}")
+        if c_dep in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
+            f.append(f"has_{c_dep}")
+            f.append(f"{c_dep}_ent={c.ent_type_ or c.pos_}")
+    verb = t if pos in ("VERB", "AUX") else t.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            f += [f"subj={_lemma(c)}", f"subj_pos={c.pos_}", f"lemma+subj_pos={lemma}+{c.pos_}"]
-    f += [f"lemma+step={lemma}+{step}", f"lemma+dep={lemma}+{t.dep_}"]
+            c_pos = c.pos_
+            f += [f"subj={_lemma(c)}", f"subj_pos={c_pos}", f"lemma+subj_pos={lemma}+{c_pos}"]
+    f += [f"lemma+step={lemma}+{step}", f"lemma+dep={lemma}+{dep}"]
     sent = sentence_of(t)
     marks = context.marks_in(t, sent)
     if marks:
@@ -121,13 +146,13 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     path = _governors(t)
     f.append("path=" + ">".join(x.dep_ for x in path[:3]))
     for depth, g in enumerate(path[:3], 1):
-        head = g.head
-        f.append(f"gov{depth}={_lemma(head)}")
-        if _lemma(head) in _SPEECH_HEADS:
+        governor = _lemma(g.head)
+        f.append(f"gov{depth}={governor}")
+        if governor in _SPEECH_HEADS:
             f.append(f"under_speech_{depth}")
-    for c in t.children:
-        if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prep"):
-            f.append(f"{c.dep_}_lemma={_lemma(c)}")
+    for c, c_dep in children:
+        if c_dep in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prep"):
+            f.append(f"{c_dep}_lemma={_lemma(c)}")
     for w in _content_words(t):
         f.append(f"sub={w}")
     doc = t.doc
@@ -137,7 +162,7 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
             f.append(f"w{k:+d}={_lemma(doc[j])}")
     if _in_quote(t, marks):
         f += ["in_quote", f"lemma+in_quote={lemma}"]
-    if any(q.content.start <= t.idx < q.content.end for q in context.quotes):
+    if context.in_quote_content(t.idx):
         f.append(f"in_quote_span+{pat.type}")
     position = context.sentence_index.get(sent.start, 0)
     f.append(f"sentence={_bucket(position)}")

@@ -47,6 +47,36 @@ class LinearModel:
             total = total + self.weights[i]
         return Scores(after.count + len(rows), total)
 
+    def scores_many(self, items: Sequence[Sequence[str]]) -> list["Scores"]:
+        """:meth:`scores` of several items at once (the same floats). Each item's rows are stacked
+        and padded with zero rows, and ``add.reduce`` adds the stacked rows one after the other
+        as it does one item's (``add.reduceat`` would not: it adds the first row to the sum of
+        the others)."""
+        rows = [[i for i in map(self.vocabulary.get, features) if i is not None] for features in items]
+        stacked = np.zeros((len(items), max(map(len, rows), default=0), len(self.classes)))
+        for k, r in enumerate(rows):
+            if r:
+                stacked[k, :len(r)] = self.weights.take(r, axis=0)
+        totals = np.add.reduce(stacked, axis=1)
+        return [Scores(len(r), totals[k] if r else 0.0) for k, r in enumerate(rows)]
+
+    def probabilities_many(self, items: Sequence[Sequence[str]]) -> np.ndarray:
+        """``probabilities`` of several items at once: row k holds item k's probabilities in the
+        order of ``classes`` (the same floats as one item at a time)."""
+        return self.probabilities_of_many(self.scores_many(items))
+
+    def probabilities_of_many(self, scores: Sequence["Scores"]) -> np.ndarray:
+        """:meth:`probabilities_of` of several items' summed rows, one row per item in the order of
+        ``classes``: the softmax works on each row as on one item's scores (the same floats)."""
+        total = np.zeros((len(scores), len(self.classes)))
+        for k, s in enumerate(scores):
+            if s.count:
+                total[k] = s.total
+        total = self.bias + total
+        total = total - np.maximum.reduce(total, axis=1, keepdims=True)
+        exp = np.exp(total)
+        return exp / np.add.reduce(exp, axis=1, keepdims=True)
+
     def probabilities_of(self, scores: "Scores") -> dict[str, float]:
         """Class probabilities from summed rows (:meth:`scores`)."""
         total = self.bias + scores.total

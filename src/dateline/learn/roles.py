@@ -93,20 +93,31 @@ def _bucket(n: int) -> str:
 
 def candidate_features(doc: "Doc", event: "Event", trigger: "Token", cand: Candidate, role: str) -> list[str]:
     """The binary features of one candidate for one role (names prefixed by the role)."""
+    if not cand.actors:
+        return _nobody_features(event, role)
+    return [f"{role}:{x}" for x in _actor_features(doc, event, trigger, cand)]
+
+
+def _nobody_features(event: "Event", role: str) -> list[str]:
+    """:func:`candidate_features` of the candidate nobody."""
+    t = event.type
+    f = ["bias", f"type={t}", "nobody", f"nobody+type={t}", f"nobody+rule_empty={not getattr(event, role)}",
+         f"nobody+rule_empty+type={not getattr(event, role)}+{t}",
+         f"nobody+other_empty={not getattr(event, 'target' if role == 'source' else 'source')}"]
+    return [f"{role}:{x}" for x in f]
+
+
+def _actor_features(doc: "Doc", event: "Event", trigger: "Token", cand: Candidate) -> list[str]:
+    """The features of a candidate with actors, the same for either role (not yet prefixed)."""
     t = event.type
     f = ["bias", f"type={t}"]
-    if not cand.actors:
-        f += ["nobody", f"nobody+type={t}", f"nobody+rule_empty={not getattr(event, role)}",
-              f"nobody+rule_empty+type={not getattr(event, role)}+{t}",
-              f"nobody+other_empty={not getattr(event, 'target' if role == 'source' else 'source')}"]
-        return [f"{role}:{x}" for x in f]
     a = cand.actors[0]
     f += [f"picked={cand.picked}", f"picked+type={cand.picked}+{t}", f"kind={a.kind}", f"sector={a.sector}",
           f"sector+type={a.sector}+{t}", f"has_country={bool(cand.countries)}", f"n={min(len(cand.actors), 3)}"]
     head = _head(doc, a)
     if head is None:
         f.append("no_head")
-        return [f"{role}:{x}" for x in f]
+        return f
     path = _path(head, trigger)
     side = "before" if head.i < trigger.i else "after"
     f += [f"path={path}", f"path+type={path}+{t}", f"side={side}", f"side+type={side}+{t}",
@@ -121,7 +132,7 @@ def candidate_features(doc: "Doc", event: "Event", trigger: "Token", cand: Candi
         f.append("under_trigger")
     if event.attributed_to and any(event.attributed_to in (x.name, x.text) for x in cand.actors):
         f.append("claimant")
-    return [f"{role}:{x}" for x in f]
+    return f
 
 
 @dataclass(frozen=True)
@@ -142,16 +153,37 @@ class RoleRanker:
         cands = role_candidates(event, actors)
         changes: dict[str, tuple["Actor", ...]] = {}
         scores: dict[str, float] = {}
+        # a candidate with actors has the same features for either role but their prefix
+        shared: dict[int, list[str]] = {}
+        asked: list[tuple[str, list[list[str]]]] = []
         for role in ROLES:
             if self.keep_uncoded and any(c.picked == role and c.actors and not c.countries for c in cands):
                 continue  # the rules' pick has no country yet: the article's scene may give it one later
-            ps = [self.p_right(candidate_features(doc, event, trigger, c, role)) for c in cands]
+            items = []
+            for k, c in enumerate(cands):
+                if not c.actors:
+                    items.append(_nobody_features(event, role))
+                    continue
+                if k not in shared:
+                    shared[k] = _actor_features(doc, event, trigger, c)
+                items.append([f"{role}:{x}" for x in shared[k]])
+            asked.append((role, items))
+        p_yes = self.p_right_many([f for _, items in asked for f in items])
+        for n, (role, _) in enumerate(asked):
+            ps = p_yes[n * len(cands):(n + 1) * len(cands)]
             rule = rules_choice(role, [(c.picked, bool(c.actors)) for c in cands])
             chosen = pick(ps, rule, self.margin)
             scores[role] = round(ps[chosen], 3)
             if chosen != rule:
                 changes[role] = cands[chosen].actors
         return changes, scores
+
+    def p_right_many(self, items: list[list[str]]) -> list[float]:
+        """:meth:`p_right` of several candidates' features, scored in one go (the same floats)."""
+        if not items or YES not in self.model.classes:
+            return [0.0] * len(items)
+        column = self.model.classes.index(YES)
+        return self.model.probabilities_many(items)[:, column].tolist()
 
 
 def rules_choice(role: str, candidates: Sequence[tuple[str | None, bool]]) -> int:

@@ -84,14 +84,18 @@ def words_of_text(text: str) -> list[Word]:
 
 def words_of_span(tokens: Sequence) -> list[Word]:
     """Words of spaCy tokens (offsets are the tokens' character offsets)."""
-    return [Word(t.idx, t.idx + len(t.text), t.text, t.ent_type_,
-                 t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in ("NOUN", "ADJ", "X")
-                                       and not t.is_sent_start and t.i > 0
-                                       and not after_opening(t)),
-                 t.is_punct, tagged=bool(t.pos_),
-                 noun=t.pos_ in NOMINAL_POS and t.dep_ not in ("amod", "compound", "nmod"),
-                 inside=t.ent_iob_ == "I")
-            for t in tokens if not t.is_space]
+    out: list[Word] = []
+    for t in tokens:
+        if t.is_space:
+            continue
+        # each attribute read once: spaCy looks a token's strings up on every access
+        text, pos, idx = t.text, t.pos_, t.idx
+        propn = pos == "PROPN" or (text[:1].isupper() and pos in ("NOUN", "ADJ", "X") and not t.is_sent_start
+                                   and t.i > 0 and not after_opening(t))
+        out.append(Word(idx, idx + len(text), text, t.ent_type_, propn, t.is_punct, tagged=bool(pos),
+                        noun=pos in NOMINAL_POS and t.dep_ not in ("amod", "compound", "nmod"),
+                        inside=t.ent_iob_ == "I"))
+    return out
 
 
 def after_opening(token) -> bool:
