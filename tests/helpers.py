@@ -95,3 +95,20 @@ def tagged_times(nlp, text: str, anchor: str) -> list[tuple[str, str | None, str
     for t in found:
         assert text[t.start:t.end] == t.text
     return [(t.text, t.value, t.type) for t in found]
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    """The quotes dateline finds in ``text`` alone, its persons, organisations, states and groups
+    (spaCy's entities) given as the actors."""
+    from dateline.extract.quotes import quotes
+
+    doc = nlp(text)
+    kinds = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+    found = [Actor(e.start_char, e.end_char, e.text, name=e.text, kind=kinds[e.label_])
+             for e in doc.ents if e.label_ in kinds]
+    return quotes(doc, layout=None, actors=found, times=[], anchor="2021-05-04")
+
+
+def quote_triples(found: Sequence[Quote]) -> list[tuple[str, str, str | None]]:
+    """``(kind, content, speaker)`` of each quote, as texts."""
+    return [(q.kind, q.content.text, q.speaker.text if q.speaker else None) for q in found]

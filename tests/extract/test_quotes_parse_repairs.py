@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.quotes import quotes
-from dateline.records import Actor
-
-
-def run(nlp, text):
-    doc = nlp(text)
-    kinds = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
-    actors = [Actor(e.start_char, e.end_char, e.text, name=e.text, kind=kinds[e.label_])
-              for e in doc.ents if e.label_ in kinds]
-    return quotes(doc, layout=None, actors=actors, times=[], anchor="2021-05-04")
-
-
-def triples(found):
-    return [(q.kind, q.content.text, q.speaker.text if q.speaker else None) for q in found]
+from helpers import quote_triples as triples, quotes_of as run
 
 
 def test_quotation_finishing_a_reported_clause_is_part_of_it(nlp):
