@@ -39,16 +39,8 @@ def located_venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool
     placed = {m.start: m.name for m in mentions if m.source in _PLACED_SOURCES and m.start == m.name_start}
     if not placed:
         return
-    for ent in doc.ents:
-        if ent.label_ not in VENUE_LABELS or len(ent) > _MAX_TOKENS:
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        before = ent.start - 1
-        if before >= 0 and doc[before].lower_ == "the":
-            before -= 1
-        end = ent.end
-        if start >= end or before < 0 or doc[before].lower_ != "at" or end + 1 >= len(doc) \
-                or doc[end].lower_ not in ("in", ",") or any(taken[start:end]):
+    for start, end in _names_after_at(doc, VENUE_LABELS, taken):
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("in", ","):
             continue
         town = placed.get(doc[end + 1].idx)
         if town is not None:
@@ -60,15 +52,8 @@ def institution_venues(doc: "Doc", taken: Sequence[bool], heads: frozenset[str],
     """``(start, end)`` of each free ORG or FAC name after "at" that an institution's head noun
     ends or opens ("a professor at Cornell University", "held at the University of Perpetual
     Help") and no major place's name is a word of: the institution's grounds."""
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC") or len(ent) > _MAX_TOKENS:
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        before = ent.start - 1
-        if before >= 0 and doc[before].lower_ == "the":
-            before -= 1
-        end = ent.end
-        if end - start < 2 or before < 0 or doc[before].lower_ != "at" or any(taken[start:end]):
+    for start, end in _names_after_at(doc, frozenset({"ORG", "FAC"}), taken):
+        if end - start < 2:
             continue
         last, first = doc[end - 1], doc[start]
         if not ((last.lower_ in heads and last.is_title)
@@ -76,6 +61,20 @@ def institution_venues(doc: "Doc", taken: Sequence[bool], heads: frozenset[str],
             continue
         if not any(tok.is_title and is_major(gazetteer.lookup_text(tok.text)) for tok in doc[start:end]):
             yield start, end
+
+
+def _names_after_at(doc: "Doc", labels: frozenset[str], taken: Sequence[bool]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` tokens of each free entity name of ``labels`` (without a leading "the")
+    that "at" or "at the" comes before."""
+    for ent in doc.ents:
+        if ent.label_ not in labels or len(ent) > _MAX_TOKENS:
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        before = ent.start - 1
+        if before >= 0 and doc[before].lower_ == "the":
+            before -= 1
+        if start < ent.end and before >= 0 and doc[before].lower_ == "at" and not any(taken[start:ent.end]):
+            yield start, ent.end
 
 
 def venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], heads: frozenset[str],
