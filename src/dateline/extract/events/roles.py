@@ -47,7 +47,7 @@ from .actor_coder import ActorCoder
 from .match import TriggerMatch, is_passive
 from .sources import noun_source, subject_actors, verbless_main
 from .targets import (best_target, complement_targets, condition_subject, document_author,
-                            light_verb_targets, named_uncoded, nearest_other, object_owner, pressure_source,
+                            coded_or_named, light_verb_targets, nearest_other, object_owner, pressure_source,
                             purpose_targets, target_nouns)
 from ..syntax.labels import OBJECTS
 
@@ -227,7 +227,7 @@ def _doer_of_object_act(c: RoleContext) -> list[Actor]:
     for obj in children(match.token, "dobj", "obj"):
         if obj.lemma_.lower() in c.coder.event_nouns and (match.obj is None or obj.i != match.obj.i):
             doers = noun_source(obj, c.coder, c.lexicon, hops=0)
-            found = [a for a in doers if a.country] or [a for a in doers if named_uncoded(a)]
+            found = coded_or_named(doers)
     return found
 
 

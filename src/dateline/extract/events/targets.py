@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
     from ...knowledge.event_patterns import EventLexicon
 
-__all__ = ["best_target", "complement_targets", "condition_subject", "document_author", "light_verb_targets",
-           "named_uncoded", "nearest_other", "object_owner", "pressure_source", "purpose_targets", "target_nouns"]
+__all__ = ["best_target", "coded_or_named", "complement_targets", "condition_subject", "document_author",
+           "light_verb_targets", "named_uncoded", "nearest_other", "object_owner", "pressure_source",
+           "purpose_targets", "target_nouns"]
 
 
 def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool) -> list["Token"]:
@@ -59,6 +60,11 @@ def named_uncoded(actor: Actor) -> bool:
     return actor.country is None and actor.kind in ("person", "organization") and bool(actor.name)
 
 
+def coded_or_named(actors: Sequence[Actor]) -> list[Actor]:
+    """The actors with a country, else the named persons and organisations without one yet."""
+    return [a for a in actors if a.country] or [a for a in actors if named_uncoded(a)]
+
+
 def _overlaps_any(actor: Actor, others: Sequence[Actor]) -> bool:
     """Whether an actor's span overlaps one of ``others``' spans, or names the same one."""
     if actor.start is None or actor.end is None:
@@ -79,7 +85,7 @@ def best_target(nouns: list["Token"], coder: ActorCoder, source: list[Actor]) ->
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in coder.event_nouns:
             # "an inquiry into Israeli shelling", "protested against the US raid": the act's doer
             doers = noun_source(noun, coder, coder.lexicon, hops=0)
-            got = [a for a in doers if a.country] or [a for a in doers if named_uncoded(a)] or got
+            got = coded_or_named(doers) or got
         countries = {a.country for a in got if a.country}
         if own_property(noun, coder) and (not countries or countries <= own):
             continue
