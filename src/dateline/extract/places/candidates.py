@@ -15,11 +15,12 @@ from ...knowledge.gazetteer_words import GeoWords
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed",
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed", "quoted",
            "apposed_words",
            "MAJOR_POPULATION",
            "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
 
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 MAJOR_POPULATION = 100_000
 LOCATIVE_POPULATION = 5_000  # after "in", "at", "of" ...: a town is enough
 VILLAGE_POPULATION = 1_000  # after "in", "at", "near" ... a village, by its own name
@@ -144,3 +145,11 @@ def apposed_words(doc: "Doc", settlement_nouns: frozenset[str]) -> set[str]:
                     break
                 words.add(t.text)
     return words
+
+
+def quoted(doc: "Doc", start: int, end: int) -> bool:
+    """Whether tokens [start, end) stand in quotation marks, as a title does ("the Broadway smash
+    "Hamilton"")."""
+    return (start > 0 and doc[start - 1].text in _QUOTES and end < len(doc)
+            and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)
+                                              and doc[end + 1].text in _QUOTES)))

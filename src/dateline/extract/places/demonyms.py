@@ -11,6 +11,10 @@ knowledge (``actors_roles.tsv``: "troops", "government", "president", "diplomats
 person's name. The noun is the head of the phrase, past other modifiers: "the Turkish livestock
 market" counts, "Turkish border guards" (people) do not. Chains count: "the Syrian-Turkish
 border", "Russian and Chinese territory".
+Inside a name, a demonym counts when the name's head is no actor role (:func:`names_thing`:
+"British Airways", "the American League", not "the Russian Defense Ministry"). A demonym of a
+continent or region ("European", "Central American") names no nationality, so it is a place
+before any word: "the European Commission", "Central American migrants".
 With the setting on, only a demonym that qualifies a word after it counts ("Syrian troops",
 "Turkish-backed"); one that names people on its own ("the Irish need 85 points", "a passionate
 Nigerian", "Syrians fled") is no place in GeoWebNews either.
@@ -32,7 +36,7 @@ if TYPE_CHECKING:
 
     from ...knowledge.gazetteer_words import GeoWords
 
-__all__ = ["BLOC_SOURCE", "actor_heads", "bloc_words", "land_demonyms", "place_words", "qualifies_word"]
+__all__ = ["BLOC_SOURCE", "actor_heads", "bloc_words", "land_demonyms", "names_thing", "place_words", "qualifies_word"]
 
 BLOC_SOURCE = "bloc"
 
@@ -81,14 +85,34 @@ def _names_land(doc: "Doc", i: int, is_demonym: Callable[[str], bool], land_noun
 
 
 def land_demonyms(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool],
-                  land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None) -> Iterator[int]:
+                  land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None,
+                  is_region: Callable[[str], bool] | None = None) -> Iterator[int]:
     """Indices of free title-case demonym tokens that qualify a noun of land, or with
-    ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor."""
+    ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor; a demonym of a region
+    (``is_region``: "European", "Central American") that qualifies any word."""
     for tok in doc:
         if taken[tok.i] or not tok.is_title or not is_demonym(tok.text):
             continue
-        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns):
+        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns) \
+                or (is_region is not None and is_region(tok.text) and qualifies_word(doc, tok.i + 1, is_demonym)):
             yield tok.i
+
+
+def names_thing(doc: "Doc", after: int, end: int, actor_nouns: frozenset[str] | None) -> bool:
+    """Whether the name that goes on from token ``after`` to ``end`` behind a demonym is a thing
+    no actor is: its head (the word before "of" or "for", else the last) is no actor role.
+    "British Airways", "the Canadian Press", "the Ukrainian Law on ...", not "the Russian
+    Defense Ministry", "the Nigerian Army", "the Russian Ministry of Defence". Without
+    ``actor_nouns`` no name counts."""
+    if actor_nouns is None or after >= end:
+        return False
+    head = None
+    for tok in doc[after:end]:
+        if tok.lower_ in ("of", "for", "on") and head is not None:
+            break
+        if tok.is_alpha:
+            head = tok
+    return head is not None and head.lower_ not in actor_nouns and (head.is_title or head.is_upper)
 
 
 def qualifies_word(doc: "Doc", end: int, is_demonym: Callable[[str], bool]) -> bool:
@@ -123,10 +147,11 @@ def bloc_words(doc: "Doc", taken: Sequence[bool], nouns: frozenset[str], adjecti
 
 
 def place_words(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool], words: "GeoWords",
-                actor_nouns: frozenset[str] | None) -> Iterator[tuple[int, str]]:
+                actor_nouns: frozenset[str] | None,
+                is_region: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
     """``(token index, mention source)``: demonyms that name their land (:func:`land_demonyms`),
     then bloc words (:func:`bloc_words`)."""
-    for i in land_demonyms(doc, taken, is_demonym, words.land_nouns, actor_nouns):
+    for i in land_demonyms(doc, taken, is_demonym, words.land_nouns, actor_nouns, is_region):
         yield i, "demonym"
     for i in bloc_words(doc, taken, words.bloc_nouns, words.bloc_adjectives, words.land_nouns, actor_nouns):
         yield i, BLOC_SOURCE

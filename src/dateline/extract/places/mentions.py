@@ -15,8 +15,8 @@ from ...knowledge.gazetteer_words import GeoWords
 from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
-                         is_major, is_strong, looks_like_name_part, mention_role)
-from .demonyms import place_words, qualifies_word
+                         is_major, is_strong, looks_like_name_part, mention_role, quoted)
+from .demonyms import names_thing, place_words, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
@@ -33,7 +33,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels of names that may be mislabelled places or hold one ("Muscat International Film Festival").
 NAME_LABELS = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _MAX_NGRAM = 4
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 _FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _CONJUNCTIONS = frozenset({"and", "or", "&", ","})
@@ -43,9 +42,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "acr
 
 class _Finder:
     def __init__(self, doc: "Doc", gazetteer: Gazetteer, words: GeoWords, layout: Layout | None,
-                 demonyms: bool, embedded: bool) -> None:
+                 demonyms: bool, embedded: bool, actor_nouns: frozenset[str] | None) -> None:
         self.doc, self.gaz, self.words, self.layout = doc, gazetteer, words, layout
-        self.demonyms, self.embedded = demonyms, embedded
+        self.demonyms, self.embedded, self.actor_nouns = demonyms, embedded, actor_nouns
         self.taken, self.speech_verbs = [False] * len(doc), SHARED.quote_cues().speech_verbs
         self.mentions: list[Mention] = []
         self.apposed = frozenset(apposed_words(doc, words.settlement_nouns))  # "the suburb of Madinaty"
@@ -71,12 +70,10 @@ class _Finder:
         """A name on the stoplist of words that are rarely places ("May", "No.")."""
         return text.lower().rstrip(".") in self.words.not_places
 
-    def _quoted(self, start: int, end: int) -> bool:
-        """A name in quotation marks is a title ("the Broadway smash "Hamilton"")."""
-        doc = self.doc
-        return (start > 0 and doc[start - 1].text in _QUOTES and end < len(doc)
-                and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)
-                                                  and doc[end + 1].text in _QUOTES)))
+    def _region_word(self, text: str) -> bool:
+        """A demonym of a continent or region ("European", "Central American"), no nationality."""
+        place = self.gaz.demonym_place(text)
+        return place is not None and place.fclass == "L"
 
     def _text(self, start: int, end: int) -> str:
         doc = self.doc
@@ -201,7 +198,7 @@ class _Finder:
             return None
         text = self._text(start, end)
         if self._is_demonym(text):
-            if self.demonyms and qualifies_word(self.doc, end, self._is_demonym):
+            if (self.demonyms or self._region_word(text)) and qualifies_word(self.doc, end, self._is_demonym):
                 self._add(start, end, "demonym", ent.label_)
             return None
         return start, end, text
@@ -244,7 +241,7 @@ class _Finder:
             before -= 1
         locative = before >= 0 and self.doc[before].lower_ in _LOCATIVE
         text = self._text(start, end)
-        if text in self.person_names or self._stopped(text) or self._is_demonym(text) or self._quoted(start, end) \
+        if text in self.person_names or self._stopped(text) or self._is_demonym(text) or quoted(self.doc, start, end) \
                 or any(t.lower_ in self.words.org_heads for t in self.doc[start:end]):
             return False
         if not all(capitalized(t) for t in self.doc[start:end]):
@@ -294,8 +291,8 @@ class _Finder:
                 text = self._text(i, i + n)
                 if self._stopped(text) or text in self.person_names:
                     continue
-                if self._is_demonym(text):
-                    if self.demonyms:
+                if self._is_demonym(text):  # "British Airways", "European Commission"; not "Russian Defense Ministry"
+                    if self.demonyms or self._region_word(text) or names_thing(doc, i + n, end, self.actor_nouns):
                         self._add(i, i + n, "demonym", "ORG")
                         i += n - 1
                         break
@@ -415,7 +412,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     ("the Turkish economy"); ``embedded``: also place names inside organisation names
     ("Pakistan Army").
     """
-    finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded)
+    finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded, actor_nouns)
     zones = layout.excluded if layout is not None else ()
     finder.taken[:] = [any(zone.start <= tok.idx < zone.end for zone in zones) for tok in doc]
     finder.dateline()
@@ -426,7 +423,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
         finder._add(start, end, "ner", label)
     finder.entities()
     finder.mentions += inner_names(doc, finder.taken, gazetteer)  # "U.S." in "U.S.-led"
-    for i, source in list(place_words(doc, finder.taken, finder._is_demonym, words, actor_nouns)):
+    for i, source in list(place_words(doc, finder.taken, finder._is_demonym, words, actor_nouns, finder._region_word)):
         finder._add(i, i + 1, source, None)  # "the Syrian-Turkish border", "the West", "Western countries"
     finder.gazetteer_matches()
     for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):

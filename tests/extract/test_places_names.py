@@ -1,0 +1,42 @@
+"""Nationality and region words inside names and before actors: "British Airways" and "the
+European Commission" are places, "the Russian Defense Ministry" stays out as an actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.places import places
+
+
+def _demonyms(nlp, gaz, text, **options):
+    found = places(nlp(text), layout=None, gazetteer=gaz, embedded=True, **options)
+    return [(p.text, p.name) for p in found if p.role == "demonym"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister met the chief executive of British Airways on Monday.", [("British", "United Kingdom")]),
+    ("He hit a home run in the American League Division Series.", [("American", "United States")]),
+])
+def test_a_nationality_word_inside_the_name_of_a_thing_is_a_place(nlp, small_gazetteer, text, expected):
+    assert _demonyms(nlp, small_gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Russian Defense Ministry, militants attacked the base.",
+    "The Nigerian Army said it had recruited 20,000 men.",
+])
+def test_a_nationality_word_inside_the_name_of_an_actor_stays_out(nlp, small_gazetteer, text):
+    assert _demonyms(nlp, small_gazetteer, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The European Commission proposed new rules on Wednesday.", "European"),
+    ("A caravan of Central American migrants reached the border town.", "Central American"),
+    ("Reforms of the African civil service were discussed.", "African"),
+])
+def test_a_region_word_is_a_place_whatever_it_qualifies(nlp, small_gazetteer, text, word):
+    assert [t for t, _ in _demonyms(nlp, small_gazetteer, text)] == [word]
+
+
+def test_a_region_word_that_qualifies_nothing_is_no_place(nlp, small_gazetteer):
+    assert _demonyms(nlp, small_gazetteer, "Many of the players are European.") == []
