@@ -40,3 +40,14 @@ def test_a_region_word_is_a_place_whatever_it_qualifies(nlp, small_gazetteer, te
 
 def test_a_region_word_that_qualifies_nothing_is_no_place(nlp, small_gazetteer):
     assert _demonyms(nlp, small_gazetteer, "Many of the players are European.") == []
+
+
+def test_a_name_after_at_that_a_site_noun_follows_is_a_place(nlp, small_gazetteer):
+    text = "The winning ticket was sold at the Lukeoil gas station on Friday."
+    found = places(nlp(text), layout=None, gazetteer=small_gazetteer)
+    assert [(p.text, p.lat) for p in found] == [("Lukeoil", None)]
+
+
+def test_a_name_after_at_without_a_site_noun_is_no_site(nlp, small_gazetteer):
+    text = "She works as an analyst at Moody's Analytics and lives nearby."
+    assert [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)] == []

@@ -1,6 +1,6 @@
 """Words around toponyms (directions, administrative nouns, organisation heads, facility nouns,
 honorifics, operation names, non-places, nouns of land, nouns of staff, nouns of settlements,
-words that open or end a place's name), loaded from ``geo_words.yaml`` and any user files layered over it."""
+words that open or end a place's name, common nouns of sites), loaded from ``geo_words.yaml`` and any user files layered over it."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class GeoWords:
     institution_heads: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()
     bloc_adjectives: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
 
 
 def _read(path: Path) -> dict:
@@ -51,7 +52,8 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
                                       "honorifics": [], "operation_words": [], "land_nouns": [],
                                       "street_joins": [], "staff_nouns": [], "settlement_nouns": [],
                                       "prefix_nouns": [], "settlement_heads": [],
-                                      "institution_heads": [], "bloc_nouns": [], "bloc_adjectives": []}
+                                      "institution_heads": [], "bloc_nouns": [], "bloc_adjectives": [],
+                                      "site_nouns": []}
     for path in (packaged, *map(Path, extra_files)):
         for key, value in _read(path).items():
             if key not in merged:
@@ -80,4 +82,5 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
         institution_heads=frozenset(w.lower() for w in merged["institution_heads"]),
         bloc_nouns=frozenset(w.lower() for w in merged["bloc_nouns"]),
         bloc_adjectives=frozenset(w.lower() for w in merged["bloc_adjectives"]),
+        site_nouns=frozenset(w.lower() for w in merged["site_nouns"]),
     )

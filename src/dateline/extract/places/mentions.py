@@ -430,7 +430,8 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
         finder._add(start, end, STREET_SOURCE, "FAC")  # "Rue Casa Calvo", "Faubourg Marigny"
     for start, end in list(headed_names(doc, finder.taken, words.settlement_heads)):  # "Grants Town" (PERSON)
         finder._add(start, end, SETTLEMENT_SOURCE, None, name_as=finder._text(start, end))
-    for start, end, town in list(venues(doc, finder.mentions, finder.taken, words.institution_heads, gazetteer)):
+    for start, end, town in list(venues(doc, finder.mentions, finder.taken, words.institution_heads, gazetteer,
+                                        words.site_nouns)):
         finder._add(start, end, VENUE_SOURCE, None, name_as=town)  # "at the Palais des Nations in Geneva"
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named

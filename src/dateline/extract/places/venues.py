@@ -11,7 +11,8 @@ Congress party in Rajasthan").
 An institution's name after "at" is a place even where no town follows ("a professor at Cornell
 University"): a capitalized head noun ("University", "Hospital") ends or opens it. Such a venue
 keeps its span with null coordinates unless the gazetteer knows it. One whose words hold a major
-place ("at Moscow State University") is left to that place, an embedded toponym.
+place ("at Moscow State University") is left to that place, an embedded toponym. So is a
+name after "at" that a lower-case site noun follows ("at the Lukeoil gas station").
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from .candidates import Mention, is_major
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["VENUE_SOURCE", "located_venues", "institution_venues", "venues"]
+__all__ = ["VENUE_SOURCE", "located_venues", "institution_venues", "sited_venues", "venues"]
 
 VENUE_SOURCE = "venue"
 VENUE_LABELS = frozenset({"ORG", "FAC", "EVENT"})
+# a shop's or a concert's name before its site noun may carry any name label ("Riverdale Luke Oil")
+SITE_LABELS = frozenset({"ORG", "FAC", "EVENT", "PERSON", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
 _PLACED_SOURCES = frozenset({"ner", "gazetteer"})  # a place found by its own evidence
 _MAX_TOKENS = 8
 
@@ -63,6 +66,20 @@ def institution_venues(doc: "Doc", taken: Sequence[bool], heads: frozenset[str],
             yield start, end
 
 
+def sited_venues(doc: "Doc", taken: Sequence[bool], site_nouns: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each free name after "at" that a lower-case site noun follows, at most
+    one other lower-case word between ("at the Lukeoil gas station", "at the Forever Summer
+    concert"): the site's own name."""
+    for start, end in _names_after_at(doc, SITE_LABELS, taken):
+        for k in range(end, min(end + 2, len(doc))):
+            tok = doc[k]
+            if not (tok.is_lower and tok.is_alpha):
+                break
+            if tok.lower_ in site_nouns:
+                yield start, end
+                break
+
+
 def _names_after_at(doc: "Doc", labels: frozenset[str], taken: Sequence[bool]) -> Iterator[tuple[int, int]]:
     """``(start, end)`` tokens of each free entity name of ``labels`` (without a leading "the")
     that "at" or "at the" comes before."""
@@ -78,9 +95,11 @@ def _names_after_at(doc: "Doc", labels: frozenset[str], taken: Sequence[bool]) -
 
 
 def venues(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool], heads: frozenset[str],
-           gazetteer: Gazetteer) -> Iterator[tuple[int, int, str | None]]:
-    """``(start, end, place name or None)``: venues a town locates, then institutions on their own
-    (None: look the venue's own name up)."""
+           gazetteer: Gazetteer, site_nouns: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, str | None]]:
+    """``(start, end, place name or None)``: venues a town locates, then institutions and named
+    sites on their own (None: look the venue's own name up)."""
     yield from located_venues(doc, mentions, taken)
     for start, end in institution_venues(doc, taken, heads, gazetteer):
+        yield start, end, None
+    for start, end in sited_venues(doc, taken, site_nouns):
         yield start, end, None
