@@ -51,3 +51,8 @@ def test_a_name_after_at_that_a_site_noun_follows_is_a_place(nlp, small_gazettee
 def test_a_name_after_at_without_a_site_noun_is_no_site(nlp, small_gazetteer):
     text = "She works as an analyst at Moody's Analytics and lives nearby."
     assert [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)] == []
+
+
+def test_a_name_after_a_street_block_is_a_street(nlp, small_gazetteer):
+    text = "Police arrested a man at a home in the 500 block of Jeffords on Sunday."
+    assert [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)] == ["Jeffords"]

@@ -28,7 +28,7 @@ STREET_SOURCE = "street"  # a street, placed only near the article's other place
 SETTLEMENT_SOURCE = "settlement"  # a name ending in a settlement noun ("Grants Town"), looked up whole
 
 _LINKS = frozenset({"and", "&", "/", ","})
-_AFTER_ONLY = frozenset({"corner"})  # "the corner of X and Y", but "the Smith corner" is no street
+_AFTER_ONLY = frozenset({"corner", "block"})  # "the corner of X and Y", "the 500 block of X"; not "the Smith corner"
 _MAX_WORDS = 3  # words in one street name ("Martin Luther King")
 _MAX_NAMES = 4
 
