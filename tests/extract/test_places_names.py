@@ -56,3 +56,11 @@ def test_a_name_after_at_without_a_site_noun_is_no_site(nlp, small_gazetteer):
 def test_a_name_after_a_street_block_is_a_street(nlp, small_gazetteer):
     text = "Police arrested a man at a home in the 500 block of Jeffords on Sunday."
     assert [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)] == ["Jeffords"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He played his debut at a Dublin venue, No 25, Fitzwilliam Place, last night.", "Fitzwilliam Place"),
+    ("Traffic backed up on the Gardiner Expressway after the crash.", "Gardiner Expressway"),
+])
+def test_street_nouns_of_places_and_roads_end_a_street_name(nlp, small_gazetteer, text, name):
+    assert name in [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)]
