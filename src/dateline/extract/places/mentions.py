@@ -222,7 +222,8 @@ class _Finder:
         """Two major places the model ran together into one entity ("Greece Italy")."""
         for k in range(start + 1, end):
             tok = self.doc[k]
-            if self.doc[k - 1].whitespace_ and capitalized(tok) and tok.lower_ not in self.words.admin_nouns \
+            if self.doc[k - 1].whitespace_ and capitalized(tok) and capitalized(self.doc[start]) \
+                    and tok.lower_ not in self.words.admin_nouns \
                     and is_major(self.gaz.lookup_text(self._text(start, k))) \
                     and is_major(self.gaz.lookup_text(self._text(k, end))):
                 self._add(start, k, "ner", None)
