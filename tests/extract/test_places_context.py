@@ -166,6 +166,8 @@ def test_an_institution_not_after_at_or_without_a_head_is_no_venue(nlp, small_ga
 @pytest.mark.parametrize("text, expected", [
     ("Israel and others joined the U.S.-led coalition.", [("Israel", "ISR"), ("U.S.", "USA")]),
     ("The U.S.-China talks ended.", [("U.S.", "USA"), ("China", "CHN")]),
+    ("PLEASANTON, Calif.--( )--DeltaTrak , a maker of sensors, said it grew.",
+     [("PLEASANTON", "USA"), ("Calif.", "USA")]),
 ])
 def test_a_place_inside_a_hyphened_token_is_found(nlp, small_gazetteer, text, expected):
     found = _places(nlp, small_gazetteer, text)

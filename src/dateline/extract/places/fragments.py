@@ -6,7 +6,7 @@ joined words are a place's own name in the gazetteer. Two different places rarel
 by side without a comma or "and" between them.
 
 The tokenizer keeps an abbreviation and what a hyphen joins to it in one token ("U.S.-led",
-"U.S.-China", "Calif.--(BUSINESS"): a capitalized part of such a token that names a country or a
+"U.S.-China", "Calif.--(BUSINESS", "Calif.--" before a wire's name): a capitalized part of such a token that names a country or a
 first-order division is a place of its own.
 """
 
@@ -29,6 +29,7 @@ INNER_SOURCE = "inner"
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PARTS = re.compile(r"[^-–—()/]+")
+_DASHES = re.compile(r"[-–—]{2,}")
 
 
 def joined_entities(doc: "Doc", gazetteer: Gazetteer) -> Iterator[tuple[int, int, str]]:
@@ -56,8 +57,8 @@ def inner_names(doc: "Doc", taken: list[bool], gazetteer: Gazetteer) -> list[Men
         if "-" not in tok.text or taken[tok.i] or not tok.text[:1].isupper():
             continue
         parts = list(_PARTS.finditer(tok.text))
-        if len(parts) < 2:
-            continue
+        if not parts or (len(parts) == 1 and not _DASHES.fullmatch(tok.text[parts[0].end():])):
+            continue  # one part is a name only before a run of dashes ("Calif.--" in a dateline)
         for m in parts:
             part = m.group()
             if not part[:1].isupper() or (part.isalpha() and part.isupper()):
