@@ -12,9 +12,10 @@ person's name. The noun is the head of the phrase, past other modifiers: "the Tu
 market" counts, "Turkish border guards" (people) do not. Chains count: "the Syrian-Turkish
 border", "Russian and Chinese territory".
 Inside a name, a demonym counts when the name's head is no actor role (:func:`names_thing`:
-"British Airways", "the American League", not "the Russian Defense Ministry"). A demonym of a
-continent or region ("European", "Central American") names no nationality, so it is a place
-before any word: "the European Commission", "Central American migrants".
+"British Airways", "the American League", not "the Russian Defense Ministry", which the seeds
+leave out). A demonym of a continent or region names no nationality: inside a name it counts
+whatever the head ("the European Commission", "the Asian Development Bank"). Before an actor it
+stays out like a nationality word ("Central American migrants", as "Western leaders").
 With the setting on, only a demonym that qualifies a word after it counts ("Syrian troops",
 "Turkish-backed"); one that names people on its own ("the Irish need 85 points", "a passionate
 Nigerian", "Syrians fled") is no place in GeoWebNews either.
@@ -85,16 +86,13 @@ def _names_land(doc: "Doc", i: int, is_demonym: Callable[[str], bool], land_noun
 
 
 def land_demonyms(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool],
-                  land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None,
-                  is_region: Callable[[str], bool] | None = None) -> Iterator[int]:
+                  land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None) -> Iterator[int]:
     """Indices of free title-case demonym tokens that qualify a noun of land, or with
-    ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor; a demonym of a region
-    (``is_region``: "European", "Central American") that qualifies any word."""
+    ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor."""
     for tok in doc:
         if taken[tok.i] or not tok.is_title or not is_demonym(tok.text):
             continue
-        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns) \
-                or (is_region is not None and is_region(tok.text) and qualifies_word(doc, tok.i + 1, is_demonym)):
+        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns):
             yield tok.i
 
 
@@ -147,11 +145,10 @@ def bloc_words(doc: "Doc", taken: Sequence[bool], nouns: frozenset[str], adjecti
 
 
 def place_words(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str], bool], words: "GeoWords",
-                actor_nouns: frozenset[str] | None,
-                is_region: Callable[[str], bool] | None = None) -> Iterator[tuple[int, str]]:
+                actor_nouns: frozenset[str] | None) -> Iterator[tuple[int, str]]:
     """``(token index, mention source)``: demonyms that name their land (:func:`land_demonyms`),
     then bloc words (:func:`bloc_words`)."""
-    for i in land_demonyms(doc, taken, is_demonym, words.land_nouns, actor_nouns, is_region):
+    for i in land_demonyms(doc, taken, is_demonym, words.land_nouns, actor_nouns):
         yield i, "demonym"
     for i in bloc_words(doc, taken, words.bloc_nouns, words.bloc_adjectives, words.land_nouns, actor_nouns):
         yield i, BLOC_SOURCE

@@ -198,7 +198,7 @@ class _Finder:
             return None
         text = self._text(start, end)
         if self._is_demonym(text):
-            if (self.demonyms or self._region_word(text)) and qualifies_word(self.doc, end, self._is_demonym):
+            if self.demonyms and qualifies_word(self.doc, end, self._is_demonym):
                 self._add(start, end, "demonym", ent.label_)
             return None
         return start, end, text
@@ -424,7 +424,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
         finder._add(start, end, "ner", label)
     finder.entities()
     finder.mentions += inner_names(doc, finder.taken, gazetteer)  # "U.S." in "U.S.-led"
-    for i, source in list(place_words(doc, finder.taken, finder._is_demonym, words, actor_nouns, finder._region_word)):
+    for i, source in list(place_words(doc, finder.taken, finder._is_demonym, words, actor_nouns)):
         finder._add(i, i + 1, source, None)  # "the Syrian-Turkish border", "the West", "Western countries"
     finder.gazetteer_matches()
     for start, end in list(prefixed_names(doc, finder.taken, words.prefix_nouns)):
