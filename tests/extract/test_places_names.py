@@ -77,3 +77,22 @@ def test_lower_case_directions_before_a_city_are_no_place_of_their_own(nlp, smal
     text = "The man, of Brent, north west London, denies two counts of fraud."
     found = places(nlp(text), layout=None, gazetteer=small_gazetteer)
     assert [(p.text, p.name) for p in found if "west" in p.text] == [("north west London", "London")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Both projects include a Market at Makeen. They were built by the army.", "Makeen"),
+    ("Fans set off fireworks inside Anfield before the match.", "Anfield"),
+])
+def test_an_unknown_name_a_spatial_preposition_places_is_a_place(nlp, small_gazetteer, text, name):
+    found = places(nlp(text), layout=None, gazetteer=small_gazetteer)
+    assert [(p.text, p.lat) for p in found] == [(name, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials expressed fatigue at Kelly's attempts to calm John Kelly down.",
+    "Scholarship forms are available at Mr Robinson's office.",
+    "She wrote on the website of Dignity in Dying last week.",
+    "He met Ana Lopez at Lopez Holdings, and Lopez Holdings said it would grow.",
+])
+def test_owners_persons_and_parts_of_names_after_a_preposition_are_no_places(nlp, small_gazetteer, text):
+    assert [p.text for p in places(nlp(text), layout=None, gazetteer=small_gazetteer)] == []

@@ -15,7 +15,7 @@ from ...knowledge.gazetteer_words import GeoWords
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed", "quoted",
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed", "quoted", "relative_before",
            "apposed_words",
            "MAJOR_POPULATION",
            "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
@@ -153,3 +153,13 @@ def quoted(doc: "Doc", start: int, end: int) -> bool:
     return (start > 0 and doc[start - 1].text in _QUOTES and end < len(doc)
             and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)
                                               and doc[end + 1].text in _QUOTES)))
+
+
+def relative_before(doc: "Doc", taken: Sequence[bool], phrases: Sequence[tuple[str, ...]], i: int) -> int | None:
+    """The first token of a free relative phrase ("east of", "north of the") that ends right
+    before token ``i``, or None."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == phrase and not any(taken[i - n:i]):
+            return i - n
+    return None

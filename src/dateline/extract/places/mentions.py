@@ -15,12 +15,13 @@ from ...knowledge.gazetteer_words import GeoWords
 from ...nlp import doc_text
 from ...records import Layout
 from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
-                         is_major, is_strong, looks_like_name_part, mention_role, quoted)
+                         is_major, is_strong, looks_like_name_part, mention_role, quoted, relative_before)
 from .demonyms import names_thing, place_words, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
 from .streets import SETTLEMENT_SOURCE, STREET_SOURCE, headed_names, prefixed_names, shared_street_names
 from .aliases import ALIAS_SOURCE, initialisms
 from .fragments import inner_names, joined_entities
+from .locatives import LOCATIVE_SOURCE, placed_unknowns
 from .venues import VENUE_SOURCE, venues
 from .unplaced import without_institutions, without_unknown_agents
 
@@ -118,7 +119,7 @@ class _Finder:
         s = start
         if s > 0 and doc[s - 1].lower_ == "the":
             s -= 1
-        relative = self._relative_before(s)
+        relative = relative_before(doc, self.taken, self.words.relative, s)
         if relative is not None:
             start = relative
         elif start > 0 and doc[start - 1].lower_ in self.words.directions and not self.taken[start - 1]:
@@ -134,15 +135,6 @@ class _Finder:
                                      doc[name_start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text),
                                      source, prefer, label, locative, speaks,
                                      mention_role(head, source, locative, end)))
-
-    def _relative_before(self, i: int) -> int | None:
-        doc = self.doc
-        for phrase in self.words.relative:
-            n = len(phrase)
-            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == phrase \
-                    and not any(self.taken[i - n:i]):
-                return i - n
-        return None
 
     def dateline(self) -> None:
         dl = self.layout.dateline if self.layout else None
@@ -437,12 +429,14 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     for i, name in list(initialisms(doc, finder.mentions, finder.taken, gazetteer)):
         finder._add(i, i + 1, ALIAS_SOURCE, None, name_as=name)  # "SA" where "South Africa" is named
 
+    known = lambda name: bool(gazetteer.lookup_text(name))  # noqa: E731
+    for start, end in list(placed_unknowns(doc, finder.taken, finder.person_names, words.honorifics, known)):
+        finder._add(start, end, LOCATIVE_SOURCE, None)  # "a market at Makeen", "inside Anfield"
     # a person's name or a stoplisted word is never repeated as a place
     refused = lambda text: finder._stopped(text) or text in finder.person_names  # noqa: E731
     for start, end in list(repeated_names(doc, finder.mentions, finder.taken, refused=refused,
                                           honorifics=finder.words.honorifics, locatives=_LOCATIVE,
                                           named=finder.apposed)):
         finder._add(start, end, REPEAT_SOURCE, None)  # "Nelson residents" after "in Nelson"
-    kept = without_unknown_agents(finder.mentions, doc_text(doc), lambda name: bool(gazetteer.lookup_text(name)))
-    kept = without_institutions(kept, doc, words.staff_nouns)  # "White House aides"
-    return sorted(kept, key=lambda m: m.start)
+    kept = without_unknown_agents(finder.mentions, doc_text(doc), known)
+    return sorted(without_institutions(kept, doc, words.staff_nouns), key=lambda m: m.start)  # "White House aides"
