@@ -15,8 +15,8 @@ from ...knowledge.gazetteer_words import GeoWords
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed", "quoted", "relative_before",
-           "apposed_words",
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed",
+           "quoted", "relative_before", "apposed_words",
            "MAJOR_POPULATION",
            "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
 

@@ -6,8 +6,8 @@ joined words are a place's own name in the gazetteer. Two different places rarel
 by side without a comma or "and" between them.
 
 The tokenizer keeps an abbreviation and what a hyphen joins to it in one token ("U.S.-led",
-"U.S.-China", "Calif.--(BUSINESS", "Calif.--" before a wire's name): a capitalized part of such a token that names a country or a
-first-order division is a place of its own.
+"U.S.-China", "Calif.--(BUSINESS", "Calif.--" before a wire's name): a capitalized part of such a
+token that names a country or a first-order division is a place of its own.
 """
 
 from __future__ import annotations

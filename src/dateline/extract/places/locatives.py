@@ -64,9 +64,9 @@ def placed_unknowns(doc: "Doc", taken: Sequence[bool], person_words: set[str], h
                 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
             continue
         before = doc[i - 2] if i >= 2 else None  # the word before the preposition
-        if any(t.text in person_words or t.lower_.rstrip(".") in honorifics for t in words) \
-                or (before is not None and (before.lower_.rstrip(".") in honorifics
-                                            or (before.is_title and before.pos_ == "PROPN" and not before.is_sent_start))):
+        named_before = before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+        if any(t.text in person_words or t.lower_.rstrip(".") in honorifics for t in words) or named_before \
+                or (before is not None and before.lower_.rstrip(".") in honorifics):
             continue  # "Mr Robinson", "Dignity in Dying", "Russia in Global Affairs"
         if end + 1 < len(doc) and doc[end].text in _POSSESSIVE and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             continue
