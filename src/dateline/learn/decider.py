@@ -34,12 +34,10 @@ _STATUSES = ("asserted", "reported", "planned", "hypothetical", "negated")
 @dataclass(frozen=True)
 class OpenWords:
     """What the rules propose beyond their patterns for the decider (see ``extract.events.open_triggers``):
-    every verb, and these nouns; ``types`` guesses a type per lemma; with ``evaluative`` also the
-    words of evaluation that judge something (a model trained with them)."""
+    every verb, and these nouns; ``types`` guesses a type per lemma."""
 
     nouns: frozenset[str] = frozenset()
     types: dict[str, str] = field(default_factory=dict)
-    evaluative: bool = False
 
 
 def choose_type(probs: dict[str, float], rule_type: str, kept: bool, threshold: float,
@@ -237,8 +235,7 @@ def load_event_decider(path: Path | None = None, *, table: "PloverTable | None" 
                            keep_uncoded=bool(ranker.meta.get("keep_uncoded", False)))
     open_words = None
     if "open_nouns" in types.meta:
-        open_words = OpenWords(frozenset(types.meta["open_nouns"]), dict(types.meta.get("open_types", {})),
-                               evaluative=bool(types.meta.get("evaluative_proposals", False)))
+        open_words = OpenWords(frozenset(types.meta["open_nouns"]), dict(types.meta.get("open_types", {})))
     return EventDecider(types=types, statuses=statuses, table=table or load_plover_table(),
                         threshold=threshold if threshold is not None else float(types.meta.get("threshold", 0.5)),
                         name=str(types.meta.get("name", "event-model")), open_words=open_words,

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..nlp import sentence_of
-from .frame_features import frame_features
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -169,7 +168,6 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     f.append(f"sentence={_bucket(position)}")
     seen = context.lemmas[lemma]
     f.append(f"seen_lemma={_bucket(seen)}")
-    f += frame_features(t, sent, pat.type)
     if not with_event:
         return f
     return f + event_features(proposal, context)

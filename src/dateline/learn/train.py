@@ -100,7 +100,7 @@ def open_vocabulary(docs: Sequence[dict[str, Any]], min_count: int = 2) -> OpenW
                 if len(word) > 2 and word.isalpha() and word not in _STOP:
                     counts.setdefault(word, Counter())[e["type"]] += 1
     kept = {w: c for w, c in counts.items() if sum(c.values()) >= min_count}
-    return OpenWords(frozenset(kept), {w: c.most_common(1)[0][0] for w, c in kept.items()}, evaluative=True)
+    return OpenWords(frozenset(kept), {w: c.most_common(1)[0][0] for w, c in kept.items()})
 
 
 def collect_examples(docs: Sequence[dict[str, Any]], settings=None, open_words: OpenWords | None = None,
@@ -248,7 +248,7 @@ def choose_open_gate(model: LinearModel, dev: Sequence[Example], threshold: floa
     most a fifth of the threshold, and below every dev open proposal that reaches the threshold."""
     lowest = threshold / 5
     for e in dev:
-        if not ("step=open" in e.features or "step=evaluation" in e.features) or e.event is None:
+        if "step=open" not in e.features or e.event is None:
             continue
         if 1.0 - model.probabilities(e.features).get(NONE, 0.0) >= threshold:
             partial = [f for f in e.features if not f.startswith(_EVENT_FEATURES)]
@@ -332,7 +332,6 @@ def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequenc
     open_gate = choose_open_gate(model, dev, threshold)
     meta = {"name": "event-model", "C": float(c), "threshold": float(threshold), "drop_threshold": float(drop), "dev_type_f1": round(f, 4),
             "open_nouns": sorted(open_words.nouns), "open_types": dict(sorted(open_words.types.items())),
-            "evaluative_proposals": open_words.evaluative,
             "train_articles": len(train_docs), "dev_articles": len(dev_docs), "seed": SEED,
             "train_proposals": len(train), "train_events": sum(e.label != NONE for e in train),
             "calibration": calibration, "open_gate": open_gate}

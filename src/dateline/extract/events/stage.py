@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.actors import ActorKnowledge
 from ...knowledge.cache import SHARED
-from ...knowledge.event_evaluations import load_evaluations
 from ...knowledge.event_patterns import EventLexicon, EventPatterns
 from ...knowledge.plover import PloverTable
 from ...records import Actor, Event, Layout, Place, Quote, Span, TimeExpr
@@ -39,7 +38,7 @@ from .build import INTENT_TO_THREATEN, EventBuilder
 from .claims import claimants_for, responsibility_claims
 from .filters import drop_object_events, figurative, natural_cause, says_nothing, sporting_contest
 from .match import TriggerMatch, match_sentence
-from .open_triggers import EVALUATION_STEP, evaluative_matches, open_matches
+from .open_triggers import open_matches
 from .repeats import dedupe_article, merge_in_sentence
 from .roles import Roles, find_roles
 from .scene import article_scene, with_scene
@@ -156,12 +155,6 @@ def code_sentence_events(sent: "SpacySpan", *, coder: ActorCoder, patterns: Even
             for m in extra:
                 steps.by_token[m.token.i] = m
                 steps.dropped[m.token.i] = "open"
-            if open_words.evaluative:
-                judged = evaluative_matches(sent, raw, load_evaluations())
-                raw = sorted([*raw, *judged], key=lambda m: m.token.i)
-                for m in judged:
-                    steps.by_token[m.token.i] = m
-                    steps.dropped[m.token.i] = EVALUATION_STEP
         proposals.extend(_proposals(raw, steps, {m.token.i: r for m, r in state.found}, build, claimants, result, coder,
                                     patterns, lexicon, places, sentence))
     return result
@@ -335,7 +328,7 @@ def _proposals(raw: list[TriggerMatch], steps: _Steps, roles_of: dict, build: "E
             continue
         make = partial(_proposed_event, m, roles_of.get(m.token.i), build, claimants, coder, patterns, lexicon,
                        places, sentence)
-        if step in ("open", EVALUATION_STEP):
+        if step == "open":
             out.append(Proposal(m, None, step, pending=make))
         else:
             out.append(Proposal(m, make(), step if step != "kept" else "merged"))
