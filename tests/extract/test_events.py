@@ -504,3 +504,25 @@ def test_missing_targets_are_found_around_the_trigger(nlp, text, expected):
 ])
 def test_type_of_an_ambiguous_trigger(nlp, text, expected):
     assert [e.type for e in events_of(nlp, text)] == [expected]
+
+
+def _keep_all_decider():
+    """A learned decider that keeps every event the rules kept, with the rules' type."""
+    import numpy as np
+
+    from dateline.learn.decider import EventDecider
+    from dateline.learn.linear import LinearModel
+
+    model = LinearModel(("NONE", "ACCUSE", "CONSULT"), {"bias": 0}, np.zeros((1, 3)), np.zeros(3), {})
+    return EventDecider(types=model, statuses=None, table=SHARED.plover(), threshold=0.99, drop_threshold=1.01)
+
+
+def test_with_the_decider_a_judgement_repeated_with_one_dyad_stays_a_meeting_does_not(nlp):
+    text = ("Germany condemned Russia on Monday. Germany held talks with France. "
+            "Germany condemned Russia again on Friday. Germany held talks with France.")
+    rules = events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
+                   knowledge=None)
+    decided = events(nlp(text), layout=None, actors=[], quotes=[], times=[], places=[], anchor="2024-05-01",
+                     knowledge=None, decider=_keep_all_decider())
+    assert [e.type for e in rules] == ["ACCUSE", "CONSULT"]  # the rules drop every repeat
+    assert [e.type for e in decided] == ["ACCUSE", "CONSULT", "ACCUSE"]

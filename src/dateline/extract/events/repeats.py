@@ -61,8 +61,8 @@ def _overlaps(a: Event, b: Event) -> bool:
     return bool(ca & cb)
 
 
-def dedupe_article(found: list[Event], layout: Layout | None) -> list[Event]:
-    """Drop repeats across the article.
+def dedupe_article(found: list[Event], layout: Layout | None, repeatable: frozenset[str] = frozenset()) -> list[Event]:
+    """Drop repeats across the article (events of the ``repeatable`` types, lower case, are all kept).
 
     - a headline or standfirst event that a body event of the same type and overlapping
       countries repeats;
@@ -74,6 +74,9 @@ def dedupe_article(found: list[Event], layout: Layout | None) -> list[Event]:
     out: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     for e in found:
+        if e.type.lower() in repeatable:
+            out.append(e)
+            continue
         key = _dyad_key(e)
         has_dyad = bool(key[1] or key[2])
         if _zone_of(e, layout) in _HEAD_ZONES and any(b.type == e.type and _overlaps(b, e) for b in body):
