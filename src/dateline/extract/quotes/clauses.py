@@ -150,9 +150,12 @@ _RELATIVE_TAGS = ("WP", "WDT")
 def relative_gap(doc, verb) -> tuple[int, int] | None:
     """What a cue verb in a relative clause reports when its object is the clause's gap: the noun
     the clause modifies ("a deal she once supported", "a fact he often mentions") or the fronted
-    relative word ("what Clinton is promising"); None when the verb has an object of its own."""
-    if not any(c.dep_ == "nsubj" for c in verb.lefts) \
-            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+    relative word ("what Clinton is promising"); None when the verb has an object of its own or
+    the relative word is its subject ("Mr. Khan, who spoke on Thursday": no gap to report)."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+        return None
+    if verb.dep_ == "relcl" and all(c.tag_ in _RELATIVE_TAGS for c in subjects):
         return None
     fronted = next((c for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS), None)
     if fronted is not None and verb.dep_ != "relcl":

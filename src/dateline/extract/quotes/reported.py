@@ -265,8 +265,13 @@ def _as_attribution(verb, cues: QuoteCues) -> bool:
 
 def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
     """The fronted statement of a sentence-final attribution: "Better late than never, she said."
-    (the speech verb heads the sentence, its subject follows a comma, nothing follows it)."""
-    if not lemmas(verb) & cues.speech_verbs or verb.dep_ != "ROOT":
+    (the speech verb heads the sentence, its subject follows a comma, nothing follows it). The
+    statement is all of the sentence before that comma, also when the parser coordinated the verb
+    with the statement's first clause or took only the last of its clauses as the complement
+    ("The van was to be escorted, but the service whisked her away, a source said.")."""
+    if not lemmas(verb) & cues.speech_verbs:
+        return None
+    if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i):
         return None
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subj is None or subj.left_edge.i == 0:
@@ -345,7 +350,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue  # "asked whether ...": a question, not a statement
         if _withheld(token, cues):
             continue  # "refrained from commenting", "declined to specify": nothing was said
-        if clause is not None:
+        if clause is not None and clause.i < token.i and (fragment := _fronted(doc, token, cues)) is not None:
+            span = fragment  # "A, but B, a source said.": all of what comes before the attribution
+        elif clause is not None:
             span = cut_at_conjoined_act(doc, clause, _content(doc, clause, cues), cues)
         elif reporting and _as_attribution(token, cues):
             span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
