@@ -21,3 +21,19 @@ def test_a_final_attribution_reports_all_the_clauses_before_it(nlp, text, conten
 def test_a_relative_subject_leaves_no_gap_to_report(nlp):
     found = triples(run(nlp, "Ms. Berg, who spoke at the rally on Friday, said the tax would be repealed."))
     assert found == [("indirect", "the tax would be repealed", "Ms. Berg")]
+
+
+def test_an_according_frame_inside_a_clause_attributes_all_of_it(nlp):
+    found = triples(run(nlp, "The mayor leads by 15 points in the north, according to the new poll, "
+                             "and has a small lead in the south."))
+    assert found == [("indirect", "The mayor leads by 15 points in the north, according to the new poll, "
+                                  "and has a small lead in the south", "the new poll")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Many union members made it clear they did not agree with the choice.",
+     "they did not agree with the choice", "Many union members"),
+    ("The senator made clear that she would vote against the bill.", "she would vote against the bill", "The senator"),
+])
+def test_a_phrasal_cue_reports_the_clause_after_it(nlp, text, content, speaker):
+    assert ("indirect", content, speaker) in triples(run(nlp, text))

@@ -14,7 +14,7 @@ from ...nlp import doc_text, sentence_of
 from .common import is_cue_verb, lemmas, trim_span
 from ..syntax.labels import VERBAL_POS
 
-__all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
+__all__ = ["reported_clause", "phrasal_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
            "relative_gap", "controlling_object", "participle_holder"]
 
 _CLAUSE_DEPS = ("ccomp",)
@@ -48,6 +48,33 @@ def reported_clause(verb, cues: QuoteCues):
     if after:
         return after[0]  # "Salkin, a rabbi helping ..., said he ...": the parser may read the subject as a clause too
     return clauses[0] if clauses else _misattached_clause(verb, cues)
+
+
+_PHRASAL_CLAUSE_DEPS = ("ccomp", "advcl")
+
+
+def phrasal_clause(verb, cues: QuoteCues):
+    """The clause a multi-word cue reports ("made it clear they did not agree", "made clear that
+    ..."), which the parser hangs on the verb or on the phrase's last word ("clear" read as a
+    clause of its own): a clause with a subject after the phrase; None without one or when the
+    words after the verb are not one of its phrases (``phrasal`` in quote_cues.yaml)."""
+    doc = verb.doc
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "were made clear as they celebrated ...": nobody made it so
+    for words in cues.phrasal.get(verb.lemma_.lower(), ()):
+        n = len(words)
+        if tuple(t.lower_ for t in doc[verb.i + 1: verb.i + 1 + n]) != words:
+            continue
+        last = doc[verb.i + n]
+        for head in (verb, last):
+            for c in head.rights:
+                if c.i > last.i and c.dep_ in _PHRASAL_CLAUSE_DEPS and c.pos_ in VERBAL_POS \
+                        and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
+                        and not any(k.dep_ in ("mark", "advmod") and k.i < c.i and k.lower_ != "that"
+                                    for k in c.children):  # "... clear when they ...": a circumstance
+                    return c
+        return None
+    return None
 
 
 def misread_subject(verb):
