@@ -37,3 +37,16 @@ def test_an_according_frame_inside_a_clause_attributes_all_of_it(nlp):
 ])
 def test_a_phrasal_cue_reports_the_clause_after_it(nlp, text, content, speaker):
     assert ("indirect", content, speaker) in triples(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "You can find more details in the report by the budget office.",
+    "The mayor could still find a way to win the race.",
+])
+def test_what_may_be_found_is_not_reported(nlp, text):
+    assert triples(run(nlp, text)) == []
+
+
+def test_what_was_found_is_reported(nlp):
+    found = triples(run(nlp, "A new study found widespread fraud in the program."))
+    assert found == [("indirect", "widespread fraud in the program", "A new study")]

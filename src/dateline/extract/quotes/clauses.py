@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text, sentence_of
-from .common import is_cue_verb, lemmas, trim_span
+from .common import is_cue_verb, lemmas, subject_of, trim_span
 from ..syntax.labels import VERBAL_POS
 
 __all__ = ["reported_clause", "phrasal_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
-           "relative_gap", "controlling_object", "participle_holder"]
+           "relative_gap", "controlling_object", "participle_holder", "unrealized_evidence"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -249,3 +249,20 @@ def participle_holder(verb, cues: QuoteCues):
         if subject is not None:
             return subject
     return None
+
+
+_GENERIC_SUBJECTS = ("you", "one")
+
+
+def unrealized_evidence(verb, cues: QuoteCues) -> bool:
+    """Whether an evidence verb's object is only what may be found or shown ("you can find more
+    details in ...", "could still find a way", "helps brands find suppliers"): under a modal, in
+    an infinitive or bare complement, or with a generic subject. Nothing was reported yet."""
+    if not lemmas(verb) & cues.evidence_verbs:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp"):
+        return True
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in _GENERIC_SUBJECTS

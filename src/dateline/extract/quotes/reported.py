@@ -16,7 +16,8 @@ from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
 from .attributions import fronted, frame_inside
 from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
-                      participle_holder, phrasal_clause, relative_gap, reported_clause)
+                      participle_holder, phrasal_clause, relative_gap, reported_clause,
+                      unrealized_evidence)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -349,6 +350,8 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         elif (fragment := fronted(doc, token, cues)) is not None:
             span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
+            if unrealized_evidence(token, cues):
+                continue  # "you'll find a collection of papers", "could still find a way": nothing found
             span = _object_content(doc, token, cues) or relative_gap(doc, token)
             via = "object"
         elif (gap := relative_gap(doc, token)) is not None:
