@@ -50,3 +50,16 @@ def test_what_may_be_found_is_not_reported(nlp, text):
 def test_what_was_found_is_reported(nlp):
     found = triples(run(nlp, "A new study found widespread fraud in the program."))
     assert found == [("indirect", "widespread fraud in the program", "A new study")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mayor sharply criticized his support for the new tax.", "his support for the new tax", "The mayor"),
+    ("The council said the senator's remarks about the port were unfair.",
+     "the senator's remarks about the port were unfair", "The council"),
+])
+def test_a_noun_inside_what_another_reports_is_part_of_it(nlp, text, content, speaker):
+    assert triples(run(nlp, text)) == [("indirect", content, speaker)]
+
+
+def test_a_noun_on_its_own_still_reports(nlp):
+    assert triples(run(nlp, "Her criticism of the plan was sharp.")) == [("indirect", "the plan", "Her")]
