@@ -63,3 +63,10 @@ def test_a_noun_inside_what_another_reports_is_part_of_it(nlp, text, content, sp
 
 def test_a_noun_on_its_own_still_reports(nlp):
     assert triples(run(nlp, "Her criticism of the plan was sharp.")) == [("indirect", "the plan", "Her")]
+
+
+def test_an_act_joined_inside_the_object_of_another_is_part_of_it(nlp):
+    found = triples(run(nlp, "The union urged the party to coalesce around the plan and to encourage young voters "
+                             "to register."))
+    assert found == [("indirect", "the party to coalesce around the plan and to encourage young voters to register",
+                      "The union")]

@@ -34,6 +34,9 @@ _INHERIT_WINDOW = 2500
 # Statements found this way are dropped when they sit inside what another statement reports
 # ("he said Moscow favored ..." is one statement, not two).
 _NESTED_VIA = ("object", "stance")
+# How an act hangs inside the object of another act when it is part of that object ("accused him
+# of lying, calling ...", "wants to show ..."), not a clause of its own (relative, prepositional).
+_JOINED_ACT_DEPS = frozenset({"advcl", "conj", "xcomp", "acomp"})
 
 
 def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
@@ -226,9 +229,11 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         if any(_quoted_overlap(span, d) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
                and not _mixed(f, d, text) for d in direct):
             continue
-        if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
+        joined = f.cue_token is not None and doc[f.cue_token].dep_ in _JOINED_ACT_DEPS
+        if f.via in _NESTED_VIA and any(o is not f and (o.via not in _NESTED_VIA or joined) and o.start <= f.start
+                                     and f.end <= o.end and (o.start, o.end) != span
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
-            continue  # "said Moscow favored ...": the act is part of what was said
+            continue  # "said Moscow favored ...", "attacked him for backing X": the act is part of the other
         if f.cue_token is not None and doc[f.cue_token].pos_ == "NOUN" and not _reports_clause(doc, roots[id(f)]) \
                 and any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != span
                         and o.start <= doc[f.cue_token].idx < o.end for o in indirect):
