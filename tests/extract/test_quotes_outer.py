@@ -70,3 +70,15 @@ def test_an_act_joined_inside_the_object_of_another_is_part_of_it(nlp):
                              "to register."))
     assert found == [("indirect", "the party to coalesce around the plan and to encourage young voters to register",
                       "The union")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Against either rival, the mayor looks much weaker than recent nominees.", "looks"),
+    ("The senator sounded subdued in his brief speech on Monday night.", "sounded"),
+])
+def test_look_and_sound_report_an_impression(nlp, text, cue):
+    assert [q.cue.text for q in run(nlp, text) if q.cue] == [cue]
+
+
+def test_looking_at_something_is_no_impression(nlp):
+    assert triples(run(nlp, "The committee looked at the budget on Monday.")) == []
