@@ -82,3 +82,15 @@ def test_look_and_sound_report_an_impression(nlp, text, cue):
 
 def test_looking_at_something_is_no_impression(nlp):
     assert triples(run(nlp, "The committee looked at the budget on Monday.")) == []
+
+
+@pytest.mark.parametrize("text, triple", [
+    ('Billy Joel sings, "Don\'t go changing to try and please me."',
+     ("direct", "Don't go changing to try and please me.", "Billy Joel")),
+    ("The senator groused to a crowd in Ohio that the network ignored him.",
+     ("indirect", "the network ignored him", "The senator")),
+    ("The ad casts the governor as a friend of the banks.",
+     ("indirect", "the governor as a friend of the banks", "The ad")),
+])
+def test_more_speech_and_act_verbs(nlp, text, triple):
+    assert triple in triples(run(nlp, text))
