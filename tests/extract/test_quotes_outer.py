@@ -94,3 +94,13 @@ def test_looking_at_something_is_no_impression(nlp):
 ])
 def test_more_speech_and_act_verbs(nlp, text, triple):
     assert triple in triples(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The senator released a letter from her doctor on Friday.",
+     ("indirect", "a letter from her doctor", "The senator")),
+    ("The paper published portions of the mayor's tax returns.",
+     ("indirect", "portions of the mayor's tax returns", "The paper")),
+])
+def test_publishing_is_an_act_of_its_subject(nlp, text, triple):
+    assert triple in triples(run(nlp, text))
