@@ -78,3 +78,21 @@ def test_accuracy_section_lists_targets_references_and_seeds(accuracy):
 def test_accuracy_without_gold_sets_exits_cleanly(accuracy, tmp_path, capsys):
     assert accuracy.main(["--gold-dir", str(tmp_path / "absent")]) == 0
     assert "no gold sets" in capsys.readouterr().err
+
+
+def test_quote_errors_are_counted_by_kind():
+    errors = _load("quotes_errors")
+    text = "Lena said the dam held. Omar said the road was shut. The mayor praised the crews."
+
+    def quote(start: int, end: int, speaker: tuple[int, int] | None = None) -> dict:
+        spk = {"start": speaker[0], "end": speaker[1], "text": text[speaker[0]:speaker[1]]} if speaker else None
+        return {"kind": "indirect", "content": {"start": start, "end": end, "text": text[start:end]},
+                "speaker": spk, "cue": None}
+
+    gold = [{"id": "d", "text": text, "quotes": [quote(10, 22, (0, 4)), quote(34, 51, (24, 28)),
+                                                  quote(71, 80, (53, 62))]}]
+    pred = [{"id": "d", "quotes": [quote(10, 22, (0, 4)), quote(34, 51, (0, 4)), quote(0, 4)]}]
+    found, cues = errors.classify(gold, pred)
+    assert {k: len(v) for k, v in found.items()} == {
+        "missed": 1, "spurious": 1, "boundary-gold": 0, "boundary-pred": 0, "no speaker": 0, "wrong speaker": 1}
+    assert cues == {"-": 1}

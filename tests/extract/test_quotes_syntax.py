@@ -40,7 +40,7 @@ def test_a_stance_noun_names_its_holder_with_from(nlp):
     ("Anyone expecting the port to close soon should read the report.", "Anyone"),
     ("There is new evidence suggesting that the port will close.", "new evidence"),
     ("Lena Maas spoke at a news conference announcing that the port would close.", "Lena Maas"),
-    ("The union released an ad saying the port would close.", "The union"),
+    ("The union ran an ad saying the port would close.", "The union"),
 ])
 def test_a_participle_speaks_for_its_noun_or_for_who_acted_with_it(nlp, text, speaker):
     found = [q for q in run(nlp, text) if q.cue and q.cue.text in ("expecting", "suggesting", "announcing", "saying")]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text, sentence_of
-from .common import is_cue_verb, lemmas, trim_span
+from .common import is_cue_verb, lemmas, subject_of, trim_span
 from ..syntax.labels import VERBAL_POS
 
-__all__ = ["reported_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
-           "relative_gap", "controlling_object", "participle_holder"]
+__all__ = ["reported_clause", "phrasal_clause", "misread_subject", "conjoined_reporter", "cut_at_conjoined_act", "interrupting",
+           "relative_gap", "controlling_object", "participle_holder", "unrealized_evidence"]
 
 _CLAUSE_DEPS = ("ccomp",)
 
@@ -48,6 +48,33 @@ def reported_clause(verb, cues: QuoteCues):
     if after:
         return after[0]  # "Salkin, a rabbi helping ..., said he ...": the parser may read the subject as a clause too
     return clauses[0] if clauses else _misattached_clause(verb, cues)
+
+
+_PHRASAL_CLAUSE_DEPS = ("ccomp", "advcl")
+
+
+def phrasal_clause(verb, cues: QuoteCues):
+    """The clause a multi-word cue reports ("made it clear they did not agree", "made clear that
+    ..."), which the parser hangs on the verb or on the phrase's last word ("clear" read as a
+    clause of its own): a clause with a subject after the phrase; None without one or when the
+    words after the verb are not one of its phrases (``phrasal`` in quote_cues.yaml)."""
+    doc = verb.doc
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "were made clear as they celebrated ...": nobody made it so
+    for words in cues.phrasal.get(verb.lemma_.lower(), ()):
+        n = len(words)
+        if tuple(t.lower_ for t in doc[verb.i + 1: verb.i + 1 + n]) != words:
+            continue
+        last = doc[verb.i + n]
+        for head in (verb, last):
+            for c in head.rights:
+                if c.i > last.i and c.dep_ in _PHRASAL_CLAUSE_DEPS and c.pos_ in VERBAL_POS \
+                        and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children) \
+                        and not any(k.dep_ in ("mark", "advmod") and k.i < c.i and k.lower_ != "that"
+                                    for k in c.children):  # "... clear when they ...": a circumstance
+                    return c
+        return None
+    return None
 
 
 def misread_subject(verb):
@@ -150,9 +177,12 @@ _RELATIVE_TAGS = ("WP", "WDT")
 def relative_gap(doc, verb) -> tuple[int, int] | None:
     """What a cue verb in a relative clause reports when its object is the clause's gap: the noun
     the clause modifies ("a deal she once supported", "a fact he often mentions") or the fronted
-    relative word ("what Clinton is promising"); None when the verb has an object of its own."""
-    if not any(c.dep_ == "nsubj" for c in verb.lefts) \
-            or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+    relative word ("what Clinton is promising"); None when the verb has an object of its own or
+    the relative word is its subject ("Mr. Khan, who spoke on Thursday": no gap to report)."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+        return None
+    if verb.dep_ == "relcl" and all(c.tag_ in _RELATIVE_TAGS for c in subjects):
         return None
     fronted = next((c for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS), None)
     if fronted is not None and verb.dep_ != "relcl":
@@ -219,3 +249,20 @@ def participle_holder(verb, cues: QuoteCues):
         if subject is not None:
             return subject
     return None
+
+
+_GENERIC_SUBJECTS = ("you", "one")
+
+
+def unrealized_evidence(verb, cues: QuoteCues) -> bool:
+    """Whether an evidence verb's object is only what may be found or shown ("you can find more
+    details in ...", "could still find a way", "helps brands find suppliers"): under a modal, in
+    an infinitive or bare complement, or with a generic subject. Nothing was reported yet."""
+    if not lemmas(verb) & cues.evidence_verbs:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp"):
+        return True
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in _GENERIC_SUBJECTS

@@ -13,9 +13,11 @@ import re
 from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text, sentence_of
+from ...nlp import doc_text
+from .attributions import fronted, frame_inside
 from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
-                      participle_holder, relative_gap, reported_clause)
+                      participle_holder, phrasal_clause, relative_gap, reported_clause,
+                      unrealized_evidence)
 from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
@@ -263,31 +265,6 @@ def _as_attribution(verb, cues: QuoteCues) -> bool:
                    and c.pos_ not in ("PROPN", "PRON") for c in verb.children)
 
 
-def _fronted(doc, verb, cues: QuoteCues) -> tuple[int, int] | None:
-    """The fronted statement of a sentence-final attribution: "Better late than never, she said."
-    (the speech verb heads the sentence, its subject follows a comma, nothing follows it)."""
-    if not lemmas(verb) & cues.speech_verbs or verb.dep_ != "ROOT":
-        return None
-    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subj is None or subj.left_edge.i == 0:
-        return None
-    comma = doc[subj.left_edge.i - 1]
-    sent = sentence_of(verb)
-    if comma.text != "," or comma.i <= sent.start + 1:
-        return None
-    rest = [t for t in doc[verb.i + 1: sent.end] if not t.is_space]
-    if rest and not all(t.is_punct or t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod",
-                                                  "nummod", "dative") for t in rest):
-        return None
-    if any(t.dep_ in ("dobj", "ccomp") for t in rest):
-        return None
-    start, end = trim_span(doc_text(doc), sent[0].idx, comma.idx)
-    content = doc_text(doc)[start:end]
-    if len(content.split()) < 2 or not any(ch.isalpha() for ch in content):
-        return None
-    return start, end
-
-
 def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
                     skip: Sequence[tuple[int, int]] = ()) -> list[Found]:
     """Indirect statements between ``start`` and ``end``; tokens inside ``skip`` spans
@@ -310,7 +287,11 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             while clause.pos_ not in VERBAL_POS and clause.head.i != clause.i:
                 clause = clause.head
             span = _content(doc, clause, cues, exclude=top)
-            if span is not None and not (span[0] <= token.idx < span[1]):
+            if span is not None and (around := frame_inside(doc, clause, top, last, cues)) is not None:
+                span = around  # "X leads in the north, according to the poll, and has a lead in the south"
+            elif span is not None and span[0] <= token.idx < span[1]:
+                span = None
+            if span is not None:
                 out.append(Found("indirect", span[0], span[1], speaker_span(doc, head),
                                  (token.idx, last.idx + len(last.text)), max(span[1], last.idx), cue_token=token.i,
                                  via="according"))
@@ -319,6 +300,14 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             found = _nominal(doc, token, cues)
             if found is not None:
                 out.append(found)
+            continue
+        phrase = phrasal_clause(token, cues) if token.pos_ in VERBAL_POS else None
+        if phrase is not None:  # "made it clear they did not agree"
+            span = cut_at_conjoined_act(doc, phrase, _content(doc, phrase, cues), cues)
+            if span is not None and not (_inside(span[0], skip) and _inside(span[1] - 1, skip)):
+                cue = cue_span(token, cues)
+                out.append(Found("indirect", span[0], span[1], speaker_of(token), cue, max(span[1], cue[1]),
+                                 cue_token=token.i))
             continue
         if not is_cue_verb(token, cue_words) and not (token.lemma_.lower() in cues.frame_verbs
                                                             and token.pos_ in VERBAL_POS):
@@ -345,7 +334,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue  # "asked whether ...": a question, not a statement
         if _withheld(token, cues):
             continue  # "refrained from commenting", "declined to specify": nothing was said
-        if clause is not None:
+        if clause is not None and clause.i < token.i and (fragment := fronted(doc, token, cues)) is not None:
+            span = fragment  # "A, but B, a source said.": all of what comes before the attribution
+        elif clause is not None:
             span = cut_at_conjoined_act(doc, clause, _content(doc, clause, cues), cues)
         elif reporting and _as_attribution(token, cues):
             span = _content(doc, token.head, cues, exclude=token)  # "as the paper noted, it is ..."
@@ -356,9 +347,11 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             via = "parenthetical"
         elif reporting and (aside := interrupting(doc, token, cues)) is not None:
             span, via = aside, "parenthetical"  # "These employees, Stumpf explained, were ..."
-        elif (fragment := _fronted(doc, token, cues)) is not None:
+        elif (fragment := fronted(doc, token, cues)) is not None:
             span, via = fragment, "parenthetical"  # "Better late than never, she said."
         elif lemmas(token) & objects and subject_of(token) is not None:
+            if unrealized_evidence(token, cues):
+                continue  # "you'll find a collection of papers", "could still find a way": nothing found
             span = _object_content(doc, token, cues) or relative_gap(doc, token)
             via = "object"
         elif (gap := relative_gap(doc, token)) is not None:

@@ -22,6 +22,7 @@ from .headline import sentence_case
 from .reported import colon_lines, reported_speech
 from .stance import stances
 from ..actors.mention_resolver import marked, resolve_mention
+from ..syntax.labels import VERBAL_POS
 from ..times import time_for_span
 
 __all__ = ["quotes", "quote_region"]
@@ -33,6 +34,9 @@ _INHERIT_WINDOW = 2500
 # Statements found this way are dropped when they sit inside what another statement reports
 # ("he said Moscow favored ..." is one statement, not two).
 _NESTED_VIA = ("object", "stance")
+# How an act hangs inside the object of another act when it is part of that object ("accused him
+# of lying, calling ...", "wants to show ..."), not a clause of its own (relative, prepositional).
+_JOINED_ACT_DEPS = frozenset({"advcl", "conj", "xcomp", "acomp"})
 
 
 def quote_region(layout: Layout | None, length: int) -> tuple[int, int]:
@@ -108,6 +112,12 @@ def _embedded(doc, inner: Found, outer: Found, root_of: dict[int, int]) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _reports_clause(doc, root: int) -> bool:
+    """Whether a statement whose content has the root ``root`` reports a clause ("claim that the
+    vote was fair", "promise to rebuild ...") rather than a topic ("remarks about the port")."""
+    return root >= 0 and doc[root].pos_ in VERBAL_POS
 
 
 def _root(doc, found: Found) -> int:
@@ -200,7 +210,8 @@ def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
     """Reported speech that repeats a direct quotation (same cue, or mostly the same text) goes, and
     so does a statement that only heads what another reports ("he said Obama hopes that ...": what
-    he said is one statement, not two)."""
+    he said is one statement, not two) or that a noun voices inside what another reports ("attacked
+    his support for the tax": the support is part of what was attacked)."""
     text = doc_text(doc)
     mixed = [d for d in direct if any(_mixed(f, d, text) for f in indirect)]
     cue_tokens = {f.cue_token for f in direct if f.cue_token is not None and f not in mixed}
@@ -218,9 +229,15 @@ def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
         if any(_quoted_overlap(span, d) > 0.5 * min(length, d.end - d.start) and not _absorbs(f, d)
                and not _mixed(f, d, text) for d in direct):
             continue
-        if f.via in _NESTED_VIA and any(o is not f and o.via not in _NESTED_VIA and o.start <= f.start and f.end <= o.end
+        joined = f.cue_token is not None and doc[f.cue_token].dep_ in _JOINED_ACT_DEPS
+        if f.via in _NESTED_VIA and any(o is not f and (o.via not in _NESTED_VIA or joined) and o.start <= f.start
+                                     and f.end <= o.end and (o.start, o.end) != span
                                      and o.start <= (f.cue[0] if f.cue else f.start) < o.end for o in indirect):
-            continue  # "said Moscow favored ...": the act is part of what was said
+            continue  # "said Moscow favored ...", "attacked him for backing X": the act is part of the other
+        if f.cue_token is not None and doc[f.cue_token].pos_ == "NOUN" and not _reports_clause(doc, roots[id(f)]) \
+                and any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != span
+                        and o.start <= doc[f.cue_token].idx < o.end for o in indirect):
+            continue  # "said Trump's remarks about X were ...", "criticized his support for X": part of the other
         if f.cue_token is not None and not _owned(doc[f.cue_token]) \
                 and any(o is not f and f.cue_token in heads.get(id(o), ()) for o in indirect):
             continue  # "said she thinks America is strongest": the thinking is what was said
