@@ -34,6 +34,8 @@ clean:
 	rm -rf $(VENV) dateline.db build dist src/*.egg-info
 
 # Rebuild the shipped event model from the news event corpus (needs ../shared and scikit-learn).
+# The proposals' places come from a gazetteer of its own (built once from this checkout), not the
+# user's, which every checkout shares and may rebuild or import into.
 train: $(STAMP)
 	$(BIN)/python benchmarks/news_corpus.py --out build/news --sentence-sets
-	$(BIN)/dateline train events --corpus build/news
+	DATELINE_GAZETTEER=$(CURDIR)/build/gazetteer.sqlite $(BIN)/dateline train events --corpus build/news

@@ -153,7 +153,7 @@ def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_eve
     for c, c_dep in children:
         if c_dep in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prep"):
             f.append(f"{c_dep}_lemma={_lemma(c)}")
-    for w in _content_words(t):
+    for w in sorted(_content_words(t)):
         f.append(f"sub={w}")
     doc = t.doc
     for k in (-2, -1, 1, 2):

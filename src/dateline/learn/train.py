@@ -288,12 +288,33 @@ def train_event_models(train_docs: Sequence[dict[str, Any]], dev_docs: Sequence[
     ``out`` (types) and its ``_status`` sibling. Returns the model's metadata."""
     started = time.perf_counter()
     open_words = open_vocabulary(train_docs)
+    _report_gazetteer(settings, log)
     log(f"collecting proposals: {len(train_docs)} train and {len(dev_docs)} dev articles")
     train = collect_examples(train_docs, settings, open_words)
     dev = collect_examples(dev_docs, settings, open_words)
     meta = fit_and_choose(train, dev, train_docs, dev_docs, open_words, out, log=log)
     meta["trained_seconds"] = round(time.perf_counter() - started, 1)
     return meta
+
+
+def _report_gazetteer(settings, log: Callable[[str], None]) -> None:
+    """Say which gazetteer the proposals' places come from: the proposals, and so the model,
+    depend on its content, and the default one is shared by every checkout of the machine (one of
+    another version rebuilds it; ``gazetteer import`` adds to it). ``make train`` points
+    ``DATELINE_GAZETTEER`` at a file of its own."""
+    from ..knowledge.gazetteer import ENV_VAR, open_gazetteer_file
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    if not settings.places:
+        return
+    with open_gazetteer_file(settings.gazetteer) as gazetteer:
+        meta = gazetteer.meta
+        log(f"places from the gazetteer at {gazetteer.path} (version {meta.get('version')}, built "
+            f"{meta.get('built')}; ${ENV_VAR} or Settings.gazetteer chooses another)")
+        if meta.get("imports"):
+            log(f"warning: the gazetteer holds imported places ({meta['imports']}): a model trained on "
+                "it is not what the packaged gazetteer gives")
 
 
 def fit_and_choose(train: list[Example], dev: list[Example], train_docs: Sequence[dict[str, Any]],

@@ -31,21 +31,27 @@ def mention_span(doc, token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def words_of(text: str | None) -> set[str]:
-    """Lower-cased words of a text without punctuation or a possessive 's."""
-    out = set()
+def _words_in_order(text: str | None) -> list[str]:
+    """Lower-cased words of a text without punctuation or a possessive 's, in text order."""
+    out = []
     for w in (text or "").replace("’", "'").split():
         w = w.lower().strip(".,;:()\"")
         if w.endswith("'s"):
             w = w[:-2]
         if w:
-            out.add(w.rstrip("'"))
+            out.append(w.rstrip("'"))
     return out
 
 
+def words_of(text: str | None) -> set[str]:
+    """Lower-cased words of a text without punctuation or a possessive 's."""
+    return set(_words_in_order(text))
+
+
 def gender_of(actor: Actor, cues: QuoteCues) -> str | None:
-    """``m``/``f`` when the actor's text or name says it (title, role noun, given name)."""
-    for w in words_of(actor.text) | words_of(actor.name):
+    """``m``/``f`` when the actor's text or name says it (title, role noun, given name). Words
+    that disagree ("the young man's mother") give way to the last, the phrase's head."""
+    for w in [*reversed(_words_in_order(actor.text)), *reversed(_words_in_order(actor.name))]:
         g = cues.gendered.get(w) or cues.gendered.get(w + ".")
         if g:
             return g
