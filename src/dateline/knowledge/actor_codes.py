@@ -82,8 +82,11 @@ def norm_key(text: str) -> str:
     bounded memo of the last :data:`NORM_KEY_MEMO` texts can never give a stale answer; the
     actor coder asks for the same words many times per article.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII is its own NFKD form and has no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
     text = text.replace(".", " ").replace("-", " ")
     return " ".join(text.split())
