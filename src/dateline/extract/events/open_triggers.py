@@ -5,6 +5,7 @@ rules never code them; they only widen what the decider may consider."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern
@@ -31,13 +32,20 @@ def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: froz
     for token in sent:
         if token.i in taken or token.dep_ in _SKIP_DEPS:
             continue
-        lemma = (token.lemma_ or token.lower_).lower()
-        if token.pos_ == "VERB":
-            pos = "VERB"
-        elif token.pos_ in NOMINAL_POS and (lemma in nouns or token.lower_ in nouns):
-            pos = "NOUN"
+        word_pos = token.pos_  # most words are neither: their lemma is not read
+        if word_pos == "VERB":
+            lemma, pos = (token.lemma_ or token.lower_).lower(), "VERB"
+        elif word_pos in NOMINAL_POS:
+            lemma, pos = (token.lemma_ or token.lower_).lower(), "NOUN"
+            if lemma not in nouns and token.lower_ not in nouns:
+                continue
         else:
             continue
-        pattern = EventPattern(lemma=lemma, type=types.get(lemma, OPEN_TYPE), pos=pos, needs="none", weight=0.3)
-        out.append(TriggerMatch(token, pattern))
+        out.append(TriggerMatch(token, _open_pattern(lemma, types.get(lemma, OPEN_TYPE), pos)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _open_pattern(lemma: str, type_: str, pos: str) -> EventPattern:
+    """The plain pattern of an open trigger (one frozen instance per lemma, type and part of speech)."""
+    return EventPattern(lemma=lemma, type=type_, pos=pos, needs="none", weight=0.3)
