@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.extract.actors.coding import segment, words_of_text
+from dateline.extract.actors.coding import code_words, segment, words_of_text
 from dateline.extract.actors.segment import phrase_key
 from dateline.knowledge.actors import ActorCode, ActorKnowledge
 
@@ -53,3 +53,17 @@ def test_phrase_keys_tell_gaps_and_words_apart():
     tagged = [replace(w, ent="NORP") for w in one]
     assert phrase_key(tagged, text) != phrase_key(one, text)
     assert phrase_key([], text) == ()
+
+
+def test_the_same_phrase_elsewhere_is_coded_once_with_its_own_offsets(kb):
+    text = "Turkish troops left. Then Turkish troops came back."
+    words = words_of_text(text)
+    kb.codings.clear()
+    first = code_words(words[0:2], text, knowledge=kb)
+    second = code_words(words[4:6], text, knowledge=kb)
+    assert len(kb.codings) == 1
+    assert (first.start, first.end) == (0, 14)
+    assert (second.start, second.end) == (26, 40)
+    assert text[second.start:second.end] == "Turkish troops"
+    assert (second.code, second.how, second.role) == (first.code, first.how, first.role)
+    assert code_words([], text, knowledge=kb) is None

@@ -137,6 +137,9 @@ class ActorKnowledge:
     #: Phrases already cut into pieces by the actor coder (``extract.actors.segment``), derived
     #: from these tables alone; at most :data:`SEGMENTS_MEMO` entries.
     segments: dict[tuple, list] = field(default_factory=dict, repr=False, compare=False)
+    #: Phrases already coded (``extract.actors.code_words``), by the same relative key, with
+    #: offsets from the phrase's first character; at most :data:`SEGMENTS_MEMO` entries.
+    codings: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ------------------------------------------------------------------------------
 
