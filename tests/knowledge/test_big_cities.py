@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.errors import KnowledgeFileError
-from dateline.knowledge.actor_codes import ActorCode, ActorKnowledge
+from dateline.knowledge.actor_codes import ActorCode, ActorKnowledge, norm_key
 from dateline.knowledge.big_cities import big_cities, derived_rows, read_rows, write_table
 
 
@@ -33,4 +33,11 @@ def test_names_of_two_countries_and_known_names_are_left_out():
     kb.entities["kremlin city"] = ActorCode("Kremlin", "RUS", None, "organization")
     rows = [("Aleppo", "SYR"), ("Córdoba", "ESP"), ("Cordoba", "ARG"), ("Kremlin City", "RUS"),
             ("Aleppo", "SYR")]
-    assert big_cities(kb, rows) == {"aleppo": "SYR"}
+    assert big_cities(norm_key, kb.entities, kb.demonyms, rows) == {"aleppo": "SYR"}
+    assert big_cities(norm_key, {"aleppo"}, (), rows) == {"kremlin city": "RUS"}
+
+
+def test_the_knowledge_places_a_big_city():
+    kb = ActorKnowledge()
+    assert kb.city("Aleppo") == "SYR"
+    assert kb.city("aleppo") is None

