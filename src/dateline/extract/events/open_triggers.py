@@ -5,7 +5,6 @@ rules never code them; they only widen what the decider may consider."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern
@@ -41,11 +40,6 @@ def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: froz
                 continue
         else:
             continue
-        out.append(TriggerMatch(token, _open_pattern(lemma, types.get(lemma, OPEN_TYPE), pos)))
+        pattern = EventPattern(lemma=lemma, type=types.get(lemma, OPEN_TYPE), pos=pos, needs="none", weight=0.3)
+        out.append(TriggerMatch(token, pattern))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _open_pattern(lemma: str, type_: str, pos: str) -> EventPattern:
-    """The plain pattern of an open trigger (one frozen instance per lemma, type and part of speech)."""
-    return EventPattern(lemma=lemma, type=type_, pos=pos, needs="none", weight=0.3)
