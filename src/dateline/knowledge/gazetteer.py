@@ -95,6 +95,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup = lru_cache(maxsize=cache_size)(self._lookup)  # type: ignore[method-assign]
         self._demonyms: dict[str, Candidate | None] = {}
+        self._demonym_ids: dict[str, int] | None = None
 
     @property
     def version(self) -> str | None:
@@ -140,10 +141,12 @@ class Gazetteer:
         """The country or region a demonym ("Syrian", "European") refers to, or None."""
         norm = normalize(word)
         if norm not in self._demonyms:
-            rows = self._query("SELECT geonameid FROM demonym WHERE norm = ?", (norm,))
-            if not rows and norm.endswith("s"):  # "Syrians"
-                rows = self._query("SELECT geonameid FROM demonym WHERE norm = ?", (norm[:-1],))
-            self._demonyms[norm] = self.get(rows[0][0]) if rows else None
+            if self._demonym_ids is None:  # a few hundred rows (norm is the key): read once
+                self._demonym_ids = dict(self._query("SELECT norm, geonameid FROM demonym"))
+            gid = self._demonym_ids.get(norm)
+            if gid is None and norm.endswith("s"):  # "Syrians"
+                gid = self._demonym_ids.get(norm[:-1])
+            self._demonyms[norm] = self.get(gid) if gid is not None else None
         return self._demonyms[norm]
 
     def demonym(self, word: str) -> str | None:

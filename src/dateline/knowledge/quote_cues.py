@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,11 @@ class QuoteCues:
     addressee_verbs: frozenset[str] = field(default=frozenset())
     view_nouns: frozenset[str] = field(default=frozenset())
     stance_target_verbs: frozenset[str] = field(default=frozenset())
+
+    @cached_property
+    def according_firsts(self) -> frozenset[str]:
+        """The first words of the "according to" frames (no other word starts one)."""
+        return frozenset(frame[0] for frame in self.according if frame)
 
     @property
     def reporting_verbs(self) -> frozenset[str]:

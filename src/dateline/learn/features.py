@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..records import Actor, Quote
 
 _QUOTE_MARKS = frozenset('"“”«»„')
+_MARK_TOKENS = _QUOTE_MARKS | {"``", "''"}  # a token's text is read once
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "report", "insist", "warn",
                            "accord", "note", "believe", "think", "hope", "expect", "fear"})
 
@@ -51,8 +52,7 @@ class ArticleContext:
         sentence)."""
         marks = self.quote_marks.get(sent.start)
         if marks is None:
-            marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _QUOTE_MARKS
-                                                    or t.text in ("``", "''")]
+            marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _MARK_TOKENS]
         return marks
 
     def remember(self, proposal: "Proposal") -> None:
@@ -106,8 +106,9 @@ def _governors(token: "Token", limit: int = 4) -> list["Token"]:
 
 def _content_words(token: "Token", limit: int = 30) -> set[str]:
     """Lemmas of the content words under the trigger (what is said, done, named), nearest first."""
-    words = sorted((t for t in token.subtree if t.i != token.i and t.is_alpha and not t.is_stop),
-                   key=lambda t: abs(t.i - token.i))[:limit]
+    at = token.i
+    words = sorted((t for t in token.subtree if t.i != at and t.is_alpha and not t.is_stop),
+                   key=lambda t: abs(t.i - at))[:limit]
     return {_lemma(t) for t in words}
 
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ...knowledge.actors import ActorCode, ActorKnowledge, Role, norm_key
 from .words import NON_STATE, Coding, Item, Word, span_text, words_of_span, words_of_text
-from .segment import inside_known, segment
+from ...knowledge.actor_codes import SEGMENTS_MEMO
+from .segment import inside_known, phrase_key, segment
 
 __all__ = ["Word", "Item", "Coding", "code_words", "code_text", "words_of_span", "words_of_text",
            "segment", "inside_known", "names_a_thing"]
@@ -72,7 +73,31 @@ def code_words(words: Sequence[Word], text: str, *, knowledge: ActorKnowledge,
                date: str | None = None, weak: bool = False) -> Coding | None:
     """Code a phrase given as words over ``text``; None when its head is no actor. With
     ``weak``, a weak role alone ("the family", "a man") is an actor too: the caller knows the
-    phrase fills an actor's place (an event's source or target)."""
+    phrase fills an actor's place (an event's source or target).
+
+    Like its cut (:func:`segment`), the coding depends on the words, the text between their first
+    and last character, the knowledge, the date and ``weak`` alone, and its offsets are the
+    words': the knowledge base remembers it (``kb.codings``, bounded) by :func:`phrase_key` with
+    offsets from the phrase's first character, so the same phrase elsewhere is not coded again."""
+    if not words:
+        return None
+    memo = knowledge.codings
+    key = (phrase_key(words, text), date, weak)
+    base = min(w.start for w in words)
+    if key in memo:
+        found = memo[key]
+    else:
+        if len(memo) >= SEGMENTS_MEMO:
+            memo.clear()
+        coding = _code_words(words, text, knowledge, date, weak)
+        found = memo[key] = None if coding is None else replace(coding, start=coding.start - base,
+                                                                end=coding.end - base)
+    return None if found is None else replace(found, start=found.start + base, end=found.end + base)
+
+
+def _code_words(words: Sequence[Word], text: str, knowledge: ActorKnowledge, date: str | None,
+                weak: bool) -> Coding | None:
+    """:func:`code_words` without the memo."""
     kb = knowledge
     kept, counted = _trim(words, kb)
     if not kept:

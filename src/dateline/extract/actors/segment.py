@@ -11,7 +11,7 @@ from ...knowledge.actor_codes import SEGMENTS_MEMO
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
 from .words import NON_STATE, Item, Word, span_text
 
-__all__ = ["segment", "inside_known"]
+__all__ = ["segment", "inside_known", "phrase_key"]
 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", ""})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -26,18 +26,32 @@ _LED = frozenset({"led", "dominated", "headed"})
 def segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:
     """Cut a phrase into the longest known pieces, left to right.
 
-    The cut depends on the words (with their offsets), the text, the knowledge and the date
-    alone, so the knowledge base remembers it (``kb.segments``, bounded): a phrase is cut two or
-    three times per article (split at a conjunction?, coded?, names inside?), and a phrase asked
-    for again gets a copy of the same items."""
+    The cut depends on the words, the text between their first and last character, the knowledge
+    and the date alone (its items name words by their place in ``words``, not by offsets), so the
+    knowledge base remembers it (``kb.segments``, bounded) by :func:`phrase_key`: a phrase is cut
+    two or three times per article (split at a conjunction?, coded?, names inside?), the same
+    phrase recurs in other sentences and articles ("the government", "President Trump"), and a
+    phrase asked for again gets a copy of the same items."""
     memo = kb.segments
-    key = (tuple(words), text, date)
+    key = (phrase_key(words, text), date)
     items = memo.get(key)
     if items is None:
         if len(memo) >= SEGMENTS_MEMO:
             memo.clear()
         items = memo[key] = _segment(words, text, kb, date)
     return list(items)
+
+
+def phrase_key(words: Sequence[Word], text: str) -> tuple:
+    """What a phrase's cut depends on, wherever it stands: each word's fields with its offsets
+    taken from the phrase's first character, and the text from there to its last character (the
+    only text the cut reads: the words and the gaps between them)."""
+    if not words:
+        return ()
+    base = min(w.start for w in words)
+    stop = max(w.end for w in words)
+    return (text[base:stop], tuple((w.start - base, w.end - base, w.text, w.ent, w.propn, w.punct, w.tagged,
+                                    w.noun, w.inside) for w in words))
 
 
 def _segment(words: Sequence[Word], text: str, kb: ActorKnowledge, date: str | None) -> list[Item]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
@@ -37,6 +38,11 @@ class TriggerMatch:
     @property
     def tokens(self) -> list["Token"]:
         """The trigger's tokens: the word, its particle and the object noun when the pattern names one."""
+        return list(self._tokens)
+
+    @cached_property
+    def _tokens(self) -> tuple["Token", ...]:
+        """:attr:`tokens`, found once (the parse does not change; many steps ask for the start)."""
         out = [self.token]
         out.extend(c for c in self.token.children if c.dep_ == "prt")
         if self.obj is not None and not any(o.lemma == "*" for o in self.pattern.objects):
@@ -46,15 +52,15 @@ class TriggerMatch:
             # "declared a state of emergency": the of-complement the object term names
             out.extend(p for o in self.pattern.objects if o.of and o.lemma == _lemma(self.obj)
                        for p in [_of_complement(self.obj, o.of)] if p is not None)
-        return sorted(out, key=lambda t: t.i)
+        return tuple(sorted(out, key=lambda t: t.i))
 
-    @property
+    @cached_property
     def start(self) -> int:
-        return min(t.idx for t in self.tokens)
+        return min(t.idx for t in self._tokens)
 
-    @property
+    @cached_property
     def end(self) -> int:
-        return max(t.idx + len(t.text) for t in self.tokens)
+        return max(t.idx + len(t.text) for t in self._tokens)
 
 
 def is_passive(token: "Token") -> bool:

@@ -31,11 +31,13 @@ def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: froz
     for token in sent:
         if token.i in taken or token.dep_ in _SKIP_DEPS:
             continue
-        lemma = (token.lemma_ or token.lower_).lower()
-        if token.pos_ == "VERB":
-            pos = "VERB"
-        elif token.pos_ in NOMINAL_POS and (lemma in nouns or token.lower_ in nouns):
-            pos = "NOUN"
+        word_pos = token.pos_  # most words are neither: their lemma is not read
+        if word_pos == "VERB":
+            lemma, pos = (token.lemma_ or token.lower_).lower(), "VERB"
+        elif word_pos in NOMINAL_POS:
+            lemma, pos = (token.lemma_ or token.lower_).lower(), "NOUN"
+            if lemma not in nouns and token.lower_ not in nouns:
+                continue
         else:
             continue
         pattern = EventPattern(lemma=lemma, type=types.get(lemma, OPEN_TYPE), pos=pos, needs="none", weight=0.3)

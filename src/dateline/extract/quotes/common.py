@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...knowledge.quote_cues import QuoteCues
@@ -9,7 +10,7 @@ from ..actors.mention_resolver import mention_span
 from ..syntax.labels import NOMINAL_POS, VERBAL_POS
 
 __all__ = ["Found", "lemmas", "cue_span", "speaker_of", "speaker_span", "is_cue_verb", "trim_span",
-           "according_frame"]
+           "according_frame", "covers"]
 
 _AUX_DEPS = ("aux", "auxpass", "neg")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -37,6 +38,18 @@ class Found:
     cue_token: int | None = None
     via: str = "clause"
     gaps: tuple[tuple[int, int], ...] = ()
+
+
+def covers(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """The test whether a character offset lies inside one of ``spans`` (start, end; end excluded),
+    with the spans' characters marked once (a reader asks it of every token)."""
+    top = max((e for _, e in spans), default=0)
+    if min((s for s, _ in spans), default=0) < 0:
+        return lambda i: any(s <= i < e for s, e in spans)
+    mask = bytearray(top)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * max(0, e - s)
+    return lambda i: 0 <= i < top and mask[i] == 1
 
 
 def lemmas(token) -> set[str]:
@@ -171,6 +184,8 @@ def according_frame(token, cues: QuoteCues):
         holder = next((c for c in view.children if c.dep_ == "poss"), None) if view is not None else None
         if holder is not None and not any(c.dep_ == "prep" for c in view.children):
             return view, holder
+    if lower not in cues.according_firsts:
+        return None
     for frame in cues.according:
         n = len(frame)
         if lower != frame[0] or token.i + n > len(doc):

@@ -18,7 +18,7 @@ from .attributions import fronted, frame_inside
 from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
                       participle_holder, phrasal_clause, relative_gap, reported_clause,
                       unrealized_evidence)
-from .common import (Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of,
+from .common import (Found, according_frame, covers, cue_span, is_cue_verb, lemmas, speaker_of,
                            speaker_span, subject_of, trim_span)
 from ..syntax.labels import OBJECTS, VERBAL_POS
 
@@ -274,8 +274,9 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
     objects = cues.object_verbs
     cue_words = verbs | objects
     out: list[Found] = []
+    skipped = covers(skip)
     for token in doc:
-        if token.idx < start or token.idx >= end or _inside(token.idx, skip):
+        if token.idx < start or token.idx >= end or skipped(token.idx):
             continue
         frame = according_frame(token, cues)
         if frame is not None:
