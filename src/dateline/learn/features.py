@@ -115,7 +115,7 @@ def _content_words(token: "Token", limit: int = 30) -> set[str]:
 def proposal_features(proposal: "Proposal", context: ArticleContext, *, with_event: bool = True) -> list[str]:
     """The binary features of one proposal (names of the features that fire); without those of the
     event the rules built from it when ``with_event`` is false."""
-    m, e, step = proposal.match, proposal.event, proposal.step
+    m, step = proposal.match, proposal.step
     t, pat = m.token, m.pattern
     lemma = _lemma(t)
     pos, dep = t.pos_, t.dep_
