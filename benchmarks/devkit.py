@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -132,3 +133,15 @@ def score_split(gold_path: Path, task: str, docs: Sequence[Item], preds: Sequenc
         write_jsonl(gold_file, docs)
         write_jsonl(pred_file, preds)
         return run_scorer(scorer, task, gold_file, pred_file).rstrip()
+
+
+def show_error_samples(found: dict[str, list[str]], kinds: Sequence[str], *, show: int, grep: str | None = None,
+                       seed: int = 0) -> None:
+    """Print up to ``show`` randomly chosen (seeded) error lines of each kind in ``kinds``, those
+    containing ``grep`` only when it is given."""
+    rng = random.Random(seed)
+    for kind in kinds:
+        items = [x for x in found[kind] if not grep or grep.lower() in x.lower()]
+        print(f"\n== {kind} ({len(items)})")
+        for line in rng.sample(items, min(show, len(items))):
+            print("  " + line)

@@ -19,7 +19,6 @@ are only printed for the even (developed-on) half or a gold file given with ``--
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Sequence
@@ -27,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, add_split_arguments, existing_gold, log, score_split, split_parsed
+from devkit import (GOLD_DIR, Item, add_split_arguments, existing_gold, log, score_split, show_error_samples,
+                    split_parsed)
 
 DEFAULT_GOLD = GOLD_DIR / "polnear_quotes.jsonl"
 KINDS = ("missed", "spurious", "speaker")
@@ -136,13 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.show and held_out:
         log("quotes_dev: examples are only shown for the even half (use --split even)")
     elif args.show:
-        found = errors(docs, preds)
-        rng = random.Random(args.seed)
-        for kind in (KINDS if args.kind == "all" else (args.kind,)):
-            items = [x for x in found[kind] if not args.grep or args.grep.lower() in x.lower()]
-            print(f"\n== {kind} ({len(items)})")
-            for line in rng.sample(items, min(args.show, len(items))):
-                print("  " + line)
+        show_error_samples(errors(docs, preds), KINDS if args.kind == "all" else (args.kind,), show=args.show,
+                           grep=args.grep, seed=args.seed)
     return 0
 
 

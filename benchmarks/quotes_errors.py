@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # devkit sits beside this script
-from devkit import GOLD_DIR, Item, existing_gold, read_gold
+from devkit import GOLD_DIR, Item, existing_gold, read_gold, show_error_samples
 
 DEFAULT_GOLD = GOLD_DIR / "polnear_quotes.jsonl"
 KINDS = ("missed", "spurious", "boundary-gold", "boundary-pred", "no speaker", "wrong speaker")
@@ -112,14 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.cues:
         print("missed, by cue word: " + ", ".join(f"{w} {n}" for w, n in cues.most_common(args.cues)))
-    rng = random.Random(args.seed)
-    for kind in (KINDS if args.kind == "all" else (args.kind,)):
-        if not args.show:
-            break
-        items = [x for x in found[kind] if not args.grep or args.grep.lower() in x.lower()]
-        print(f"\n== {kind} ({len(items)})")
-        for line in rng.sample(items, min(args.show, len(items))):
-            print("  " + line)
+    if args.show:
+        show_error_samples(found, KINDS if args.kind == "all" else (args.kind,), show=args.show, grep=args.grep,
+                           seed=args.seed)
     return 0
 
 
