@@ -77,6 +77,14 @@ def test_possessed_role_speaks_for_its_owner(nlp):
     assert (found.name, found.country, found.text) == (None, "TUR", "Erdogan's spokesman")
 
 
+def test_role_noun_of_a_possessor_is_not_the_possessed(nlp):
+    text = "The young man's mother spoke to reporters. The young man was arrested on Friday."
+    doc = nlp(text)
+    mother = Actor(0, 22, "The young man's mother", name="young man's mother", kind="person")
+    found = resolve_mention(doc, *at(text, "The young man", 1), actors=[mother])
+    assert found.name != "young man's mother"
+
+
 def test_relative_pronoun_takes_its_noun(nlp):
     text = "Talks were held with Omar Haddad, who said the port was ready."
     doc = nlp(text)

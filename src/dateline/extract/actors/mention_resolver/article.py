@@ -18,7 +18,7 @@ from ....knowledge.quote_cues import QuoteCues
 from ....nlp import doc_text
 from ....records import Actor, Span
 from ...syntax.labels import SUBJECTS
-from .spans import gender_of, is_body, is_person, mention_span, resolved, words_of
+from .spans import gender_of, is_body, is_person, mention_span, own_words, resolved, words_of
 
 __all__ = ["resolve_mention", "agreeing_antecedent", "described_antecedent"]
 
@@ -114,8 +114,8 @@ def described_antecedent(doc, head, start: int, *, actors: Sequence[Actor],
                  _DETERMINERS}
     owners = {t.lower_ for t in head.lefts if t.dep_ == "poss" and t.tag_ != "PRP$"}
     for a in _earlier(list(speakers) + list(actors), start):
-        words = words_of(a.text)
-        if (lemma in words or head.lower_ in words) and owners <= words:
+        words, own = words_of(a.text), own_words(a.text)
+        if (lemma in own or head.lower_ in own) and owners <= words:
             if not modifiers or modifiers & words:
                 return a
     return None

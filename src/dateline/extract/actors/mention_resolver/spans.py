@@ -48,6 +48,16 @@ def words_of(text: str | None) -> set[str]:
     return set(_words_in_order(text))
 
 
+def own_words(text: str | None) -> set[str]:
+    """The words of a text that are not a possessor's ("mother" in "the young man's mother", not
+    "young" or "man"): what the text's own referent may be called."""
+    words = (text or "").replace("’", "'").split()
+    owned = [i for i, w in enumerate(words) if w.rstrip(".,;:()\"").lower().endswith(("'s", "s'"))]
+    if not owned:
+        return words_of(text)
+    return words_of(" ".join(words[owned[-1] + 1:]))
+
+
 def gender_of(actor: Actor, cues: QuoteCues) -> str | None:
     """``m``/``f`` when the actor's text or name says it (title, role noun, given name). Words
     that disagree ("the young man's mother") give way to the last, the phrase's head."""
