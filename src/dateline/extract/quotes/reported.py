@@ -28,10 +28,6 @@ _CLAUSE_DEPS = ("ccomp",)
 _LEADING_DROP = {"that"}
 
 
-def _inside(i: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
-
-
 def _subtree_span(token, exclude=None) -> tuple[int, int]:
     """Character extent of a token's subtree, leaving out an excluded subtree at either edge."""
     toks = [t for t in token.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
@@ -305,7 +301,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
         phrase = phrasal_clause(token, cues) if token.pos_ in VERBAL_POS else None
         if phrase is not None:  # "made it clear they did not agree"
             span = cut_at_conjoined_act(doc, phrase, _content(doc, phrase, cues), cues)
-            if span is not None and not (_inside(span[0], skip) and _inside(span[1] - 1, skip)):
+            if span is not None and not (skipped(span[0]) and skipped(span[1] - 1)):
                 cue = cue_span(token, cues)
                 out.append(Found("indirect", span[0], span[1], speaker_of(token), cue, max(span[1], cue[1]),
                                  cue_token=token.i))
@@ -364,7 +360,7 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
             continue
         if span is None:
             continue
-        if _inside(span[0], skip) and _inside(span[1] - 1, skip):
+        if skipped(span[0]) and skipped(span[1] - 1):
             continue
         if via != "object" or agent is None:
             reporter = conjoined_reporter(token, cues)

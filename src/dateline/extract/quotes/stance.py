@@ -22,17 +22,13 @@ from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
 from ...nlp import doc_text
-from .common import Found, lemmas, speaker_span, subject_of, trim_span
+from .common import Found, covers, lemmas, speaker_span, subject_of, trim_span
 from ..syntax.labels import VERBAL_POS
 
 __all__ = ["stances"]
 
 _STANCE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 _COPULAS = {"be", "seem", "appear", "remain", "become", "grow", "look", "sound", "feel", "get", "stay"}
-
-
-def _inside(i: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
 
 
 def _span(doc, first, last) -> tuple[int, int] | None:
@@ -201,13 +197,14 @@ def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
     end = len(doc_text(doc)) if end is None else end
     words = cues.impression_verbs | cues.stance_adjectives | cues.stance_nouns
     out: list[Found] = []
+    skipped = covers(skip)
     for token in doc:
         if token.pos_ not in _STANCE_POS or (token.lemma_.lower() not in words and token.lower_ not in words
                                              and not (token.pos_ == "VERB" and lemmas(token) & cues.impression_verbs)):
             continue  # the cheap test first: most tokens are no stance word
-        if token.idx < start or token.idx >= end or _inside(token.idx, skip):
+        if token.idx < start or token.idx >= end or skipped(token.idx):
             continue
         found = _impression(doc, token, cues) or _adjective(doc, token, cues) or _noun(doc, token, cues)
-        if found is not None and not (_inside(found.start, skip) and _inside(found.end - 1, skip)):
+        if found is not None and not (skipped(found.start) and skipped(found.end - 1)):
             out.append(found)
     return out
