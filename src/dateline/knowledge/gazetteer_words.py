@@ -44,6 +44,11 @@ def _read(path: Path) -> dict:
     return read_yaml_mapping(path, what="place word file", keys="directions, admin_nouns, org_heads")
 
 
+def _lowered(words) -> frozenset[str]:
+    """The words of a merged list, lower-cased."""
+    return frozenset(w.lower() for w in words)
+
+
 def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
     """The packaged ``geo_words.yaml`` merged with ``extra_files`` (same keys; lists are added)."""
     packaged = Path(str(resources.files("dateline.knowledge") / "data" / "geo_words.yaml"))
@@ -65,22 +70,22 @@ def load_geo_words(extra_files: tuple[str | os.PathLike, ...] = ()) -> GeoWords:
             else:
                 merged[key].extend(str(v) for v in value or ())  # type: ignore[union-attr]
     return GeoWords(
-        directions=frozenset(w.lower() for w in merged["directions"]),
+        directions=_lowered(merged["directions"]),
         relative=tuple(tuple(w.lower().split()) for w in merged["relative"]),
         admin_nouns=dict(merged["admin_nouns"]),  # type: ignore[arg-type]
-        org_heads=frozenset(w.lower() for w in merged["org_heads"]),
-        not_places=frozenset(w.lower() for w in merged["not_places"]),
-        facility_nouns=frozenset(w.lower() for w in merged["facility_nouns"]),
+        org_heads=_lowered(merged["org_heads"]),
+        not_places=_lowered(merged["not_places"]),
+        facility_nouns=_lowered(merged["facility_nouns"]),
         honorifics=frozenset(w.lower().rstrip(".") for w in merged["honorifics"]),
-        operation_words=frozenset(w.lower() for w in merged["operation_words"]),
-        land_nouns=frozenset(w.lower() for w in merged["land_nouns"]),
-        street_joins=frozenset(w.lower() for w in merged["street_joins"]),
-        staff_nouns=frozenset(w.lower() for w in merged["staff_nouns"]),
-        settlement_nouns=frozenset(w.lower() for w in merged["settlement_nouns"]),
+        operation_words=_lowered(merged["operation_words"]),
+        land_nouns=_lowered(merged["land_nouns"]),
+        street_joins=_lowered(merged["street_joins"]),
+        staff_nouns=_lowered(merged["staff_nouns"]),
+        settlement_nouns=_lowered(merged["settlement_nouns"]),
         prefix_nouns=frozenset(w.lower().rstrip(".") for w in merged["prefix_nouns"]),
-        settlement_heads=frozenset(w.lower() for w in merged["settlement_heads"]),
-        institution_heads=frozenset(w.lower() for w in merged["institution_heads"]),
-        bloc_nouns=frozenset(w.lower() for w in merged["bloc_nouns"]),
-        bloc_adjectives=frozenset(w.lower() for w in merged["bloc_adjectives"]),
-        site_nouns=frozenset(w.lower() for w in merged["site_nouns"]),
+        settlement_heads=_lowered(merged["settlement_heads"]),
+        institution_heads=_lowered(merged["institution_heads"]),
+        bloc_nouns=_lowered(merged["bloc_nouns"]),
+        bloc_adjectives=_lowered(merged["bloc_adjectives"]),
+        site_nouns=_lowered(merged["site_nouns"]),
     )
