@@ -8,6 +8,7 @@ mention ("he", "the spokesman", "Peskov") against the article's actors and earli
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -182,9 +183,21 @@ def _with_mixed(f: Found, direct: Sequence[Found], text: str) -> Found:
     return replace(f, end=end, tail=max(f.tail, end))
 
 
+# What may join quotations that together are one object ('chanting "A" and "B"').
+_QUOTATION_JOINERS = r"\s*(?:,\s*)?(?:\band\b|\bor\b|,)\s*"
+
+
+def _joined_quotations(inner: str, closing: frozenset[str], opening: frozenset[str]) -> str:
+    """``inner`` with the joints between quotations ('" and "') taken out."""
+    close = "|".join(re.escape(m) for m in sorted(closing, key=len, reverse=True))
+    open_ = "|".join(re.escape(m) for m in sorted(opening, key=len, reverse=True))
+    return re.sub(rf"[.,!?]?(?:{close}){_QUOTATION_JOINERS}(?:{open_})", " ", inner)
+
+
 def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
-    """An act's object that is all one quotation ('attacked "the hateful ideology of ..."',
-    'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
+    """An act's object that is all quotation ('attacked "the hateful ideology of ..."', 'dismissed
+    it as "Clinton talking points."', 'shouting "A" and "B."') is the speaker's words: direct, within
+    its marks."""
     if f.via != "object" or f.kind != "indirect":
         return f
     marks = sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
@@ -197,7 +210,7 @@ def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
     if opening is None:
         return f
     closing = cues.close_marks | cues.both_marks
-    inner = text[lead + len(opening):f.end]
+    inner = _joined_quotations(text[lead + len(opening):f.end], closing, cues.open_marks | cues.both_marks)
     if any(m in inner.rstrip("".join(closing) + ".,!? ") for m in closing | cues.open_marks):
         return f  # more than one quotation, or words outside the marks
     after = text[f.end:f.end + 3].lstrip(".,!?")
@@ -288,6 +301,8 @@ def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
     indirect = [_with_mixed(_as_quotation(text, f, cues), direct, text) for f in _dedupe(doc, direct, indirect)]
     direct = [d for d in direct if not any(_absorbs(f, d) or _mixed(f, d, text) for f in indirect)]
+    # a quotation after "that" no reported clause took is still reported speech, not a direct quote
+    direct = [replace(d, kind="indirect") if d.via == "that" else d for d in direct]
     return sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
 

@@ -1,0 +1,29 @@
+"""Which kind a quotation is: a quotation after "that" is reported speech wherever the parser hangs
+the "that"; quotations joined as one object are one direct quote (short texts written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import quote_triples as triples, quotes_of as run
+
+
+@pytest.mark.parametrize("text", [
+    'The old man also told one of his young friends on a regular basis that "violence is the only answer."',
+    'Club leaders said they have a rule of inviting every candidate to ensure that "our members build ties '
+    'with whoever wins the race."',
+])
+def test_a_quotation_after_that_is_reported_speech(nlp, text):
+    found = triples(run(nlp, text))
+    assert found and all(kind == "indirect" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("At the rally the governor kept alternately shouting ''Take them out'' and ''Be gentle.'' He then left.",
+     "Take them out'' and ''Be gentle"),
+    ('At the hall the guests were heard shouting "Shame" and "Resign now." The mayor left early.',
+     'Shame" and "Resign now'),
+])
+def test_quotations_joined_as_one_object_are_one_direct_quote(nlp, text, content):
+    assert [(kind, found) for kind, found, _ in triples(run(nlp, text))] == [("direct", content)]
