@@ -27,3 +27,11 @@ def test_a_quotation_after_that_is_reported_speech(nlp, text):
 ])
 def test_quotations_joined_as_one_object_are_one_direct_quote(nlp, text, content):
     assert [(kind, found) for kind, found, _ in triples(run(nlp, text))] == [("direct", content)]
+
+
+@pytest.mark.parametrize("text", [
+    'The senator praised her rival, saying "on her worst day" she would still be a fine governor.',
+    'What the mayor considers "smart" might be seen by others as reckless.',
+])
+def test_quoted_words_inside_a_sentence_are_no_direct_quote(nlp, text):
+    assert [kind for kind, _, _ in triples(run(nlp, text)) if kind == "direct"] == []

@@ -349,6 +349,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                     attribution = None
                 if attribution is not None:
                     tail = _sentence_tail(text, after[-1].idx + len(after[-1].text), cues)
+                elif before and last_char not in _SENTENCE_END | _AFTER_OK and after[0].text not in _AFTER_OK:
+                    continue  # 'saying "on her worst day" she would be ...': the sentence runs on
             elif last_char not in _SENTENCE_END:
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(

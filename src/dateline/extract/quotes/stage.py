@@ -217,7 +217,8 @@ def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
     if not (any(inner.rstrip(".,!? ").endswith(m) for m in closing) or any(after.startswith(m) for m in closing)):
         return f
     start, end = trim_span(text, f.start, f.end, strip_marks=True)
-    return replace(f, kind="direct", start=start, end=end) if end - start >= 2 else f
+    # one quoted word is the writer's scare quote ('what he considers "smart"'), not the speaker's words
+    return replace(f, kind="direct", start=start, end=end) if len(text[start:end].split()) >= 2 else f
 
 
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
