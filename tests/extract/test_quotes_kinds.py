@@ -1,5 +1,6 @@
-"""Which kind a quotation is: a quotation after "that" is reported speech wherever the parser hangs
-the "that"; quotations joined as one object are one direct quote (short texts written for these
+"""Which kind a statement is, and which are none: a quotation after "that" is reported speech
+wherever the parser hangs the "that"; quotations joined as one object are one direct quote; quoted
+words inside a sentence and a stranded preposition are no quotes (short texts written for these
 tests)."""
 
 from __future__ import annotations
@@ -35,3 +36,8 @@ def test_quotations_joined_as_one_object_are_one_direct_quote(nlp, text, content
 ])
 def test_quoted_words_inside_a_sentence_are_no_direct_quote(nlp, text):
     assert [kind for kind, _, _ in triples(run(nlp, text)) if kind == "direct"] == []
+
+
+def test_a_stranded_preposition_is_no_statement(nlp):
+    found = triples(run(nlp, "Many customers got credit cards in the mail they never asked for or just were confused."))
+    assert [content for _, content, _ in found if content.strip() in ("for", "to", "about")] == []

@@ -285,6 +285,17 @@ def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> s
     return anchor
 
 
+# Words that say nothing on their own: a statement of only these is a parse's leftover ("never
+# asked for", "pointed to").
+_EMPTY_POS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
+
+
+def _says_something(doc, f: Found) -> bool:
+    """Whether reported speech has a word of content (not only "for", "to", "about")."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is None or any(t.pos_ not in _EMPTY_POS for t in span)
+
+
 def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
     """The statements between ``start`` and ``end``, before their speakers are resolved."""
     text = doc_text(doc)
@@ -304,6 +315,7 @@ def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
     direct = [d for d in direct if not any(_absorbs(f, d) or _mixed(f, d, text) for f in indirect)]
     # a quotation after "that" no reported clause took is still reported speech, not a direct quote
     direct = [replace(d, kind="indirect") if d.via == "that" else d for d in direct]
+    indirect = [f for f in indirect if _says_something(doc, f)]
     return sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
 
