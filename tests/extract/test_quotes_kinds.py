@@ -41,3 +41,13 @@ def test_quoted_words_inside_a_sentence_are_no_direct_quote(nlp, text):
 def test_a_stranded_preposition_is_no_statement(nlp):
     found = triples(run(nlp, "Many customers got credit cards in the mail they never asked for or just were confused."))
     assert [content for _, content, _ in found if content.strip() in ("for", "to", "about")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor attacked the council for a budget that seemed to favor the rich.",
+    "Critics accused the firm of hiding losses that are expected to grow next year.",
+    "The senator criticized the governor, whose plan was widely criticized for its cost, in a long speech.",
+])
+def test_a_statement_with_no_speaker_inside_another_is_part_of_it(nlp, text):
+    found = triples(run(nlp, text))
+    assert found and all(speaker is not None for _, _, speaker in found)

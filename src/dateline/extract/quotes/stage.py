@@ -394,4 +394,14 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
         out.append(Quote(kind=f.kind, content=content, speaker=marked(speaker), cue=cue,  # type: ignore[arg-type]
                          date=_date(doc, f, times, anchor)))
     out.sort(key=lambda q: (q.content.start, q.content.end))
-    return out
+    return [q for q in out if not _part_of_another(q, out)]
+
+
+def _part_of_another(quote: Quote, found: Sequence[Quote]) -> bool:
+    """Whether reported speech with no speaker lies inside what another statement says ("attacked
+    the council for a budget that seemed to favor the rich": the seeming is part of the attack)."""
+    if quote.kind != "indirect" or quote.speaker is not None:
+        return False
+    c = quote.content
+    return any(o is not quote and o.content.start <= c.start and c.end <= o.content.end
+               and (o.content.start, o.content.end) != (c.start, c.end) for o in found)
