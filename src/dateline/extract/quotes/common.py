@@ -24,7 +24,8 @@ class Found:
     ``tail`` is where the quote and its attribution end (for joining a quote split by "he said").
     ``inherit`` marks a quote with no attribution of its own that takes the previous speaker.
     ``via`` says how reported speech was found: ``clause`` (a reported clause), ``object``
-    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``. ``gaps`` are the unquoted stretches inside a quotation
+    (the object of a speech act or attitude verb), ``according`` or ``parenthetical``; a quotation
+    after "that" is found as ``that`` (reported speech unless a clause takes it in). ``gaps`` are the unquoted stretches inside a quotation
     joined across its attribution ('"A," he said, referring to X, "B."').
     """
 

@@ -287,17 +287,24 @@ def _new_statement(doc, content: str, after: list, attribution, cues: QuoteCues)
                for c in verb.rights)
 
 
+def _after_that(doc, before: list, cues: QuoteCues) -> bool:
+    """Whether a quotation follows "that" after words of a sentence of its own, not within a run
+    of quotations ('"...," he stressed, adding that "..."')."""
+    words = [t for t in before if t.text != ","]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return False
+    first = before[0]
+    return not (first.i > 0 and _is_mark(doc[first.i - 1], cues))  # the window stops at an earlier quotation
+
+
 def _reported_quotation(doc, q: QuotedStretch, before: list, cues: QuoteCues) -> Found | None:
     """A quotation that is the whole clause a statement reports ('Cruz said Tuesday that "the
     only way ..."'): reported speech in the speaker's words, so indirect. Within a run of
     quotations ('"...," he stressed, adding that "..."') it stays direct, as the seed stories
     annotate it; None then, and for any quotation not introduced by "that"."""
-    words = [t for t in before if t.text != ","]
-    if len(words) < 3 or words[-1].lower_ != "that":
+    if not _after_that(doc, before, cues):
         return None
-    first = before[0]
-    if first.i > 0 and _is_mark(doc[first.i - 1], cues):
-        return None  # the window stops at an earlier quotation: a run of them
+    words = [t for t in before if t.text != ","]
     attribution = _attribution(doc, before, cues, last=True)
     if attribution is None or attribution[0] is None:
         return None
@@ -342,6 +349,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
                     attribution = None
                 if attribution is not None:
                     tail = _sentence_tail(text, after[-1].idx + len(after[-1].text), cues)
+                elif before and last_char not in _SENTENCE_END | _AFTER_OK and after[0].text not in _AFTER_OK:
+                    continue  # 'saying "on her worst day" she would be ...': the sentence runs on
             elif last_char not in _SENTENCE_END:
                 continue  # the sentence runs on after the closing mark: a partial quote
         standalone = not before or before[-1].text in (":", ",") and not any(
@@ -378,5 +387,8 @@ def direct_quotes(doc, cues: QuoteCues, *, start: int = 0, end: int | None = Non
             speaker, cue, cue_tok = attribution
             if _words(content) < 2 and not standalone:
                 continue
-            found.append(Found("direct", q.start, q.end, speaker, cue, tail, cue_token=cue_tok))
+            # after "that" the quotation is part of a reported clause, whichever the parser found
+            # ('told them on a regular basis that "..."'): "that" marks it for the stage
+            via = "that" if cue is not None and cue[1] <= q.open_mark and _after_that(doc, before, cues) else "clause"
+            found.append(Found("direct", q.start, q.end, speaker, cue, tail, cue_token=cue_tok, via=via))
     return found

@@ -8,6 +8,7 @@ mention ("he", "the spokesman", "Peskov") against the article's actors and earli
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -182,9 +183,21 @@ def _with_mixed(f: Found, direct: Sequence[Found], text: str) -> Found:
     return replace(f, end=end, tail=max(f.tail, end))
 
 
+# What may join quotations that together are one object ('chanting "A" and "B"').
+_QUOTATION_JOINERS = r"\s*(?:,\s*)?(?:\band\b|\bor\b|,)\s*"
+
+
+def _joined_quotations(inner: str, closing: frozenset[str], opening: frozenset[str]) -> str:
+    """``inner`` with the joints between quotations ('" and "') taken out."""
+    close = "|".join(re.escape(m) for m in sorted(closing, key=len, reverse=True))
+    open_ = "|".join(re.escape(m) for m in sorted(opening, key=len, reverse=True))
+    return re.sub(rf"[.,!?]?(?:{close}){_QUOTATION_JOINERS}(?:{open_})", " ", inner)
+
+
 def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
-    """An act's object that is all one quotation ('attacked "the hateful ideology of ..."',
-    'dismissed it as "Clinton talking points."') is the speaker's words: direct, within its marks."""
+    """An act's object that is all quotation ('attacked "the hateful ideology of ..."', 'dismissed
+    it as "Clinton talking points."', 'shouting "A" and "B."') is the speaker's words: direct, within
+    its marks."""
     if f.via != "object" or f.kind != "indirect":
         return f
     marks = sorted(cues.open_marks | cues.both_marks, key=len, reverse=True)
@@ -197,14 +210,15 @@ def _as_quotation(text: str, f: Found, cues: QuoteCues) -> Found:
     if opening is None:
         return f
     closing = cues.close_marks | cues.both_marks
-    inner = text[lead + len(opening):f.end]
+    inner = _joined_quotations(text[lead + len(opening):f.end], closing, cues.open_marks | cues.both_marks)
     if any(m in inner.rstrip("".join(closing) + ".,!? ") for m in closing | cues.open_marks):
         return f  # more than one quotation, or words outside the marks
     after = text[f.end:f.end + 3].lstrip(".,!?")
     if not (any(inner.rstrip(".,!? ").endswith(m) for m in closing) or any(after.startswith(m) for m in closing)):
         return f
     start, end = trim_span(text, f.start, f.end, strip_marks=True)
-    return replace(f, kind="direct", start=start, end=end) if end - start >= 2 else f
+    # one quoted word is the writer's scare quote ('what he considers "smart"'), not the speaker's words
+    return replace(f, kind="direct", start=start, end=end) if len(text[start:end].split()) >= 2 else f
 
 
 def _dedupe(doc, direct: list[Found], indirect: list[Found]) -> list[Found]:
@@ -271,6 +285,17 @@ def _date(doc, found: Found, times: Sequence[TimeExpr], anchor: str | None) -> s
     return anchor
 
 
+# Words that say nothing on their own: a statement of only these is a parse's leftover ("never
+# asked for", "pointed to").
+_EMPTY_POS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
+
+
+def _says_something(doc, f: Found) -> bool:
+    """Whether reported speech has a word of content (not only "for", "to", "about")."""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return span is None or any(t.pos_ not in _EMPTY_POS for t in span)
+
+
 def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
     """The statements between ``start`` and ``end``, before their speakers are resolved."""
     text = doc_text(doc)
@@ -288,6 +313,9 @@ def _find(doc, cues: QuoteCues, start: int, end: int) -> list[Found]:
     indirect += stances(doc, cues, start=start, end=end, skip=skip)
     indirect = [_with_mixed(_as_quotation(text, f, cues), direct, text) for f in _dedupe(doc, direct, indirect)]
     direct = [d for d in direct if not any(_absorbs(f, d) or _mixed(f, d, text) for f in indirect)]
+    # a quotation after "that" no reported clause took is still reported speech, not a direct quote
+    direct = [replace(d, kind="indirect") if d.via == "that" else d for d in direct]
+    indirect = [f for f in indirect if _says_something(doc, f)]
     return sorted(direct + indirect, key=lambda f: (f.start, f.end))
 
 
@@ -366,4 +394,14 @@ def quotes(doc, *, layout: Layout | None, actors: Sequence[Actor], times: Sequen
         out.append(Quote(kind=f.kind, content=content, speaker=marked(speaker), cue=cue,  # type: ignore[arg-type]
                          date=_date(doc, f, times, anchor)))
     out.sort(key=lambda q: (q.content.start, q.content.end))
-    return out
+    return [q for q in out if not _part_of_another(q, out)]
+
+
+def _part_of_another(quote: Quote, found: Sequence[Quote]) -> bool:
+    """Whether reported speech with no speaker lies inside what another statement says ("attacked
+    the council for a budget that seemed to favor the rich": the seeming is part of the attack)."""
+    if quote.kind != "indirect" or quote.speaker is not None:
+        return False
+    c = quote.content
+    return any(o is not quote and o.content.start <= c.start and c.end <= o.content.end
+               and (o.content.start, o.content.end) != (c.start, c.end) for o in found)
