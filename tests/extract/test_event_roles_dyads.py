@@ -91,7 +91,3 @@ def test_coordinated_reactions_and_their_sources(nlp, text, expected):
 def test_a_participle_after_its_noun_is_passive(nlp, text, expected):
     assert expected in dyads_of(nlp, text)
 
-
-def test_the_subject_of_a_for_clause_is_the_one_asked(nlp):
-    # "called for X to ...": X is asked, as in "called on X to ..."
-    assert ("REQUEST", ["NOR"], ["SWE"]) in dyads_of(nlp, "Norway called for Sweden to withdraw the envoy.")

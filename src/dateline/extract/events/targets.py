@@ -107,11 +107,8 @@ def complement_targets(match: TriggerMatch, coder: ActorCoder, targets: tuple[st
     ``warned that it would attack X`` → X (a subject that is the source itself is passed over)."""
     fallback: list[Actor] = []
     own = {a.country for a in source if a.country}
-    # "called for X to step down": a "for X to" clause is a complement with its own subject
-    marked_for = [c for c in children(match.token, "advcl") if any(m.dep_ == "mark" and m.lower_ == "for"
-                                                                    for m in c.children)]
-    for comp in children(match.token, "ccomp", "xcomp") + marked_for:
-        if comp.dep_ in ("ccomp", "advcl"):
+    for comp in children(match.token, "ccomp", "xcomp"):
+        if comp.dep_ == "ccomp":
             for s in children(comp, "nsubj", "nsubjpass"):
                 got = coder.code_noun(s)
                 if got and not coder.is_pronoun(s) and not _same_side(got, source):
