@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models", "doc_text",
-           "sentence_of"]
+           "sentence_of", "token_column", "COLUMNS"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -31,6 +31,15 @@ T = TypeVar("T")
 LINE_BREAKS_COMPONENT = "dateline_line_breaks"
 _TEXT_KEY = "dateline.text"
 _SENTENCES_KEY = "dateline.sentences"
+_COLUMNS_KEY = "dateline.columns"
+#: The token attributes :func:`token_column` reads: spaCy's attribute name, and whether its
+#: value is a string (looked up in the vocabulary) rather than a flag or a number.
+COLUMNS: dict[str, tuple[str, bool]] = {
+    "text": ("ORTH", True), "lower_": ("LOWER", True), "pos_": ("POS", True), "dep_": ("DEP", True),
+    "ent_type_": ("ENT_TYPE", True),
+    "idx": ("IDX", False), "is_title": ("IS_TITLE", False), "is_lower": ("IS_LOWER", False),
+    "is_upper": ("IS_UPPER", False), "is_alpha": ("IS_ALPHA", False),
+}
 
 
 def doc_text(doc: "Doc") -> str:
@@ -54,6 +63,27 @@ def sentence_of(token: "Token") -> "Span":
     starts, ends = bounds
     k = bisect_right(starts, i) - 1
     return doc[starts[k]:ends[k]]
+
+
+def token_column(doc: "Doc", name: str) -> list:
+    """``[getattr(token, name) for token in doc]`` for a name of :data:`COLUMNS`, read once per
+    document (``Doc.to_array``; kept with the Doc): a pass over every token that tests an
+    attribute reads a list instead of building a ``Token`` and looking a string up per token.
+    Only for a parsed document whose tokens no longer change."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = {}
+    values = columns.get(name)
+    if values is None:
+        attr, is_string = COLUMNS[name]
+        values = doc.to_array([attr]).tolist() if len(doc) else []
+        if is_string:
+            strings = doc.vocab.strings
+            values = [strings[v] for v in values]
+        elif name != "idx":
+            values = [v == 1 for v in values]
+        columns[name] = values
+    return values
 
 
 def installed_models() -> list[str]:
