@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.errors import ModelNotFoundError
-from dateline.nlp import COLUMNS, masked_text, resolve_model, token_column, tokenize
+from dateline.nlp import COLUMNS, masked_text, resolve_model, token_column, token_columns, tokenize
 from dateline.records import Layout, Zone
 
 
@@ -58,3 +58,4 @@ def test_token_columns_read_what_the_tokens_say(nlp):
         assert token_column(doc, name) == [getattr(t, name) for t in doc], name
     assert token_column(doc, "lower_") is token_column(doc, "lower_")  # read once per document
     assert token_column(nlp(""), "text") == []
+    assert token_columns(nlp("Two words."), ("text", "idx")) == (["Two", "words", "."], [0, 4, 9])
