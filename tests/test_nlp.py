@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.errors import ModelNotFoundError
-from dateline.nlp import masked_text, resolve_model, tokenize
+from dateline.nlp import COLUMNS, masked_text, resolve_model, token_column, token_columns, tokenize
 from dateline.records import Layout, Zone
 
 
@@ -50,3 +50,12 @@ def test_lowercase_continuation_line_does_not_break(nlp):
     text = "The minister said the talks would\ncontinue next week in Geneva."
     doc = nlp(text)
     assert len([s for s in doc.sents if s.text.strip()]) == 1
+
+
+def test_token_columns_read_what_the_tokens_say(nlp):
+    doc = nlp("Dr. Åsa Lind met NATO's envoy in São Paulo on Monday.\n\nTHE TALKS (2020) -- went on, said \u201cLind\u201d.")
+    for name in COLUMNS:
+        assert token_column(doc, name) == [getattr(t, name) for t in doc], name
+    assert token_column(doc, "lower_") is token_column(doc, "lower_")  # read once per document
+    assert token_column(nlp(""), "text") == []
+    assert token_columns(nlp("Two words."), ("text", "idx")) == (["Two", "words", "."], [0, 4, 9])

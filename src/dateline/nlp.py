@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["resolve_model", "load_pipeline", "masked_text", "tokenize", "parse", "installed_models", "doc_text",
-           "sentence_of"]
+           "sentence_of", "token_column", "token_columns", "COLUMNS"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -31,6 +31,17 @@ T = TypeVar("T")
 LINE_BREAKS_COMPONENT = "dateline_line_breaks"
 _TEXT_KEY = "dateline.text"
 _SENTENCES_KEY = "dateline.sentences"
+_COLUMNS_KEY = "dateline.columns"
+#: The token attributes :func:`token_column` reads: spaCy's attribute name, and how its value
+#: reads: a string (looked up in the vocabulary), a flag, a number, an IOB tag, a sentence start.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "text": ("ORTH", "string"), "lower_": ("LOWER", "string"), "pos_": ("POS", "string"),
+    "dep_": ("DEP", "string"), "ent_type_": ("ENT_TYPE", "string"), "ent_iob_": ("ENT_IOB", "iob"),
+    "idx": ("IDX", "number"), "is_sent_start": ("SENT_START", "start"), "is_title": ("IS_TITLE", "flag"),
+    "is_lower": ("IS_LOWER", "flag"), "is_upper": ("IS_UPPER", "flag"), "is_alpha": ("IS_ALPHA", "flag"),
+    "is_punct": ("IS_PUNCT", "flag"), "is_space": ("IS_SPACE", "flag"),
+}
+_IOB = ("", "I", "O", "B")  # spaCy's IOB tags by number
 
 
 def doc_text(doc: "Doc") -> str:
@@ -54,6 +65,42 @@ def sentence_of(token: "Token") -> "Span":
     starts, ends = bounds
     k = bisect_right(starts, i) - 1
     return doc[starts[k]:ends[k]]
+
+
+def token_column(doc: "Doc", name: str) -> list:
+    """``[getattr(token, name) for token in doc]`` for a name of :data:`COLUMNS`, read once per
+    document (``Doc.to_array``; kept with the Doc): a pass over every token that tests an
+    attribute reads a list instead of building a ``Token`` and looking a string up per token.
+    Only for a parsed document whose tokens no longer change."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS_KEY] = {}
+    values = columns.get(name)
+    if values is None:
+        attr, kind = COLUMNS[name]
+        values = doc.to_array([attr]).tolist() if len(doc) else []
+        if kind == "string":
+            strings = doc.vocab.strings
+            values = [strings[v] for v in values]
+        elif kind == "flag":
+            values = [v == 1 for v in values]
+        elif kind == "iob":
+            values = [_IOB[v] for v in values]
+        elif kind == "start":  # 1 a start, -1 none, 0 not known
+            values = [None if v == 0 else v == 1 for v in values]
+        columns[name] = values
+    return values
+
+
+def token_columns(doc: "Doc", names: tuple[str, ...]) -> tuple[list, ...]:
+    """:func:`token_column` of each of ``names``, in one look-up (for a pass that reads several
+    columns in many short calls)."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    found = columns.get(names) if columns is not None else None
+    if found is None:
+        found = tuple(token_column(doc, name) for name in names)
+        doc.user_data[_COLUMNS_KEY][names] = found
+    return found
 
 
 def installed_models() -> list[str]:

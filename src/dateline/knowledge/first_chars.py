@@ -1,4 +1,4 @@
-"""The characters a regex match can start with, and finding a rule's matches by them.
+"""The characters a regex match can begin with, and finding a rule's matches by them.
 
 A time rule's pattern is tried by ``re`` at every position of an article (the rules open with a
 lookbehind, so ``re`` cannot skip ahead to a likely first character itself); dozens of rules
@@ -13,6 +13,11 @@ search resuming where the last match ended as ``finditer`` does (no match is emp
 The pattern's text is read here (groups, lookarounds, classes, escapes, quantifiers and
 alternatives, scoped flags); a pattern that may start with anything (``.``, a back reference),
 or holds what is not read here (a global inline flag, a nested set), makes the class None, and the rule is then scanned as before.
+
+:func:`prefix_class` reads the same way a pattern matching the first ``length`` characters a
+match can begin with (its branches' first atoms, one after the other), which tells far more
+positions apart than the first character alone: "the", "they" and "that" all start with "t",
+but a rule whose words start "tu" or "th" followed by "i" is not tried at "the".
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 
-__all__ = ["first_char_class", "matches_at"]
+__all__ = ["first_char_class", "prefix_class", "matches_at"]
 
 _CLASS_ESCAPES = frozenset("dwsDWS")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
@@ -40,64 +45,101 @@ class _Unknown(Exception):
 def first_char_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A compiled one-character pattern (the pattern's flags) that matches the first character
     of every match of ``pattern``, or None when it cannot tell."""
+    return prefix_class(pattern, 1)
+
+
+def prefix_class(pattern: re.Pattern[str], length: int) -> re.Pattern[str] | None:
+    """A compiled pattern (the pattern's flags) that matches the first ``length`` characters of
+    every match of ``pattern`` (all of a shorter match), or None when it cannot tell (or the
+    pattern's beginnings are too many to list)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
         return None
-    reader = _Reader(pattern.pattern)
+    reader = _Reader(pattern.pattern, length)
     try:
-        atoms, nullable = reader.alternatives()
+        starts = reader.alternatives()
         if reader.pos != len(reader.text):
             raise _Unknown(reader.text[reader.pos:])
     except (_Unknown, IndexError):
         return None
-    if nullable or not atoms or _ANY in atoms:
+    if () in starts or not starts or any(start[0] == _ANY for start in starts):
         return None
     flags = pattern.flags & (re.IGNORECASE | re.ASCII | re.UNICODE)
     try:
-        return re.compile("(?:" + "|".join(sorted(atoms)) + ")", flags)
+        return re.compile("(?:" + "|".join(sorted("".join(start) for start in starts)) + ")", flags)
     except re.error:
         return None
 
 
-class _Reader:
-    """Reads a pattern's text: the one-character atoms a match can start with (each a pattern
-    text matching one character), and whether the pattern may match the empty string."""
+_Starts = set[tuple[str, ...]]
+"""The beginnings a part of a pattern can match, each a tuple of one-character atoms (pattern
+texts), at most the reader's ``length`` long; a shorter one is a whole match, () the empty one."""
+_MAX_STARTS = 4000  # a pattern with more beginnings than this is not read
 
-    def __init__(self, text: str) -> None:
+
+class _Reader:
+    """Reads a pattern's text: the beginnings (:data:`_Starts`) its matches can have."""
+
+    def __init__(self, text: str, length: int) -> None:
         self.text = text
         self.pos = 0
+        self.length = length
 
-    def alternatives(self) -> tuple[set[str], bool]:
-        atoms, nullable = self.sequence()
+    def alternatives(self) -> _Starts:
+        starts = self.sequence()
         while self.pos < len(self.text) and self.text[self.pos] == "|":
             self.pos += 1
-            more, may_be_empty = self.sequence()
-            atoms |= more
-            nullable = nullable or may_be_empty
-        return atoms, nullable
+            starts |= self.sequence()
+        return starts
 
-    def sequence(self) -> tuple[set[str], bool]:
-        atoms: set[str] = set()
-        nullable = True
+    def sequence(self) -> _Starts:
+        starts: _Starts = {()}
         while self.pos < len(self.text) and self.text[self.pos] not in "|)":
-            item, may_be_empty = self.item()
-            if nullable:
-                atoms |= item
-                nullable = may_be_empty
-        return atoms, nullable
+            starts = self._then(starts, self.item())
+        return starts
 
-    def item(self) -> tuple[set[str], bool]:
-        atoms, nullable = self.atom()
+    def _then(self, heads: _Starts, tails: _Starts) -> _Starts:
+        """The beginnings of a part that matches ``heads`` then ``tails``."""
+        out: _Starts = set()
+        for head in heads:
+            if len(head) >= self.length:
+                out.add(head)
+            else:
+                out.update((head + tail)[:self.length] for tail in tails)
+        if len(out) > _MAX_STARTS:
+            raise _Unknown("too many beginnings")
+        return out
+
+    def _repeated(self, starts: _Starts, low: int, high: int | None) -> _Starts:
+        """The beginnings of ``low`` to ``high`` (None: any number of) repetitions."""
+        out: _Starts = {()}
+        for _ in range(low):  # stops once longer repetitions begin alike
+            more = self._then(out, starts)
+            if more == out:
+                break
+            out = more
+        extra = 0
+        while high is None or extra < high - low:
+            more = out | self._then(out, starts)
+            if more == out:
+                break
+            out, extra = more, extra + 1
+        return out
+
+    def item(self) -> _Starts:
+        starts = self.atom()
         quantifier = _QUANTIFIER.match(self.text, self.pos)
-        if quantifier is not None:
-            self.pos = quantifier.end()
-            low = quantifier.group(1)
-            if quantifier.group(0)[0] in "?*" or (quantifier.group(0)[0] == "{" and not low):
-                nullable = True
-            elif quantifier.group(0)[0] == "{" and int(low) == 0:
-                nullable = True
-        return atoms, nullable
+        if quantifier is None:
+            return starts
+        self.pos = quantifier.end()
+        kind = quantifier.group(0)[0]
+        if kind == "{":
+            low = int(quantifier.group(1) or 0)
+            high = None if quantifier.group(2) and not quantifier.group(3) else \
+                int(quantifier.group(3)) if quantifier.group(2) else low
+            return self._repeated(starts, low, high)
+        return self._repeated(starts, 1 if kind == "+" else 0, 1 if kind == "?" else None)
 
-    def atom(self) -> tuple[set[str], bool]:
+    def atom(self) -> _Starts:
         text, pos = self.text, self.pos
         char = text[pos]
         if char == "(":
@@ -105,32 +147,32 @@ class _Reader:
         if char == "[":
             end = self._class_end(pos)
             self.pos = end
-            return {text[pos:end]}, False
+            return {(text[pos:end],)}
         if char == "\\":
             nxt = text[pos + 1]
             if nxt in _CLASS_ESCAPES:
                 self.pos = pos + 2
-                return {text[pos:pos + 2]}, False
+                return {(text[pos:pos + 2],)}
             if nxt in _ZERO_WIDTH_ESCAPES:
                 self.pos = pos + 2
-                return set(), True
+                return {()}
             escape = _LITERAL_ESCAPES.match(text, pos)
             if escape is None:
                 raise _Unknown(text[pos:pos + 2])
             self.pos = escape.end()
-            return {escape.group(0)}, False
+            return {(escape.group(0),)}
         if char in "^$":
             self.pos = pos + 1
-            return set(), True
+            return {()}
         if char == ".":
             self.pos = pos + 1
-            return {_ANY}, False
+            return {(_ANY,)}
         if char in ")|*+?{":
             raise _Unknown(char)
         self.pos = pos + 1
-        return {re.escape(char)}, False
+        return {(re.escape(char),)}
 
-    def group(self) -> tuple[set[str], bool]:
+    def group(self) -> _Starts:
         text = self.text
         self.pos += 1
         zero_width, flags = False, ""
@@ -145,21 +187,21 @@ class _Reader:
                 backref = _BACKREF.match(text, self.pos)
                 if backref is not None:  # what it matches is not read: any character, or none
                     self.pos = backref.end()
-                    return {_ANY}, True
+                    return {(), (_ANY,)}
                 named, scoped = _NAMED.match(text, self.pos), _SCOPED_FLAGS.match(text, self.pos)
                 if named is None and scoped is None:  # a global flag, a comment, a condition
                     raise _Unknown(text[self.pos:self.pos + 4])
                 self.pos = (named or scoped).end()  # type: ignore[union-attr]
                 flags = scoped.group(1) if scoped is not None else ""
-        atoms, nullable = self.alternatives()
+        starts = self.alternatives()
         if text[self.pos] != ")":
             raise _Unknown("unclosed group")
         self.pos += 1
         if zero_width:
-            return set(), True
+            return {()}
         if flags:  # "(?-i:[A-Z])": each atom keeps the group's flags
-            atoms = {a if a == _ANY else f"(?{flags}:{a})" for a in atoms}
-        return atoms, nullable
+            starts = {tuple(a if a == _ANY else f"(?{flags}:{a})" for a in start) for start in starts}
+        return starts
 
     def _class_end(self, pos: int) -> int:
         """The offset just after the class opening at ``pos``."""

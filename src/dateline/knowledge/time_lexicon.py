@@ -18,10 +18,11 @@ from typing import Any
 
 from ..errors import KnowledgeFileError
 from .alternation import factored_alternation, phrase_atoms
-from .first_chars import first_char_class
+from .first_chars import prefix_class
 from .files import read_yaml_mapping
 
-__all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES", "RULE_START"]
+__all__ = ["TimeLexicon", "TimeRule", "load_time_lexicon", "DEFAULT_LEXICON", "DEFAULT_RULES", "RULE_START",
+           "PREFIX_LENGTH"]
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_LEXICON = DATA / "time_lexicon.yaml"
@@ -39,6 +40,10 @@ _LIST_CLASSES = ("needs_capital", "vague_numbers", "modifiers", "approximators",
 _TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 RULE_START = r"(?<![\w$'\u2019-])"
 """What every rule's pattern opens with: a match never starts inside a word, a number or an amount."""
+PREFIX_LENGTH = 3
+"""How many characters of a match's beginning a rule's ``prefix`` reads (the rules are tried only
+where the text's next characters can begin a match)."""
+STARTING_MEMO = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +63,10 @@ class TimeRule:
     not_before: re.Pattern[str] | None = None
     precedes_head: bool = False
     pos_before: tuple[str, ...] = ()
-    first: re.Pattern[str] | None = field(default=None, compare=False)
-    """The class of the characters a match can start with, when ``regex`` opens with
-    :data:`RULE_START` (:mod:`.first_chars`); None when unknown."""
-    starts_with: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
-    """Whether ``first`` holds a character, by character (filled as characters are met)."""
+    prefix: re.Pattern[str] | None = field(default=None, compare=False)
+    """What the first :data:`PREFIX_LENGTH` characters of a match (all of a shorter one) can be,
+    when ``regex`` opens with :data:`RULE_START` (:func:`.first_chars.prefix_class`); None when
+    unknown."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,19 @@ class TimeLexicon:
 
     classes: Mapping[str, Any]
     rules: tuple[TimeRule, ...] = field(default_factory=tuple)
+    starting: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """:meth:`rules_starting`'s answers, by the characters asked about (bounded: ``STARTING_MEMO``)."""
+
+    def rules_starting(self, chars: str) -> tuple[int, ...]:
+        """The indices of the rules with a ``prefix`` whose match may begin with ``chars`` (the
+        :data:`PREFIX_LENGTH` characters from a position, fewer at the end of the text)."""
+        found = self.starting.get(chars)
+        if found is None:
+            if len(self.starting) >= STARTING_MEMO:
+                self.starting.clear()
+            found = self.starting[chars] = tuple(k for k, rule in enumerate(self.rules)
+                                                 if rule.prefix is not None and rule.prefix.match(chars))
+        return found
 
     def lookup(self, cls: str, word: str | None) -> Any:
         """The value of ``word`` in class ``cls`` (case, spacing and a final dot ignored)."""
@@ -183,7 +200,8 @@ def _compile_rule(raw: Mapping[str, Any], holes: Mapping[str, str], order: int, 
                     pos=tuple(raw.get("pos", ())), capital=tuple(raw.get("capital", ())),
                     priority=int(raw.get("priority", 0)), order=order,
                     precedes_head=bool(raw.get("precedes_head", False)),
-                    pos_before=tuple(raw.get("pos_before", ())), first=first_char_class(regex))
+                    pos_before=tuple(raw.get("pos_before", ())),
+                    prefix=prefix_class(regex, PREFIX_LENGTH))
 
 
 def _context_regex(pattern: Any, name: str, key: str, path: Path) -> re.Pattern[str] | None:

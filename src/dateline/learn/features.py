@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..nlp import sentence_of
+from ..nlp import doc_text, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _QUOTE_MARKS = frozenset('"“”«»„')
 _MARK_TOKENS = _QUOTE_MARKS | {"``", "''"}  # a token's text is read once
+_MARK_TEXTS = (*_QUOTE_MARKS, "``", "''")  # one of these is in the text of a sentence with a mark token
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "report", "insist", "warn",
                            "accord", "note", "believe", "think", "hope", "expect", "fear"})
 
@@ -52,7 +53,9 @@ class ArticleContext:
         sentence)."""
         marks = self.quote_marks.get(sent.start)
         if marks is None:
-            marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _MARK_TOKENS]
+            text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+            marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _MARK_TOKENS] \
+                if any(mark in text for mark in _MARK_TEXTS) else []
         return marks
 
     def remember(self, proposal: "Proposal") -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...knowledge.actors import ActorCode, ActorKnowledge, norm_key
-from ...nlp import doc_text
+from ...nlp import doc_text, token_column
 from .coding import (Coding, Item, Word, code_words, inside_known, names_a_thing, segment,
                            words_of_span)
 from ..syntax.labels import NOMINAL_POS
@@ -47,8 +47,9 @@ def _chunks(doc: "Doc") -> Iterable["Span"]:
     Secretary of State Mike Pompeo"), the largest first, none inside another."""
     if not doc.has_annotation("DEP"):
         return
-    spans = [doc[t.left_edge.i:t.i + 1] for t in doc
-             if t.pos_ in NOMINAL_POS and t.dep_ not in _MODIFIER_DEPS and t.left_edge.i <= t.i]
+    pos, deps = token_column(doc, "pos_"), token_column(doc, "dep_")
+    heads = [doc[i] for i in range(len(doc)) if pos[i] in NOMINAL_POS and deps[i] not in _MODIFIER_DEPS]
+    spans = [doc[t.left_edge.i:t.i + 1] for t in heads if t.left_edge.i <= t.i]
     taken = bytearray(len(doc) + 1)
     kept = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -267,14 +268,15 @@ def _loose_names(doc: "Doc", found: list[Mention], text: str, kb: ActorKnowledge
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
     run: list = []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and not taken[token.idx]:
-            run.append(token)
+    pos, idx = token_column(doc, "pos_"), token_column(doc, "idx")
+    for i in range(len(doc) + 1):
+        if i < len(doc) and pos[i] == "PROPN" and not taken[idx[i]]:
+            run.append(doc[i])
             continue
         if run:
             words = words_of_span(run)
             mention = _mention(words, text, kb, date) if words else None
-            label_like = token is not None and token.text == ":"
+            label_like = i < len(doc) and doc[i].text == ":"
             if mention is not None and (mention.coding.how in ("known", "state", "org") or label_like):
                 out.append(mention)
             run = []

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...knowledge.actors import ActorCode, Role
+from ...nlp import token_columns
 from ..syntax.labels import NOMINAL_POS
 
 __all__ = ["Word", "Item", "Coding", "words_of_text", "words_of_span", "span_text", "NON_STATE"]
 
 _WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[\w]+(?:[-'’.][\w]+)*\.?|'s|’s|[^\w\s]", re.UNICODE)
+_WORD_COLUMNS = ("text", "pos_", "idx", "is_space", "is_punct", "is_sent_start", "ent_type_", "ent_iob_", "dep_")
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
@@ -83,25 +85,25 @@ def words_of_text(text: str) -> list[Word]:
 
 
 def words_of_span(tokens: Sequence) -> list[Word]:
-    """Words of spaCy tokens (offsets are the tokens' character offsets)."""
+    """Words of spaCy tokens (offsets are the tokens' character offsets): a span's or a list's."""
+    if not len(tokens):
+        return []
+    doc = tokens[0].doc
+    at = range(tokens.start, tokens.end) if hasattr(tokens, "start") else [t.i for t in tokens]  # a Span, or tokens
+    # the document's token columns: spaCy builds a Token and looks a string up on every access
+    texts, tags, starts, space, punct, sent_start, ents, iob, deps = token_columns(doc, _WORD_COLUMNS)
     out: list[Word] = []
-    for t in tokens:
-        if t.is_space:
+    for i in at:
+        if space[i]:
             continue
-        # each attribute read once: spaCy looks a token's strings up on every access
-        text, pos, idx = t.text, t.pos_, t.idx
-        propn = pos == "PROPN" or (text[:1].isupper() and pos in ("NOUN", "ADJ", "X") and not t.is_sent_start
-                                   and t.i > 0 and not after_opening(t))
-        out.append(Word(idx, idx + len(text), text, t.ent_type_, propn, t.is_punct, tagged=bool(pos),
-                        noun=pos in NOMINAL_POS and t.dep_ not in ("amod", "compound", "nmod"),
-                        inside=t.ent_iob_ == "I"))
+        text, pos, idx = texts[i], tags[i], starts[i]
+        # a capital after punctuation or a line break proves nothing
+        propn = pos == "PROPN" or (text[:1].isupper() and pos in ("NOUN", "ADJ", "X") and not sent_start[i]
+                                   and i > 0 and not (punct[i - 1] or space[i - 1]))
+        out.append(Word(idx, idx + len(text), text, ents[i], propn, punct[i], tagged=bool(pos),
+                        noun=pos in NOMINAL_POS and deps[i] not in ("amod", "compound", "nmod"),
+                        inside=iob[i] == "I"))
     return out
-
-
-def after_opening(token) -> bool:
-    """Whether ``token`` follows punctuation or a line break (a capital there proves nothing)."""
-    prev = token.nbor(-1)
-    return prev.is_punct or prev.is_space
 
 
 def span_text(text: str, words: Sequence[Word], i: int, j: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventLexicon
+from ...nlp import token_column
 from ...records import Actor
 from .actor_coder import ActorCoder
 from ..syntax.tree import children
@@ -23,9 +24,13 @@ def responsibility_claims(doc: "Doc", coder: ActorCoder, lexicon: EventLexicon) 
     """The claimants of each sentence (by index in ``doc.sents``) that holds a claim of
     responsibility ("X claimed responsibility", "X said it carried out the attack" is not read)."""
     claims: dict[int, tuple[Actor, ...]] = {}
+    pos = token_column(doc, "pos_")
     for i, sent in enumerate(doc.sents):
-        for token in sent:
-            if token.pos_ != "VERB" or not lexicon.has("claim_verbs_of_responsibility", token.lemma_):
+        for k in range(sent.start, sent.end):
+            if pos[k] != "VERB":
+                continue
+            token = doc[k]
+            if not lexicon.has("claim_verbs_of_responsibility", token.lemma_):
                 continue
             if not any(lexicon.has("responsibility_nouns", o.lemma_) for o in children(token, "dobj", "obj")):
                 continue

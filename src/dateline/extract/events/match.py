@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
 from ..syntax.labels import COMPLEMENTS, NOMINAL_POS, PREP_OBJECTS, VERBAL_POS
-from ...nlp import sentence_of
+from ...nlp import sentence_of, token_columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -414,9 +414,12 @@ def match_sentence(sent: "SpacySpan", patterns: EventPatterns,
                    light_verbs: frozenset[str] = frozenset()) -> list[TriggerMatch]:
     """Every trigger in one sentence, in text order; an object noun never triggers on its own."""
     found: list[TriggerMatch] = []
-    for token in sent:
-        if token.is_space or token.is_punct:
+    doc = sent.doc
+    space, punct = token_columns(doc, ("is_space", "is_punct"))
+    for i in range(sent.start, sent.end):
+        if space[i] or punct[i]:
             continue
+        token = doc[i]
         m = match_token(token, patterns) or match_light_verb(token, patterns, light_verbs)
         if m is not None:
             found.append(m)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern
+from ...nlp import token_column
 from .match import TriggerMatch
 from ..syntax.labels import NOMINAL_POS
 
@@ -28,13 +29,17 @@ def open_matches(sent: "SpacySpan", matched: Sequence[TriggerMatch], nouns: froz
     pattern matched. ``types`` guesses a type per lemma (from training data); else OPEN_TYPE."""
     taken = {t.i for m in matched for t in m.tokens}
     out = []
-    for token in sent:
-        if token.i in taken or token.dep_ in _SKIP_DEPS:
+    doc = sent.doc
+    deps, tags = token_column(doc, "dep_"), token_column(doc, "pos_")
+    for i in range(sent.start, sent.end):
+        if i in taken or deps[i] in _SKIP_DEPS:
             continue
-        word_pos = token.pos_  # most words are neither: their lemma is not read
+        word_pos = tags[i]  # most words are neither: their lemma is not read
         if word_pos == "VERB":
+            token = doc[i]
             lemma, pos = (token.lemma_ or token.lower_).lower(), "VERB"
         elif word_pos in NOMINAL_POS:
+            token = doc[i]
             lemma, pos = (token.lemma_ or token.lower_).lower(), "NOUN"
             if lemma not in nouns and token.lower_ not in nouns:
                 continue

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import Gazetteer
 from .candidates import Mention
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +50,8 @@ def initialisms(doc: "Doc", mentions: Sequence[Mention], taken: Sequence[bool],
             full.setdefault(letters, name)
     if not full:
         return
-    for tok in doc:
-        if not taken[tok.i] and tok.is_alpha and tok.is_upper and tok.text in full:
-            yield tok.i, full[tok.text]
+    is_alpha, is_upper = token_column(doc, "is_alpha"), token_column(doc, "is_upper")
+    for i, text in enumerate(token_column(doc, "text")):
+        if not taken[i] and is_alpha[i] and is_upper[i] and text in full:
+            yield i, full[text]
 

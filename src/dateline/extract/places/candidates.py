@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from ...knowledge.gazetteer import Candidate
 from ...knowledge.gazetteer_names import normalize
 from ...knowledge.gazetteer_words import GeoWords
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "looks_like_name_part", "apposed",
+__all__ = ["Mention", "mention_role", "is_major", "is_local", "is_strong", "capitalized", "capitalized_tokens",
+           "looks_like_name_part", "apposed",
            "quoted", "relative_before", "apposed_words",
            "MAJOR_POPULATION",
            "LOCATIVE_POPULATION", "VILLAGE_POPULATION", "EMBEDDED_POPULATION"]
@@ -113,6 +115,12 @@ def capitalized(tok: "Token") -> bool:
     return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
 
 
+def capitalized_tokens(doc: "Doc") -> list[bool]:
+    """:func:`capitalized` of every token of ``doc``, read from its token columns."""
+    return [len(text) >= 2 and text[0].isupper() and (alpha or (text.endswith(".") and text.replace(".", "").isalpha()))
+            for text, alpha in zip(token_column(doc, "text"), token_column(doc, "is_alpha"))]
+
+
 def looks_like_name_part(doc: "Doc", i: int, words: GeoWords, placed: Sequence[bool] = ()) -> bool:
     """A single capitalized word next to another capitalized word that is not a place, nor an
     administrative or facility noun ("Borno State", "Wana Market"); ``placed`` marks the words
@@ -138,9 +146,10 @@ def apposed_words(doc: "Doc", settlement_nouns: frozenset[str]) -> set[str]:
     """The capitalized words of names the article calls a settlement ("the suburb of Madinaty"):
     they are no person's name elsewhere in it ("Beyond Madinaty")."""
     words: set[str] = set()
-    for tok in doc:
-        if tok.is_lower and tok.lower_ in settlement_nouns and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
-            for t in doc[tok.i + 2:tok.i + 6]:
+    is_lower = token_column(doc, "is_lower")
+    for i, lower in enumerate(token_column(doc, "lower_")):
+        if is_lower[i] and lower in settlement_nouns and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            for t in doc[i + 2:i + 6]:
                 if not capitalized(t):
                     break
                 words.add(t.text)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -89,11 +90,12 @@ def land_demonyms(doc: "Doc", taken: Sequence[bool], is_demonym: Callable[[str],
                   land_nouns: frozenset[str], actor_nouns: frozenset[str] | None = None) -> Iterator[int]:
     """Indices of free title-case demonym tokens that qualify a noun of land, or with
     ``actor_nouns`` (:func:`actor_heads`) any common noun that is no actor."""
-    for tok in doc:
-        if taken[tok.i] or not tok.is_title or not is_demonym(tok.text):
+    is_title = token_column(doc, "is_title")
+    for i, text in enumerate(token_column(doc, "text")):
+        if taken[i] or not is_title[i] or not is_demonym(text):
             continue
-        if _names_land(doc, tok.i + 1, is_demonym, land_nouns, actor_nouns):
-            yield tok.i
+        if _names_land(doc, i + 1, is_demonym, land_nouns, actor_nouns):
+            yield i
 
 
 def names_thing(doc: "Doc", after: int, end: int, actor_nouns: frozenset[str] | None) -> bool:
@@ -132,9 +134,11 @@ def bloc_words(doc: "Doc", taken: Sequence[bool], nouns: frozenset[str], adjecti
                land_nouns: frozenset[str], actor_nouns: frozenset[str] | None) -> Iterator[int]:
     """Indices of free title-case bloc words: "the West", "Western countries"."""
     never: Callable[[str], bool] = lambda _: False  # noqa: E731
-    for tok in doc:
-        if taken[tok.i] or not tok.is_title:
+    is_title = token_column(doc, "is_title")
+    for i in range(len(doc)):
+        if taken[i] or not is_title[i]:
             continue
+        tok = doc[i]
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.lower_ in nouns and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                 and (after is None or not (after.is_title or after.is_upper)):

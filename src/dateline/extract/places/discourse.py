@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import Gazetteer
 from .candidates import Mention, capitalized, is_major
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +65,7 @@ class _Words:
     """The article's lower-cased words, and where each one stands (read once per article)."""
 
     def __init__(self, doc: "Doc") -> None:
-        self.lower = [t.lower_ for t in doc]
+        self.lower = list(token_column(doc, "lower_"))
         self.at: dict[str, list[int]] = {}
         for i, word in enumerate(self.lower):
             self.at.setdefault(word, []).append(i)

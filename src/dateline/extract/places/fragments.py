@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.gazetteer import Gazetteer
 from .candidates import Mention
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,9 +54,10 @@ def inner_names(doc: "Doc", taken: list[bool], gazetteer: Gazetteer) -> list[Men
     """A mention for each capitalized part of a free hyphened token ("U.S." in "U.S.-led") that
     names a country or a first-order division; the tokens that hold one become taken."""
     found = []
-    for tok in doc:
-        if "-" not in tok.text or taken[tok.i] or not tok.text[:1].isupper():
+    for i, text in enumerate(token_column(doc, "text")):
+        if "-" not in text or taken[i] or not text[:1].isupper():
             continue
+        tok = doc[i]
         parts = list(_PARTS.finditer(tok.text))
         if not parts or (len(parts) == 1 and not _DASHES.fullmatch(tok.text[parts[0].end():])):
             continue  # one part is a name only before a run of dashes ("Calif.--" in a dateline)

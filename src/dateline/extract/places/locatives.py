@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,10 +54,11 @@ def _name_end(doc: "Doc", start: int) -> int:
 def placed_unknowns(doc: "Doc", taken: Sequence[bool], person_words: set[str], honorifics: frozenset[str],
                     known: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
     """``(start, end)`` tokens of each free unknown name that a spatial preposition places."""
-    for tok in doc:
-        i = tok.i
-        if i == 0 or doc[i - 1].lower_ not in SPATIAL_PREPOSITIONS or taken[i] or not tok.is_title \
-                or tok.pos_ != "PROPN" or tok.ent_type_ not in _LABELS or (tok.ent_type_ and tok.ent_iob_ != "B"):
+    lower, is_title, pos = token_column(doc, "lower_"), token_column(doc, "is_title"), token_column(doc, "pos_")
+    ent_type = token_column(doc, "ent_type_")
+    for i in range(1, len(doc)):
+        if lower[i - 1] not in SPATIAL_PREPOSITIONS or taken[i] or not is_title[i] \
+                or pos[i] != "PROPN" or ent_type[i] not in _LABELS or (ent_type[i] and doc[i].ent_iob_ != "B"):
             continue
         end = _name_end(doc, i)
         words = doc[i:end]

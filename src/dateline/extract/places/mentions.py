@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from ...knowledge.cache import SHARED
 from ...knowledge.gazetteer import Gazetteer
 from ...knowledge.gazetteer_words import GeoWords
-from ...nlp import doc_text
+from ...nlp import doc_text, token_column
 from ...records import Layout
-from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized, is_local,
+from .candidates import (EMBEDDED_POPULATION, MAJOR_POPULATION, Mention, apposed, apposed_words, capitalized,
+                         capitalized_tokens, is_local,
                          is_major, is_strong, looks_like_name_part, mention_role, quoted, relative_before)
 from .demonyms import names_thing, place_words, qualifies_word
 from .discourse import REPEAT_SOURCE, person_names, repeated_names
@@ -149,10 +150,12 @@ class _Finder:
         """Named streets, buildings and sites, whatever the model labelled them ("Royal Street",
         "Holy Redeemer Church"): capitalized words ending in a capitalized facility noun."""
         doc = self.doc
-        for tok in doc:
-            if not tok.is_title or tok.lower_.rstrip(".") not in self.words.facility_nouns or self.taken[tok.i] \
-                    or self._org_head_after(tok.i + 1):
+        is_title = token_column(doc, "is_title")
+        for i, lower in enumerate(token_column(doc, "lower_")):
+            if not is_title[i] or lower.rstrip(".") not in self.words.facility_nouns or self.taken[i] \
+                    or self._org_head_after(i + 1):
                 continue
+            tok = doc[i]
             start = tok.i
             while start > 0 and not self.taken[start - 1] and not doc[start].is_sent_start:
                 prev = doc[start - 1]
@@ -336,12 +339,13 @@ class _Finder:
             if ent.label_ in NAME_LABELS or ent.label_ == "NORP":  # not "706 Orange County" (PERCENT)
                 for i in range(ent.start, ent.end):
                     ent_tokens[i] = True
+        capitals = capitalized_tokens(doc)
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if self.taken[i] or ent_tokens[i] or not capitalized(tok):
+            if self.taken[i] or ent_tokens[i] or not capitals[i]:
                 i += 1
                 continue
+            tok = doc[i]
             matched = False
             for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
                 toks = doc[i:i + n]
@@ -407,7 +411,7 @@ def find_mentions(doc: "Doc", *, gazetteer: Gazetteer, words: GeoWords, layout: 
     """
     finder = _Finder(doc, gazetteer, words, layout, demonyms, embedded, actor_nouns)
     zones = layout.excluded if layout is not None else ()
-    finder.taken[:] = [any(zone.start <= tok.idx < zone.end for zone in zones) for tok in doc]
+    finder.taken[:] = [any(zone.start <= idx < zone.end for zone in zones) for idx in token_column(doc, "idx")]
     finder.dateline()
     finder.facilities()
     for start, end in list(shared_street_names(doc, finder.taken, finder.words.street_joins)):

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .candidates import capitalized
+from ...nlp import token_column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,10 +53,12 @@ def _names(doc: "Doc", taken: Sequence[bool], i: int, step: int) -> list[tuple[i
 
 def shared_street_names(doc: "Doc", taken: Sequence[bool], joins: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Token ranges ``[start, end)`` of street names joined before or after a shared street noun."""
-    for tok in doc:
-        plural = tok.lower_.endswith("s")  # "streets" is no verb, whatever the tagger says
-        if tok.lower_ not in joins or not tok.is_lower or not (plural or tok.pos_ == "NOUN"):
+    is_lower, pos = token_column(doc, "is_lower"), token_column(doc, "pos_")
+    for i, lower in enumerate(token_column(doc, "lower_")):
+        plural = lower.endswith("s")  # "streets" is no verb, whatever the tagger says
+        if lower not in joins or not is_lower[i] or not (plural or pos[i] == "NOUN"):
             continue
+        tok = doc[i]
         before = [] if tok.lower_ in _AFTER_ONLY else _names(doc, taken, tok.i - 1, -1)
         after = []
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of" and not plural:
@@ -97,9 +100,11 @@ def prefixed_names(doc: "Doc", taken: Sequence[bool], prefix_nouns: frozenset[st
 def headed_names(doc: "Doc", taken: Sequence[bool], heads: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Token ranges ``[start, end)`` of free names that a capitalized settlement noun ends
     ("Grants Town", "Quezon City"): up to three capitalized words before the noun."""
-    for tok in doc:
-        if taken[tok.i] or not tok.is_title or tok.lower_ not in heads or tok.i == 0:
+    is_title = token_column(doc, "is_title")
+    for i, lower in enumerate(token_column(doc, "lower_")):
+        if taken[i] or not is_title[i] or lower not in heads or i == 0:
             continue
+        tok = doc[i]
         start = tok.i
         while start > 0 and tok.i - start < _MAX_WORDS and not taken[start - 1] and capitalized(doc[start - 1]) \
                 and not doc[start].is_sent_start:

@@ -105,11 +105,13 @@ def event_location(doc: "Doc", places: Sequence[Place], *, start: int, end: int,
         attached = _locative_places(head, in_sentence, depth=3)
         if attached:
             return location_of(attached[0])
-        clause = {t.idx for t in head.subtree}
         candidates = []
         for p in in_sentence:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is None or span.root.idx not in clause or not _in_locative_phrase(span.root):
+            if span is None:
+                continue
+            root = span.root  # in the trigger's clause: the head's subtree (its descendants and itself)
+            if not (root.i == head.i or head.is_ancestor(root)) or not _in_locative_phrase(root):
                 continue
             candidates.append((abs(p.start - start), p))
         if candidates:

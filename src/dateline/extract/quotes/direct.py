@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, token_column
 from .common import Found, according_frame, cue_span, is_cue_verb, lemmas, speaker_of, speaker_span, subject_of
 from .marks import QuotedStretch, find_quoted
 from ..syntax.labels import VERBAL_POS
@@ -28,10 +28,11 @@ _ATTRIBUTION_START = {"PRON", "PROPN", "VERB", "AUX", "DET", "NOUN", "ADV"}
 def _token_index(doc) -> list[int]:
     """Token index for every character offset (the token starting at or before it)."""
     out = [0] * (len(doc_text(doc)) + 1)
-    for t in doc:
-        a, b = t.idx, min(t.idx + len(t.text) + len(t.whitespace_), len(out))
+    starts = token_column(doc, "idx")
+    # a token with its trailing whitespace ends where the next one starts (the last: at the text's end)
+    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(out) - 1])):
         if b > a:
-            out[a:b] = [t.i] * (b - a)
+            out[a:b] = [i] * (b - a)
     if len(doc):
         for k in range(doc[-1].idx + len(doc[-1].text), len(out)):
             out[k] = len(doc) - 1

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, token_column
 from .attributions import fronted, frame_inside
 from .clauses import (conjoined_reporter, controlling_object, cut_at_conjoined_act, interrupting, misread_subject,
                       participle_holder, phrasal_clause, relative_gap, reported_clause,
@@ -271,9 +271,10 @@ def reported_speech(doc, cues: QuoteCues, *, start: int = 0, end: int | None = N
     cue_words = verbs | objects
     out: list[Found] = []
     skipped = covers(skip)
-    for token in doc:
-        if token.idx < start or token.idx >= end or skipped(token.idx):
+    for i, idx in enumerate(token_column(doc, "idx")):
+        if idx < start or idx >= end or skipped(idx):
             continue
+        token = doc[i]
         frame = according_frame(token, cues)
         if frame is not None:
             last, head = frame

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...knowledge.quote_cues import QuoteCues
-from ...nlp import doc_text
+from ...nlp import doc_text, token_column
 from .common import Found, covers, lemmas, speaker_span, subject_of, trim_span
 from ..syntax.labels import VERBAL_POS
 
@@ -198,9 +198,13 @@ def stances(doc, cues: QuoteCues, *, start: int = 0, end: int | None = None,
     words = cues.impression_verbs | cues.stance_adjectives | cues.stance_nouns
     out: list[Found] = []
     skipped = covers(skip)
-    for token in doc:
-        if token.pos_ not in _STANCE_POS or (token.lemma_.lower() not in words and token.lower_ not in words
-                                             and not (token.pos_ == "VERB" and lemmas(token) & cues.impression_verbs)):
+    pos = token_column(doc, "pos_")
+    for i in range(len(doc)):
+        if pos[i] not in _STANCE_POS:
+            continue
+        token = doc[i]
+        if token.lemma_.lower() not in words and token.lower_ not in words \
+                and not (pos[i] == "VERB" and lemmas(token) & cues.impression_verbs):
             continue  # the cheap test first: most tokens are no stance word
         if token.idx < start or token.idx >= end or skipped(token.idx):
             continue

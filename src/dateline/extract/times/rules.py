@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...knowledge.first_chars import matches_at
-from ...knowledge.time_lexicon import RULE_START, TimeLexicon, TimeRule
+from ...knowledge.time_lexicon import PREFIX_LENGTH, RULE_START, TimeLexicon, TimeRule
 
 __all__ = ["Candidate", "find_candidates", "select_candidates"]
 
@@ -49,9 +49,10 @@ def _capitals_ok(groups: dict[str, str | None], rule: TimeRule, lexicon: TimeLex
 def find_candidates(text: str, lexicon: TimeLexicon,
                     accept: Callable[[Candidate], bool] | None = None) -> Iterator[Candidate]:
     """Every match of every rule in ``text`` that passes the capital check and ``accept``."""
-    starts = _starts_by_char(text)
-    for rule in lexicon.rules:
-        for match in _rule_matches(rule, text, starts):
+    starts = _starts(text, lexicon)
+    for k, rule in enumerate(lexicon.rules):
+        matches = rule.regex.finditer(text) if rule.prefix is None else matches_at(rule.regex, text, starts[k])
+        for match in matches:
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
@@ -69,31 +70,21 @@ def find_candidates(text: str, lexicon: TimeLexicon,
                 yield candidate
 
 
-def _starts_by_char(text: str) -> dict[str, list[int]]:
-    """The positions of ``text`` a rule's match may start at (:data:`RULE_START` holds), by character."""
-    by_char: dict[str, list[int]] = {}
+def _starts(text: str, lexicon: TimeLexicon) -> list[list[int]]:
+    """For each rule, the positions of ``text`` (ascending) its match may start at: where
+    :data:`RULE_START` holds and the rule's ``prefix`` admits the characters that follow
+    (:mod:`dateline.knowledge.first_chars`); ``finditer`` finds nothing anywhere else."""
+    by_chars: dict[str, list[int]] = {}
     for match in _STARTS.finditer(text):
         start = match.start()
-        by_char.setdefault(text[start], []).append(start)
-    return by_char
-
-
-def _rule_matches(rule: TimeRule, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
-    """``rule.regex.finditer(text)``, tried only where a match can start when the rule's first
-    characters are known (:mod:`dateline.knowledge.first_chars`)."""
-    first = rule.first
-    if first is None:
-        return rule.regex.finditer(text)
-    positions: list[int] = []
-    known = rule.starts_with
-    for char, at in starts.items():
-        ok = known.get(char)
-        if ok is None:
-            ok = known[char] = first.match(char) is not None
-        if ok:
-            positions += at
-    positions.sort()
-    return matches_at(rule.regex, text, positions)
+        by_chars.setdefault(text[start:start + PREFIX_LENGTH], []).append(start)
+    starts: list[list[int]] = [[] for _ in lexicon.rules]
+    for chars, at in by_chars.items():
+        for k in lexicon.rules_starting(chars):
+            starts[k] += at
+    for positions in starts:
+        positions.sort()
+    return starts
 
 
 def select_candidates(candidates: Iterator[Candidate] | list[Candidate]) -> list[Candidate]:
