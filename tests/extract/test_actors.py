@@ -37,10 +37,6 @@ DATE = "2019-10-14"  # the day the sentences are read on (who holds which office
     ("The Red Cross delivered food to the camp.", "The Red Cross", ("Red Cross", "NGO", "MED", "organization")),
     ("NATO warned Moscow on Friday.", "NATO", ("NATO", "IGO", "MIL", "organization")),
     ("Syrian refugees crossed the border.", "Syrian refugees", ("Syrian refugees", "SYR", "REF", "group")),
-    # bodies and people named by what they do, without a country of their own
-    ("A Senate panel questioned the firm.", "A Senate panel", ("Senate panel", None, "GOV", "organization")),
-    ("The vendor apologised for the leak.", "The vendor", ("vendor", None, "BUS", "person")),
-    ("Two security guards were hurt.", "Two security guards", ("security guards", None, "CVL", "group")),
 ])
 def test_mentions(nlp, kb, text, mention, expected):
     found = actor_named(actors_of(nlp, kb, text, date=DATE), mention)

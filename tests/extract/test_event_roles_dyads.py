@@ -81,13 +81,3 @@ def test_at_names_the_target_of_a_complement_act(nlp, text, expected):
 ])
 def test_coordinated_reactions_and_their_sources(nlp, text, expected):
     assert expected in dyads_of(nlp, text)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a past participle after its noun is a passive: the "by" phrase acts on the noun
-    ("The Chilean envoy, criticized by Peru, left the talks.", ("ACCUSE", ["PER"], ["CHL"])),
-    ("The Chilean patrol, attacked by Peruvian troops, withdrew.", ("ASSAULT", ["PER"], ["CHL"])),
-])
-def test_a_participle_after_its_noun_is_passive(nlp, text, expected):
-    assert expected in dyads_of(nlp, text)
-

@@ -8,14 +8,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...knowledge.event_patterns import EventPattern, EventPatterns, ObjectTerm
-from ..syntax.labels import COMPLEMENTS, NOMINAL_POS, PREP_OBJECTS, VERBAL_POS
+from ..syntax.labels import COMPLEMENTS, PREP_OBJECTS, VERBAL_POS
 from ...nlp import sentence_of, token_columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["TriggerMatch", "match_sentence", "is_passive", "reduced_passive", "object_of"]
+__all__ = ["TriggerMatch", "match_sentence", "is_passive", "object_of"]
 
 # Dependency labels, a property of the parser's annotation scheme (ClearNLP / OntoNotes).
 _OBJECT_DEPS = ("dobj", "obj")
@@ -66,12 +66,6 @@ class TriggerMatch:
 def is_passive(token: "Token") -> bool:
     """Whether a verb is in the passive voice."""
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
-
-
-def reduced_passive(token: "Token") -> bool:
-    """Whether a verb is a past participle set after the noun it tells of ("the envoy, backed by
-    X", "soldiers wounded by a mine"): a passive whose noun is the one acted on."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in NOMINAL_POS and token.head.i < token.i
 
 
 def object_of(token: "Token") -> "Token | None":

@@ -44,7 +44,7 @@ from ...records import Actor
 from ..actors.mention_resolver import refers_to
 from ..syntax.tree import children, pobjs, prep_objects
 from .actor_coder import ActorCoder
-from .match import TriggerMatch, is_passive, reduced_passive
+from .match import TriggerMatch, is_passive
 from .sources import noun_source, subject_actors, verbless_main
 from .targets import (best_target, complement_targets, condition_subject, document_author,
                             coded_or_named, light_verb_targets, nearest_other, object_owner, pressure_source,
@@ -107,9 +107,7 @@ def find_roles(match: TriggerMatch, coder: ActorCoder, patterns: "EventPatterns"
     """The source and target actors of one matched trigger."""
     pattern, trig = match.pattern, match.token
     targets = patterns.targets_for(pattern)
-    # "the envoy, backed by X": a participle after its noun is a passive (unless it is the main
-    # verb the parser hung on a noun)
-    passive = pattern.pos == "VERB" and (is_passive(trig) or (reduced_passive(trig) and not verbless_main(trig)))
+    passive = pattern.pos == "VERB" and is_passive(trig)
     source: list[Actor] = []
     target: list[Actor] = []
     happened = None

@@ -10,7 +10,7 @@ from ...records import Actor
 from ..actors.mention_resolver import refers_to
 from ..syntax.tree import children, partitive, pobjs, prep_objects
 from .actor_coder import ActorCoder
-from .match import TriggerMatch, is_passive, reduced_passive
+from .match import TriggerMatch, is_passive
 from .owners import code_token, only_own, own_property, owner
 from .sources import noun_source
 from ..syntax.labels import NOMINAL_POS, NOUN_MODIFIERS, OBJECTS, SUBJECTS, VERBAL_POS
@@ -31,7 +31,7 @@ def target_nouns(match: TriggerMatch, targets: tuple[str, ...], *, passive: bool
     nouns: list[Token] = []
     if trig.pos_ in VERBAL_POS or trig.tag_.startswith("VB"):
         if passive:
-            subjects = children(trig, "nsubjpass") + ([trig.head] if reduced_passive(trig) else [])
+            subjects = children(trig, "nsubjpass")
             if match.obj is not None and any(c.i == match.obj.i for c in subjects):
                 # "a protest against X was held": the event noun's own target comes first
                 nouns += prep_objects(match.obj, targets)
