@@ -109,16 +109,19 @@ def mention_role(head: "Token", source: str, locative: bool, end: int) -> str | 
 
 def capitalized(tok: "Token") -> bool:
     """A capitalized word or abbreviation ("Idlib", "RIYADH", "U.S.", "Calif.")."""
-    text = tok.text
-    if len(text) < 2 or not text[0].isupper():
-        return False
-    return tok.is_alpha or (text.endswith(".") and text.replace(".", "").isalpha())
+    return _capitalized(tok.text, tok.is_alpha)
 
 
 def capitalized_tokens(doc: "Doc") -> list[bool]:
     """:func:`capitalized` of every token of ``doc``, read from its token columns."""
-    return [len(text) >= 2 and text[0].isupper() and (alpha or (text.endswith(".") and text.replace(".", "").isalpha()))
-            for text, alpha in zip(token_column(doc, "text"), token_column(doc, "is_alpha"))]
+    return [_capitalized(text, alpha) for text, alpha in zip(token_column(doc, "text"), token_column(doc, "is_alpha"))]
+
+
+def _capitalized(text: str, alpha: bool) -> bool:
+    """Whether a token's text (all letters or not: ``alpha``) is a capitalized word or abbreviation."""
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    return alpha or (text.endswith(".") and text.replace(".", "").isalpha())
 
 
 def looks_like_name_part(doc: "Doc", i: int, words: GeoWords, placed: Sequence[bool] = ()) -> bool:
