@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 _QUOTE_MARKS = frozenset('"“”«»„')
 _MARK_TOKENS = _QUOTE_MARKS | {"``", "''"}  # a token's text is read once
-_MARK_TEXTS = (*_QUOTE_MARKS, "``", "''")  # one of these is in the text of a sentence with a mark token
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "report", "insist", "warn",
                            "accord", "note", "believe", "think", "hope", "expect", "fear"})
 
@@ -55,7 +54,7 @@ class ArticleContext:
         if marks is None:
             text = doc_text(sent.doc)[sent.start_char:sent.end_char]
             marks = self.quote_marks[sent.start] = [t.i for t in sent if t.text in _MARK_TOKENS] \
-                if any(mark in text for mark in _MARK_TEXTS) else []
+                if any(mark in text for mark in _MARK_TOKENS) else []
         return marks
 
     def remember(self, proposal: "Proposal") -> None:
